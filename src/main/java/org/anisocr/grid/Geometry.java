@@ -1,0 +1,19 @@
+package org.anisocr.grid;
+
+/** Coordinate system of the 2D domain. */
+public enum Geometry {
+    /** Axisymmetric (R, z): metric drift D_RR/R and D_Rz/R, mirror symmetry on the axis R = 0. */
+    CYLINDRICAL,
+    /** Slab (x, z): no metric terms; x = 0 is a reflecting wall. Used by the exact Green-function tests. */
+    CARTESIAN;
+
+    public static Geometry parse(String s) {
+        return switch (s) {
+            case "cylindrical" -> CYLINDRICAL;
+            case "cartesian" -> CARTESIAN;
+            default -> throw new IllegalArgumentException(s);
+        };
+    }
+
+    public String key() { return name().toLowerCase(); }
+}

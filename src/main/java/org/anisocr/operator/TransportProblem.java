@@ -1,0 +1,64 @@
+package org.anisocr.operator;
+
+import org.anisocr.field.MagneticField;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.source.Source;
+
+/**
+ * One model made discrete: the stencil tables, the two tensor scalars per momentum bin, the source
+ * rate and the initial density per bin. Immutable once built; every backend solves exactly this.
+ */
+public final class TransportProblem {
+    private final SpatialGrid grid;
+    private final MomentumGrid momenta;
+    private final DiffusionTensor tensor;
+    private final OperatorCoefficients coefficients;
+    private final double[] dPerp, dAni;
+    private final double[][] sourceRate, initial;
+
+    public TransportProblem(SpatialGrid grid, MomentumGrid momenta, DiffusionTensor tensor, MagneticField field, Source source) {
+        this(momenta, tensor, new OperatorCoefficients(new FieldDirection(grid, field)), source);
+    }
+
+    public TransportProblem(MomentumGrid momenta, DiffusionTensor tensor, OperatorCoefficients coefficients, Source source) {
+        this.grid = coefficients.grid();
+        this.momenta = momenta;
+        this.tensor = tensor;
+        this.coefficients = coefficients;
+        int nP = momenta.count();
+        dPerp = new double[nP];
+        dAni = new double[nP];
+        sourceRate = new double[nP][];
+        initial = new double[nP][];
+        for (int k = 0; k < nP; k++) {
+            double p = momenta.p(k);
+            dPerp[k] = tensor.perpendicular(p);
+            dAni[k] = tensor.anisotropic(p);
+            sourceRate[k] = source.rate(coefficients.direction(), p, dPerp[k], dAni[k]);
+            initial[k] = source.initialDensity(grid, p);
+        }
+    }
+
+    public SpatialGrid grid() { return grid; }
+    public MomentumGrid momenta() { return momenta; }
+    public DiffusionTensor tensor() { return tensor; }
+    public OperatorCoefficients coefficients() { return coefficients; }
+    public int bins() { return momenta.count(); }
+    /** D⊥(p_k). */
+    public double dPerp(int k) { return dPerp[k]; }
+    /** D∥(p_k) − D⊥(p_k). */
+    public double dAni(int k) { return dAni[k]; }
+    /** S at every node for bin k; shared, do not modify. */
+    public double[] sourceRate(int k) { return sourceRate[k]; }
+    public double[][] initialDensity() {
+        double[][] copy = new double[initial.length][];
+        for (int k = 0; k < copy.length; k++) copy[k] = initial[k].clone();
+        return copy;
+    }
+
+    public boolean hasSource() {
+        for (double[] s : sourceRate) for (double v : s) if (v != 0) return true;
+        return false;
+    }
+}
