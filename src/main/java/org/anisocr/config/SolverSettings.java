@@ -1,23 +1,35 @@
 package org.anisocr.config;
 
 import org.anisocr.solver.steady.DtLadder;
+import org.anisocr.solver.steady.SteadySolver;
 
 import java.util.List;
 
 /**
  * [solver]: how to reach the answer.
- * mode = "ladder" (the paper's dt ladder to steady state), "direct" (exact steady state of the discrete
- * operator, banded LU) or "transient" (fixed dt up to t_end, snapshots on the way).
+ * mode = "steady" (fast iterative steady state of the discrete operator, see bench/STEADY.md), "ladder" (the
+ * paper's dt ladder to steady state), "direct" (exact steady state, banded LU) or "transient" (fixed dt up to
+ * t_end, snapshots on the way).
+ * scheme = "paper" (SPEC §3), "symmetric" (conservative Günter et al. 2005 scheme) or "symmetric-limited" (the
+ * same with the Sharma–Hammett limiter, solved by Picard iteration). The non-paper schemes have no split time
+ * step and are available in the steady modes ("steady", "direct") only.
+ * [solver.steady]: method = "lu-gmres" | "adi-gmres" | "direct", tolerance (relative residual), restart,
+ * max_iterations (per bin), picard_max_iterations (limited scheme).
  */
 public record SolverSettings(String mode, String scheme, int threads, DtLadder.Settings ladder,
-                             double transientDtMyr, double transientEndMyr, double[] snapshotsMyr) {
+                             double transientDtMyr, double transientEndMyr, double[] snapshotsMyr,
+                             SteadySolver.Settings steady, int picardMaxIterations) {
 
-    public static final List<String> MODES = List.of("ladder", "direct", "transient");
-    public static final List<String> SCHEMES = List.of("paper");
+    public static final List<String> MODES = List.of("steady", "ladder", "direct", "transient");
+    public static final List<String> SCHEMES = List.of("paper", "symmetric", "symmetric-limited");
+    public static final String DEFAULT_STEADY_METHOD = "lu-gmres";
 
     static SolverSettings read(TableReader t) {
         String mode = t.optString("mode", "ladder", MODES);
         String scheme = t.optString("scheme", "paper", SCHEMES);
+        if (!scheme.equals("paper") && !(mode.equals("steady") || mode.equals("direct")))
+            throw ConfigException.outOfRange(t.key("scheme"), scheme,
+                    "\"paper\" with mode \"" + mode + "\" (the other schemes have no split time step; use mode \"steady\" or \"direct\")");
         int threads = t.optInt("threads", 0, 0, 4096);
         TableReader l = t.table("ladder", false);
         double dtMax = l.optDouble("dt_max_Myr", 10, 1e-9, 1e6);
@@ -32,7 +44,16 @@ public record SolverSettings(String mode, String scheme, int threads, DtLadder.S
         double end = tr.optDouble("t_end_Myr", 1, dt, 1e9);
         double[] snaps = tr.optDoubleArray("snapshots_Myr", new double[]{end}, 0, end);
         tr.rejectUnknown();
+        TableReader st = t.table("steady", false);
+        SteadySolver.Settings d = SteadySolver.Settings.defaults(DEFAULT_STEADY_METHOD);
+        SteadySolver.Settings steady = new SteadySolver.Settings(
+                st.optString("method", DEFAULT_STEADY_METHOD, SteadySolver.METHODS),
+                st.optDouble("tolerance", d.tolerance(), 1e-15, 1e-2), st.optInt("restart", d.restart(), 2, 1000),
+                st.optInt("max_iterations", d.maxIterations(), 1, 10_000_000),
+                st.optInt("refactor_after", d.refactorAfter(), 1, 1000), st.optInt("adi_cycle", d.adiCycle(), 1, 64));
+        int picard = st.optInt("picard_max_iterations", 50, 1, 10_000);
+        st.rejectUnknown();
         t.rejectUnknown();
-        return new SolverSettings(mode, scheme, threads, ladder, dt, end, snaps);
+        return new SolverSettings(mode, scheme, threads, ladder, dt, end, snaps, steady, picard);
     }
 }

@@ -57,6 +57,7 @@ public final class RunOutput {
         s.put("final_dt_Myr", finiteOrNull(r.finalDtMyr()));
         s.put("final_change_per_step", finiteOrNull(r.finalChange()));
         s.put("converged", r.converged());
+        s.putAll(r.details());
         s.put("normalisation_factor", r.normalisation());
         s.put("field", c.field().toString());
         s.put("source", c.source().toString());

@@ -10,9 +10,12 @@ import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.MixedTermStability;
 import org.anisocr.solver.SolverDivergedException;
 import org.anisocr.solver.SplitStepper;
-import org.anisocr.solver.steady.DirectSteadySolver;
 import org.anisocr.solver.steady.DtLadder;
+import org.anisocr.solver.steady.SchemeSteadySolver;
+import org.anisocr.solver.steady.SteadySolver;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -44,10 +47,22 @@ public final class ModelRunner {
         int steps = 0, rungs = 0;
         double finalDt = Double.NaN, change = Double.NaN;
         boolean converged = true;
+        Map<String, Object> details = new LinkedHashMap<>();
         switch (s.mode()) {
-            case "direct" -> {
-                n = new DirectSteadySolver(problem, threads).solve();
+            case "steady", "direct" -> {
+                // "direct" is the steady solver's exact method; both work for every scheme
+                SteadySolver.Settings settings = s.mode().equals("direct")
+                        ? s.steady().withMethod("direct") : s.steady();
+                SteadySolver.Result r = SchemeSteadySolver.solve(problem, s.scheme(), new SteadySolver(settings, threads),
+                        s.picardMaxIterations());
+                n = r.density();
                 backend = "cpu";
+                steps = r.sweepsMax();
+                converged = r.converged();
+                details.put("steady_method", settings.method());
+                details.put("sweeps_total_all_bins", r.sweepsTotal());
+                details.put("factorisations", r.factorisations());
+                details.put("picard_iterations", r.picardIterations());
             }
             case "ladder" -> {
                 try (SplitStepper stepper = openStepper.apply(problem)) {
@@ -78,12 +93,14 @@ public final class ModelRunner {
             default -> throw new IllegalStateException("mode " + s.mode());
         }
         requireFinite(n);
-        double residual = s.mode().equals("transient") ? Double.NaN : DiscreteOperator.maxRelativeResidual(problem, n);
+        double residual = s.mode().equals("transient") ? Double.NaN
+                : s.scheme().equals("paper") ? DiscreteOperator.maxRelativeResidual(problem, n)
+                : SchemeSteadySolver.reportedResidual(problem, s.scheme(), n);
         double scale = normalisation(c.output(), problem.grid(), problem.momenta(), n);
         if (scale != 1) for (double[] bin : n) for (int i = 0; i < bin.length; i++) bin[i] *= scale;
         double wall = (System.nanoTime() - t0) * 1e-9;
         int usedThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        return new RunResult(c, problem, n, backend, s.mode(), steps, rungs, finalDt, change, converged, residual, scale, wall, usedThreads);
+        return new RunResult(c, problem, n, backend, s.mode(), steps, rungs, finalDt, change, converged, residual, scale, wall, usedThreads, details);
     }
 
     static void requireFinite(double[][] n) {
