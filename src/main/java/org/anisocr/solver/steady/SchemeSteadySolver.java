@@ -12,6 +12,9 @@ import org.anisocr.operator.TransportProblem;
  * previous iterate, until the nonlinear residual ‖L(N) N + S‖/‖S‖ is below the tolerance).
  */
 public final class SchemeSteadySolver {
+    /** Under-relaxation factor of the Picard iteration of the limited scheme. */
+    static final double PICARD_DAMPING = 0.5;
+
     private SchemeSteadySolver() {}
 
     /** The linear operator of a scheme (for the limited scheme: frozen at the all-averages, i.e. unlimited, state). */
@@ -37,7 +40,12 @@ public final class SchemeSteadySolver {
             double nonlinear = maxRelativeResidual(frozen, r.density());
             if (nonlinear <= tol || it == picardMax)
                 return new SteadySolver.Result(r.density(), sweeps, total, factorisations, nonlinear, nonlinear <= tol, it);
-            r = solver.solve(frozen, r.density());
+            double[][] previous = r.density();
+            r = solver.solve(frozen, previous);
+            // under-relaxation: the undamped iteration overshoots between limiter states
+            for (int k = 0; k < previous.length; k++)
+                for (int q = 0; q < previous[k].length; q++)
+                    r.density()[k][q] = previous[k][q] + PICARD_DAMPING * (r.density()[k][q] - previous[k][q]);
             sweeps += r.sweepsMax();
             total += r.sweepsTotal();
             factorisations += r.factorisations();

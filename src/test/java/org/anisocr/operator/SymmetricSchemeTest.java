@@ -1,0 +1,144 @@
+package org.anisocr.operator;
+
+import org.anisocr.field.GaussianBumpField;
+import org.anisocr.field.MagneticField;
+import org.anisocr.field.UniformField;
+import org.anisocr.grid.Geometry;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.source.ManufacturedSource;
+import org.anisocr.source.PulsarSource;
+import org.anisocr.solver.steady.SchemeSteadySolver;
+import org.anisocr.solver.steady.SteadySolver;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The conservative symmetric scheme (Günter et al. 2005) and its Sharma–Hammett limited variant: second-order
+ * convergence on the manufactured solutions P1–P3 (SPEC §5), exact conservation, symmetry, positivity.
+ *
+ * <p>Manufactured source: S = −∇·(D∇ψ) from the analytic fluxes D∇ψ, averaged over each finite-volume cell in R
+ * ({@link FluxFormManufacturedSource}) — not from this scheme's stencil, so the test is not circular.
+ */
+public class SymmetricSchemeTest {
+    static final DiffusionTensor TENSOR = new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1);
+
+    static TransportProblem manufactured(MagneticField f, int n) {
+        SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, n, n);
+        return new TransportProblem(g, new MomentumGrid(1, 10, 2), TENSOR, f, new FluxFormManufacturedSource(f));
+    }
+
+    static double l2Error(TransportProblem p, double[] n) {
+        SpatialGrid g = p.grid();
+        double num = 0, den = 0;
+        for (int j = 0; j < g.nZ(); j++)
+            for (int i = 0; i < g.nR(); i++) {
+                double e = ManufacturedSource.exact(g, i, j), d = n[g.index(i, j)] - e;
+                num += d * d;
+                den += e * e;
+            }
+        return Math.sqrt(num / den);
+    }
+
+    static SteadySolver direct() { return new SteadySolver(SteadySolver.Settings.defaults("direct"), 2); }
+
+    private static void secondOrder(String name, MagneticField f) {
+        int[] sizes = {31, 61, 121};
+        double[] err = new double[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            TransportProblem p = manufactured(f, sizes[s]);
+            err[s] = l2Error(p, direct().solve(new SymmetricOperator(p), null).density()[0]);
+        }
+        double order = Math.log(err[1] / err[2]) / Math.log(2), first = Math.log(err[0] / err[1]) / Math.log(2);
+        System.out.printf("symmetric %s: L2 rel error 31²=%.3e 61²=%.3e 121²=%.3e, order %.2f then %.2f%n",
+                name, err[0], err[1], err[2], first, order);
+        assertTrue(order >= 1.9, name + " order " + order);
+    }
+
+    @Test void p1SecondOrder() { secondOrder("P1", new UniformField(0, 0, 10)); }
+    @Test void p2SecondOrder() { secondOrder("P2", new UniformField(10, 0, 10)); }
+    @Test void p3SecondOrder() { secondOrder("P3", new GaussianBumpField(10, 1e-3, 2)); }
+
+    /** Unlimited: V·L is a symmetric matrix (the scheme is self-adjoint in the volume-weighted inner product). */
+    @Test void volumeWeightedOperatorIsSymmetric() {
+        TransportProblem p = manufactured(new GaussianBumpField(10, 1e-3, 2), 21);
+        NinePointMatrix m = new SymmetricOperator(p).matrix(1);
+        SpatialGrid g = p.grid();
+        Random rnd = new Random(1);
+        double[] x = new double[g.size()], y = new double[g.size()], lx = new double[g.size()], ly = new double[g.size()];
+        for (int j = 1; j < g.nZ() - 1; j++)
+            for (int i = 0; i < g.nR() - 1; i++) { x[g.index(i, j)] = rnd.nextGaussian(); y[g.index(i, j)] = rnd.nextGaussian(); }
+        m.apply(x, lx);
+        m.apply(y, ly);
+        double a = 0, b = 0, scale = 0;
+        for (int j = 0; j < g.nZ(); j++)
+            for (int i = 0; i < g.nR(); i++) {
+                int idx = g.index(i, j);
+                a += g.volumeWeight(i) * y[idx] * lx[idx];
+                b += g.volumeWeight(i) * x[idx] * ly[idx];
+                scale += g.volumeWeight(i) * Math.abs(y[idx] * lx[idx]);
+            }
+        assertEquals(0, (a - b) / scale, 1e-13);
+        assertTrue(a < 0, "negative definite");
+    }
+
+    /**
+     * Mass balance of the steady state to round-off: particles injected Σ_i V_i S_i equal the discrete flux out
+     * through the Dirichlet boundaries, for the symmetric and the limited scheme on an X-shaped field.
+     */
+    @Test void conservesParticlesToRoundOff() {
+        TransportProblem p = galaxy(0.01, 61, 21);
+        for (String scheme : new String[]{"symmetric", "symmetric-limited"}) {
+            SteadySolver solver = new SteadySolver(SteadySolver.Settings.defaults("direct").withTolerance(1e-12), 2);
+            SteadySolver.Result r = SchemeSteadySolver.solve(p, scheme, solver, 50);
+            SymmetricOperator op = scheme.equals("symmetric") ? new SymmetricOperator(p)
+                    : SymmetricOperator.limited(p).frozenAt(r.density());
+            for (int k = 0; k < p.bins(); k++) {
+                double in = op.injected(k), out = op.boundaryOutflux(k, r.density()[k]);
+                System.out.printf("%s bin %d: injected %.15e, boundary outflux %.15e, relative imbalance %.2e%n",
+                        scheme, k, in, out, (in - out) / in);
+                assertEquals(0, (in - out) / in, 1e-11);
+            }
+        }
+    }
+
+    /** A Galaxy-like model: Rmax = 20 kpc, H = 4 kpc, pulsar source, X-shaped stand-in field. */
+    static TransportProblem galaxy(double epsD, int nR, int nZ) {
+        SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, nR, nZ);
+        DiffusionTensor t = new DiffusionTensor(0.033143, 0.3, 0.5, epsD, 1);
+        return new TransportProblem(g, new MomentumGrid(1, 1000, 3), t, new XStandInField(4.6, 49, 0),
+                new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
+    }
+
+    static double mostNegativeRelative(double[][] n) {
+        double min = 0, max = 0;
+        for (double[] b : n) for (double v : b) { min = Math.min(min, v); max = Math.max(max, v); }
+        return min / max;
+    }
+
+    /**
+     * εD = 0.001 on the X-shaped field (Rmax = 20 kpc, H = 4 kpc, 101×41, p = 10 GeV): most negative N/max N of
+     * the paper's scheme, the symmetric scheme and the limited one after 30 damped Picard iterations.
+     * Measured here: the limiter cuts the undershoot of the symmetric scheme by more than 100× but does NOT remove
+     * it, and the Picard iteration has not converged to 1e-10 (see bench/STEADY.md); the assertions pin that down.
+     */
+    @Test void limiterReducesUndershoot() {
+        SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 101, 41);
+        DiffusionTensor t = new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1);
+        TransportProblem p = new TransportProblem(g, new MomentumGrid(10, 10, 1), t, new XStandInField(4.6, 49, 0),
+                new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
+        SteadySolver solver = new SteadySolver(SteadySolver.Settings.defaults("lu-gmres"), 2);
+        SteadySolver.Result limited = SchemeSteadySolver.solve(p, "symmetric-limited", solver, 30);
+        double unlimited = mostNegativeRelative(SchemeSteadySolver.solve(p, "symmetric", solver, 1).density());
+        double paper = mostNegativeRelative(SchemeSteadySolver.solve(p, "paper", solver, 1).density());
+        double lim = mostNegativeRelative(limited.density());
+        System.out.printf("eps_D=0.001 X-field 101x41 p=10 GeV: min N/max N  paper %.3e, symmetric %.3e, symmetric-limited %.3e"
+                        + " (Picard %d iterations, nonlinear residual %.2e)%n", paper, unlimited, lim,
+                limited.picardIterations(), limited.residual());
+        assertTrue(unlimited < 0, "the unlimited symmetric scheme undershoots here");
+        assertTrue(lim > 0.01 * unlimited, "limiter reduces the undershoot ≥ 100×: " + lim + " vs " + unlimited);
+    }
+}
