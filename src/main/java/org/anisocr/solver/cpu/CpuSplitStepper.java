@@ -23,6 +23,7 @@ public final class CpuSplitStepper implements SplitStepper {
     private double[][] n, previous, spare;
     private final double[][] rInvPivot, rRatio, zInvPivot, zRatio;
     private double factoredDt = Double.NaN;
+    private final boolean hasMixedTerm;
 
     /** @param threads worker threads; 0 means all available processors */
     public CpuSplitStepper(TransportProblem problem, int threads) {
@@ -31,6 +32,7 @@ public final class CpuSplitStepper implements SplitStepper {
         int bins = problem.bins();
         stencils = new BinStencil[bins];
         for (int k = 0; k < bins; k++) stencils[k] = new BinStencil(problem, k);
+        hasMixedTerm = problem.coefficients().hasMixedTerm();
         pool = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         n = problem.initialDensity();
         previous = new double[bins][g.size()];
@@ -168,6 +170,10 @@ public final class CpuSplitStepper implements SplitStepper {
         double third = dt / 3;
         int row = g.index(0, j);
         out[row] = nk[row] + third * src[row];
+        if (!hasMixedTerm) {
+            for (int i = 1; i < nR - 1; i++) out[row + i] = nk[row + i] + third * src[row + i];
+            return;
+        }
         for (int i = 1; i < nR - 1; i++) {
             int idx = row + i;
             double cross = nk[idx + nR + 1] - nk[idx - nR + 1] - nk[idx + nR - 1] + nk[idx - nR - 1];
