@@ -21,13 +21,14 @@ public final class GpuDevice {
     private GpuDevice() {}
 
     public static synchronized GpuInfo probe() {
+        // Checked on every call (not cached) so a test or a user can switch the GPU off at any time.
+        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU")) || "off".equalsIgnoreCase(System.getProperty("anisocr.gpu")))
+            return GpuInfo.unavailable("disabled by ANISOCR_GPU=off");
         if (cached == null) cached = probeOnce();
         return cached;
     }
 
     private static GpuInfo probeOnce() {
-        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU")) || "off".equalsIgnoreCase(System.getProperty("anisocr.gpu")))
-            return GpuInfo.unavailable("disabled by ANISOCR_GPU=off");
         try {
             // Loads libJCudaDriver, which links libcuda.so.1: without a driver this is an UnsatisfiedLinkError.
             JCudaDriver.setExceptionsEnabled(true);
@@ -53,7 +54,11 @@ public final class GpuDevice {
                         name, mem[0], sms, major, minor, driver[0]);
             return new GpuInfo(true, "ok", name, mem[0], sms, major, minor, driver[0]);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            return GpuInfo.unavailable("CUDA driver library not loadable: " + firstLine(e.getMessage()));
+            String msg = String.valueOf(e.getMessage());
+            // JCuda's message nests the loader's: pick out the usual cause, a machine without the NVIDIA driver.
+            if (msg.contains("libcuda.so.1: cannot open shared object file"))
+                return GpuInfo.unavailable("no NVIDIA driver: libcuda.so.1 not found");
+            return GpuInfo.unavailable("JCuda driver library not loadable: " + firstLine(msg));
         } catch (Throwable e) {
             return GpuInfo.unavailable(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
         }
