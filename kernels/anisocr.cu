@@ -36,16 +36,19 @@ __device__ __forceinline__ double coefficient(const double* __restrict__ tables,
 
 // ---------------------------------------------------------------------------------------------
 // Crank–Nicolson line solves, one thread per (line, batch entry), Thomas algorithm.
-// The right-hand side needs the OLD neighbours; the forward sweep overwrites n[i] with d'_i only
-// after row i+1 has read n[i] ... so the old values are carried in registers (nPrev, nCur, nNext)
-// and the solve runs in place in the state. c'_i goes to the scratch array (same layout).
+// The right-hand side needs the OLD neighbours, but the forward sweep overwrites n[i] with d'_i;
+// so the old values are carried in registers (nPrev, nCur, nNext), each n[i] is read exactly once
+// before it is overwritten, and the solve runs in place in the state. c'_i goes to the scratch
+// array (same layout). n and cprime never alias (__restrict__), which lets the compiler issue the
+// next row's loads before this row's stores: a thread's rows are a serial chain, so memory-level
+// parallelism per thread is what keeps these latency-bound loops fed.
 // ---------------------------------------------------------------------------------------------
 
 // R sweep: line = z-row j = 1..nZ-2; unknowns i = 0..nR-2 (N_{nR-1} = 0 held).
 extern "C" __global__ void sweep_r_thomas(int nR, int nZ, int B, double dt,
                                           const int* __restrict__ model, const double* __restrict__ dPerpOf,
                                           const double* __restrict__ dAniOf, const double* __restrict__ coef,
-                                          const double* __restrict__ src, double* n, double* cprime) {
+                                          const double* __restrict__ src, double* __restrict__ n, double* __restrict__ cprime) {
     long t = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (t >= (long)B * (nZ - 2)) return;
     int b = (int)(t % B);
@@ -92,7 +95,7 @@ extern "C" __global__ void sweep_r_thomas(int nR, int nZ, int B, double dt,
 extern "C" __global__ void sweep_z_thomas(int nR, int nZ, int B, double dt,
                                           const int* __restrict__ model, const double* __restrict__ dPerpOf,
                                           const double* __restrict__ dAniOf, const double* __restrict__ coef,
-                                          const double* __restrict__ src, double* n, double* cprime) {
+                                          const double* __restrict__ src, double* __restrict__ n, double* __restrict__ cprime) {
     long t = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (t >= (long)B * (nR - 1)) return;
     int b = (int)(t % B);
@@ -171,7 +174,7 @@ __device__ void pcr_solve(int m, double* a, double* bd, double* c, double* d) {
 
 // Shared layout: 4 arrays of blockDim.x doubles (dynamic shared memory 32*blockDim.x bytes).
 // dir = 0: R sweep, grid.x = B*(nZ-2) lines; dir = 1: z sweep, grid.x = B*(nR-1) lines.
-extern "C" __global__ void sweep_pcr(int dir, int nR, int nZ, int B, double dt,
+extern "C" __global__ void __launch_bounds__(1024) sweep_pcr(int dir, int nR, int nZ, int B, double dt,
                                      const int* __restrict__ model, const double* __restrict__ dPerpOf,
                                      const double* __restrict__ dAniOf, const double* __restrict__ coef,
                                      const double* __restrict__ src, double* n) {

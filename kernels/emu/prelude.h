@@ -11,6 +11,7 @@ Dim blockDim, gridDim;
 std::barrier<>* g_barrier;
 std::vector<double> g_shm;
 #define __global__
+#define __launch_bounds__(n)
 #define __device__
 #define __forceinline__ inline
 #define __restrict__ __restrict

@@ -34,8 +34,14 @@ import static jcuda.driver.JCudaDriver.*;
  */
 public final class GpuBatchStepper implements AutoCloseable {
 
-    /** How each Crank–Nicolson line is solved: Thomas (one thread per line, bitwise equal to the CPU) or parallel cyclic reduction (one block per line). */
-    public enum LineSolver { THOMAS, PCR }
+    /**
+     * How each Crank–Nicolson line is solved. THOMAS: one thread per (line, entry), the CPU's
+     * elimination order, bitwise equal to the Java reference. PCR: parallel cyclic reduction, one
+     * thread block per (line, entry), lines of at most 1024 unknowns (longer lines use Thomas), equal to
+     * the reference to round-off. AUTO: PCR for a sweep whose Thomas launch would leave the GPU
+     * mostly idle (fewer lines × entries than half the threads the device holds at once), else Thomas.
+     */
+    public enum LineSolver { AUTO, THOMAS, PCR }
 
     private static final int BLOCK = 128;
     private static final int PCR_MAX = 1024;
@@ -53,7 +59,7 @@ public final class GpuBatchStepper implements AutoCloseable {
     private final Pointer pinned;
     private final double[] lastChanges;
     private boolean currentIsA = true;
-    private LineSolver lineSolver = LineSolver.THOMAS;
+    private LineSolver lineSolver = LineSolver.AUTO;
     private boolean graphs = true;
     private double graphDt = Double.NaN;
     private CUgraphExec[] graphExec;   // [0]: step from A into B, [1]: from B into A
@@ -85,6 +91,9 @@ public final class GpuBatchStepper implements AutoCloseable {
         firstEntry = new int[models.size() + 1];
         for (int m = 0; m < models.size(); m++) firstEntry[m + 1] = firstEntry[m] + models.get(m).bins();
         entries = firstEntry[models.size()];
+        if (nodes * entries > Integer.MAX_VALUE - 16)
+            throw new IllegalArgumentException("GPU batch too large for one host array: " + nR + "x" + nZ + " grid x " + entries
+                    + " entries = " + nodes * entries + " values; split the family");
         try {
             rt.makeCurrent();
             // Distinct coefficient tables, uploaded once each.
@@ -282,10 +291,20 @@ public final class GpuBatchStepper implements AutoCloseable {
     }
 
     /** dir 0: Crank–Nicolson in R on every (z-line, entry); dir 1: in z on every (R-line, entry). */
+    /** Whether sweep dir (0: R, 1: z) runs the PCR kernel under the current line-solver choice. */
+    public boolean usesPcr(int dir) {
+        int unknowns = dir == 0 ? nR - 1 : nZ - 2;
+        long lines = (long) entries * (dir == 0 ? nZ - 2 : nR - 1);
+        if (unknowns > PCR_MAX || lineSolver == LineSolver.THOMAS) return false;
+        if (lineSolver == LineSolver.PCR) return true;
+        long residentThreads = 2048L * Math.max(1, rt.info().multiprocessors());
+        return lines < residentThreads / 2;
+    }
+
     private void sweep(int dir, double dt, CUdeviceptr n) {
         int unknowns = dir == 0 ? nR - 1 : nZ - 2;
         long lines = (long) entries * (dir == 0 ? nZ - 2 : nR - 1);
-        if (lineSolver == LineSolver.PCR && unknowns <= PCR_MAX) {
+        if (usesPcr(dir)) {
             int block = Integer.highestOneBit(Math.max(unknowns, 1));
             if (block < unknowns) block <<= 1;
             block = Math.max(block, 32);
@@ -403,9 +422,8 @@ public final class GpuBatchStepper implements AutoCloseable {
         }
         for (CUevent e : ev) cuEventDestroy(e);
         Map<String, Double> out = new LinkedHashMap<>();
-        String solver = lineSolver == LineSolver.PCR ? "pcr" : "thomas";
-        out.put("sweep_r_" + solver, sum[0] / reps);
-        out.put("sweep_z_" + solver, sum[1] / reps);
+        out.put("sweep_r_" + (usesPcr(0) ? "pcr" : "thomas"), sum[0] / reps);
+        out.put("sweep_z_" + (usesPcr(1) ? "pcr" : "thomas"), sum[1] / reps);
         out.put("mixed_step", sum[2] / reps);
         return out;
     }

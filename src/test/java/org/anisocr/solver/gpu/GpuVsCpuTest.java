@@ -75,10 +75,12 @@ class GpuVsCpuTest {
     @MethodSource("problems")
     void thomasMatchesCpu(String name, TransportProblem p) {
         try (CpuSplitStepper cpu = new CpuSplitStepper(p, 1); GpuSplitStepper gpu = new GpuSplitStepper(p)) {
+            gpu.batch().setLineSolver(GpuBatchStepper.LineSolver.THOMAS);
             double cpuChange = cpu.advance(DT_MYR, STEPS);
             double gpuChange = gpu.advance(DT_MYR, STEPS);
             double diff = maxRelDiff(gpu.state(), cpu.state());
             assertTrue(diff <= TOL, name + ": GPU vs CPU " + diff);
+            System.out.printf("GPU(Thomas) vs CPU, %s: max relative difference %.3e after %d steps%n", name, diff, STEPS);
             assertEquals(cpuChange, gpuChange, 1e-12 * Math.max(cpuChange, 1e-300) + 1e-300, name + ": change per step");
             // a second call continues from the device state
             cpu.advance(DT_MYR, 3);
@@ -103,6 +105,19 @@ class GpuVsCpuTest {
             gpu.advance(DT_MYR, STEPS);
             double diff = maxRelDiff(gpu.state(), cpu.state());
             assertTrue(diff <= TOL, name + ": GPU(PCR) vs CPU " + diff);
+            System.out.printf("GPU(PCR, no graph) vs CPU, %s: max relative difference %.3e after %d steps%n", name, diff, STEPS);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void defaultLineSolverMatchesCpu(String name, TransportProblem p) {
+        try (CpuSplitStepper cpu = new CpuSplitStepper(p, 1); GpuSplitStepper gpu = new GpuSplitStepper(p)) {
+            assertEquals(GpuBatchStepper.LineSolver.AUTO, gpu.batch().lineSolver());
+            cpu.advance(DT_MYR, STEPS);
+            gpu.advance(DT_MYR, STEPS);
+            double diff = maxRelDiff(gpu.state(), cpu.state());
+            assertTrue(diff <= TOL, name + ": GPU(auto) vs CPU " + diff);
         }
     }
 
