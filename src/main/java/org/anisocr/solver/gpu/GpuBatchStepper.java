@@ -59,6 +59,7 @@ public final class GpuBatchStepper implements AutoCloseable {
     private final Pointer pinned;
     private final double[] lastChanges;
     private boolean currentIsA = true;
+    private boolean closed;
     private LineSolver lineSolver = LineSolver.AUTO;
     private boolean graphs = true;
     private double graphDt = Double.NaN;
@@ -447,10 +448,21 @@ public final class GpuBatchStepper implements AutoCloseable {
     }
 
     @Override public void close() {
+        if (closed) return;
+        closed = true;
+        if (ownsRuntime) {
+            try { rt.makeCurrent(); dropGraphs(); } catch (Throwable ignored) { }
+            rt.close();   // frees everything allocated through it
+            return;
+        }
+        // Shared runtime: give back exactly what this stepper took, so steppers can come and go.
         try {
             rt.makeCurrent();
+            rt.synchronize();
             dropGraphs();
+            for (CUdeviceptr p : new CUdeviceptr[]{modelOf, dPerpOf, dAniOf, coef, src, bufA, bufB, previous, scratch, partA, partB, partC, results})
+                rt.free(p);
+            rt.freePinned(pinned);
         } catch (Throwable ignored) { }
-        if (ownsRuntime) rt.close();
     }
 }

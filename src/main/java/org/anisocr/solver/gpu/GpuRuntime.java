@@ -84,6 +84,16 @@ public final class GpuRuntime implements AutoCloseable {
         return p;
     }
 
+    /** Frees a buffer from {@link #allocate} before the runtime closes (a stepper that shares the runtime does so on its own close). */
+    public void free(CUdeviceptr p) {
+        if (deviceBuffers.remove(p)) cuMemFree(p);
+    }
+
+    /** Frees page-locked memory from {@link #allocatePinned} before the runtime closes. */
+    public void freePinned(Pointer p) {
+        if (pinnedBuffers.remove(p)) cuMemFreeHost(p);
+    }
+
     /** Page-locked host memory (fast, asynchronous copies), freed on close. */
     public Pointer allocatePinned(long bytes, String what) {
         Pointer p = new Pointer();
