@@ -18,6 +18,7 @@ status=0
 
 echo "== machine"; date -u; nvidia-smi -L || true; nvidia-smi --query-gpu=driver_version --format=csv,noheader || true
 java -version 2>&1 | head -1; nvcc --version | tail -1
+java -cp "$jar" org.anisocr.solver.gpu.GpuDevice   # what the Java probe sees (name, SMs, memory, driver) or why not
 dev=$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null | head -1 | tr 'A-Z' 'a-z' | sed -E 's/[^a-z0-9]+/-/g; s/^-//; s/-$//')
 dev=${dev:-unknown-gpu}
 day=$(date -u +%F)

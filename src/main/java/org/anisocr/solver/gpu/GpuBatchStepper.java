@@ -148,7 +148,6 @@ public final class GpuBatchStepper implements AutoCloseable {
             pinned = rt.allocatePinned(8L * 3 * entries, "reduction results");
             pinnedResults = pinned.getByteBuffer(0, 8L * 3 * entries).order(ByteOrder.nativeOrder()).asDoubleBuffer();
             lastChanges = new double[entries];
-            double[][] initial = new double[models.size()][];
             double[] state = new double[(int) (nodes * entries)];
             for (int m = 0; m < models.size(); m++) {
                 double[][] n0 = models.get(m).initialDensity();
@@ -243,6 +242,7 @@ public final class GpuBatchStepper implements AutoCloseable {
 
     /** Enqueues one split step without waiting for it. */
     public void enqueueStep(double dt) {
+        rt.makeCurrent();   // JCuda binds contexts per thread; a caller may step from any thread
         if (graphs) {
             try {
                 if (dt != graphDt) captureGraphs(dt);

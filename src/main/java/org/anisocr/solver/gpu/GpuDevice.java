@@ -20,6 +20,11 @@ public final class GpuDevice {
 
     private GpuDevice() {}
 
+    /** Prints what the probe found: java -cp anisocr.jar org.anisocr.solver.gpu.GpuDevice */
+    public static void main(String[] args) {
+        System.out.println(probe().describe());
+    }
+
     public static synchronized GpuInfo probe() {
         // Checked on every call (not cached) so a test or a user can switch the GPU off at any time.
         if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU")) || "off".equalsIgnoreCase(System.getProperty("anisocr.gpu")))
