@@ -46,6 +46,26 @@ class BenchmarkTest {
     }
 
     @Test
+    void mergesCusparseTimings(@TempDir Path dir) throws Exception {
+        // The shape gtsv_bench prints (bench/cusparse/gtsv_bench.cu).
+        Path c = dir.resolve("cusparse.json");
+        Files.writeString(c, """
+                {
+                  "device": "X", "cusparse_version": 12603, "replicate": 1, "reps": 20,
+                  "r": {"m": 10, "batch": 10, "gtsv2StridedBatch_us": 20.0, "gtsvInterleavedBatch_us": 10.0, "interleaved_algo": 0, "residual_strided": 1e-16, "residual_interleaved": 1e-16},
+                  "z": {"m": 5, "batch": 20, "gtsv2StridedBatch_us": 8.0, "gtsvInterleavedBatch_us": 9.0, "interleaved_algo": 0, "residual_strided": 1e-16, "residual_interleaved": 1e-16}
+                }
+                """);
+        Path out = dir.resolve("b.json");
+        assertEquals(0, new CommandLine(new BenchCommand()).execute("--grid", "11x7", "--momenta", "1", "--cpu-reps", "1",
+                "--cpu-steps", "1", "--gpu-reps", "3", "--cusparse-json", c.toString(), "--out", out.toString()));
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertEquals(10, j.get("cusparse").get("r").get("m").asInt());
+        if (GpuDevice.probe().available()) assertTrue(j.get("speedup_vs_cusparse").asDouble() > 0);
+        else assertTrue(j.get("speedup_vs_cusparse").isNull());
+    }
+
+    @Test
     void exportsTheTridiagonalSystems(@TempDir Path dir) throws Exception {
         TransportProblem p = Benchmark.family(21, 11, 2, 1).get(0);
         Path f = dir.resolve("systems.bin");
