@@ -29,12 +29,12 @@ template <class F> void launch(long threads, int block, bool syncs, F kernel) {
 int main(int argc, char** argv) {
     FILE* f = fopen(argv[1], "rb");
     bool pcr = argc > 2 && std::string(argv[2]) == "pcr";
-    int nR, nZ, B, steps; double dt;
-    fread(&nR, 4, 1, f); fread(&nZ, 4, 1, f); fread(&B, 4, 1, f); fread(&steps, 4, 1, f); fread(&dt, 8, 1, f);
+    int nR, nZ, B, steps, tables; double dt;
+    fread(&nR, 4, 1, f); fread(&nZ, 4, 1, f); fread(&B, 4, 1, f); fread(&steps, 4, 1, f); fread(&dt, 8, 1, f); fread(&tables, 4, 1, f);
     long G = (long)nR * nZ;
-    std::vector<int> model(B); std::vector<double> dp(B), da(B), coef(14 * G), src(G * B), n(G * B), ref(G * B), res(B);
+    std::vector<int> model(B); std::vector<double> dp(B), da(B), coef(14 * G * tables), src(G * B), n(G * B), ref(G * B), res(B);
     fread(model.data(), 4, B, f); fread(dp.data(), 8, B, f); fread(da.data(), 8, B, f);
-    fread(coef.data(), 8, 14 * G, f); fread(src.data(), 8, G * B, f); fread(n.data(), 8, G * B, f); fread(ref.data(), 8, G * B, f);
+    fread(coef.data(), 8, 14 * G * tables, f); fread(src.data(), 8, G * B, f); fread(n.data(), 8, G * B, f); fread(ref.data(), 8, G * B, f);
     double refChange; fread(&refChange, 8, 1, f); fread(res.data(), 8, B, f);
     fclose(f);
     std::vector<double> out(G * B, 0.0), prev(G * B), scratch(G * B, 0.0);
@@ -83,8 +83,8 @@ int main(int argc, char** argv) {
         double rr = results[B + b] == 0 ? std::sqrt(results[b]) : std::sqrt(results[b] / results[B + b]);
         worstRes = std::max(worstRes, std::fabs(rr - res[b]) / res[b]);
     }
-    printf("%s: max rel diff vs Java %.3e (%ld values not bitwise equal of %ld), change %.17g vs %.17g, residual rel diff %.2e\n",
-           pcr ? "pcr" : "thomas", worst, bitwise, G * B, change, refChange, worstRes);
+    printf("%s, %d entries, %d tables: max rel diff vs Java %.3e (%ld values not bitwise equal of %ld), change %.17g vs %.17g, residual rel diff %.2e\n",
+           pcr ? "pcr" : "thomas", B, tables, worst, bitwise, G * B, change, refChange, worstRes);
     bool ok = worst <= 1e-12 && std::fabs(change - refChange) <= 1e-12 * refChange && worstRes <= 1e-10;
     printf("%s\n", ok ? "OK" : "MISMATCH");
     return ok ? 0 : 1;

@@ -12,10 +12,10 @@ sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/
 g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate" "$root/kernels/emu/emulate.cpp"
 cp=$(cd "$root" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 status=0
-for c in toy p3 g2; do
+for c in toy p3 g2 family; do
   java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.KernelEmulationExport $c "$work/$c.bin"
   for solver in thomas pcr; do
-    printf '%-4s ' $c; "$work/emulate" "$work/$c.bin" $solver || status=1
+    printf '%-6s ' $c; "$work/emulate" "$work/$c.bin" $solver || status=1
   done
 done
 exit $status

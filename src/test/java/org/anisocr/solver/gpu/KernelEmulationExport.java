@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Developer tool for machines without a GPU (used by kernels/emu/run.sh, not by CI): writes a problem,
@@ -32,37 +33,58 @@ public final class KernelEmulationExport {
         String which = args[0];
         SpatialGrid grid = new SpatialGrid(which.equals("g2") ? Geometry.CARTESIAN : Geometry.CYLINDRICAL, 4, 2, 31, 27);
         MomentumGrid p = new MomentumGrid(1, 100, 3);
-        TransportProblem problem = switch (which) {
-            case "toy" -> new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.1, 1), new ToyField(1, 3.5, 0.5),
-                    new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
-            case "p3" -> new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1), new GaussianBumpField(10, 1e-3, 2),
-                    new ManufacturedSource());
-            case "g2" -> new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1), new UniformField(10, 0, 10),
-                    new GreenPulse(2, 0, 0));
+        TransportProblem toy = new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.1, 1), new ToyField(1, 3.5, 0.5),
+                new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
+        TransportProblem p3 = new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1), new GaussianBumpField(10, 1e-3, 2),
+                new ManufacturedSource());
+        List<TransportProblem> models = switch (which) {
+            case "toy" -> List.of(toy);
+            case "p3" -> List.of(p3);
+            case "g2" -> List.of(new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1), new UniformField(10, 0, 10),
+                    new GreenPulse(2, 0, 0)));
+            // two models with different fields, hence two coefficient tables: exercises the per-entry table offset
+            case "family" -> List.of(p3, toy);
             default -> throw new IllegalArgumentException(which);
         };
         double dt = 0.01;
         int steps = 20;
-        int nodes = grid.size(), bins = problem.bins();
-        double[][] n0 = problem.initialDensity();
-        double change;
-        double[][] ref;
-        try (CpuSplitStepper cpu = new CpuSplitStepper(problem, 1)) {
-            change = cpu.advance(dt, steps);
-            ref = cpu.state();
+        int nodes = grid.size();
+        int entries = models.stream().mapToInt(TransportProblem::bins).sum();
+        double change = 0;
+        double[][] n0 = new double[entries][], ref = new double[entries][], src = new double[entries][];
+        double[] residual = new double[entries], dPerp = new double[entries], dAni = new double[entries];
+        int[] model = new int[entries];
+        int b = 0;
+        for (int m = 0; m < models.size(); m++) {
+            TransportProblem problem = models.get(m);
+            double[][] init = problem.initialDensity();
+            try (CpuSplitStepper cpu = new CpuSplitStepper(problem, 1)) {
+                change = Math.max(change, cpu.advance(dt, steps));
+                double[][] state = cpu.state();
+                for (int k = 0; k < problem.bins(); k++, b++) {
+                    model[b] = m;
+                    dPerp[b] = problem.dPerp(k);
+                    dAni[b] = problem.dAni(k);
+                    src[b] = problem.sourceRate(k);
+                    n0[b] = init[k];
+                    ref[b] = state[k];
+                    residual[b] = DiscreteOperator.relativeResidual(problem, k, state[k]);
+                }
+            }
         }
         ByteBuffer buf = ByteBuffer.allocate(1 << 26).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(grid.nR()).putInt(grid.nZ()).putInt(bins).putInt(steps).putDouble(dt);
-        for (int k = 0; k < bins; k++) buf.putInt(0);
-        for (int k = 0; k < bins; k++) buf.putDouble(problem.dPerp(k));
-        for (int k = 0; k < bins; k++) buf.putDouble(problem.dAni(k));
-        for (double[] row : problem.coefficients().isotropicTable()) for (double v : row) buf.putDouble(v);
-        for (double[] row : problem.coefficients().anisotropicTable()) for (double v : row) buf.putDouble(v);
-        for (int idx = 0; idx < nodes; idx++) for (int k = 0; k < bins; k++) buf.putDouble(problem.sourceRate(k)[idx]);
-        for (int idx = 0; idx < nodes; idx++) for (int k = 0; k < bins; k++) buf.putDouble(n0[k][idx]);
-        for (int idx = 0; idx < nodes; idx++) for (int k = 0; k < bins; k++) buf.putDouble(ref[k][idx]);
+        buf.putInt(grid.nR()).putInt(grid.nZ()).putInt(entries).putInt(steps).putDouble(dt).putInt(models.size());
+        for (int v : model) buf.putInt(v);
+        for (double v : dPerp) buf.putDouble(v);
+        for (double v : dAni) buf.putDouble(v);
+        for (TransportProblem problem : models) {
+            for (double[] row : problem.coefficients().isotropicTable()) for (double v : row) buf.putDouble(v);
+            for (double[] row : problem.coefficients().anisotropicTable()) for (double v : row) buf.putDouble(v);
+        }
+        for (double[][] field : new double[][][]{src, n0, ref})
+            for (int idx = 0; idx < nodes; idx++) for (int e = 0; e < entries; e++) buf.putDouble(field[e][idx]);
         buf.putDouble(change);
-        for (int k = 0; k < bins; k++) buf.putDouble(DiscreteOperator.relativeResidual(problem, k, ref[k]));
+        for (double v : residual) buf.putDouble(v);
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(Path.of(args[1])))) {
             out.write(buf.array(), 0, buf.position());
         }
