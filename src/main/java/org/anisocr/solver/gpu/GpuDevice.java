@@ -75,7 +75,7 @@ public final class GpuDevice {
             cuDevicePrimaryCtxRetain(ctx, dev);
             cuCtxSetCurrent(ctx);
             CUmodule module = new CUmodule();
-            cuModuleLoadFatBinary(module, KernelSources.fatbin());
+            GpuRuntime.loadKernels(module);
             cuModuleUnload(module);
             return null;
         } catch (Throwable e) {

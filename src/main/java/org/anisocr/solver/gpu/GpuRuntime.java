@@ -50,9 +50,28 @@ public final class GpuRuntime implements AutoCloseable {
         cuDeviceGet(device, 0);
         cuDevicePrimaryCtxRetain(context, device);
         cuCtxSetCurrent(context);
-        cuModuleLoadFatBinary(module, KernelSources.fatbin());
+        loadKernels(module);
         // Non-blocking: it never synchronises with the legacy default stream, and it can be captured into a graph.
         cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING);
+    }
+
+    /**
+     * Loads the committed fatbin into a module of the current context: cuModuleLoadData (takes cubin,
+     * PTX or fatbin; the driver picks the SASS for this GPU or JIT-compiles the PTX), with
+     * cuModuleLoadFatBinary as the second try.
+     */
+    static void loadKernels(CUmodule module) {
+        byte[] fatbin = KernelSources.fatbin();
+        try {
+            cuModuleLoadData(module, fatbin);
+        } catch (RuntimeException first) {
+            try {
+                cuModuleLoadFatBinary(module, fatbin);
+            } catch (RuntimeException second) {
+                first.addSuppressed(second);
+                throw first;
+            }
+        }
     }
 
     public GpuInfo info() { return info; }
