@@ -1,13 +1,15 @@
 package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
+import org.anisocr.solver.gpu.GpuUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point. Exit codes: 0 success, 2 bad input (config, arguments, unstable dt), 1 failure. */
 @Command(name = "anisocr", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Anisotropic cosmic-ray diffusion in the Galaxy (Cerri et al. 2017 scheme) on CPU and GPU.",
-        subcommands = {RunCommand.class, SteadyBenchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, InfoCommand.class, BenchCommand.class, SteadyBenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_BAD_INPUT = 2;
 
@@ -23,6 +25,10 @@ public final class Main {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (e instanceof GpuUnavailableException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return EXIT_FAILURE;
             }
             cmd.getErr().println("failed: " + e);
             if (System.getenv("ANISOCR_DEBUG") != null) e.printStackTrace(cmd.getErr());
