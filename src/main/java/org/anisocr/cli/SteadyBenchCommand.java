@@ -56,6 +56,8 @@ public final class SteadyBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--tolerance", defaultValue = "1e-10") double tolerance;
     @Option(names = "--ladder-max-steps", defaultValue = "2000", description = "cap on the ladder's split steps") int ladderMaxSteps;
+    @Option(names = "--max-iterations", defaultValue = "1000", description = "cap on Krylov iterations per bin (ADI stalls at small eps_D on tilted fields)")
+    int maxIterations;
     @Option(names = "--repeats", defaultValue = "3", description = "timed repetitions per row; the fastest is kept (shared machines are noisy)")
     int repeats;
     @Option(names = "--out", description = "JSON results file (default: bench/results/steady-cpu-<date>.json)") Path out;
@@ -102,6 +104,9 @@ public final class SteadyBenchCommand implements Callable<Integer> {
         doc.put("java", System.getProperty("java.version"));
         doc.put("tolerance", tolerance);
         doc.put("ladder_max_steps", ladderMaxSteps);
+        doc.put("max_iterations_per_bin", maxIterations);
+        doc.put("repeats", repeats);
+        doc.put("configs", configs.stream().map(Path::toString).toList());
         doc.put("rows", rows);
         Path target = out != null ? out : Path.of("bench", "results", "steady-cpu-" + LocalDate.now(ZoneOffset.UTC) + ".json");
         if (target.getParent() != null) Files.createDirectories(target.getParent());
@@ -110,7 +115,10 @@ public final class SteadyBenchCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private SteadySolver.Settings settings(String method) { return SteadySolver.Settings.defaults(method).withTolerance(tolerance); }
+    private SteadySolver.Settings settings(String method) {
+        SteadySolver.Settings d = SteadySolver.Settings.defaults(method);
+        return new SteadySolver.Settings(method, tolerance, d.restart(), maxIterations, d.refactorAfter(), d.adiCycle());
+    }
 
     static TransportProblem problem(ModelConfig c, double epsD) {
         DiffusionTensor d = c.diffusion();
