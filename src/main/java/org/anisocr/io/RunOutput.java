@@ -58,12 +58,19 @@ public final class RunOutput {
         s.put("final_change_per_step", finiteOrNull(r.finalChange()));
         s.put("converged", r.converged());
         s.putAll(r.details());
+        s.put("min_N_over_max_N", minOverMax(r.density())); // < 0: the scheme undershot somewhere
         s.put("normalisation_factor", r.normalisation());
         s.put("field", c.field().toString());
         s.put("source", c.source().toString());
         s.put("diffusion", c.diffusion().toString());
         s.put("config", c.text());
         return s;
+    }
+
+    static double minOverMax(double[][] n) {
+        double min = 0, max = 0;
+        for (double[] b : n) for (double v : b) { min = Math.min(min, v); max = Math.max(max, v); }
+        return max > 0 ? min / max : 0;
     }
 
     private static Object finiteOrNull(double v) { return Double.isFinite(v) ? v : null; }

@@ -5,31 +5,34 @@ import org.anisocr.grid.SpatialGrid;
 
 /**
  * Conservative discretisation of ∇·(D∇N) in (R, z) after Günter et al. 2005 (J. Comput. Phys. 208, 354),
- * optionally with the slope limiter of Sharma &amp; Hammett 2007 (J. Comput. Phys. 227, 123).
+ * optionally with a slope limiter on the transverse gradients after Sharma &amp; Hammett 2007 (J. Comput. Phys.
+ * 227, 123). Selected by [solver] scheme = "symmetric" | "symmetric-limited".
  *
- * <p>Finite-volume form: every node i owns the dual cell between the neighbouring cell corners, of volume
- * V_i = 2π R_i ΔR Δz (2π ΔR²/8 Δz on the axis, where the cell is [0, ΔR/2]; {@link SpatialGrid#volumeWeight}).
- * The operator is written as  V_i (L N)_i = −Σ fluxes leaving the cell,  with
+ * <p>Finite-volume form: node i owns the dual cell between the neighbouring cell corners, of volume
+ * V_i = 2π R_i ΔR Δz (2π ΔR²/8 Δz on the axis, whose cell is [0, ΔR/2]; {@link SpatialGrid#volumeWeight}), and
+ * V_i (L N)_i = −(net flux out of the cell). Two parts:
  * <ul>
- *   <li><b>perpendicular part D⊥ ∇N</b>: the standard 5-point face fluxes, face areas 2π R_{i±½} Δz
- *       (radial faces) and V_i/Δz (vertical faces). This is the monotone M-matrix part and it avoids the
- *       chequerboard mode that a corner-only Laplacian would not see.</li>
- *   <li><b>anisotropic part (D∥ − D⊥) b (b·∇N)</b>: Günter's symmetric corner scheme. At each cell corner
- *       (i+½, j+½) the gradient is the average of the two edge differences in each direction, the flux is
- *       F = b b·g with b b averaged from the four nodes, and it is distributed back to the four nodes with the
- *       transpose of the same gradient: V·L = −Gᵀ W (b b) G with corner weights W = 2π R_{i+½} ΔR Δz.
- *       Unlimited, this is symmetric negative semi-definite; the axis needs no special row (no corner lies at R &lt; 0,
- *       so the flux through R = 0 is zero: mirror symmetry built in).</li>
+ *   <li><b>D⊥ ∇N</b>: the standard 5-point face fluxes, face areas 2π R_{i±½} Δz (radial) and V_i/Δz (vertical).</li>
+ *   <li><b>(D∥ − D⊥) b (b·∇N)</b>: evaluated per cell of the node lattice (the "corners" of the dual cells), with
+ *       b b at the cell centre (mean of its four nodes) and the energy
+ *       E = ½ Σ_cells Σ_quadrants w_q g_qᵀ b b g_q; V·L = −∂E/∂N (see {@link #fluxMatrix}). Summed over a cell the
+ *       cross terms are Günter's corner flux b_R b_z ⟨∂_R N⟩⟨∂_z N⟩, distributed back with the transpose of the
+ *       gradient (hence symmetric: V·L is a symmetric negative semi-definite matrix). Two deliberate departures
+ *       from the pure corner average, both measured: the diagonal terms b_R²(∂_R N)², b_z²(∂_z N)² use the edge
+ *       differences (the corner-averaged form does not see the chequerboard mode), and each quarter cell carries its
+ *       exact R-weight 2π∫R dR Δz/2 (with the corner-midpoint weight R_{i+½} the axis cell receives twice its share
+ *       of the vertical flux and the manufactured tests drop to first order).</li>
  * </ul>
- * Every flux is subtracted from one cell and added to its neighbour, so Σ_i V_i (L N)_i telescopes to the flux
- * into the Dirichlet nodes: the scheme conserves particles to round-off ({@link #boundaryOutflux}).
+ * No special axis row: there is no cell at R &lt; 0, so nothing flows through R = 0 (mirror symmetry built in).
+ * Every flux leaves one cell and enters a neighbour, so Σ_i V_i (L N)_i telescopes to the flux into the Dirichlet
+ * nodes: particles are conserved to round-off ({@link #boundaryOutflux}, {@link #injected}).
  *
- * <p><b>Limiter</b> (Sharma &amp; Hammett's "symmetric, slope-limited" variant): in the cross terms of the corner
- * flux, F_R = b_R² ⟨∂_R N⟩ + b_R b_z L(∂_z N) and F_z = b_z² ⟨∂_z N⟩ + b_R b_z L(∂_R N), the transverse gradient is
- * not the average of its two edge differences but their minmod (the smaller in magnitude when they agree in
- * sign, zero otherwise). The limited operator is nonlinear; {@link #frozenAt} returns the linear operator with the
- * minmod choices frozen at a given state, which a Picard iteration re-solves until the choices settle.
- * Limiting changes only which differences enter the flux, never the Gᵀ distribution, so conservation is kept.
+ * <p><b>Limiter</b>: in the cross terms F_R ∋ b_R b_z ∂_z N and F_z ∋ b_R b_z ∂_R N the transverse gradient of a cell
+ * is the limited mean of its two edge differences (van Leer; zero where they disagree in sign, i.e. at a local
+ * extremum across the field), as in Sharma &amp; Hammett's slope-limited schemes. The distribution (test function)
+ * is unchanged, so conservation is kept; symmetry is not. The limited operator is nonlinear: {@link #frozenAt}
+ * returns the linear operator with the limiter factors frozen at a state, and
+ * {@link org.anisocr.solver.steady.SchemeSteadySolver} iterates (damped Picard).
  */
 public final class SymmetricOperator implements SteadyOperator {
     private final TransportProblem problem;
