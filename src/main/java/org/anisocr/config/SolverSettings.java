@@ -51,7 +51,7 @@ public record SolverSettings(String mode, String scheme, int threads, DtLadder.S
                 st.optDouble("tolerance", d.tolerance(), 1e-15, 1e-2), st.optInt("restart", d.restart(), 2, 1000),
                 st.optInt("max_iterations", d.maxIterations(), 1, 10_000_000),
                 st.optInt("refactor_after", d.refactorAfter(), 1, 1000), st.optInt("adi_cycle", d.adiCycle(), 1, 64));
-        int picard = st.optInt("picard_max_iterations", 50, 1, 10_000);
+        int picard = st.optInt("picard_max_iterations", 100, 1, 10_000);
         st.rejectUnknown();
         t.rejectUnknown();
         return new SolverSettings(mode, scheme, threads, ladder, dt, end, snaps, steady, picard);
