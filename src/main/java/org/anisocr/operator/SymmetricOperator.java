@@ -32,7 +32,9 @@ import org.anisocr.grid.SpatialGrid;
  * extremum across the field), as in Sharma &amp; Hammett's slope-limited schemes. The distribution (test function)
  * is unchanged, so conservation is kept; symmetry is not. The limited operator is nonlinear: {@link #frozenAt}
  * returns the linear operator with the limiter factors frozen at a state, and
- * {@link org.anisocr.solver.steady.SchemeSteadySolver} iterates (damped Picard).
+ * {@link org.anisocr.solver.steady.SchemeSteadySolver} iterates (Picard, with the factors never allowed to grow
+ * back, which makes it settle in a few iterations). Non-negativity is measured (tests), not proven: the symmetric
+ * limited scheme has no discrete maximum principle.
  */
 public final class SymmetricOperator implements SteadyOperator {
     private final TransportProblem problem;
@@ -205,36 +207,7 @@ public final class SymmetricOperator implements SteadyOperator {
                     }
                 }
             }
-        if (limited) monotoneSafeguard(m);
         return m;
-    }
-
-    /**
-     * Discrete upwinding of what the limiter leaves (Kuzmin's algebraic flux correction, low-order part): for every
-     * pair of neighbours with a negative coupling K_ij or K_ji, add the symmetric two-point flux d (N_j − N_i),
-     * d = max(−K_ij, −K_ji), to both rows. The flux leaves one cell and enters the other, so conservation is kept;
-     * afterwards every off-diagonal coupling is ≥ 0 and every row sums to zero, so −L (Dirichlet rows removed) is an
-     * M-matrix and S ≥ 0 gives N ≥ 0 for the frozen operator of every Picard iterate.
-     */
-    private void monotoneSafeguard(NinePointMatrix m) {
-        int nR = g.nR(), nZ = g.nZ();
-        int[][] forward = {{1, 0}, {-1, 1}, {0, 1}, {1, 1}}; // each unordered neighbour pair once
-        for (int j = 0; j < nZ; j++)
-            for (int i = 0; i < nR; i++) {
-                int idx = g.index(i, j);
-                for (int[] o : forward) {
-                    int ii = i + o[0], jj = j + o[1];
-                    if (ii < 0 || ii >= nR || jj >= nZ) continue;
-                    int nb = g.index(ii, jj);
-                    double kij = m.get(o[0], o[1], idx), kji = m.get(-o[0], -o[1], nb);
-                    double d = Math.max(0, Math.max(-kij, -kji));
-                    if (d == 0) continue;
-                    m.add(o[0], o[1], idx, d);
-                    m.add(0, 0, idx, -d);
-                    m.add(-o[0], -o[1], nb, d);
-                    m.add(0, 0, nb, -d);
-                }
-            }
     }
 
     /** Symmetric coupling of node idx with its neighbour at offset (a, b) by conductance c: flux c (N_nb − N_idx). */
