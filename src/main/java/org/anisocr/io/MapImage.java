@@ -164,6 +164,7 @@ public final class MapImage {
     private static String fmt(double v) {
         if (Math.abs(v) < 1e-12) return "0";
         if (Math.abs(v - Math.rint(v)) < 1e-9) return Long.toString(Math.round(v));
-        return String.format(Locale.ROOT, "%.3g", v);
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }
