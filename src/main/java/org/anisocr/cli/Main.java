@@ -1,0 +1,42 @@
+package org.anisocr.cli;
+
+import org.anisocr.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point. Exit codes: 0 success, 2 bad input (config, arguments, unstable dt), 1 failure. */
+@Command(name = "anisocr", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Anisotropic cosmic-ray diffusion in the Galaxy (Cerri et al. 2017 scheme) on CPU and GPU.",
+        subcommands = {RunCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? EXIT_BAD_INPUT : EXIT_FAILURE);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            cmd.getErr().println("failed: " + e);
+            if (System.getenv("ANISOCR_DEBUG") != null) e.printStackTrace(cmd.getErr());
+            return EXIT_FAILURE;
+        });
+        cl.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() { return new String[]{org.anisocr.io.Version.get()}; }
+    }
+}

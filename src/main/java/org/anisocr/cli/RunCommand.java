@@ -1,0 +1,72 @@
+package org.anisocr.cli;
+
+import org.anisocr.config.ConfigException;
+import org.anisocr.config.ModelConfig;
+import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.RunOutput;
+import org.anisocr.operator.TransportProblem;
+import org.anisocr.run.ModelRunner;
+import org.anisocr.run.RunResult;
+import org.anisocr.solver.SplitStepper;
+import org.anisocr.solver.cpu.CpuSplitStepper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+@Command(name = "run", description = "Solve one model from a TOML config and write N.fits, summary.json and CSV slices.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "model config (TOML)")
+    Path config;
+
+    @Option(names = "--out", description = "output directory (default: out/<model name>)")
+    Path out;
+
+    @Option(names = "--backend", defaultValue = "auto", description = "auto | cpu | gpu (default: ${DEFAULT-VALUE})")
+    String backend;
+
+    @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all cores (overrides solver.threads)")
+    int threads;
+
+    @Override public Integer call() {
+        ModelConfig c = ModelConfig.load(config);
+        int nThreads = threads > 0 ? threads : c.solver().threads();
+        Function<TransportProblem, SplitStepper> open = stepperFactory(backend, nThreads);
+        Path dir = out != null ? out : Path.of("out", c.name());
+        try (AtomicOutputDir target = new AtomicOutputDir(dir);
+             ProgressReporter progress = new ProgressReporter(c.name(), spec.commandLine().getErr())) {
+            RunResult r = ModelRunner.run(c, open, nThreads, progress);
+            progress.close();
+            RunOutput.write(r, target, null);
+            target.commit();
+            spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                    "%s: %s backend, mode %s, %d sweeps in %d rungs, residual %.3e, %.2f s -> %s",
+                    c.name(), r.backend(), r.mode(), r.steps(), r.rungs(), r.residual(), r.wallSeconds(), target.target()));
+            if (!r.converged()) {
+                spec.commandLine().getErr().println("warning: the dt ladder stopped at max_steps before the change per step fell below the tolerance");
+            }
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** Opens the split stepper of the requested backend. */
+    Function<TransportProblem, SplitStepper> stepperFactory(String name, int nThreads) {
+        return switch (name) {
+            case "cpu" -> p -> new CpuSplitStepper(p, nThreads);
+            case "auto" -> p -> {
+                spec.commandLine().getErr().println("no GPU backend in this build; using the CPU backend");
+                return new CpuSplitStepper(p, nThreads);
+            };
+            case "gpu" -> throw new ConfigException("--backend gpu: no GPU backend in this build");
+            default -> throw ConfigException.outOfRange("--backend", name, "one of [auto, cpu, gpu]");
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package org.anisocr.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import org.anisocr.field.*;
+import org.anisocr.grid.Geometry;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.DiffusionTensor;
+import org.anisocr.source.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A model file (TOML) made into validated, immutable parameters. Every table is read strictly:
+ * unknown keys, wrong types and out-of-range values throw {@link ConfigException} naming the key.
+ */
+public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
+                          MagneticField field, Source source, SolverSettings solver, OutputSettings output,
+                          String text) {
+
+    public static final List<String> FIELD_MODELS = List.of(UniformField.MODEL, ToyField.MODEL, GaussianBumpField.MODEL);
+    public static final List<String> SOURCE_MODELS = List.of(PulsarSource.MODEL, GreenPulse.MODEL, ManufacturedSource.MODEL, NoSource.MODEL);
+
+    public static ModelConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.toml$", "");
+        return parse(name, text);
+    }
+
+    public static ModelConfig parse(String name, String text) {
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(text);
+        } catch (IOException e) {
+            throw new ConfigException("not valid TOML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        TableReader top = new TableReader("", root);
+        String modelName = top.optString("name", name, null);
+        SpatialGrid grid = readGrid(top.table("grid", true));
+        MomentumGrid momenta = readMomenta(top.table("momentum", true));
+        TableReader d = top.table("diffusion", true);
+        DiffusionTensor diffusion = DiffusionTensor.read(d);
+        d.rejectUnknown();
+        MagneticField field = readField(top.table("field", true));
+        Source source = readSource(top.table("source", true));
+        SolverSettings solver = SolverSettings.read(top.table("solver", false));
+        OutputSettings output = OutputSettings.read(top.table("output", false));
+        top.rejectUnknown();
+        return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text);
+    }
+
+    static SpatialGrid readGrid(TableReader t) {
+        Geometry geometry = Geometry.parse(t.optString("geometry", "cylindrical", List.of("cylindrical", "cartesian")));
+        double rMax = t.optDouble("r_max_kpc", 20, 1e-6, 1e5);
+        double h = t.optDouble("half_height_kpc", 4, 1e-6, 1e5);
+        int nR = gridCount(t, "n_r", "dr_kpc", rMax);
+        int nZ = gridCount(t, "n_z", "dz_kpc", 2 * h);
+        t.rejectUnknown();
+        return new SpatialGrid(geometry, rMax, h, nR, nZ);
+    }
+
+    /** Node count from either the count key or the spacing key (exactly one of them). */
+    private static int gridCount(TableReader t, String countKey, String spacingKey, double length) {
+        if (t.has(countKey) && t.has(spacingKey))
+            throw new ConfigException("give either " + t.key(countKey) + " or " + t.key(spacingKey) + ", not both");
+        if (t.has(spacingKey)) {
+            double h = t.requireDouble(spacingKey, length / 100_000, length / 2);
+            double cells = length / h;
+            if (Math.abs(cells - Math.rint(cells)) > 1e-6 * cells)
+                throw ConfigException.outOfRange(t.key(spacingKey), h, "a spacing that divides " + length + " kpc into whole cells");
+            return (int) Math.rint(cells) + 1;
+        }
+        return t.requireInt(countKey, 3, 100_001);
+    }
+
+    static MomentumGrid readMomenta(TableReader t) {
+        double pMin = t.optDouble("p_min_GeV", 1, 1e-6, 1e12);
+        double pMax = t.optDouble("p_max_GeV", 1e4, pMin, 1e12);
+        if (t.has("count") && t.has("bins_per_decade"))
+            throw new ConfigException("give either " + t.key("count") + " or " + t.key("bins_per_decade") + ", not both");
+        int count;
+        if (t.has("bins_per_decade")) {
+            double perDecade = t.requireDouble("bins_per_decade", 0.1, 1000);
+            count = (int) Math.round(Math.log10(pMax / pMin) * perDecade) + 1;
+        } else {
+            count = t.optInt("count", 33, 1, 100_000);
+        }
+        if (count == 1 && pMax != pMin)
+            throw ConfigException.outOfRange(t.key("count"), 1, "≥ 2 when p_max_GeV ≠ p_min_GeV");
+        t.rejectUnknown();
+        return new MomentumGrid(pMin, pMax, count);
+    }
+
+    static MagneticField readField(TableReader t) {
+        String model = t.optString("model", null, FIELD_MODELS);
+        MagneticField f = switch (model) {
+            case UniformField.MODEL -> UniformField.read(t);
+            case ToyField.MODEL -> ToyField.read(t);
+            case GaussianBumpField.MODEL -> GaussianBumpField.read(t);
+            default -> throw new IllegalStateException(model);
+        };
+        t.rejectUnknown();
+        return f;
+    }
+
+    static Source readSource(TableReader t) {
+        String model = t.optString("model", null, SOURCE_MODELS);
+        Source s = switch (model) {
+            case PulsarSource.MODEL -> PulsarSource.read(t);
+            case GreenPulse.MODEL -> GreenPulse.read(t);
+            case ManufacturedSource.MODEL -> new ManufacturedSource();
+            case NoSource.MODEL -> new NoSource();
+            default -> throw new IllegalStateException(model);
+        };
+        t.rejectUnknown();
+        return s;
+    }
+}

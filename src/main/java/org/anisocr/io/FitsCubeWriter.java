@@ -1,0 +1,68 @@
+package org.anisocr.io;
+
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.FitsException;
+import nom.tam.fits.Header;
+import nom.tam.fits.HeaderCardException;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * FITS images on the (R, z) grid: a cube N[p][z][R] (axis 1 = R, 2 = z, 3 = log10 p) or a plane [z][R],
+ * with WCS axis keywords, the code version and the full model config as HISTORY cards.
+ */
+public final class FitsCubeWriter {
+    private FitsCubeWriter() {}
+
+    /** cube[k][j·NR + i] → FITS cube. */
+    public static void writeCube(Path file, SpatialGrid g, MomentumGrid m, double[][] cube, String bunit,
+                                 String configText) throws IOException {
+        double[][][] data = new double[cube.length][g.nZ()][g.nR()];
+        for (int k = 0; k < cube.length; k++)
+            for (int j = 0; j < g.nZ(); j++) System.arraycopy(cube[k], g.index(0, j), data[k][j], 0, g.nR());
+        write(file, data, g, m, bunit, configText);
+    }
+
+    /** plane[j·NR + i] → FITS image. */
+    public static void writePlane(Path file, SpatialGrid g, double[] plane, String bunit, String configText) throws IOException {
+        double[][] data = new double[g.nZ()][g.nR()];
+        for (int j = 0; j < g.nZ(); j++) System.arraycopy(plane, g.index(0, j), data[j], 0, g.nR());
+        write(file, data, g, null, bunit, configText);
+    }
+
+    private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String bunit, String configText)
+            throws IOException {
+        try (Fits fits = new Fits()) {
+            BasicHDU<?> hdu = Fits.makeHDU(data);
+            Header h = hdu.getHeader();
+            axis(h, 1, g.geometry().name().equals("CARTESIAN") ? "X" : "R", "kpc", 0, g.dR());
+            axis(h, 2, "Z", "kpc", -g.halfHeightKpc(), g.dz());
+            if (m != null) axis(h, 3, "LOG10P", "log10(GeV)", Math.log10(m.pMinGeV()), m.log10Step());
+            h.addValue("BUNIT", bunit, "density unit (arbitrary normalisation unless rescaled)");
+            h.addValue("GEOMETRY", g.geometry().key(), "coordinate system");
+            h.addValue("CREATOR", Version.get(), "code version");
+            if (configText != null)
+                for (String line : configText.split("\n")) {
+                    String l = line.replace('\t', ' ');
+                    while (l.length() > 70) { h.insertHistory("CONFIG " + l.substring(0, 70)); l = "  " + l.substring(70); }
+                    h.insertHistory("CONFIG " + l);
+                }
+            fits.addHDU(hdu);
+            fits.write(file.toFile());
+        } catch (FitsException e) {
+            throw new IOException("cannot write FITS " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void axis(Header h, int n, String type, String unit, double first, double step) throws HeaderCardException {
+        h.addValue("CTYPE" + n, type, "axis " + n);
+        h.addValue("CUNIT" + n, unit, "unit of axis " + n);
+        h.addValue("CRPIX" + n, 1.0, "reference pixel");
+        h.addValue("CRVAL" + n, first, "value at reference pixel");
+        h.addValue("CDELT" + n, step, "step");
+    }
+}

@@ -1,0 +1,115 @@
+package org.anisocr.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.anisocr.config.ModelConfig;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.run.RunResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a run's files into a staging directory: N.fits, summary.json, CSV slices. */
+public final class RunOutput {
+    private RunOutput() {}
+
+    public static void write(RunResult r, AtomicOutputDir out, Map<String, Object> extraSummary) {
+        try {
+            ModelConfig c = r.config();
+            SpatialGrid g = r.problem().grid();
+            MomentumGrid m = r.problem().momenta();
+            FitsCubeWriter.writeCube(out.path("N.fits"), g, m, r.density(), r.normalisation() == 1 ? "arbitrary" : "normalised", c.text());
+            writePlaneCsv(out.path("N_plane.csv"), r);
+            writeVerticalCsv(out.path("N_vertical_Rsun.csv"), r);
+            Map<String, Object> summary = summary(r);
+            if (extraSummary != null) summary.putAll(extraSummary);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.path("summary.json").toFile(), summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, Object> summary(RunResult r) {
+        ModelConfig c = r.config();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", c.name());
+        s.put("code_version", Version.get());
+        s.put("backend", r.backend());
+        s.put("threads", r.threads());
+        s.put("mode", r.mode());
+        s.put("scheme", c.solver().scheme());
+        SpatialGrid g = r.problem().grid();
+        s.put("grid", Map.of("geometry", g.geometry().key(), "n_r", g.nR(), "n_z", g.nZ(), "r_max_kpc", g.rMaxKpc(),
+                "half_height_kpc", g.halfHeightKpc()));
+        s.put("momenta", Map.of("count", r.problem().bins(), "p_min_GeV", r.problem().momenta().pMinGeV(),
+                "p_max_GeV", r.problem().momenta().pMaxGeV()));
+        s.put("wall_seconds", r.wallSeconds());
+        s.put("residual", finiteOrNull(r.residual()));
+        s.put("sweeps", r.steps());
+        s.put("ladder_rungs", r.rungs());
+        s.put("final_dt_Myr", finiteOrNull(r.finalDtMyr()));
+        s.put("final_change_per_step", finiteOrNull(r.finalChange()));
+        s.put("converged", r.converged());
+        s.put("normalisation_factor", r.normalisation());
+        s.put("field", c.field().toString());
+        s.put("source", c.source().toString());
+        s.put("diffusion", c.diffusion().toString());
+        s.put("config", c.text());
+        return s;
+    }
+
+    private static Object finiteOrNull(double v) { return Double.isFinite(v) ? v : null; }
+
+    /** Nearest momentum bin to each requested p. */
+    private static int[] bins(RunResult r) {
+        double[] want = r.config().output().csvMomentaGeV();
+        MomentumGrid m = r.problem().momenta();
+        int[] k = new int[want.length];
+        for (int a = 0; a < want.length; a++) {
+            int best = 0;
+            for (int b = 1; b < m.count(); b++)
+                if (Math.abs(Math.log(m.p(b) / want[a])) < Math.abs(Math.log(m.p(best) / want[a]))) best = b;
+            k[a] = best;
+        }
+        return k;
+    }
+
+    private static void writePlaneCsv(Path file, RunResult r) throws IOException {
+        SpatialGrid g = r.problem().grid();
+        int[] k = bins(r);
+        int j = g.planeIndex();
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("R_kpc");
+            for (int b : k) w.write(String.format(Locale.ROOT, ",N_p%.4gGeV", r.problem().momenta().p(b)));
+            w.write("\n");
+            for (int i = 0; i < g.nR(); i++) {
+                w.write(String.format(Locale.ROOT, "%.6g", g.r(i)));
+                for (int b : k) w.write(String.format(Locale.ROOT, ",%.10e", r.density()[b][g.index(i, j)]));
+                w.write("\n");
+            }
+        }
+    }
+
+    private static void writeVerticalCsv(Path file, RunResult r) throws IOException {
+        SpatialGrid g = r.problem().grid();
+        int[] k = bins(r);
+        int i = g.radialIndex(r.config().output().rSunKpc());
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("z_kpc");
+            for (int b : k) w.write(String.format(Locale.ROOT, ",N_p%.4gGeV", r.problem().momenta().p(b)));
+            w.write("\n");
+            for (int j = 0; j < g.nZ(); j++) {
+                w.write(String.format(Locale.ROOT, "%.6g", g.z(j)));
+                for (int b : k) w.write(String.format(Locale.ROOT, ",%.10e", r.density()[b][g.index(i, j)]));
+                w.write("\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.anisocr.run;
+
+import org.anisocr.config.ModelConfig;
+import org.anisocr.config.OutputSettings;
+import org.anisocr.config.SolverSettings;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.DiscreteOperator;
+import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.MixedTermStability;
+import org.anisocr.solver.SolverDivergedException;
+import org.anisocr.solver.SplitStepper;
+import org.anisocr.solver.steady.DirectSteadySolver;
+import org.anisocr.solver.steady.DtLadder;
+
+import java.util.function.Function;
+
+/**
+ * Builds the discrete problem of a model and solves it in the configured mode. Pure computation:
+ * no files are touched here (see io.RunOutput).
+ */
+public final class ModelRunner {
+
+    /** Receives progress: steps done, dt, change per step. */
+    public interface Progress extends DtLadder.Progress {}
+
+    private ModelRunner() {}
+
+    public static TransportProblem problem(ModelConfig c) {
+        return new TransportProblem(c.grid(), c.momenta(), c.diffusion(), c.field(), c.source());
+    }
+
+    /**
+     * @param openStepper opens the time stepper of the chosen backend for a problem
+     * @param threads     CPU threads (0 = all); recorded in the result
+     */
+    public static RunResult run(ModelConfig c, Function<TransportProblem, SplitStepper> openStepper, int threads,
+                                Progress progress) {
+        long t0 = System.nanoTime();
+        TransportProblem problem = problem(c);
+        SolverSettings s = c.solver();
+        double[][] n;
+        String backend;
+        int steps = 0, rungs = 0;
+        double finalDt = Double.NaN, change = Double.NaN;
+        boolean converged = true;
+        switch (s.mode()) {
+            case "direct" -> {
+                n = new DirectSteadySolver(problem, threads).solve();
+                backend = "cpu";
+            }
+            case "ladder" -> {
+                try (SplitStepper stepper = openStepper.apply(problem)) {
+                    DtLadder.Outcome o = DtLadder.run(stepper, s.ladder(), progress);
+                    n = stepper.state();
+                    backend = stepper.backend();
+                    steps = o.steps();
+                    rungs = o.rungs();
+                    finalDt = o.finalDtMyr();
+                    change = o.finalChange();
+                    converged = o.converged();
+                }
+            }
+            case "transient" -> {
+                MixedTermStability.requireStable(problem, s.transientDtMyr(), "solver.transient.dt_Myr");
+                try (SplitStepper stepper = openStepper.apply(problem)) {
+                    steps = (int) Math.round(s.transientEndMyr() / s.transientDtMyr());
+                    int chunk = Math.max(1, Math.min(steps, 100));
+                    for (int done = 0; done < steps; done += chunk) {
+                        change = stepper.advance(s.transientDtMyr(), Math.min(chunk, steps - done));
+                        if (progress != null) progress.update(Math.min(done + chunk, steps), s.transientDtMyr(), change);
+                    }
+                    n = stepper.state();
+                    backend = stepper.backend();
+                    finalDt = s.transientDtMyr();
+                }
+            }
+            default -> throw new IllegalStateException("mode " + s.mode());
+        }
+        requireFinite(n);
+        double residual = s.mode().equals("transient") ? Double.NaN : DiscreteOperator.maxRelativeResidual(problem, n);
+        double scale = normalisation(c.output(), problem.grid(), problem.momenta(), n);
+        if (scale != 1) for (double[] bin : n) for (int i = 0; i < bin.length; i++) bin[i] *= scale;
+        double wall = (System.nanoTime() - t0) * 1e-9;
+        int usedThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return new RunResult(c, problem, n, backend, s.mode(), steps, rungs, finalDt, change, converged, residual, scale, wall, usedThreads);
+    }
+
+    static void requireFinite(double[][] n) {
+        for (int k = 0; k < n.length; k++)
+            for (double v : n[k])
+                if (!Double.isFinite(v)) throw new SolverDivergedException("non-finite density in momentum bin " + k);
+    }
+
+    /**
+     * Factor that makes N(R☉, 0, p_ref) equal the requested value (1 when not requested); p_ref is
+     * interpolated log-log between the bracketing bins, R☉ linearly between nodes.
+     */
+    static double normalisation(OutputSettings o, SpatialGrid g, MomentumGrid m, double[][] n) {
+        if (o.normaliseAtSunTo() <= 0) return 1;
+        double x = o.rSunKpc() / g.dR();
+        int i0 = (int) Math.min(Math.floor(x), g.nR() - 2);
+        double w = x - i0;
+        int j = g.planeIndex();
+        double[] atSun = new double[m.count()];
+        for (int k = 0; k < m.count(); k++)
+            atSun[k] = (1 - w) * n[k][g.index(i0, j)] + w * n[k][g.index(i0 + 1, j)];
+        double value;
+        if (m.count() == 1) value = atSun[0];
+        else {
+            double t = Math.log(o.normaliseMomentumGeV() / m.pMinGeV()) / Math.log(m.pMaxGeV() / m.pMinGeV()) * (m.count() - 1);
+            int k0 = (int) Math.max(0, Math.min(m.count() - 2, Math.floor(t)));
+            double f = t - k0;
+            value = Math.exp((1 - f) * Math.log(atSun[k0]) + f * Math.log(atSun[k0 + 1]));
+        }
+        if (!(value > 0)) throw new SolverDivergedException("cannot normalise: N(R☉, 0, p_ref) = " + value);
+        return o.normaliseAtSunTo() / value;
+    }
+}
