@@ -40,6 +40,19 @@ public record AnalysisConfig(double pFitMinGeV, double pFitMaxGeV, double zAvgKp
         return c;
     }
 
+    /** Why these settings cannot be applied to a momentum grid (window with &lt; 2 bins, p_min outside), or null. */
+    public String problemWith(org.anisocr.grid.MomentumGrid momenta) {
+        double[] p = momenta.values();
+        try {
+            SpectralIndexFit.window(p, pFitMinGeV, pFitMaxGeV);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (fluxPMinGeV < p[0] * (1 - 1e-9) || fluxPMinGeV >= p[p.length - 1])
+            return "flux_p_min_GeV = " + fluxPMinGeV + " lies outside the momentum grid [" + p[0] + ", " + p[p.length - 1] + ") GeV";
+        return null;
+    }
+
     @Override public double[] mapMomentaGeV() { return mapMomentaGeV.clone(); }
 
     @Override public boolean equals(Object o) {
