@@ -24,9 +24,29 @@ import java.util.Map;
 public final class FieldMaps {
     private FieldMaps() {}
 
+    /**
+     * Fig. 3 style: colour = in-plane fraction |b_pol| = sqrt(b_R² + b_z²) of the unit vector (small where B_φ
+     * dominates, so transport in (R, z) is nearly isotropic), arrows = direction (b_R, b_z).
+     */
+    public static void directionMap(SpatialGrid grid, MagneticField field, Path png) throws IOException {
+        int n = grid.size();
+        double[] bR = new double[n], bZ = new double[n], pol = new double[n];
+        for (int j = 0; j < grid.nZ(); j++)
+            for (int i = 0; i < grid.nR(); i++) {
+                int idx = grid.index(i, j);
+                FieldVector b = field.at(grid.r(i), grid.z(j));
+                double m = b.magnitude();
+                if (m > 0) { bR[idx] = b.bR() / m; bZ[idx] = b.bZ() / m; }
+                pol[idx] = Math.hypot(bR[idx], bZ[idx]);
+            }
+        int strideR = Math.max(1, grid.nR() / 25), strideZ = Math.max(1, grid.nZ() / 12);
+        MapImage.write(png, grid, pol, "Field direction (" + field.name() + "): arrows (b_R, b_z), colour sqrt(b_R² + b_z²)",
+                "in-plane fraction of b = B/|B|", false, new MapImage.Arrows(bR, bZ, strideR, strideZ));
+    }
+
     public static void writeAll(SpatialGrid grid, MagneticField field, DiffusionTensor tensor, double pRefGeV, Path outDir) throws IOException {
         int n = grid.size();
-        double[] bR = new double[n], bPhi = new double[n], bZ = new double[n], mag = new double[n], pol = new double[n];
+        double[] bR = new double[n], bPhi = new double[n], bZ = new double[n], mag = new double[n];
         for (int j = 0; j < grid.nZ(); j++)
             for (int i = 0; i < grid.nR(); i++) {
                 int idx = grid.index(i, j);
@@ -34,7 +54,6 @@ public final class FieldMaps {
                 double m = b.magnitude();
                 mag[idx] = m;
                 if (m > 0) { bR[idx] = b.bR() / m; bPhi[idx] = b.bPhi() / m; bZ[idx] = b.bZ() / m; }
-                pol[idx] = Math.hypot(bR[idx], bZ[idx]);
             }
         FieldDirection dir = new FieldDirection(grid, field);
         double dPerp = tensor.perpendicular(pRefGeV), dAni = tensor.anisotropic(pRefGeV);
@@ -56,10 +75,7 @@ public final class FieldMaps {
         header.put("DELTAPRP", tensor.deltaPerp());
         MapFits.write(outDir.resolve("field.fits"), grid, planes, header);
 
-        int strideR = Math.max(1, grid.nR() / 25), strideZ = Math.max(1, grid.nZ() / 12);
-        MapImage.write(outDir.resolve("field.png"), grid, pol,
-                "Field direction, " + field.name() + " model: arrows (b_R, b_z), colour |b_pol| = sqrt(b_R² + b_z²)",
-                "in-plane fraction of b", false, new MapImage.Arrows(bR, bZ, strideR, strideZ));
+        directionMap(grid, field, outDir.resolve("field.png"));
         MapImage.write(outDir.resolve("field_B.png"), grid, mag, "|B| (" + field.name() + ")", "|B| [µG]", false, null);
         String p = String.format(Locale.ROOT, "%g GeV", pRefGeV);
         MapImage.write(outDir.resolve("field_D_RR.png"), grid, dRR, "D_RR at p = " + p, "D_RR [kpc²/Myr]", false, null);
