@@ -21,6 +21,9 @@ public final class CpuSplitStepper implements SplitStepper {
     private final BinStencil[] stencils;
     private final ForkJoinPool pool;
     private double[][] n, previous, spare;
+    private final double[][] rInvPivot, rRatio, zInvPivot, zRatio;
+    private double factoredDt = Double.NaN;
+    private final boolean hasMixedTerm;
 
     /** @param threads worker threads; 0 means all available processors */
     public CpuSplitStepper(TransportProblem problem, int threads) {
@@ -29,17 +32,26 @@ public final class CpuSplitStepper implements SplitStepper {
         int bins = problem.bins();
         stencils = new BinStencil[bins];
         for (int k = 0; k < bins; k++) stencils[k] = new BinStencil(problem, k);
+        hasMixedTerm = problem.coefficients().hasMixedTerm();
         pool = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         n = problem.initialDensity();
         previous = new double[bins][g.size()];
         spare = new double[bins][g.size()];
+        rInvPivot = new double[bins][g.size()];
+        rRatio = new double[bins][g.size()];
+        zInvPivot = new double[bins][g.size()];
+        zRatio = new double[bins][g.size()];
     }
 
     @Override public TransportProblem problem() { return problem; }
     @Override public String backend() { return "cpu"; }
 
     @Override public void setState(double[][] density) {
-        for (int k = 0; k < n.length; k++) System.arraycopy(density[k], 0, n[k], 0, g.size());
+        for (int k = 0; k < n.length; k++) {
+            System.arraycopy(density[k], 0, n[k], 0, g.size());
+            for (int j = 0; j < g.nZ(); j++)
+                for (int i = 0; i < g.nR(); i++) if (g.isDirichlet(i, j)) n[k][g.index(i, j)] = 0;
+        }
     }
 
     @Override public double[][] state() {
@@ -53,11 +65,12 @@ public final class CpuSplitStepper implements SplitStepper {
     @Override public double advance(double dtMyr, int steps) {
         if (steps < 1) return 0;
         int bins = n.length, nR = g.nR(), nZ = g.nZ();
+        factorLines(dtMyr);
         for (int s = 0; s < steps; s++) {
             boolean last = s == steps - 1;
             if (last) for (int k = 0; k < bins; k++) System.arraycopy(n[k], 0, previous[k], 0, n[k].length);
-            parallel(bins * (nZ - 2), t -> sweepR(t / (nZ - 2), t % (nZ - 2) + 1, dtMyr));
-            parallel(bins * (nR - 1), t -> sweepZ(t / (nR - 1), t % (nR - 1), dtMyr));
+            parallel(bins * (nZ - 2), t -> lineR(t / (nZ - 2), t % (nZ - 2) + 1, dtMyr, false));
+            parallel(bins * (nR - 1), t -> lineZ(t / (nR - 1), t % (nR - 1), dtMyr, false));
             mixedStep(dtMyr);
         }
         return relativeChange();
@@ -67,10 +80,27 @@ public final class CpuSplitStepper implements SplitStepper {
         pool.submit(() -> IntStream.range(0, tasks).parallel().forEach(body)).join();
     }
 
-    /** Crank–Nicolson in R on z-line j of bin k; unknowns i = 0..NR−2, N_{NR−1} = 0. */
-    private void sweepR(int k, int j, double dt) {
+    /**
+     * Thomas factors of the Crank–Nicolson matrices of every line for the current dt, node-indexed per bin:
+     * they only change when dt does (a new ladder rung), so each step is a division-free solve.
+     */
+    private void factorLines(double dt) {
+        if (dt == factoredDt) return;
+        int bins = n.length, nR = g.nR(), nZ = g.nZ();
+        parallel(bins * (nZ - 2), t -> lineR(t / (nZ - 2), t % (nZ - 2) + 1, dt, true));
+        parallel(bins * (nR - 1), t -> lineZ(t / (nR - 1), t % (nR - 1), dt, true));
+        factoredDt = dt;
+    }
+
+    /**
+     * Crank–Nicolson in R on z-line j of bin k; unknowns i = 0..NR−2, N_{NR−1} = 0:
+     * (1 + dt/2 C) N_i − dt/2 U N_{i+1} − dt/2 L N_{i−1} = (1 − dt/2 C) N_i + dt/2 U N_{i+1} + dt/2 L N_{i−1} + dt/3 S_i.
+     * With factorOnly the matrix is factored into the cache instead.
+     */
+    private void lineR(int k, int j, double dt, boolean factorOnly) {
         int m = g.nR() - 1;
-        double[] lo = new double[m], di = new double[m], up = new double[m], rhs = new double[m], scratch = new double[m];
+        double[] lo = new double[m], rhs = new double[m];
+        double[] di = factorOnly ? new double[m] : null, up = factorOnly ? new double[m] : null;
         double[] nk = n[k], src = problem.sourceRate(k);
         BinStencil st = stencils[k];
         double h = dt / 2, third = dt / 3;
@@ -79,33 +109,49 @@ public final class CpuSplitStepper implements SplitStepper {
             int idx = row + i;
             double l = st.rLower(idx), c = st.rCentre(idx), u = st.rUpper(idx);
             lo[i] = -h * l;
-            di[i] = 1 + h * c;
-            up[i] = -h * u;
+            if (factorOnly) {
+                di[i] = 1 + h * c;
+                up[i] = -h * u;
+                continue;
+            }
             double explicit = (1 - h * c) * nk[idx] + h * u * nk[idx + 1] + third * src[idx];
             if (i > 0) explicit += h * l * nk[idx - 1];
             rhs[i] = explicit;
         }
-        Tridiagonal.solve(m, lo, di, up, rhs, scratch);
+        if (factorOnly) {
+            Tridiagonal.factor(m, lo, di, up, rInvPivot[k], rRatio[k], row, 1);
+            return;
+        }
+        Tridiagonal.solve(m, lo, rInvPivot[k], rRatio[k], row, 1, rhs);
         System.arraycopy(rhs, 0, nk, row, m);
     }
 
     /** Crank–Nicolson in z on R-line i of bin k; unknowns j = 1..Nz−2, N = 0 at z = ±H. */
-    private void sweepZ(int k, int i, double dt) {
+    private void lineZ(int k, int i, double dt, boolean factorOnly) {
         int m = g.nZ() - 2, nR = g.nR();
-        double[] lo = new double[m], di = new double[m], up = new double[m], rhs = new double[m], scratch = new double[m];
+        double[] lo = new double[m], rhs = new double[m];
+        double[] di = factorOnly ? new double[m] : null, up = factorOnly ? new double[m] : null;
         double[] nk = n[k], src = problem.sourceRate(k);
         BinStencil st = stencils[k];
         double h = dt / 2, third = dt / 3;
+        int first = g.index(i, 1);
         for (int q = 0; q < m; q++) {
-            int idx = g.index(i, q + 1);
+            int idx = first + q * nR;
             double l = st.zLower(idx), c = st.zCentre(idx), u = st.zUpper(idx);
             lo[q] = -h * l;
-            di[q] = 1 + h * c;
-            up[q] = -h * u;
+            if (factorOnly) {
+                di[q] = 1 + h * c;
+                up[q] = -h * u;
+                continue;
+            }
             rhs[q] = (1 - h * c) * nk[idx] + h * u * nk[idx + nR] + h * l * nk[idx - nR] + third * src[idx];
         }
-        Tridiagonal.solve(m, lo, di, up, rhs, scratch);
-        for (int q = 0; q < m; q++) nk[g.index(i, q + 1)] = rhs[q];
+        if (factorOnly) {
+            Tridiagonal.factor(m, lo, di, up, zInvPivot[k], zRatio[k], first, nR);
+            return;
+        }
+        Tridiagonal.solve(m, lo, zInvPivot[k], zRatio[k], first, nR, rhs);
+        for (int q = 0; q < m; q++) nk[first + q * nR] = rhs[q];
     }
 
     /** Explicit mixed step N^{n+1} = N^n + dt M·cross(N^n) + dt/3 S into the spare buffer, then swap. */
@@ -124,6 +170,10 @@ public final class CpuSplitStepper implements SplitStepper {
         double third = dt / 3;
         int row = g.index(0, j);
         out[row] = nk[row] + third * src[row];
+        if (!hasMixedTerm) {
+            for (int i = 1; i < nR - 1; i++) out[row + i] = nk[row + i] + third * src[row + i];
+            return;
+        }
         for (int i = 1; i < nR - 1; i++) {
             int idx = row + i;
             double cross = nk[idx + nR + 1] - nk[idx - nR + 1] - nk[idx + nR - 1] + nk[idx - nR - 1];

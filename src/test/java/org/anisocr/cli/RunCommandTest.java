@@ -1,0 +1,114 @@
+package org.anisocr.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** End-to-end through the CLI: exit codes, messages, and no partial output after any failure. */
+class RunCommandTest {
+    @TempDir Path tmp;
+
+    static final String SMALL = """
+            [grid]
+            r_max_kpc = 4.0
+            half_height_kpc = 2.0
+            n_r = 21
+            n_z = 21
+            [momentum]
+            p_min_GeV = 1.0
+            p_max_GeV = 100.0
+            count = 3
+            [diffusion]
+            eps_D = 0.05
+            [field]
+            model = "uniform"
+            b_r_uG = 10.0
+            b_z_uG = 10.0
+            [source]
+            model = "pulsar"
+            r_sun_kpc = 2.0
+            [solver]
+            mode = "ladder"
+            [solver.ladder]
+            dt_max_Myr = 0.5
+            dt_min_Myr = 0.05
+            """;
+
+    record Result(int code, String out, String err) {}
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    Path config(String text) throws IOException {
+        Path f = tmp.resolve("model.toml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    void assertNoOutput(Path out) throws IOException {
+        assertFalse(Files.exists(out), "no output directory");
+        try (var s = Files.list(out.getParent())) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("partial")), "no staging left");
+        }
+    }
+
+    @Test void runsAModelAndWritesAllOutputs() throws IOException {
+        Path out = tmp.resolve("out");
+        Result r = run("run", config(SMALL).toString(), "--out", out.toString(), "--backend", "cpu");
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[]{"N.fits", "summary.json", "N_plane.csv", "N_vertical_Rsun.csv"})
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"residual\"") && summary.contains("\"backend\" : \"cpu\""), summary);
+    }
+
+    @Test void unknownKeyExitsTwoAndWritesNothing() throws IOException {
+        Path out = tmp.resolve("out");
+        Result r = run("run", config(SMALL.replace("eps_D = 0.05", "eps_D = 0.05\nespD = 1.0")).toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown key diffusion.espD"), r.err());
+        assertNoOutput(out);
+    }
+
+    @Test void unstableTimeStepIsRefusedUpFront() throws IOException {
+        Path out = tmp.resolve("out");
+        Result r = run("run", config(SMALL.replace("dt_max_Myr = 0.5", "dt_max_Myr = 50.0")).toString(), "--out", out.toString(), "--backend", "cpu");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("solver.ladder.dt_max_Myr = 50") && r.err().contains("unstable"), r.err());
+        assertNoOutput(out);
+    }
+
+    @Test void missingConfigExitsTwo() {
+        Result r = run("run", tmp.resolve("nope.toml").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test void unwritableOutputExitsTwo() throws IOException {
+        Path blocker = tmp.resolve("file");
+        Files.writeString(blocker, "x");
+        Result r = run("run", config(SMALL).toString(), "--out", blocker.resolve("out").toString(), "--backend", "cpu");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not writable"), r.err());
+    }
+
+    @Test void unknownBackendExitsTwo() throws IOException {
+        Result r = run("run", config(SMALL).toString(), "--out", tmp.resolve("o").toString(), "--backend", "tpu");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--backend"), r.err());
+    }
+}
