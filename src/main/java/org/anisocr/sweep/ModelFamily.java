@@ -80,9 +80,10 @@ public final class ModelFamily {
                 table.set(path[path.length - 1], v);
                 String label = axes.get(a).key();
                 params.put(label, ParameterAxis.text(v));
-                folder.append('-').append(label.replace('.', '_')).append(ParameterAxis.text(v));
+                folder.append('-').append(label.replace('.', '_')).append(ParameterAxis.label(v).replace('/', '_'));
             }
-            String name = baseName + "-" + folder;
+            // The model's name is its folder: unique in the family; the base config's name is in the "sweep" block.
+            String name = folder.toString();
             tree.put("name", name);
             String memberText;
             try {

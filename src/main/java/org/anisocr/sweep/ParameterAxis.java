@@ -69,10 +69,15 @@ public record ParameterAxis(String key, List<JsonNode> values) {
         }
     }
 
-    /** Short text of a value for folder names and the index. */
-    static String text(JsonNode v) {
+    /** Text of a value for the index and summary.json (12 significant digits). */
+    static String text(JsonNode v) { return text(v, 12); }
+
+    /** Short text for folder names (6 significant digits: 0.633333, not 0.633333333333). */
+    static String label(JsonNode v) { return text(v, 6); }
+
+    private static String text(JsonNode v, int digits) {
         if (v.isTextual()) return v.textValue();
         if (v.isIntegralNumber()) return Long.toString(v.longValue());
-        return new BigDecimal(v.doubleValue()).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v.doubleValue()).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 }
