@@ -100,6 +100,11 @@ public final class ModelFamily {
             }
             list.add(new Member(i, folder.toString(), params, c));
         }
+        Set<String> folders = new HashSet<>();
+        for (Member m : list)
+            if (!folders.add(m.folder().substring(m.folder().indexOf('-') + 1)))
+                throw new ConfigException("--vary: two models would share the folder label " + m.folder()
+                        + " (values equal to 6 significant digits)");
         this.members = List.copyOf(list);
     }
 
