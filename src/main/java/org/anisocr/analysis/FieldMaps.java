@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,7 +76,7 @@ public final class FieldMaps {
 
         directionMap(grid, field, outDir.resolve("field.png"));
         MapImage.write(outDir.resolve("field_B.png"), grid, mag, "|B| (" + field.name() + ")", "|B| [µG]", false, null);
-        String p = String.format(Locale.ROOT, "%g GeV", pRefGeV);
+        String p = ModelAnalysis.momentumLabel(pRefGeV) + " GeV";
         MapImage.write(outDir.resolve("field_D_RR.png"), grid, dRR, "D_RR at p = " + p, "D_RR [kpc²/Myr]", false, null);
         MapImage.write(outDir.resolve("field_D_zz.png"), grid, dZZ, "D_zz at p = " + p, "D_zz [kpc²/Myr]", false, null);
         MapImage.write(outDir.resolve("field_D_Rz.png"), grid, dRZ, "D_Rz at p = " + p, "D_Rz [kpc²/Myr]", false, null);

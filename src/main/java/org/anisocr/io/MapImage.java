@@ -42,6 +42,9 @@ public final class MapImage {
         }
         if (log && hi - lo > 8) lo = hi - 8; // show 8 decades; smaller values saturate at the bottom colour
         if (!(hi > lo)) { hi = (Double.isFinite(lo) ? lo : 0) + 1; if (!Double.isFinite(lo)) lo = 0; }
+        // Signed quantities (b_R, D_Rz) get a diverging map centred on zero so the sign change reads at a glance.
+        final boolean diverging = !log && lo < 0 && hi > 0;
+        if (diverging) { double m = Math.max(-lo, hi); lo = -m; hi = m; }
 
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -58,7 +61,7 @@ public final class MapImage {
                 int i = (int) Math.max(0, Math.min(grid.nR() - 1, Math.round((r - r0) / grid.dR())));
                 double v = values[grid.index(i, j)];
                 double t = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
-                img.setRGB(left + px, top + py, Double.isFinite(t) ? colour((t - lo) / (hi - lo)).getRGB() : 0xBBBBBB);
+                img.setRGB(left + px, top + py, Double.isFinite(t) ? colour((t - lo) / (hi - lo), diverging).getRGB() : 0xBBBBBB);
             }
         }
         if (arrows != null) drawArrows(g, grid, arrows, left, top, plotW, plotH, r0, r1, z0, z1);
@@ -94,14 +97,14 @@ public final class MapImage {
         // Colour bar
         int bx = left + plotW + 30, bw = 22;
         for (int py = 0; py < plotH; py++) {
-            g.setColor(colour(1 - (double) py / (plotH - 1)));
+            g.setColor(colour(1 - (double) py / (plotH - 1), diverging));
             g.fillRect(bx, top + py, bw, 1);
         }
         g.setColor(Color.BLACK);
         g.drawRect(bx, top, bw, plotH);
         g.setFont(tickFont);
         fm = g.getFontMetrics();
-        double stepB = niceStep(hi - lo, 6);
+        double stepB = log ? Math.max(1, niceStep(hi - lo, 6)) : niceStep(hi - lo, 6); // whole decades on a log bar
         for (double t = Math.ceil(lo / stepB) * stepB; t <= hi + 1e-12 * Math.abs(hi); t += stepB) {
             int y = top + (int) Math.round((hi - t) / (hi - lo) * plotH);
             g.drawLine(bx + bw, y, bx + bw + 5, y);
@@ -145,9 +148,16 @@ public final class MapImage {
         g.setTransform(old);
     }
 
-    static Color colour(double t) {
+    static Color colour(double t, boolean diverging) {
         if (!(t >= 0)) t = 0;
         if (t > 1) t = 1;
+        if (diverging) {
+            // blue (−) → white (0) → red (+)
+            double u = Math.abs(2 * t - 1);
+            int c = (int) Math.round(255 * (1 - u));
+            return t < 0.5 ? new Color(c + (int) Math.round(40 * u), c + (int) Math.round(70 * u), 255 - (int) Math.round(90 * u))
+                    : new Color(255 - (int) Math.round(75 * u), c, c);
+        }
         double f = t * (VIRIDIS.length - 1);
         int k = Math.min(VIRIDIS.length - 2, (int) f);
         double u = f - k;
