@@ -81,7 +81,7 @@ public final class ModelAnalysis {
     }
 
     /** 4 significant digits without trailing zeros: 10, 31.62, 1000. */
-    static String momentumLabel(double pGeV) {
+    public static String momentumLabel(double pGeV) {
         return new java.math.BigDecimal(pGeV).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 

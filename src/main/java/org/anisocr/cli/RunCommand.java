@@ -3,6 +3,7 @@ package org.anisocr.cli;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.operator.TransportProblem;
+import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.run.ModelJob;
 import org.anisocr.run.RunResult;
 import org.anisocr.solver.SplitStepper;
@@ -49,8 +50,9 @@ public final class RunCommand implements Callable<Integer> {
             if (o.analysis() != null) {
                 var a = o.analysis();
                 spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                        "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %g-%g GeV)",
-                        a.rInnerKpc(), a.alphaInner(), a.rSunKpc(), a.alphaSun(), a.alphaSunMinusInner(), a.pFitMinGeV(), a.pFitMaxGeV()));
+                        "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %s-%s GeV)",
+                        a.rInnerKpc(), a.alphaInner(), a.rSunKpc(), a.alphaSun(), a.alphaSunMinusInner(),
+                        ModelAnalysis.momentumLabel(a.pFitMinGeV()), ModelAnalysis.momentumLabel(a.pFitMaxGeV())));
             }
             if (!r.converged()) {
                 spec.commandLine().getErr().println("warning: the dt ladder stopped at max_steps before the change per step fell below the tolerance");
