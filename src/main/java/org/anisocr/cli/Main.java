@@ -1,6 +1,7 @@
 package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
+import org.anisocr.solver.gpu.GpuUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "anisocr", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Anisotropic cosmic-ray diffusion in the Galaxy (Cerri et al. 2017 scheme) on CPU and GPU.",
         subcommands = {RunCommand.class, FieldCommand.class, SweepCommand.class, MergeCommand.class, FiguresCommand.class,
-                InfoCommand.class,
-                CommandLine.HelpCommand.class})
+                InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_BAD_INPUT = 2;
 
@@ -25,6 +25,10 @@ public final class Main {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (e instanceof GpuUnavailableException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return EXIT_FAILURE;
             }
             cmd.getErr().println("failed: " + e);
             if (System.getenv("ANISOCR_DEBUG") != null) e.printStackTrace(cmd.getErr());

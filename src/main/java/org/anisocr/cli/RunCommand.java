@@ -7,7 +7,7 @@ import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.run.ModelJob;
 import org.anisocr.run.RunResult;
 import org.anisocr.solver.SplitStepper;
-import org.anisocr.solver.cpu.CpuSplitStepper;
+import org.anisocr.solver.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -61,16 +62,10 @@ public final class RunCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** Opens the split stepper of the requested backend. */
+    /** Opens the split stepper of the requested backend; auto says in one line when it falls back to the CPU. */
     Function<TransportProblem, SplitStepper> stepperFactory(String name, int nThreads) {
-        return switch (name) {
-            case "cpu" -> p -> new CpuSplitStepper(p, nThreads);
-            case "auto" -> p -> {
-                spec.commandLine().getErr().println("no GPU backend in this build; using the CPU backend");
-                return new CpuSplitStepper(p, nThreads);
-            };
-            case "gpu" -> throw new ConfigException("--backend gpu: no GPU backend in this build");
-            default -> throw ConfigException.outOfRange("--backend", name, "one of [auto, cpu, gpu]");
-        };
+        if (!List.of("auto", "cpu", "gpu").contains(name))
+            throw ConfigException.outOfRange("--backend", name, "one of [auto, cpu, gpu]");
+        return p -> Backends.open(p, name, nThreads, line -> spec.commandLine().getErr().println(line));
     }
 }

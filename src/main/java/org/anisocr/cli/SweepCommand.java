@@ -1,7 +1,7 @@
 package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
-import org.anisocr.solver.cpu.CpuSplitStepper;
+import org.anisocr.solver.Backends;
 import org.anisocr.sweep.ModelFamily;
 import org.anisocr.sweep.ParameterAxis;
 import org.anisocr.sweep.SweepRunner;
@@ -40,6 +40,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads per model, 0 = all cores")
     int threads;
 
+    @Option(names = "--backend", defaultValue = "auto", description = "auto | cpu | gpu for time-stepped models (default: ${DEFAULT-VALUE})")
+    String backend;
+
     @Option(names = "--dry-run", description = "list the models (and which are already complete) without running")
     boolean dryRun;
 
@@ -61,7 +64,13 @@ public final class SweepCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         }
         int nThreads = threads > 0 ? threads : family.members().get(0).config().solver().threads();
-        SweepRunner.Report r = SweepRunner.run(family, sh[0], sh[1], dir, p -> new CpuSplitStepper(p, nThreads), nThreads, log);
+        if (!List.of("auto", "cpu", "gpu").contains(backend))
+            throw ConfigException.outOfRange("--backend", backend, "one of [auto, cpu, gpu]");
+        // one fallback line per sweep, not per model
+        boolean[] said = {false};
+        SweepRunner.Report r = SweepRunner.run(family, sh[0], sh[1], dir,
+                p -> Backends.open(p, backend, nThreads, line -> { if (!said[0]) { said[0] = true; spec.commandLine().getErr().println(line); } }),
+                nThreads, log);
         log.printf(Locale.ROOT, "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; index: %s%n", sh[0], sh[1],
                 r.ran(), r.skipped(), r.failed(), r.wallSeconds(), dir.resolve("index.csv").toAbsolutePath().normalize());
         for (String f : r.failures()) spec.commandLine().getErr().println("failed: " + f);

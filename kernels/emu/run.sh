@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Development check without a GPU: compiles kernels/anisocr.cu as C++ (kernels/emu/prelude.h stands in
+# for CUDA), runs it on problems exported from the Java reference and compares (see emulate.cpp).
+# Needs g++ >= 11 and a compiled project (./mvnw -q test-compile).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# The only non-C++ constructs left: dynamic shared memory and the __shared__ qualifier.
+sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/__shared__ double acc\[256\];/static double acc[256];/' \
+    "$root/kernels/anisocr.cu" > "$work/anisocr_emu.cu.inc"
+g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate" "$root/kernels/emu/emulate.cpp"
+cp=$(cd "$root" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+status=0
+for c in toy p3 g2 family; do
+  java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.KernelEmulationExport $c "$work/$c.bin"
+  for solver in thomas pcr; do
+    printf '%-6s ' $c; "$work/emulate" "$work/$c.bin" $solver || status=1
+  done
+done
+exit $status

@@ -1,0 +1,329 @@
+package org.anisocr.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
+import org.anisocr.field.GaussianBumpField;
+import org.anisocr.field.MagneticField;
+import org.anisocr.field.ToyField;
+import org.anisocr.grid.Geometry;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.BinStencil;
+import org.anisocr.operator.DiffusionTensor;
+import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.cpu.CpuSplitStepper;
+import org.anisocr.solver.gpu.GpuBatchStepper;
+import org.anisocr.solver.gpu.GpuDevice;
+import org.anisocr.solver.gpu.GpuInfo;
+import org.anisocr.solver.gpu.GpuRuntime;
+import org.anisocr.solver.gpu.GpuUnavailableException;
+import org.anisocr.source.PulsarSource;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static jcuda.driver.JCudaDriver.*;
+
+/**
+ * The split-step benchmark of issue 5 (see bench/README.md for what every figure means): the GPU step
+ * (whole step and per kernel, Thomas and PCR line solvers), the CPU reference on the same problem, the
+ * device-to-device copy bandwidth of the same GPU in the same run, optionally merged cuSPARSE timings
+ * from bench/cusparse/gtsv_bench, and the GPU-vs-CPU difference. Writes one JSON file.
+ *
+ * <p>On a machine without a usable GPU it still runs the CPU part and writes the JSON with every GPU
+ * field null and {@code gpu_unavailable} saying why.
+ */
+public final class Benchmark {
+
+    /** What to run. Grid is NR x Nz on Rmax = 20 kpc, H = 4 kpc (the paper's realistic domain). */
+    public record Options(int nR, int nZ, int momenta, int models, String backend, int cpuThreads,
+                          int cpuWarmupSteps, int cpuReps, int cpuStepsPerRep, int gpuReps,
+                          Path out, Path cusparseJson, Consumer<String> log) {
+        public static Options defaults() {
+            return new Options(201, 81, 33, 1, "auto", 0, 3, 5, 2, 200, null, null, System.out::println);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Bytes one Thomas sweep moves per unknown and batch entry: forward reads N and S, writes d' and c'; backward reads c' and d', writes x. */
+    public static final int THOMAS_BYTES_PER_UNKNOWN = 7 * 8;
+    /** The least any line solver must move per unknown and entry: read N and S, write N. */
+    public static final int MIN_BYTES_PER_UNKNOWN = 3 * 8;
+
+    private Benchmark() {}
+
+    /** The benchmark family: model m alternates a Gaussian-bump field (has a mixed term) and the toy field, εD varies. */
+    public static List<TransportProblem> family(int nR, int nZ, int momenta, int models) {
+        SpatialGrid grid = new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, nR, nZ);
+        MomentumGrid p = momenta == 1 ? new MomentumGrid(10, 10, 1) : new MomentumGrid(1, 1e4, momenta);
+        double[] epsD = {0.1, 0.03, 0.01};
+        double[] epsB = {0.2, 0.5, 1.0};
+        List<TransportProblem> out = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            MagneticField field = m % 2 == 0 ? new GaussianBumpField(10, 1e-3, 2 + (m / 2) % 3) : new ToyField(1, 3.5, epsB[(m / 2) % 3]);
+            DiffusionTensor tensor = new DiffusionTensor(0.033143, 0.3, 0.5, epsD[m % 3], 1);
+            out.add(new TransportProblem(grid, p, tensor, field, new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
+        }
+        return out;
+    }
+
+    /**
+     * A time step the explicit mixed step takes stably on this grid (about 0.2 ΔR Δz / D∥,max); the
+     * timings do not depend on it, the GPU-vs-CPU comparison only needs a bounded state.
+     */
+    public static double benchDtMyr(TransportProblem p) {
+        SpatialGrid g = p.grid();
+        double dMax = 0;
+        for (int k = 0; k < p.bins(); k++) dMax = Math.max(dMax, p.dPerp(k) + p.dAni(k));
+        return 0.2 * g.dR() * g.dz() / dMax;
+    }
+
+    public static Map<String, Object> run(Options o) throws IOException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        Consumer<String> log = o.log();
+        GpuInfo info = "cpu".equalsIgnoreCase(o.backend()) ? null : GpuDevice.probe();
+        boolean gpu = info != null && info.available();
+        if ("gpu".equalsIgnoreCase(o.backend()) && !gpu)
+            throw new GpuUnavailableException("bench --backend gpu requested but " + info.describe());
+        r.put("date_utc", java.time.Instant.now().toString());
+        r.put("device", gpu ? info.name() : null);
+        r.put("device_detail", gpu ? info.describe() : null);
+        r.put("gpu_unavailable", gpu ? null : info == null ? "backend cpu requested" : info.reason());
+        r.put("java", System.getProperty("java.version"));
+        r.put("cpu_threads", o.cpuThreads() > 0 ? o.cpuThreads() : Runtime.getRuntime().availableProcessors());
+        r.put("grid", o.nR() + "x" + o.nZ());
+        r.put("momenta", o.momenta());
+        r.put("models", o.models());
+        r.put("batch_entries", o.models() * o.momenta());
+        r.put("models_description", "Rmax=20 kpc, H=4 kpc, pulsar source; even models Gaussian-bump field (B_R != 0: mixed term), "
+                + "odd models toy field; epsD cycles 0.1, 0.03, 0.01; delta_par=0.3, delta_perp=0.5, p = 1..1e4 GeV");
+
+        log.accept("building " + o.models() + " model(s) on " + o.nR() + "x" + o.nZ() + " with " + o.momenta() + " momenta");
+        List<TransportProblem> family = family(o.nR(), o.nZ(), o.momenta(), o.models());
+        TransportProblem first = family.get(0);
+        double dt = benchDtMyr(first);
+        r.put("dt_myr", dt);
+        int compareSteps = 10;
+
+        // ---- CPU reference: model 0 only (the other models cost the same per step) ----
+        double[][] cpuState;
+        try (CpuSplitStepper cpu = new CpuSplitStepper(first, o.cpuThreads())) {
+            cpu.advance(dt, compareSteps);                 // also the JIT warm-up
+            cpuState = cpu.state();
+            for (int w = 0; w < o.cpuWarmupSteps(); w++) cpu.advance(dt, 1);
+            double[] perStep = new double[o.cpuReps()];
+            for (int rep = 0; rep < o.cpuReps(); rep++) {
+                long t0 = System.nanoTime();
+                cpu.advance(dt, o.cpuStepsPerRep());
+                perStep[rep] = (System.nanoTime() - t0) / 1e3 / o.cpuStepsPerRep();
+            }
+            Arrays.sort(perStep);
+            double median = perStep[perStep.length / 2];
+            r.put("cpu_step_us_per_model", median);
+            r.put("cpu_step_us_all_models", median * o.models());
+            r.put("cpu_step_us_reps", perStep);
+            r.put("cpu_harness", o.cpuWarmupSteps() + " warm-up steps after " + compareSteps + " comparison steps, then "
+                    + o.cpuReps() + " timed repetitions of " + o.cpuStepsPerRep() + " steps; median per step; model 0 measured, "
+                    + "all-models figure = models x per-model");
+            log.accept(String.format(Locale.ROOT, "cpu: %.1f us per step per model (median of %d)", median, o.cpuReps()));
+        }
+
+        // ---- GPU ----
+        String[] gpuKeys = {"step_us", "step_us_thomas", "step_us_pcr", "step_us_no_graph", "kernel_us", "kernel_us_thomas",
+                "kernel_us_pcr", "copy_bandwidth_GBps",
+                "bandwidth_fraction", "bandwidth_fraction_min_traffic", "bytes_moved_per_step_tridiagonal", "speedup_vs_cpu",
+                "max_rel_diff_gpu_vs_cpu", "graph_problem", "residual_gpu_model0"};
+        for (String k : gpuKeys) r.put(k, null);
+        if (gpu) {
+            try (GpuRuntime rt = GpuRuntime.open(); GpuBatchStepper batch = new GpuBatchStepper(rt, family)) {
+                batch.advance(dt, compareSteps);
+                double[][] g0 = batch.state(0);
+                r.put("max_rel_diff_gpu_vs_cpu", maxRelDiff(g0, cpuState));
+                r.put("residual_gpu_model0", Arrays.stream(batch.relativeResiduals()).limit(first.bins()).max().orElse(0));
+
+                // Default configuration (line solver AUTO, graphs), then each line solver forced, then no graphs.
+                r.put("kernel_us", batch.kernelMicros(dt, 50));
+                double stepUs = batch.stepMicros(dt, o.gpuReps());
+                r.put("step_us", stepUs);
+                r.put("graph_problem", batch.graphProblem());
+                batch.setLineSolver(GpuBatchStepper.LineSolver.THOMAS);
+                Map<String, Double> kernels = batch.kernelMicros(dt, 50);
+                r.put("kernel_us_thomas", kernels);
+                r.put("step_us_thomas", batch.stepMicros(dt, o.gpuReps()));
+                batch.setLineSolver(GpuBatchStepper.LineSolver.PCR);
+                r.put("kernel_us_pcr", batch.kernelMicros(dt, 50));
+                r.put("step_us_pcr", batch.stepMicros(dt, o.gpuReps()));
+                batch.setLineSolver(GpuBatchStepper.LineSolver.AUTO);
+                batch.setUseGraphs(false);
+                r.put("step_us_no_graph", batch.stepMicros(dt, o.gpuReps()));
+                batch.setUseGraphs(true);
+
+                double copyGBps = copyBandwidthGBps(rt, o.nR() * (long) o.nZ() * batch.entries() * 8);
+                r.put("copy_bandwidth_GBps", copyGBps);
+                long entries = batch.entries();
+                long unknownsR = entries * (o.nZ() - 2) * (long) (o.nR() - 1);
+                long unknownsZ = entries * (o.nR() - 1) * (long) (o.nZ() - 2);
+                long tables = family.stream().map(TransportProblem::coefficients).distinct().count();
+                long coefBytes = 2 * 3 * 8L * o.nR() * o.nZ() * tables;   // 3 rows x (iso, ani) per sweep, read once per model
+                long bytes = (unknownsR + unknownsZ) * THOMAS_BYTES_PER_UNKNOWN + 2 * coefBytes;
+                long minBytes = (unknownsR + unknownsZ) * MIN_BYTES_PER_UNKNOWN + 2 * coefBytes;
+                double sweepUs = kernels.get("sweep_r_thomas") + kernels.get("sweep_z_thomas");
+                r.put("bytes_moved_per_step_tridiagonal", bytes);
+                r.put("bandwidth_fraction", bytes / (sweepUs * 1e-6) / (copyGBps * 1e9));
+                r.put("bandwidth_fraction_min_traffic", minBytes / (sweepUs * 1e-6) / (copyGBps * 1e9));
+                r.put("speedup_vs_cpu", (Double) r.get("cpu_step_us_all_models") / stepUs);
+                log.accept(String.format(Locale.ROOT, "gpu: %.2f us per step (graph, auto line solver); kernels %s; Thomas kernels %s; copy %.0f GB/s",
+                        stepUs, r.get("kernel_us"), kernels, copyGBps));
+            }
+        }
+
+        // ---- cuSPARSE (timed by bench/cusparse/gtsv_bench on the same systems, merged here) ----
+        mergeCusparse(r, o.cusparseJson());
+
+        Path out = o.out() != null ? o.out() : defaultOut(gpu ? info.name() : "no-gpu");
+        writeAtomically(out, JSON.writeValueAsBytes(r));
+        r.put("written_to", out.toString());
+        log.accept("wrote " + out);
+        return r;
+    }
+
+    private static void mergeCusparse(Map<String, Object> r, Path json) throws IOException {
+        r.put("cusparse", null);
+        r.put("speedup_vs_cusparse", null);
+        r.put("speedup_vs_cusparse_thomas", null);
+        if (json == null) return;
+        JsonNode c = JSON.readTree(json.toFile());
+        r.put("cusparse", c);
+        // Best cuSPARSE variant per sweep direction, both sweeps, against our two sweep kernels (which also
+        // form the right-hand side from N and S; cuSPARSE only solves).
+        double theirs = Math.min(c.path("r").path("gtsv2StridedBatch_us").asDouble(Double.NaN),
+                c.path("r").path("gtsvInterleavedBatch_us").asDouble(Double.NaN))
+                + Math.min(c.path("z").path("gtsv2StridedBatch_us").asDouble(Double.NaN),
+                c.path("z").path("gtsvInterleavedBatch_us").asDouble(Double.NaN));
+        if (!Double.isFinite(theirs)) return;
+        r.put("speedup_vs_cusparse", speedup(theirs, r.get("kernel_us")));
+        r.put("speedup_vs_cusparse_thomas", speedup(theirs, r.get("kernel_us_thomas")));
+    }
+
+    private static Double speedup(double theirsUs, Object kernelMap) {
+        if (!(kernelMap instanceof Map<?, ?> k)) return null;
+        double ours = 0;
+        for (Map.Entry<?, ?> e : k.entrySet())
+            if (e.getKey().toString().startsWith("sweep_")) ours += ((Number) e.getValue()).doubleValue();
+        return theirsUs / ours;
+    }
+
+    /** Device-to-device copy bandwidth, bytes read + bytes written per second, of a buffer of at least 256 MiB. */
+    static double copyBandwidthGBps(GpuRuntime rt, long fieldBytes) {
+        long bytes = Math.max(256L << 20, Math.min(fieldBytes, 2L << 30));
+        CUdeviceptr a = rt.allocate(bytes, "copy-bandwidth source"), b = rt.allocate(bytes, "copy-bandwidth target");
+        cuMemsetD8Async(a, (byte) 1, bytes, rt.stream());
+        for (int w = 0; w < 3; w++) cuMemcpyDtoDAsync(b, a, bytes, rt.stream());
+        CUevent start = rt.event(), stop = rt.event();
+        int reps = 20;
+        cuEventRecord(start, rt.stream());
+        for (int i = 0; i < reps; i++) cuMemcpyDtoDAsync(b, a, bytes, rt.stream());
+        cuEventRecord(stop, rt.stream());
+        cuEventSynchronize(stop);
+        float[] ms = {0};
+        cuEventElapsedTime(ms, start, stop);
+        cuEventDestroy(start);
+        cuEventDestroy(stop);
+        return 2.0 * bytes * reps / (ms[0] * 1e-3) / 1e9;
+    }
+
+    static double maxRelDiff(double[][] a, double[][] ref) {
+        double worst = 0;
+        for (int k = 0; k < ref.length; k++) {
+            double diff = 0, mag = 0;
+            for (int i = 0; i < ref[k].length; i++) {
+                diff = Math.max(diff, Math.abs(a[k][i] - ref[k][i]));
+                mag = Math.max(mag, Math.abs(ref[k][i]));
+            }
+            worst = Math.max(worst, mag > 0 ? diff / mag : diff);
+        }
+        return worst;
+    }
+
+    /** bench/results/&lt;device&gt;-&lt;date&gt;.json with the device name made file-safe. */
+    public static Path defaultOut(String device) {
+        String safe = device.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return Path.of("bench", "results", safe + "-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+    }
+
+    /**
+     * Writes the Crank–Nicolson matrices of model 0's R and z sweeps (all bins, all lines) for
+     * bench/cusparse/gtsv_bench: little-endian int32 m, int32 batch, then lower, diag, upper as
+     * float64 arrays in strided layout (system after system, batchStride = m; lower[0] = upper[m−1] = 0),
+     * first for the R sweep, then for the z sweep. The matrix entries are the ones CpuSplitStepper
+     * forms (−dt/2·L, 1 + dt/2·C, −dt/2·U from BinStencil); the right-hand sides are left to the harness.
+     */
+    public static void exportSystems(TransportProblem p, double dt, Path file) throws IOException {
+        SpatialGrid g = p.grid();
+        int nR = g.nR(), nZ = g.nZ();
+        double h = dt / 2;
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 20))) {
+            for (int dir = 0; dir < 2; dir++) {
+                int m = dir == 0 ? nR - 1 : nZ - 2;
+                int linesPerBin = dir == 0 ? nZ - 2 : nR - 1;
+                int batch = linesPerBin * p.bins();
+                double[][] abc = new double[3][m * batch];
+                for (int k = 0; k < p.bins(); k++) {
+                    BinStencil s = new BinStencil(p, k);
+                    for (int line = 0; line < linesPerBin; line++) {
+                        int sys = k * linesPerBin + line;
+                        for (int q = 0; q < m; q++) {
+                            int idx = dir == 0 ? g.index(q, line + 1) : g.index(line, q + 1);
+                            double l = dir == 0 ? s.rLower(idx) : s.zLower(idx);
+                            double c = dir == 0 ? s.rCentre(idx) : s.zCentre(idx);
+                            double u = dir == 0 ? s.rUpper(idx) : s.zUpper(idx);
+                            abc[0][sys * m + q] = q == 0 ? 0 : -h * l;
+                            abc[1][sys * m + q] = 1 + h * c;
+                            abc[2][sys * m + q] = q == m - 1 ? 0 : -h * u;
+                        }
+                    }
+                }
+                ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(m).putInt(batch);
+                out.write(head.array());
+                ByteBuffer buf = ByteBuffer.allocate(8 * m * batch).order(ByteOrder.LITTLE_ENDIAN);
+                for (double[] arr : abc) {
+                    buf.clear();
+                    buf.asDoubleBuffer().put(arr);
+                    out.write(buf.array());
+                }
+            }
+        }
+    }
+
+    private static void writeAtomically(Path out, byte[] bytes) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".bench-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

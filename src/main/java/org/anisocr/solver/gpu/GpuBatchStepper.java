@@ -1,0 +1,468 @@
+package org.anisocr.solver.gpu;
+
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
+import jcuda.driver.CUgraph;
+import jcuda.driver.CUgraphExec;
+import jcuda.driver.CUstreamCaptureMode;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.OperatorCoefficients;
+import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.SolverDivergedException;
+
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static jcuda.driver.JCudaDriver.*;
+
+/**
+ * The paper's split step (SPEC §3) on the GPU for a whole family of models at once: every
+ * (model, momentum bin) pair is one "batch entry" with its own (D⊥, D∥ − D⊥) and source, and a
+ * reference to its model's coefficient tables (models may differ in field, hence in tables; models
+ * that share one {@link OperatorCoefficients} object share one uploaded copy). All models must have
+ * the same grid size. One step = R sweep, z sweep, mixed step, each one kernel launch over the whole
+ * batch; steps are enqueued without host synchronisation (as a captured CUDA graph when possible) and
+ * the host waits only when it reads the change per step or the residual.
+ *
+ * <p>Device layout is interleaved, value of entry b at node idx at [idx·B + b]: see kernels/anisocr.cu.
+ * The stencil itself is never recomputed on the device; the kernels read OperatorCoefficients' tables.
+ */
+public final class GpuBatchStepper implements AutoCloseable {
+
+    /**
+     * How each Crank–Nicolson line is solved. THOMAS: one thread per (line, entry), the CPU's
+     * elimination order, bitwise equal to the Java reference. PCR: parallel cyclic reduction, one
+     * thread block per (line, entry), lines of at most 1024 unknowns (longer lines use Thomas), equal to
+     * the reference to round-off. AUTO: PCR for a sweep whose Thomas launch would leave the GPU
+     * mostly idle (fewer lines × entries than half the threads the device holds at once), else Thomas.
+     */
+    public enum LineSolver { AUTO, THOMAS, PCR }
+
+    private static final int BLOCK = 128;
+    private static final int PCR_MAX = 1024;
+
+    private final GpuRuntime rt;
+    private final boolean ownsRuntime;
+    private final List<TransportProblem> models;
+    private final int nR, nZ, entries;
+    private final long nodes;
+    private final int[] firstEntry;
+    private final CUdeviceptr modelOf, dPerpOf, dAniOf, coef, src, bufA, bufB, previous, scratch, partA, partB, partC, results;
+    private final int partitions;
+    private final long reduceThreads;
+    private final DoubleBuffer pinnedResults;
+    private final Pointer pinned;
+    private final double[] lastChanges;
+    private boolean currentIsA = true;
+    private boolean closed;
+    private LineSolver lineSolver = LineSolver.AUTO;
+    private boolean graphs = true;
+    private double graphDt = Double.NaN;
+    private CUgraphExec[] graphExec;   // [0]: step from A into B, [1]: from B into A
+    private String graphProblem;
+
+    /** Opens its own runtime, closed with this stepper. */
+    public GpuBatchStepper(List<TransportProblem> models) {
+        this(GpuRuntime.open(), true, models);
+    }
+
+    /** Uses a caller's runtime (left open on close). */
+    public GpuBatchStepper(GpuRuntime runtime, List<TransportProblem> models) {
+        this(runtime, false, models);
+    }
+
+    private GpuBatchStepper(GpuRuntime runtime, boolean ownsRuntime, List<TransportProblem> models) {
+        if (models.isEmpty()) throw new IllegalArgumentException("no models to step");
+        this.rt = runtime;
+        this.ownsRuntime = ownsRuntime;
+        this.models = List.copyOf(models);
+        SpatialGrid g = models.get(0).grid();
+        nR = g.nR();
+        nZ = g.nZ();
+        nodes = (long) nR * nZ;
+        for (TransportProblem p : models)
+            if (p.grid().nR() != nR || p.grid().nZ() != nZ)
+                throw new IllegalArgumentException("all models of a GPU batch need the same grid size: "
+                        + nR + "x" + nZ + " vs " + p.grid().nR() + "x" + p.grid().nZ());
+        firstEntry = new int[models.size() + 1];
+        for (int m = 0; m < models.size(); m++) firstEntry[m + 1] = firstEntry[m] + models.get(m).bins();
+        entries = firstEntry[models.size()];
+        if (nodes * entries > Integer.MAX_VALUE - 16)
+            throw new IllegalArgumentException("GPU batch too large for one host array: " + nR + "x" + nZ + " grid x " + entries
+                    + " entries = " + nodes * entries + " values; split the family");
+        try {
+            rt.makeCurrent();
+            // Distinct coefficient tables, uploaded once each.
+            Map<OperatorCoefficients, Integer> tableIndex = new IdentityHashMap<>();
+            for (TransportProblem p : models) tableIndex.putIfAbsent(p.coefficients(), tableIndex.size());
+            int[] model = new int[entries];
+            double[] dPerp = new double[entries], dAni = new double[entries];
+            for (int m = 0; m < models.size(); m++) {
+                TransportProblem p = models.get(m);
+                for (int k = 0; k < p.bins(); k++) {
+                    int b = firstEntry[m] + k;
+                    model[b] = tableIndex.get(p.coefficients());
+                    dPerp[b] = p.dPerp(k);
+                    dAni[b] = p.dAni(k);
+                }
+            }
+            String size = nR + "x" + nZ + " grid";
+            String batch = size + " x " + entries + " entries (" + models.size() + " models)";
+            long field = nodes * entries * 8;
+            long tableDoubles = 14 * nodes;
+            modelOf = upload(rt.allocate(4L * entries, "model index per entry"), Pointer.to(model), 4L * entries);
+            dPerpOf = upload(rt.allocate(8L * entries, "D_perp per entry"), Pointer.to(dPerp), 8L * entries);
+            dAniOf = upload(rt.allocate(8L * entries, "D_ani per entry"), Pointer.to(dAni), 8L * entries);
+            coef = rt.allocate(8 * tableDoubles * tableIndex.size(), "coefficient tables, " + tableIndex.size() + " x " + size);
+            for (Map.Entry<OperatorCoefficients, Integer> e : tableIndex.entrySet()) {
+                double[] flat = new double[(int) tableDoubles];
+                double[][] iso = e.getKey().isotropicTable(), ani = e.getKey().anisotropicTable();
+                for (int t = 0; t < 7; t++) {
+                    System.arraycopy(iso[t], 0, flat, (int) (t * nodes), (int) nodes);
+                    System.arraycopy(ani[t], 0, flat, (int) ((7 + t) * nodes), (int) nodes);
+                }
+                cuMemcpyHtoD(coef.withByteOffset(8 * tableDoubles * e.getValue()), Pointer.to(flat), 8 * tableDoubles);
+            }
+            double[] srcHost = new double[(int) (nodes * entries)];
+            for (int m = 0; m < models.size(); m++)
+                for (int k = 0; k < models.get(m).bins(); k++) interleave(models.get(m).sourceRate(k), firstEntry[m] + k, srcHost);
+            src = upload(rt.allocate(field, "source, " + batch), Pointer.to(srcHost), field);
+            bufA = rt.allocate(field, "state, " + batch);
+            bufB = rt.allocate(field, "second state buffer, " + batch);
+            previous = rt.allocate(field, "previous state, " + batch);
+            scratch = rt.allocate(field, "Thomas scratch, " + batch);
+            cuMemsetD8(bufB, (byte) 0, field);
+            cuMemsetD8(scratch, (byte) 0, field);
+            // Reductions: P partitions per entry, about 64k threads in all.
+            partitions = Math.max(1, Math.min(1024, 65536 / entries));
+            reduceThreads = (long) partitions * entries;
+            partA = rt.allocate(8 * reduceThreads, "reduction partials");
+            partB = rt.allocate(8 * reduceThreads, "reduction partials");
+            partC = rt.allocate(8 * reduceThreads, "reduction partials");
+            results = rt.allocate(8L * 3 * entries, "reduction results");
+            pinned = rt.allocatePinned(8L * 3 * entries, "reduction results");
+            pinnedResults = pinned.getByteBuffer(0, 8L * 3 * entries).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            lastChanges = new double[entries];
+            double[] state = new double[(int) (nodes * entries)];
+            for (int m = 0; m < models.size(); m++) {
+                double[][] n0 = models.get(m).initialDensity();
+                for (int k = 0; k < n0.length; k++) interleave(n0[k], firstEntry[m] + k, state);
+            }
+            upload(bufA, Pointer.to(state), field);
+        } catch (RuntimeException | Error e) {
+            if (ownsRuntime) rt.close();
+            throw e;
+        }
+    }
+
+    private CUdeviceptr upload(CUdeviceptr target, Pointer host, long bytes) {
+        cuMemcpyHtoD(target, host, bytes);
+        // A pageable upload may still be in flight when cuMemcpyHtoD returns, and our stream does not
+        // wait for the legacy stream: make the copy complete before any kernel can read it.
+        cuCtxSynchronize();
+        return target;
+    }
+
+    private void interleave(double[] field, int b, double[] out) {
+        for (int idx = 0; idx < nodes; idx++) out[idx * entries + b] = field[idx];
+    }
+
+    public List<TransportProblem> models() { return models; }
+    public int entries() { return entries; }
+    public int entry(int model, int bin) { return firstEntry[model] + bin; }
+    public GpuRuntime runtime() { return rt; }
+
+    public void setLineSolver(LineSolver s) {
+        if (s != lineSolver) dropGraphs();
+        lineSolver = s;
+    }
+    public LineSolver lineSolver() { return lineSolver; }
+
+    /** Whether steps are replayed as captured CUDA graphs (default) or launched kernel by kernel. */
+    public void setUseGraphs(boolean use) {
+        if (!use) dropGraphs();
+        graphs = use;
+    }
+    public boolean usesGraphs() { return graphs; }
+    /** Why graph capture was abandoned, or null. */
+    public String graphProblem() { return graphProblem; }
+
+    // ---------------------------------------------------------------------------------------- state
+
+    /** Replaces the whole state of model m, N[k][j·NR + i]. */
+    public void setState(int m, double[][] density) {
+        double[] all = download(current());
+        for (int k = 0; k < models.get(m).bins(); k++) interleave(density[k], firstEntry[m] + k, all);
+        upload(current(), Pointer.to(all), all.length * 8L);
+    }
+
+    /** A copy of model m's state. */
+    public double[][] state(int m) {
+        double[] all = download(current());
+        int bins = models.get(m).bins();
+        double[][] out = new double[bins][(int) nodes];
+        for (int k = 0; k < bins; k++) {
+            int b = firstEntry[m] + k;
+            for (int idx = 0; idx < nodes; idx++) out[k][idx] = all[idx * entries + b];
+        }
+        return out;
+    }
+
+    private double[] download(CUdeviceptr p) {
+        rt.makeCurrent();
+        rt.synchronize();
+        double[] all = new double[(int) (nodes * entries)];
+        cuMemcpyDtoH(Pointer.to(all), p, all.length * 8L);
+        return all;
+    }
+
+    private CUdeviceptr current() { return currentIsA ? bufA : bufB; }
+    private CUdeviceptr other() { return currentIsA ? bufB : bufA; }
+
+    // ---------------------------------------------------------------------------------------- stepping
+
+    /**
+     * {@code steps} split steps of size dt for every entry; returns the largest relative change of the
+     * last step over all entries (per entry: {@link #lastChanges()}). Synchronises once, at the end.
+     */
+    public double advance(double dtMyr, int steps) {
+        if (steps < 1) return 0;
+        rt.makeCurrent();
+        for (int s = 0; s < steps; s++) {
+            if (s == steps - 1) cuMemcpyDtoDAsync(previous, current(), nodes * entries * 8, rt.stream());
+            enqueueStep(dtMyr);
+        }
+        return relativeChange();
+    }
+
+    /** Enqueues one split step without waiting for it. */
+    public void enqueueStep(double dt) {
+        rt.makeCurrent();   // JCuda binds contexts per thread; a caller may step from any thread
+        if (graphs) {
+            try {
+                if (dt != graphDt) captureGraphs(dt);
+                cuGraphLaunch(graphExec[currentIsA ? 0 : 1], rt.stream());
+                currentIsA = !currentIsA;
+                return;
+            } catch (RuntimeException e) {
+                // Graph capture is an optimisation only: fall back to plain launches for good.
+                graphProblem = e.toString();
+                dropGraphs();
+                graphs = false;
+            }
+        }
+        launchStep(dt, current(), other());
+        currentIsA = !currentIsA;
+    }
+
+    private void captureGraphs(double dt) {
+        dropGraphs();
+        CUgraphExec[] exec = new CUgraphExec[2];
+        for (int parity = 0; parity < 2; parity++) {
+            CUgraph graph = new CUgraph();
+            cuStreamBeginCapture(rt.stream(), CUstreamCaptureMode.CU_STREAM_CAPTURE_MODE_RELAXED);
+            try {
+                launchStep(dt, parity == 0 ? bufA : bufB, parity == 0 ? bufB : bufA);
+            } finally {
+                cuStreamEndCapture(rt.stream(), graph);
+            }
+            exec[parity] = new CUgraphExec();
+            cuGraphInstantiate(exec[parity], graph, 0);
+            cuGraphDestroy(graph);
+        }
+        graphExec = exec;
+        graphDt = dt;
+    }
+
+    private void dropGraphs() {
+        if (graphExec != null) for (CUgraphExec e : graphExec) if (e != null) try { cuGraphExecDestroy(e); } catch (Throwable ignored) { }
+        graphExec = null;
+        graphDt = Double.NaN;
+    }
+
+    private void launchStep(double dt, CUdeviceptr n, CUdeviceptr out) {
+        sweep(0, dt, n);
+        sweep(1, dt, n);
+        mixed(dt, n, out);
+    }
+
+    /** dir 0: Crank–Nicolson in R on every (z-line, entry); dir 1: in z on every (R-line, entry). */
+    /** Whether sweep dir (0: R, 1: z) runs the PCR kernel under the current line-solver choice. */
+    public boolean usesPcr(int dir) {
+        int unknowns = dir == 0 ? nR - 1 : nZ - 2;
+        long lines = (long) entries * (dir == 0 ? nZ - 2 : nR - 1);
+        if (unknowns > PCR_MAX || lineSolver == LineSolver.THOMAS) return false;
+        if (lineSolver == LineSolver.PCR) return true;
+        long residentThreads = 2048L * Math.max(1, rt.info().multiprocessors());
+        return lines < residentThreads / 2;
+    }
+
+    private void sweep(int dir, double dt, CUdeviceptr n) {
+        int unknowns = dir == 0 ? nR - 1 : nZ - 2;
+        long lines = (long) entries * (dir == 0 ? nZ - 2 : nR - 1);
+        if (usesPcr(dir)) {
+            int block = Integer.highestOneBit(Math.max(unknowns, 1));
+            if (block < unknowns) block <<= 1;
+            block = Math.max(block, 32);
+            Pointer p = Pointer.to(Pointer.to(new int[]{dir}), Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}),
+                    Pointer.to(new int[]{entries}), Pointer.to(new double[]{dt}), Pointer.to(modelOf), Pointer.to(dPerpOf),
+                    Pointer.to(dAniOf), Pointer.to(coef), Pointer.to(src), Pointer.to(n));
+            rt.launch("sweep_pcr", lines * block, block, 32 * block, p);
+            return;
+        }
+        Pointer p = Pointer.to(Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}), Pointer.to(new int[]{entries}),
+                Pointer.to(new double[]{dt}), Pointer.to(modelOf), Pointer.to(dPerpOf), Pointer.to(dAniOf),
+                Pointer.to(coef), Pointer.to(src), Pointer.to(n), Pointer.to(scratch));
+        rt.launch(dir == 0 ? "sweep_r_thomas" : "sweep_z_thomas", lines, BLOCK, 0, p);
+    }
+
+    private void mixed(double dt, CUdeviceptr n, CUdeviceptr out) {
+        Pointer p = Pointer.to(Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}), Pointer.to(new int[]{entries}),
+                Pointer.to(new double[]{dt}), Pointer.to(modelOf), Pointer.to(dPerpOf), Pointer.to(dAniOf),
+                Pointer.to(coef), Pointer.to(src), Pointer.to(n), Pointer.to(out));
+        rt.launch("mixed_step", nodes * entries, 256, 0, p);
+    }
+
+    // ---------------------------------------------------------------------------------------- reductions
+
+    private void reduceColumns(CUdeviceptr partial, int op, int slot) {
+        Pointer p = Pointer.to(Pointer.to(partial), Pointer.to(new int[]{entries}), Pointer.to(new int[]{partitions}),
+                Pointer.to(new int[]{op}), Pointer.to(results.withByteOffset(8L * slot * entries)));
+        rt.launch("reduce_columns", 256L * entries, 256, 0, p);
+    }
+
+    /** max_k ‖N − N_prev‖∞ / ‖N‖∞ as CpuSplitStepper computes it; throws on a non-finite state. */
+    private double relativeChange() {
+        Pointer p = Pointer.to(Pointer.to(new long[]{nodes * entries}), Pointer.to(new long[]{reduceThreads}),
+                Pointer.to(current()), Pointer.to(previous), Pointer.to(partA), Pointer.to(partB), Pointer.to(partC));
+        rt.launch("change_partial", reduceThreads, 256, 0, p);
+        reduceColumns(partA, 1, 0);
+        reduceColumns(partB, 1, 1);
+        reduceColumns(partC, 2, 2);
+        double[] r = fetchResults(3);
+        double worst = 0;
+        for (int b = 0; b < entries; b++) {
+            double bad = r[2 * entries + b];
+            if (Double.isFinite(bad)) throw diverged(b, (long) bad);
+            double diff = r[b], mag = r[entries + b];
+            lastChanges[b] = mag > 0 ? diff / mag : 0;
+            worst = Math.max(worst, lastChanges[b]);
+        }
+        return worst;
+    }
+
+    private double[] fetchResults(int slots) {
+        cuMemcpyDtoHAsync(pinned, results, 8L * slots * entries, rt.stream());
+        rt.synchronize();
+        double[] r = new double[slots * entries];
+        pinnedResults.get(0, r);
+        return r;
+    }
+
+    private SolverDivergedException diverged(int b, long element) {
+        int m = 0;
+        while (firstEntry[m + 1] <= b) m++;
+        int k = b - firstEntry[m];
+        long idx = element / entries;
+        SpatialGrid g = models.get(m).grid();
+        return new SolverDivergedException("non-finite density in model " + m + ", momentum bin " + k + " at node " + idx
+                + " (R=" + g.r((int) (idx % nR)) + ", z=" + g.z((int) (idx / nR)) + ") [gpu]");
+    }
+
+    /** Relative change of the last step per entry (index {@link #entry(int, int)}). */
+    public double[] lastChanges() { return lastChanges.clone(); }
+
+    /** ‖L N + S‖₂ / ‖S‖₂ per entry for the current state (DiscreteOperator.relativeResidual on the device). */
+    public double[] relativeResiduals() {
+        rt.makeCurrent();
+        Pointer p = Pointer.to(Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}), Pointer.to(new int[]{entries}),
+                Pointer.to(new long[]{reduceThreads}), Pointer.to(modelOf), Pointer.to(dPerpOf), Pointer.to(dAniOf),
+                Pointer.to(coef), Pointer.to(src), Pointer.to(current()), Pointer.to(partA), Pointer.to(partB));
+        rt.launch("residual_partial", reduceThreads, 256, 0, p);
+        reduceColumns(partA, 0, 0);
+        reduceColumns(partB, 0, 1);
+        double[] r = fetchResults(2);
+        double[] out = new double[entries];
+        for (int b = 0; b < entries; b++) {
+            double num = r[b], den = r[entries + b];
+            out[b] = den == 0 ? Math.sqrt(num) : Math.sqrt(num / den);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------- timing
+
+    /**
+     * Average device time per kernel in microseconds over {@code reps} steps (CUDA events around each
+     * launch, plain launches). Advances the state by {@code reps} steps.
+     */
+    public Map<String, Double> kernelMicros(double dt, int reps) {
+        rt.makeCurrent();
+        CUevent[] ev = {rt.event(), rt.event(), rt.event(), rt.event()};
+        double[] sum = new double[3];
+        float[] ms = {0};
+        for (int r = 0; r < reps; r++) {
+            cuEventRecord(ev[0], rt.stream());
+            sweep(0, dt, current());
+            cuEventRecord(ev[1], rt.stream());
+            sweep(1, dt, current());
+            cuEventRecord(ev[2], rt.stream());
+            mixed(dt, current(), other());
+            cuEventRecord(ev[3], rt.stream());
+            currentIsA = !currentIsA;
+            cuEventSynchronize(ev[3]);
+            for (int q = 0; q < 3; q++) {
+                cuEventElapsedTime(ms, ev[q], ev[q + 1]);
+                sum[q] += ms[0] * 1000.0;
+            }
+        }
+        for (CUevent e : ev) cuEventDestroy(e);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("sweep_r_" + (usesPcr(0) ? "pcr" : "thomas"), sum[0] / reps);
+        out.put("sweep_z_" + (usesPcr(1) ? "pcr" : "thomas"), sum[1] / reps);
+        out.put("mixed_step", sum[2] / reps);
+        return out;
+    }
+
+    /** Average wall time of one full split step on the device, in microseconds, over {@code reps} back-to-back steps. */
+    public double stepMicros(double dt, int reps) {
+        rt.makeCurrent();
+        enqueueStep(dt);   // captures the graphs outside the timed region
+        enqueueStep(dt);
+        rt.synchronize();
+        CUevent start = rt.event(), stop = rt.event();
+        cuEventRecord(start, rt.stream());
+        for (int r = 0; r < reps; r++) enqueueStep(dt);
+        cuEventRecord(stop, rt.stream());
+        cuEventSynchronize(stop);
+        float[] ms = {0};
+        cuEventElapsedTime(ms, start, stop);
+        cuEventDestroy(start);
+        cuEventDestroy(stop);
+        return ms[0] * 1000.0 / reps;
+    }
+
+    @Override public void close() {
+        if (closed) return;
+        closed = true;
+        if (ownsRuntime) {
+            try { rt.makeCurrent(); dropGraphs(); } catch (Throwable ignored) { }
+            rt.close();   // frees everything allocated through it
+            return;
+        }
+        // Shared runtime: give back exactly what this stepper took, so steppers can come and go.
+        try {
+            rt.makeCurrent();
+            rt.synchronize();
+            dropGraphs();
+            for (CUdeviceptr p : new CUdeviceptr[]{modelOf, dPerpOf, dAniOf, coef, src, bufA, bufB, previous, scratch, partA, partB, partC, results})
+                rt.free(p);
+            rt.freePinned(pinned);
+        } catch (Throwable ignored) { }
+    }
+}

@@ -1,0 +1,164 @@
+package org.anisocr.solver.gpu;
+
+import jcuda.Pointer;
+import jcuda.driver.CUcontext;
+import jcuda.driver.CUdevice;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
+import jcuda.driver.CUfunction;
+import jcuda.driver.CUmodule;
+import jcuda.driver.CUstream;
+import jcuda.driver.CUstream_flags;
+import jcuda.CudaException;
+import jcuda.driver.JCudaDriver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static jcuda.driver.JCudaDriver.*;
+
+/**
+ * One CUDA context (the device's primary context), the kernel module loaded from the committed
+ * fatbin, one non-blocking stream, and every device/pinned allocation made through it, all released
+ * by {@link #close()} (try-with-resources). Allocation failures are translated into
+ * {@link GpuOutOfMemoryException} naming what was being allocated.
+ */
+public final class GpuRuntime implements AutoCloseable {
+    private final CUdevice device = new CUdevice();
+    private final CUcontext context = new CUcontext();
+    private final CUmodule module = new CUmodule();
+    private final CUstream stream = new CUstream();
+    private final Map<String, CUfunction> functions = new HashMap<>();
+    private final List<CUdeviceptr> deviceBuffers = new ArrayList<>();
+    private final List<Pointer> pinnedBuffers = new ArrayList<>();
+    private final GpuInfo info;
+    private boolean closed;
+
+    /** @throws GpuUnavailableException when the probe says no */
+    public static GpuRuntime open() {
+        GpuInfo info = GpuDevice.probe();
+        if (!info.available()) throw new GpuUnavailableException("GPU backend requested but " + info.describe());
+        return new GpuRuntime(info);
+    }
+
+    private GpuRuntime(GpuInfo info) {
+        this.info = info;
+        JCudaDriver.setExceptionsEnabled(true);
+        cuInit(0);
+        cuDeviceGet(device, 0);
+        cuDevicePrimaryCtxRetain(context, device);
+        cuCtxSetCurrent(context);
+        loadKernels(module);
+        // Non-blocking: it never synchronises with the legacy default stream, and it can be captured into a graph.
+        cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING);
+    }
+
+    /**
+     * Loads the committed fatbin into a module of the current context: cuModuleLoadData (takes cubin,
+     * PTX or fatbin; the driver picks the SASS for this GPU or JIT-compiles the PTX), with
+     * cuModuleLoadFatBinary as the second try.
+     */
+    static void loadKernels(CUmodule module) {
+        byte[] fatbin = KernelSources.fatbin();
+        try {
+            cuModuleLoadData(module, fatbin);
+        } catch (RuntimeException first) {
+            try {
+                cuModuleLoadFatBinary(module, fatbin);
+            } catch (RuntimeException second) {
+                first.addSuppressed(second);
+                throw first;
+            }
+        }
+    }
+
+    public GpuInfo info() { return info; }
+    public CUstream stream() { return stream; }
+
+    /** Makes this runtime's context current on the calling thread (JCuda calls are per-thread). */
+    public void makeCurrent() { cuCtxSetCurrent(context); }
+
+    public CUfunction function(String name) {
+        return functions.computeIfAbsent(name, n -> {
+            CUfunction f = new CUfunction();
+            cuModuleGetFunction(f, module, n);
+            return f;
+        });
+    }
+
+    /**
+     * Device memory, freed on close.
+     * @param what shown in the out-of-memory message, e.g. "state 201x81 grid x 33 entries"
+     */
+    public CUdeviceptr allocate(long bytes, String what) {
+        CUdeviceptr p = new CUdeviceptr();
+        try {
+            cuMemAlloc(p, Math.max(bytes, 8));
+        } catch (CudaException e) {
+            throw translate(e, bytes, what);
+        }
+        deviceBuffers.add(p);
+        return p;
+    }
+
+    /** Frees a buffer from {@link #allocate} before the runtime closes (a stepper that shares the runtime does so on its own close). */
+    public void free(CUdeviceptr p) {
+        if (deviceBuffers.remove(p)) cuMemFree(p);
+    }
+
+    /** Frees page-locked memory from {@link #allocatePinned} before the runtime closes. */
+    public void freePinned(Pointer p) {
+        if (pinnedBuffers.remove(p)) cuMemFreeHost(p);
+    }
+
+    /** Page-locked host memory (fast, asynchronous copies), freed on close. */
+    public Pointer allocatePinned(long bytes, String what) {
+        Pointer p = new Pointer();
+        try {
+            cuMemAllocHost(p, Math.max(bytes, 8));
+        } catch (CudaException e) {
+            throw translate(e, bytes, what + " (pinned host memory)");
+        }
+        pinnedBuffers.add(p);
+        return p;
+    }
+
+    private RuntimeException translate(CudaException e, long bytes, String what) {
+        String msg = String.valueOf(e.getMessage());
+        if (!msg.contains("OUT_OF_MEMORY")) return e;
+        long[] free = {0}, total = {0};
+        try { cuMemGetInfo(free, total); } catch (Throwable ignored) { }
+        return new GpuOutOfMemoryException(String.format(
+                "GPU out of memory on %s: %d bytes (%.1f MiB) requested for %s; %.1f MiB free of %.1f MiB",
+                info.name(), bytes, bytes / 1048576.0, what, free[0] / 1048576.0, total[0] / 1048576.0), e);
+    }
+
+    /** 1D launch on this runtime's stream. */
+    public void launch(String kernel, long threads, int blockSize, int sharedBytes, Pointer params) {
+        long blocks = (threads + blockSize - 1) / blockSize;
+        if (blocks > Integer.MAX_VALUE) throw new IllegalArgumentException("too many blocks for " + kernel + ": " + blocks);
+        cuLaunchKernel(function(kernel), (int) Math.max(blocks, 1), 1, 1, blockSize, 1, 1, sharedBytes, stream, params, null);
+    }
+
+    public CUevent event() {
+        CUevent e = new CUevent();
+        cuEventCreate(e, 0);
+        return e;
+    }
+
+    public void synchronize() { cuStreamSynchronize(stream); }
+
+    @Override public void close() {
+        if (closed) return;
+        closed = true;
+        cuCtxSetCurrent(context);
+        try { cuStreamSynchronize(stream); } catch (Throwable ignored) { }
+        for (CUdeviceptr p : deviceBuffers) try { cuMemFree(p); } catch (Throwable ignored) { }
+        for (Pointer p : pinnedBuffers) try { cuMemFreeHost(p); } catch (Throwable ignored) { }
+        try { cuStreamDestroy(stream); } catch (Throwable ignored) { }
+        try { cuModuleUnload(module); } catch (Throwable ignored) { }
+        try { cuDevicePrimaryCtxRelease(device); } catch (Throwable ignored) { }
+    }
+}

@@ -1,0 +1,63 @@
+package org.anisocr;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs JUnit tests without Maven, for the GPU machine (a bare JRE): prints PASS/SKIP/FAIL per test and
+ * a summary, exit code 1 on any failure. Arguments: packages or fully qualified classes (default: the
+ * GPU tests, the backend selector and the bench). See bench/run-on-device.sh.
+ */
+public final class DeviceTestRunner {
+    public static void main(String[] args) {
+        List<String> targets = args.length > 0 ? List.of(args)
+                : List.of("org.anisocr.solver.gpu", "org.anisocr.solver.BackendsTest", "org.anisocr.bench.BenchmarkTest");
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
+        for (String t : targets) {
+            String last = t.substring(t.lastIndexOf('.') + 1);
+            request.selectors(Character.isUpperCase(last.charAt(0)) ? DiscoverySelectors.selectClass(t) : DiscoverySelectors.selectPackage(t));
+        }
+        LauncherDiscoveryRequest built = request.build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        List<String> failures = new ArrayList<>();
+        TestExecutionListener printer = new TestExecutionListener() {
+            @Override public void executionSkipped(TestIdentifier id, String reason) {
+                if (id.isTest()) System.out.println("SKIP " + name(id) + " -- " + reason);
+            }
+            @Override public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (!id.isTest()) return;
+                String status = switch (result.getStatus()) {
+                    case SUCCESSFUL -> "PASS";
+                    case ABORTED -> "SKIP";
+                    case FAILED -> "FAIL";
+                };
+                String why = result.getThrowable().map(t -> " -- " + t).orElse("");
+                System.out.println(status + " " + name(id) + why);
+                if (result.getStatus() == TestExecutionResult.Status.FAILED) failures.add(name(id));
+            }
+        };
+        launcher.execute(built, summary, printer);
+        summary.getSummary().printTo(new PrintWriter(System.out));
+        System.exit(failures.isEmpty() && summary.getSummary().getTotalFailureCount() == 0 ? 0 : 1);
+    }
+
+    private static String name(TestIdentifier id) {
+        return id.getSource().filter(src -> src instanceof org.junit.platform.engine.support.descriptor.MethodSource)
+                .map(src -> (org.junit.platform.engine.support.descriptor.MethodSource) src)
+                .map(ms -> ms.getClassName().substring(ms.getClassName().lastIndexOf('.') + 1) + "." + ms.getMethodName()
+                        + " [" + id.getDisplayName() + "]")
+                .orElse(id.getDisplayName());
+    }
+}
