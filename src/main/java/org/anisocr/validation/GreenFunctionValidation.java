@@ -189,8 +189,9 @@ public final class GreenFunctionValidation {
     }
 
     /**
-     * Radial centroid shift of the pulse in the plane metric, Σ R N / Σ N − R_s over all nodes (worst bin): the drift
-     * D_RR/R of cylindrical geometry pushes the pulse outward, which a slab Gaussian does not have.
+     * Radial centroid shift of the pulse in the plane metric, Σ R N / Σ N − R_s over all nodes (the bin with the largest
+     * |shift|). A slab Gaussian has none; in cylindrical geometry the ring density carries a factor ≈ (R_s/R)^(1/2), so
+     * the plane centroid moves inward by ≈ σ²/(2 R_s) with σ² the radial variance (the paper's G3 "shift").
      */
     public static double centroidShift(SpatialGrid g, double[][] n) {
         double worst = 0;
