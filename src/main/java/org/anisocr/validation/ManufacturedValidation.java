@@ -66,9 +66,16 @@ public final class ManufacturedValidation {
 
     private ManufacturedValidation() {}
 
-    public static TransportProblem problem(Case c, int n) {
+    public static TransportProblem problem(Case c, int n) { return problem(c, n, false); }
+
+    /**
+     * @param independentSource use {@link IndependentManufacturedSource} (tensor derivatives from the field function)
+     *                          instead of the core's {@link ManufacturedSource} (built from the scheme's drift arrays)
+     */
+    public static TransportProblem problem(Case c, int n, boolean independentSource) {
         return new TransportProblem(ValidationModels.grid(Geometry.CYLINDRICAL, n), ValidationModels.momenta(),
-                ValidationModels.tensor(ValidationModels.EPS_D), c.field(), new ManufacturedSource());
+                ValidationModels.tensor(ValidationModels.EPS_D), c.field(),
+                independentSource ? new IndependentManufacturedSource(c.field()) : new ManufacturedSource());
     }
 
     /** ψ on every node of g. */
@@ -79,9 +86,11 @@ public final class ManufacturedValidation {
         return psi;
     }
 
-    public static GridResult solve(Case c, int n, int threads) {
+    public static GridResult solve(Case c, int n, int threads) { return solve(c, n, threads, false); }
+
+    public static GridResult solve(Case c, int n, int threads, boolean independentSource) {
         long t0 = System.nanoTime();
-        TransportProblem p = problem(c, n);
+        TransportProblem p = problem(c, n, independentSource);
         double[][] sol = new DirectSteadySolver(p, threads).solve();
         double seconds = (System.nanoTime() - t0) * 1e-9;
         double[] psi = exact(p.grid());
@@ -91,10 +100,12 @@ public final class ManufacturedValidation {
     }
 
     /** Solves on each grid (ascending n) and adds the observed order between successive grids. */
-    public static List<GridResult> convergence(Case c, int[] sizes, int threads) {
+    public static List<GridResult> convergence(Case c, int[] sizes, int threads) { return convergence(c, sizes, threads, false); }
+
+    public static List<GridResult> convergence(Case c, int[] sizes, int threads, boolean independentSource) {
         List<GridResult> out = new ArrayList<>();
         for (int n : sizes) {
-            GridResult r = solve(c, n, threads);
+            GridResult r = solve(c, n, threads, independentSource);
             if (!out.isEmpty()) {
                 GridResult prev = out.get(out.size() - 1);
                 r = r.withOrders(ErrorNorms.order(prev.l2Rel(), r.l2Rel(), prev.h(), r.h()),
