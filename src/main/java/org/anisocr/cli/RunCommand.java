@@ -2,10 +2,9 @@ package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.io.AtomicOutputDir;
-import org.anisocr.io.RunOutput;
 import org.anisocr.operator.TransportProblem;
-import org.anisocr.run.ModelRunner;
+import org.anisocr.analysis.ModelAnalysis;
+import org.anisocr.run.ModelJob;
 import org.anisocr.run.RunResult;
 import org.anisocr.solver.SplitStepper;
 import org.anisocr.solver.Backends;
@@ -42,15 +41,20 @@ public final class RunCommand implements Callable<Integer> {
         int nThreads = threads > 0 ? threads : c.solver().threads();
         Function<TransportProblem, SplitStepper> open = stepperFactory(backend, nThreads);
         Path dir = out != null ? out : Path.of("out", c.name());
-        try (AtomicOutputDir target = new AtomicOutputDir(dir);
-             ProgressReporter progress = new ProgressReporter(c.name(), spec.commandLine().getErr())) {
-            RunResult r = ModelRunner.run(c, open, nThreads, progress);
+        try (ProgressReporter progress = new ProgressReporter(c.name(), spec.commandLine().getErr())) {
+            ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, open, nThreads, progress, null);
             progress.close();
-            RunOutput.write(r, target, null);
-            target.commit();
+            RunResult r = o.run();
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "%s: %s backend, mode %s, %d sweeps in %d rungs, residual %.3e, %.2f s -> %s",
-                    c.name(), r.backend(), r.mode(), r.steps(), r.rungs(), r.residual(), r.wallSeconds(), target.target()));
+                    c.name(), r.backend(), r.mode(), r.steps(), r.rungs(), r.residual(), r.wallSeconds(), o.directory()));
+            if (o.analysis() != null) {
+                var a = o.analysis();
+                spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                        "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %s-%s GeV)",
+                        a.rInnerKpc(), a.alphaInner(), a.rSunKpc(), a.alphaSun(), a.alphaSunMinusInner(),
+                        ModelAnalysis.momentumLabel(a.pFitMinGeV()), ModelAnalysis.momentumLabel(a.pFitMaxGeV())));
+            }
             if (!r.converged()) {
                 spec.commandLine().getErr().println("warning: the dt ladder stopped at max_steps before the change per step fell below the tolerance");
             }

@@ -2,6 +2,7 @@ package org.anisocr.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import org.anisocr.analysis.AnalysisConfig;
 import org.anisocr.field.*;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
@@ -21,9 +22,9 @@ import java.util.List;
  */
 public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                           MagneticField field, Source source, SolverSettings solver, OutputSettings output,
-                          String text) {
+                          String text, AnalysisConfig analysis) {
 
-    public static final List<String> FIELD_MODELS = List.of(UniformField.MODEL, ToyField.MODEL, GaussianBumpField.MODEL);
+    public static final List<String> FIELD_MODELS = List.of(UniformField.MODEL, ToyField.MODEL, GaussianBumpField.MODEL, RealisticField.MODEL);
     public static final List<String> SOURCE_MODELS = List.of(PulsarSource.MODEL, GreenPulse.MODEL, ManufacturedSource.MODEL, NoSource.MODEL);
 
     public static ModelConfig load(Path file) {
@@ -57,8 +58,13 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         Source source = readSource(top.table("source", true));
         SolverSettings solver = SolverSettings.read(top.table("solver", false));
         OutputSettings output = OutputSettings.read(top.table("output", false));
+        boolean analysisGiven = top.has("analysis");
+        AnalysisConfig analysis = AnalysisConfig.read(top.table("analysis", false));
         top.rejectUnknown();
-        return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text);
+        // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
+        String misfit = analysis.problemWith(momenta);
+        if (analysisGiven && misfit != null) throw new ConfigException("[analysis]: " + misfit);
+        return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis);
     }
 
     static SpatialGrid readGrid(TableReader t) {
@@ -109,6 +115,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
             case UniformField.MODEL -> UniformField.read(t);
             case ToyField.MODEL -> ToyField.read(t);
             case GaussianBumpField.MODEL -> GaussianBumpField.read(t);
+            case RealisticField.MODEL -> RealisticField.read(t);
             default -> throw new IllegalStateException(model);
         };
         t.rejectUnknown();

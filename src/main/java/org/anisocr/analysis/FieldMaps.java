@@ -1,0 +1,84 @@
+package org.anisocr.analysis;
+
+import org.anisocr.field.FieldVector;
+import org.anisocr.field.MagneticField;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.io.MapFits;
+import org.anisocr.io.MapImage;
+import org.anisocr.operator.DiffusionTensor;
+import org.anisocr.operator.FieldDirection;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code anisocr field} writes (SPEC §6, Fig. 3): the field b = B/|B| on the grid, |B|, and the tensor
+ * components D_RR, D_zz, D_Rz at a reference momentum, as {@code field.fits} plus PNG maps. The tensor comes from
+ * {@link FieldDirection}, the same object the solver uses, so the maps show exactly what is solved.
+ */
+public final class FieldMaps {
+    private FieldMaps() {}
+
+    /**
+     * Fig. 3 style: colour = in-plane fraction |b_pol| = sqrt(b_R² + b_z²) of the unit vector (small where B_φ
+     * dominates, so transport in (R, z) is nearly isotropic), arrows = direction (b_R, b_z).
+     */
+    public static void directionMap(SpatialGrid grid, MagneticField field, Path png) throws IOException {
+        int n = grid.size();
+        double[] bR = new double[n], bZ = new double[n], pol = new double[n];
+        for (int j = 0; j < grid.nZ(); j++)
+            for (int i = 0; i < grid.nR(); i++) {
+                int idx = grid.index(i, j);
+                FieldVector b = field.at(grid.r(i), grid.z(j));
+                double m = b.magnitude();
+                if (m > 0) { bR[idx] = b.bR() / m; bZ[idx] = b.bZ() / m; }
+                pol[idx] = Math.hypot(bR[idx], bZ[idx]);
+            }
+        int strideR = Math.max(1, grid.nR() / 25), strideZ = Math.max(1, grid.nZ() / 12);
+        MapImage.write(png, grid, pol, "Field direction (" + field.name() + "): arrows (b_R, b_z), colour sqrt(b_R² + b_z²)",
+                "in-plane fraction of b = B/|B|", false, new MapImage.Arrows(bR, bZ, strideR, strideZ));
+    }
+
+    public static void writeAll(SpatialGrid grid, MagneticField field, DiffusionTensor tensor, double pRefGeV, Path outDir) throws IOException {
+        int n = grid.size();
+        double[] bR = new double[n], bPhi = new double[n], bZ = new double[n], mag = new double[n];
+        for (int j = 0; j < grid.nZ(); j++)
+            for (int i = 0; i < grid.nR(); i++) {
+                int idx = grid.index(i, j);
+                FieldVector b = field.at(grid.r(i), grid.z(j));
+                double m = b.magnitude();
+                mag[idx] = m;
+                if (m > 0) { bR[idx] = b.bR() / m; bPhi[idx] = b.bPhi() / m; bZ[idx] = b.bZ() / m; }
+            }
+        FieldDirection dir = new FieldDirection(grid, field);
+        double dPerp = tensor.perpendicular(pRefGeV), dAni = tensor.anisotropic(pRefGeV);
+        double[] dRR = new double[n], dZZ = new double[n], dRZ = new double[n];
+        for (int idx = 0; idx < n; idx++) {
+            dRR[idx] = dir.dRR(idx, dPerp, dAni);
+            dZZ[idx] = dir.dZZ(idx, dPerp, dAni);
+            dRZ[idx] = dir.dRZ(idx, dPerp, dAni);
+        }
+        List<MapFits.Plane> planes = new ArrayList<>(List.of(
+                new MapFits.Plane("b_R", "1", bR), new MapFits.Plane("b_phi", "1", bPhi), new MapFits.Plane("b_z", "1", bZ),
+                new MapFits.Plane("|B|", "uG", mag), new MapFits.Plane("D_RR", "kpc2/Myr", dRR),
+                new MapFits.Plane("D_zz", "kpc2/Myr", dZZ), new MapFits.Plane("D_Rz", "kpc2/Myr", dRZ)));
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("FIELD", field.name());
+        header.put("P_REF", pRefGeV);
+        header.put("EPS_D", tensor.epsD());
+        header.put("DELTAPAR", tensor.deltaPar());
+        header.put("DELTAPRP", tensor.deltaPerp());
+        MapFits.write(outDir.resolve("field.fits"), grid, planes, header);
+
+        directionMap(grid, field, outDir.resolve("field.png"));
+        MapImage.write(outDir.resolve("field_B.png"), grid, mag, "|B| (" + field.name() + ")", "|B| [µG]", false, null);
+        String p = ModelAnalysis.momentumLabel(pRefGeV) + " GeV";
+        MapImage.write(outDir.resolve("field_D_RR.png"), grid, dRR, "D_RR at p = " + p, "D_RR [kpc²/Myr]", false, null);
+        MapImage.write(outDir.resolve("field_D_zz.png"), grid, dZZ, "D_zz at p = " + p, "D_zz [kpc²/Myr]", false, null);
+        MapImage.write(outDir.resolve("field_D_Rz.png"), grid, dRZ, "D_Rz at p = " + p, "D_Rz [kpc²/Myr]", false, null);
+    }
+}

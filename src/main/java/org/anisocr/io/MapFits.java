@@ -1,0 +1,62 @@
+package org.anisocr.io;
+
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.FitsException;
+import nom.tam.fits.Header;
+import org.anisocr.grid.SpatialGrid;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stack of named (R, z) maps as one FITS cube [plane][z][R] (FITS axis 1 = R, axis 2 = z, axis 3 = plane),
+ * with the linear axis keywords CRPIX/CRVAL/CDELT/CTYPE/CUNIT for R and z and PLANEn naming each plane.
+ * Kept separate from the solver's N(p, z, R) cube writer because the third axis here is a list, not log p.
+ */
+public final class MapFits {
+    private MapFits() {}
+
+    public record Plane(String name, String unit, double[] values) {}
+
+    public static void write(Path file, SpatialGrid grid, List<Plane> planes, Map<String, Object> header) throws IOException {
+        int nR = grid.nR(), nZ = grid.nZ();
+        double[][][] cube = new double[planes.size()][nZ][nR];
+        for (int m = 0; m < planes.size(); m++) {
+            double[] v = planes.get(m).values();
+            if (v.length != grid.size()) throw new IllegalArgumentException("plane " + planes.get(m).name() + " has " + v.length + " values, grid has " + grid.size());
+            for (int j = 0; j < nZ; j++) System.arraycopy(v, j * nR, cube[m][j], 0, nR);
+        }
+        try (Fits fits = new Fits()) {
+            BasicHDU<?> hdu = Fits.makeHDU(cube);
+            Header h = hdu.getHeader();
+            h.addValue("CTYPE1", "R", "Galactocentric radius");
+            h.addValue("CUNIT1", "kpc", "");
+            h.addValue("CRPIX1", 1, "");
+            h.addValue("CRVAL1", grid.r(0), "");
+            h.addValue("CDELT1", grid.dR(), "");
+            h.addValue("CTYPE2", "Z", "height above the plane");
+            h.addValue("CUNIT2", "kpc", "");
+            h.addValue("CRPIX2", 1, "");
+            h.addValue("CRVAL2", grid.z(0), "");
+            h.addValue("CDELT2", grid.dz(), "");
+            h.addValue("CTYPE3", "PLANE", "see PLANEn / PUNITn");
+            for (int m = 0; m < planes.size(); m++) {
+                h.addValue("PLANE" + (m + 1), planes.get(m).name(), "");
+                h.addValue("PUNIT" + (m + 1), planes.get(m).unit(), "");
+            }
+            for (var e : header.entrySet()) {
+                Object v = e.getValue();
+                if (v instanceof Number n) h.addValue(e.getKey(), n, "");
+                else if (v instanceof Boolean b) h.addValue(e.getKey(), b, "");
+                else h.addValue(e.getKey(), String.valueOf(v), "");
+            }
+            fits.addHDU(hdu);
+            fits.write(file.toFile());
+        } catch (FitsException e) {
+            throw new IOException("writing " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
