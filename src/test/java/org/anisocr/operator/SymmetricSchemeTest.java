@@ -1,7 +1,9 @@
 package org.anisocr.operator;
 
 import org.anisocr.field.GaussianBumpField;
+import org.anisocr.field.JanssonFarrarXField;
 import org.anisocr.field.MagneticField;
+import org.anisocr.field.RealisticField;
 import org.anisocr.field.UniformField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
@@ -183,5 +185,29 @@ public class SymmetricSchemeTest {
         assertTrue(lim >= 0, "limited N ≥ 0, got min/max " + lim);
         assertTrue(limited.converged(), "Picard settled");
         assertTrue(limited.residual() <= 1e-10);
+    }
+
+    /**
+     * The realistic field (Pshirkov + JF12 X) and the JF12 X-field alone, εD = 0.001, 101×41 (0.2 kpc), 3 bins:
+     * the unlimited symmetric scheme undershoots (measured −5e-5 and −1.2e-3 of max N), the limited one does not.
+     */
+    @Test void limitedSchemeNonNegativeOnTheRealisticField() {
+        // the X-field alone: the realistic field with the Pshirkov disk and halo strengths set to zero
+        var noAzimuthal = new org.anisocr.field.PshirkovAzimuthalField(0, 5, 1, 10, 8.3, 0, 1.3, 0.25, 0.4, 8);
+        MagneticField[] fields = {RealisticField.standard(), new RealisticField(noAzimuthal, JanssonFarrarXField.jf12(), 1)};
+        for (MagneticField f : fields) {
+            SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 101, 41);
+            DiffusionTensor t = new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1);
+            TransportProblem p = new TransportProblem(g, new MomentumGrid(1, 1e4, 3), t, f, new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
+            SteadySolver solver = new SteadySolver(SteadySolver.Settings.defaults("lu-gmres"), 2);
+            double unlimited = mostNegativeRelative(SchemeSteadySolver.solve(p, "symmetric", solver, 1).density());
+            SteadySolver.Result limited = SchemeSteadySolver.solve(p, "symmetric-limited", solver, 50);
+            double lim = mostNegativeRelative(limited.density());
+            System.out.printf("%s eps_D=0.001 101x41: min N/max N symmetric %.3e, symmetric-limited %.3e (Picard %d, settled %b)%n",
+                    f.name(), unlimited, lim, limited.picardIterations(), limited.converged());
+            assertTrue(unlimited < 0, "the unlimited symmetric scheme undershoots here");
+            assertTrue(limited.converged());
+            assertTrue(lim >= 0, f.name() + ": limited N ≥ 0, got min/max " + lim);
+        }
     }
 }
