@@ -25,7 +25,7 @@ public record SolverSettings(String mode, String scheme, int threads, DtLadder.S
     public static final String DEFAULT_STEADY_METHOD = "lu-gmres";
 
     static SolverSettings read(TableReader t) {
-        String mode = t.optString("mode", "ladder", MODES);
+        String mode = t.optString("mode", "steady", MODES);
         String scheme = t.optString("scheme", "paper", SCHEMES);
         if (!scheme.equals("paper") && !(mode.equals("steady") || mode.equals("direct")))
             throw ConfigException.outOfRange(t.key("scheme"), scheme,
