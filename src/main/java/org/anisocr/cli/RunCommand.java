@@ -40,14 +40,22 @@ public final class RunCommand implements Callable<Integer> {
         ModelConfig c = ModelConfig.load(config);
         int nThreads = threads > 0 ? threads : c.solver().threads();
         Function<TransportProblem, SplitStepper> open = stepperFactory(backend, nThreads);
+        if (backend.equals("gpu") && !usesTimeStepper(c.solver().mode()))
+            spec.commandLine().getErr().println("note: mode " + c.solver().mode()
+                    + " runs on the CPU (only the time-stepping modes ladder and transient have a GPU backend so far)");
         Path dir = out != null ? out : Path.of("out", c.name());
         try (ProgressReporter progress = new ProgressReporter(c.name(), spec.commandLine().getErr())) {
             ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, open, nThreads, progress, null);
             progress.close();
             RunResult r = o.run();
-            spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                    "%s: %s backend, mode %s, %d sweeps in %d rungs, residual %.3e, %.2f s -> %s",
-                    c.name(), r.backend(), r.mode(), r.steps(), r.rungs(), r.residual(), r.wallSeconds(), o.directory()));
+            String how = switch (r.mode()) {
+                case "ladder" -> String.format(Locale.ROOT, "%d steps in %d dt rungs", r.steps(), r.rungs());
+                case "transient" -> String.format(Locale.ROOT, "%d steps", r.steps());
+                case "steady" -> String.format(Locale.ROOT, "%d sweeps (max per momentum bin)", r.steps());
+                default -> "banded LU per momentum bin";
+            };
+            spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: %s backend, mode %s, %s, residual %.3e, %.2f s -> %s",
+                    c.name(), r.backend(), r.mode(), how, r.residual(), r.wallSeconds(), o.directory()));
             if (o.analysis() != null) {
                 var a = o.analysis();
                 spec.commandLine().getOut().println(String.format(Locale.ROOT,
@@ -61,6 +69,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         return Main.EXIT_OK;
     }
+
+    private static boolean usesTimeStepper(String mode) { return mode.equals("ladder") || mode.equals("transient"); }
 
     /** Opens the split stepper of the requested backend; auto says in one line when it falls back to the CPU. */
     Function<TransportProblem, SplitStepper> stepperFactory(String name, int nThreads) {
