@@ -157,7 +157,7 @@ public final class Benchmark {
             try (GpuRuntime rt = GpuRuntime.open(); GpuBatchStepper batch = new GpuBatchStepper(rt, family)) {
                 batch.advance(dt, compareSteps);
                 double[][] g0 = batch.state(0);
-                r.put("max_rel_diff_gpu_vs_cpu", maxRelDiff(g0, cpuState));
+                r.put("max_rel_diff_gpu_vs_cpu", Measurements.maxRelDiff(g0, cpuState));
                 r.put("residual_gpu_model0", Arrays.stream(batch.relativeResiduals()).limit(first.bins()).max().orElse(0));
 
                 // Default configuration (line solver AUTO, graphs), then each line solver forced, then no graphs.
@@ -251,17 +251,9 @@ public final class Benchmark {
         return 2.0 * bytes * reps / (ms[0] * 1e-3) / 1e9;
     }
 
+    /** {@link Measurements#maxRelDiff(double[][], double[][])}, under the name SteadyGpuBench (gpu-steady branch) calls. */
     static double maxRelDiff(double[][] a, double[][] ref) {
-        double worst = 0;
-        for (int k = 0; k < ref.length; k++) {
-            double diff = 0, mag = 0;
-            for (int i = 0; i < ref[k].length; i++) {
-                diff = Math.max(diff, Math.abs(a[k][i] - ref[k][i]));
-                mag = Math.max(mag, Math.abs(ref[k][i]));
-            }
-            worst = Math.max(worst, mag > 0 ? diff / mag : diff);
-        }
-        return worst;
+        return Measurements.maxRelDiff(a, ref);
     }
 
     /** bench/results/&lt;device&gt;-&lt;date&gt;.json with the device name made file-safe. */

@@ -2,6 +2,7 @@ package org.anisocr.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.anisocr.bench.Measurements;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.io.Version;
 import org.anisocr.operator.DiffusionTensor;
@@ -166,7 +167,7 @@ public final class SteadyBenchCommand implements Callable<Integer> {
         row.put("wall_seconds", wall);
         row.put("residual", r.residual());
         row.put("converged", r.converged());
-        row.put("max_rel_diff_vs_direct", maxRelDiff(r.density(), ref));
+        row.put("max_rel_diff_vs_direct", Measurements.maxRelDiff(r.density(), ref, true));
     }
 
     private void ladder(Map<String, Object> row, TransportProblem p, double[][] ref) {
@@ -189,21 +190,7 @@ public final class SteadyBenchCommand implements Callable<Integer> {
             row.put("wall_seconds", wall);
             row.put("cpu_seconds", cpuSeconds() - c0);
             row.put("residual", DiscreteOperator.maxRelativeResidual(p, n));
-            row.put("max_rel_diff_vs_direct", maxRelDiff(n, ref));
+            row.put("max_rel_diff_vs_direct", Measurements.maxRelDiff(n, ref, true));
         }
-    }
-
-    /** max over bins of ‖N − N_ref‖∞ / ‖N_ref‖∞. */
-    static double maxRelDiff(double[][] n, double[][] ref) {
-        double worst = 0;
-        for (int k = 0; k < n.length; k++) {
-            double d = 0, m = 0;
-            for (int q = 0; q < n[k].length; q++) {
-                d = Math.max(d, Math.abs(n[k][q] - ref[k][q]));
-                m = Math.max(m, Math.abs(ref[k][q]));
-            }
-            if (m > 0) worst = Math.max(worst, d / m);
-        }
-        return worst;
     }
 }

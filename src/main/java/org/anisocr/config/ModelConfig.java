@@ -28,16 +28,24 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
     public static final List<String> SOURCE_MODELS = List.of(PulsarSource.MODEL, GreenPulse.MODEL, ManufacturedSource.MODEL, NoSource.MODEL);
 
     public static ModelConfig load(Path file) {
-        String text;
+        String text = readText(file);
+        return parse(nameOf(file), text);
+    }
+
+    /** The model name a config file gives: its file name without ".toml". */
+    public static String nameOf(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.toml$", "");
+    }
+
+    /** The text of a config file; ConfigException when it is missing or unreadable. */
+    public static String readText(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist");
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
-        String name = file.getFileName().toString().replaceFirst("\\.toml$", "");
-        return parse(name, text);
     }
 
     public static ModelConfig parse(String name, String text) {

@@ -27,13 +27,6 @@ public final class FitsCubeWriter {
         write(file, data, g, m, bunit, configText);
     }
 
-    /** plane[j·NR + i] → FITS image. */
-    public static void writePlane(Path file, SpatialGrid g, double[] plane, String bunit, String configText) throws IOException {
-        double[][] data = new double[g.nZ()][g.nR()];
-        for (int j = 0; j < g.nZ(); j++) System.arraycopy(plane, g.index(0, j), data[j], 0, g.nR());
-        write(file, data, g, null, bunit, configText);
-    }
-
     private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String bunit, String configText)
             throws IOException {
         try (Fits fits = new Fits()) {

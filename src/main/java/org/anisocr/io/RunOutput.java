@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /** Writes a run's files into a staging directory: N.fits, summary.json, CSV slices. */
 public final class RunOutput {
@@ -89,33 +91,31 @@ public final class RunOutput {
         return k;
     }
 
+    /** N in the Galactic plane against R, one column per CSV momentum. */
     private static void writePlaneCsv(Path file, RunResult r) throws IOException {
         SpatialGrid g = r.problem().grid();
-        int[] k = bins(r);
         int j = g.planeIndex();
-        try (Writer w = Files.newBufferedWriter(file)) {
-            w.write("R_kpc");
-            for (int b : k) w.write(String.format(Locale.ROOT, ",N_p%.4gGeV", r.problem().momenta().p(b)));
-            w.write("\n");
-            for (int i = 0; i < g.nR(); i++) {
-                w.write(String.format(Locale.ROOT, "%.6g", g.r(i)));
-                for (int b : k) w.write(String.format(Locale.ROOT, ",%.10e", r.density()[b][g.index(i, j)]));
-                w.write("\n");
-            }
-        }
+        writeSliceCsv(file, r, "R_kpc", g.nR(), g::r, i -> g.index(i, j));
     }
 
+    /** N against z at the Sun's radius, one column per CSV momentum. */
     private static void writeVerticalCsv(Path file, RunResult r) throws IOException {
         SpatialGrid g = r.problem().grid();
-        int[] k = bins(r);
         int i = g.radialIndex(r.config().output().rSunKpc());
+        writeSliceCsv(file, r, "z_kpc", g.nZ(), g::z, j -> g.index(i, j));
+    }
+
+    /** One row per point q of a line through the grid: coordinate(q), then N at node(q) for each CSV momentum. */
+    private static void writeSliceCsv(Path file, RunResult r, String coordinateName, int points, IntToDoubleFunction coordinate,
+                                      IntUnaryOperator node) throws IOException {
+        int[] k = bins(r);
         try (Writer w = Files.newBufferedWriter(file)) {
-            w.write("z_kpc");
+            w.write(coordinateName);
             for (int b : k) w.write(String.format(Locale.ROOT, ",N_p%.4gGeV", r.problem().momenta().p(b)));
             w.write("\n");
-            for (int j = 0; j < g.nZ(); j++) {
-                w.write(String.format(Locale.ROOT, "%.6g", g.z(j)));
-                for (int b : k) w.write(String.format(Locale.ROOT, ",%.10e", r.density()[b][g.index(i, j)]));
+            for (int q = 0; q < points; q++) {
+                w.write(String.format(Locale.ROOT, "%.6g", coordinate.applyAsDouble(q)));
+                for (int b : k) w.write(String.format(Locale.ROOT, ",%.10e", r.density()[b][node.applyAsInt(q)]));
                 w.write("\n");
             }
         }

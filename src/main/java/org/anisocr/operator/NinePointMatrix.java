@@ -60,11 +60,16 @@ public final class NinePointMatrix {
     public double relativeResidual(double[] n, double[] source) {
         double[] ln = new double[n.length];
         apply(n, ln);
+        return residualNorm(ln, source);
+    }
+
+    /** ‖ln + s‖₂ / ‖s‖₂ (absolute ‖ln‖₂ when s = 0): the steady residual from an already applied L N. */
+    static double residualNorm(double[] ln, double[] s) {
         double num = 0, den = 0;
-        for (int idx = 0; idx < n.length; idx++) {
-            double r = ln[idx] + source[idx];
+        for (int idx = 0; idx < ln.length; idx++) {
+            double r = ln[idx] + s[idx];
             num += r * r;
-            den += source[idx] * source[idx];
+            den += s[idx] * s[idx];
         }
         return den == 0 ? Math.sqrt(num) : Math.sqrt(num / den);
     }

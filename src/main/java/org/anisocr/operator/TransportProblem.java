@@ -56,9 +56,4 @@ public final class TransportProblem {
         for (int k = 0; k < copy.length; k++) copy[k] = initial[k].clone();
         return copy;
     }
-
-    public boolean hasSource() {
-        for (double[] s : sourceRate) for (double v : s) if (v != 0) return true;
-        return false;
-    }
 }

@@ -7,8 +7,6 @@ import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.*;
 
@@ -25,14 +23,7 @@ public final class ModelFamily {
     public record Member(int index, String folder, LinkedHashMap<String, String> parameters, ModelConfig config) {}
 
     public ModelFamily(Path baseConfig, List<ParameterAxis> axes) {
-        String text;
-        try {
-            text = Files.readString(baseConfig);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config file " + baseConfig + " does not exist");
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + baseConfig + ": " + e.getMessage());
-        }
+        String text = ModelConfig.readText(baseConfig);
         TomlMapper toml = new TomlMapper();
         JsonNode base;
         try {
@@ -40,7 +31,7 @@ public final class ModelFamily {
         } catch (IOException e) {
             throw new ConfigException("not valid TOML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        ModelConfig parsedBase = ModelConfig.parse(baseConfig.getFileName().toString().replaceFirst("\\.toml$", ""), text);
+        ModelConfig parsedBase = ModelConfig.parse(ModelConfig.nameOf(baseConfig), text);
         this.baseName = parsedBase.name();
         this.axes = List.copyOf(axes);
         Set<String> seen = new HashSet<>();

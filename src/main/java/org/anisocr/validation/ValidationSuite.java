@@ -222,16 +222,6 @@ public final class ValidationSuite {
         };
     }
 
-    public static List<TestReport> runAll(boolean quick, int threads, Consumer<TestReport> onEach) {
-        List<TestReport> out = new ArrayList<>();
-        for (String n : NAMES) {
-            TestReport r = run(n, quick, threads);
-            out.add(r);
-            if (onEach != null) onEach.accept(r);
-        }
-        return out;
-    }
-
     /** Writes {"meta": {...}, "P1": {...}, …} atomically (temp file + rename). */
     public static void writeJson(List<TestReport> reports, Map<String, Object> meta, Path file) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();

@@ -4,9 +4,7 @@ import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import org.anisocr.cli.Main;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
-import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The realistic field through the whole pipeline on a coarse grid, with exact expectations. */
 class RealisticModelTest {
     static String config(double deltaPar, double deltaPerp, double epsD) {
-        return """
-                [grid]
-                r_max_kpc = 20.0
-                half_height_kpc = 4.0
-                dr_kpc = 0.5
-                dz_kpc = 0.25
-                [momentum]
-                p_min_GeV = 1.0
-                p_max_GeV = 10000.0
-                count = 9
-                [diffusion]
-                delta_par = %s
-                delta_perp = %s
-                eps_D = %s
+        return CoarseModels.toml(0.5, deltaPar, deltaPerp, epsD, """
                 [field]
                 model = "realistic"
                 [source]
@@ -43,7 +28,7 @@ class RealisticModelTest {
                 mode = "direct"
                 [analysis]
                 map_p_GeV = [100.0]
-                """.formatted(deltaPar, deltaPerp, epsD);
+                """);
     }
 
     /**
@@ -53,7 +38,7 @@ class RealisticModelTest {
     @Test
     void equalSlopesGiveExactlyInjectionPlusDelta() {
         ModelConfig c = ModelConfig.parse("realistic-equal-delta", config(0.4, 0.4, 0.05));
-        RunResult r = ModelRunner.run(c, p -> new CpuSplitStepper(p, 0), 0, null);
+        RunResult r = CoarseModels.run(c);
         ModelAnalysis.Profiles pr = ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), c.analysis());
         for (int i = 0; i < c.grid().nR() - 1; i++) assertEquals(2.6, pr.alpha()[i], 1e-9, "R = " + c.grid().r(i));
         assertEquals(0, pr.summary().alphaSunMinusInner(), 1e-9);
@@ -63,7 +48,7 @@ class RealisticModelTest {
     @Test
     void innerGalaxyHarderWhenPerpendicularSlopeIsSteeper() {
         ModelConfig c = ModelConfig.parse("realistic-coarse", config(0.3, 0.5, 0.1));
-        RunResult r = ModelRunner.run(c, p -> new CpuSplitStepper(p, 0), 0, null);
+        RunResult r = CoarseModels.run(c);
         AnalysisSummary s = ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), c.analysis()).summary();
         assertTrue(s.alphaSunMinusInner() > 0.1, "Δα = " + s.alphaSunMinusInner());
         assertTrue(s.alphaInner() > 2.2 && s.alphaSun() < 2.2 + 0.5, s.toString());

@@ -1,9 +1,7 @@
 package org.anisocr.analysis;
 
 import org.anisocr.config.ModelConfig;
-import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
-import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -23,20 +21,7 @@ class ToyAsymptoteTest {
     static final double ALPHA_INJ = 2.2, DELTA_PAR = 0.1, DELTA_PERP = 0.6, TOL = 0.01;
 
     static ModelAnalysis.Profiles solve(double epsD) {
-        String toml = """
-                [grid]
-                r_max_kpc = 20.0
-                half_height_kpc = 4.0
-                dr_kpc = 0.25
-                dz_kpc = 0.25
-                [momentum]
-                p_min_GeV = 1.0
-                p_max_GeV = 10000.0
-                count = 9
-                [diffusion]
-                delta_par = %s
-                delta_perp = %s
-                eps_D = %s
+        String toml = CoarseModels.toml(0.25, DELTA_PAR, DELTA_PERP, epsD, """
                 [field]
                 model = "toy"
                 eps_B = 1.0
@@ -48,9 +33,9 @@ class ToyAsymptoteTest {
                 b = 0.0
                 [solver]
                 mode = "direct"
-                """.formatted(DELTA_PAR, DELTA_PERP, epsD, ALPHA_INJ);
+                """.formatted(ALPHA_INJ));
         ModelConfig c = ModelConfig.parse("toy-asymptote", toml);
-        RunResult r = ModelRunner.run(c, p -> new CpuSplitStepper(p, 0), 0, null);
+        RunResult r = CoarseModels.run(c);
         return ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), AnalysisConfig.DEFAULT);
     }
 

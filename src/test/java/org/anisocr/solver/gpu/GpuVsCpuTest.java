@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.anisocr.bench.Measurements.maxRelDiff;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -57,19 +58,6 @@ class GpuVsCpuTest {
                 Arguments.of("G1 Green pulse, b along z", problem(Geometry.CYLINDRICAL, new UniformField(0, 0, 10), new GreenPulse(2, 0, 0), 0.05)),
                 Arguments.of("G2 Green pulse, cartesian", problem(Geometry.CARTESIAN, new UniformField(10, 0, 10), new GreenPulse(2, 0, 0), 0.05)),
                 Arguments.of("G3 Green pulse, isotropic", problem(Geometry.CYLINDRICAL, new UniformField(10, 0, 10), new GreenPulse(2, 0, 0), 1.0)));
-    }
-
-    static double maxRelDiff(double[][] a, double[][] ref) {
-        double worst = 0;
-        for (int k = 0; k < ref.length; k++) {
-            double diff = 0, mag = 0;
-            for (int i = 0; i < ref[k].length; i++) {
-                diff = Math.max(diff, Math.abs(a[k][i] - ref[k][i]));
-                mag = Math.max(mag, Math.abs(ref[k][i]));
-            }
-            worst = Math.max(worst, mag > 0 ? diff / mag : diff);
-        }
-        return worst;
     }
 
     @ParameterizedTest(name = "{0}")
