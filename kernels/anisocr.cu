@@ -321,3 +321,177 @@ extern "C" __global__ void reduce_columns(const double* __restrict__ partial, in
     }
     if (threadIdx.x == 0) out[b] = acc[0];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Steady state (issue 6, GPU half): L N + S = 0 solved exactly for a batch of systems (model ×
+// momentum bin), ONE THREAD BLOCK PER SYSTEM, by banded LU with partial pivoting in LAPACK dgbtf2
+// order followed by the two triangular solves. It is the device twin of
+// org.anisocr.solver.steady.DirectSteadySolver → BandedFactorisation → BandedLu:
+//  * unknowns = non-Dirichlet nodes i = 0..nR−2, j = 1..nZ−2, numbered along the SHORTER grid
+//    direction first (BandedFactorisation.unknown), kl = ku = min(nR−1, nZ−2) + 1;
+//  * band column-major with fill-in room: A(r, c) at band[kv + r − c + c·ld], kv = kl + ku,
+//    ld = 2kl + ku + 1 (BandedLu.at);
+//  * the matrix is −L of PaperSteadyOperator.matrix(k) (the ONLY duplicated numerics, forced by the
+//    kernel language; keep in step with PaperSteadyOperator and BandedFactorisation): per row (i, j)
+//      centre  rCentre + zCentre          R+1   −rUpper
+//      z−1     −zLower                    z+1   −zUpper
+//      and for i > 0 only: R−1 −rLower, (R+1,z+1) −mixed, (R+1,z−1) +mixed, (R−1,z+1) +mixed,
+//      (R−1,z−1) −mixed;
+//    couplings to Dirichlet / outside nodes dropped and zero values not stored (clearBoundaries,
+//    "v != 0"); each coefficient = D⊥·iso + (D∥−D⊥)·ani (coefficient(), as BinStencil).
+//  * every band element receives the same operations in the same order as in BandedLu (pivot = first
+//    largest |a| in the column, row swap over columns j..ju, column scaled by 1/pivot, rank-1 update
+//    skipping zero row entries), and with -fmad=false the factors and the solution are bitwise those
+//    of the Java reference (checked by kernels/emu).
+// Threads of the block share each column step: a max-reduction for the pivot (shared memory, ties →
+// lowest row, i.e. Java's strict ">"), then the swap + scaling, then the (ju−j)×km update in parallel.
+// Memory per system: band ld·n doubles + pivots n ints + work n doubles (host chunks the batch).
+// Launch: grid.x = systems in this chunk (entry = first + blockIdx.x), blockDim.x = power of two
+// ≤ 1024 (256 recommended), no dynamic shared memory. src / nOut use the interleaved layout
+// [idx*B + b] of the split-step kernels, so residual_partial applies to nOut unchanged.
+// ---------------------------------------------------------------------------------------------
+__device__ __forceinline__ int steady_unknown(int i, int j, int nI, int nJ, bool radialFastest) {
+    int jj = j - 1;
+    if (i < 0 || i >= nI || jj < 0 || jj >= nJ) return -1;
+    return radialFastest ? jj * nI + i : i * nJ + jj;
+}
+
+extern "C" __global__ void __launch_bounds__(1024) steady_band_lu(int nR, int nZ, int B, int first,
+        const int* __restrict__ model, const double* __restrict__ dPerpOf, const double* __restrict__ dAniOf,
+        const double* __restrict__ coef, const double* __restrict__ src,
+        double* __restrict__ bandAll, int* __restrict__ pivotAll, double* __restrict__ workAll,
+        double* __restrict__ nOut, int* __restrict__ status) {
+    __shared__ double redAbs[1024];
+    __shared__ double redVal[1024];
+    __shared__ int redIdx[1024];
+    __shared__ double colDiag;
+    const int T = blockDim.x, tid = threadIdx.x;
+    const int e = first + blockIdx.x;            // batch entry (system)
+    const int nI = nR - 1, nJ = nZ - 2;
+    const bool radialFastest = nI <= nJ;
+    const int kl = (radialFastest ? nI : nJ) + 1, ku = kl, kv = kl + ku, ld = 2 * kl + ku + 1;
+    const int n = nI * nJ;
+    const long G = (long)nR * nZ;
+    double* band = bandAll + (long)blockIdx.x * ld * n;
+    int* pivot = pivotAll + (long)blockIdx.x * n;
+    double* x = workAll + (long)blockIdx.x * n;
+    const double* tables = coef + (long)model[e] * 2 * TERMS * G;
+    const double dp = dPerpOf[e], da = dAniOf[e];
+#define AB(r, c) band[(long)kv + (r) - (c) + (long)(c) * ld]
+
+    // 1. zero the band, then assemble −L row by row (each row's entries written by one thread).
+    for (long q = tid; q < (long)ld * n; q += T) band[q] = 0;
+    __syncthreads();
+    for (int row = tid; row < n; row += T) {
+        int i = radialFastest ? row % nI : row / nJ;
+        int j = (radialFastest ? row / nI : row % nJ) + 1;
+        long idx = (long)j * nR + i;
+        double v9[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};   // L's slots (b+1)*3 + (a+1), as NinePointMatrix
+        v9[4] = -(coefficient(tables, G, R_CENTRE, idx, dp, da) + coefficient(tables, G, Z_CENTRE, idx, dp, da));
+        v9[5] = coefficient(tables, G, R_UPPER, idx, dp, da);
+        v9[1] = coefficient(tables, G, Z_LOWER, idx, dp, da);
+        v9[7] = coefficient(tables, G, Z_UPPER, idx, dp, da);
+        if (i > 0) {
+            v9[3] = coefficient(tables, G, R_LOWER, idx, dp, da);
+            double mx = coefficient(tables, G, MIXED, idx, dp, da);
+            v9[8] = mx; v9[2] = -mx; v9[6] = -mx; v9[0] = mx;
+        }
+        for (int bb = -1; bb <= 1; bb++)
+            for (int a = -1; a <= 1; a++) {
+                double v = v9[(bb + 1) * 3 + (a + 1)];
+                int col = steady_unknown(i + a, j + bb, nI, nJ, radialFastest);
+                if (col >= 0 && v != 0) AB(row, col) = -v;
+            }
+    }
+    __syncthreads();
+
+    // 2. factor (BandedLu.factor). ju is block-uniform: every thread computes it from shared values.
+    int ju = 0;
+    bool singular = false;
+    for (int j = 0; j < n; j++) {
+        int km = min(kl, n - 1 - j);
+        // pivot search over rows j..j+km: first largest |a|
+        double best = -1, bestVal = 0; int bestT = 0;
+        for (int t = tid; t <= km; t += T) {
+            double v = AB(j + t, j), av = fabs(v);
+            if (av > best) { best = av; bestVal = v; bestT = t; }
+        }
+        redAbs[tid] = best; redVal[tid] = bestVal; redIdx[tid] = bestT;
+        if (tid == 0) colDiag = AB(j, j);
+        __syncthreads();
+        for (int s = T / 2; s > 0; s >>= 1) {
+            if (tid < s) {
+                double o = redAbs[tid + s]; int oi = redIdx[tid + s];
+                if (o > redAbs[tid] || (o == redAbs[tid] && o >= 0 && oi < redIdx[tid])) {
+                    redAbs[tid] = o; redVal[tid] = redVal[tid + s]; redIdx[tid] = oi;
+                }
+            }
+            __syncthreads();
+        }
+        int jp = redIdx[0];
+        double pv = redVal[0], diagOld = colDiag;
+        if (redAbs[0] == 0) singular = true;    // uniform; keep going so every thread meets every barrier
+        ju = max(ju, min(j + ku + jp, n - 1));
+        double inv = 1 / pv;
+        // swap rows j and j+jp over columns j+1..ju; column j itself: scale the multipliers
+        if (tid == 0) pivot[j] = j + jp;
+        for (int q = tid; q < km + (jp != 0 ? ju - j : 0); q += T) {
+            if (q < km) {
+                int r = j + 1 + q;                  // post-swap row r of column j
+                double v = (jp != 0 && r == j + jp) ? diagOld : AB(r, j);
+                AB(r, j) = v * inv;
+            } else {
+                int c = j + 1 + (q - km);
+                double tmp = AB(j, c); AB(j, c) = AB(j + jp, c); AB(j + jp, c) = tmp;
+            }
+        }
+        if (tid == 0) AB(j, j) = pv;
+        __syncthreads();
+        // rank-1 update of rows j+1..j+km, columns j+1..ju (skip zero row entries, as BandedLu)
+        long work = (long)(ju - j) * km;
+        for (long q = tid; q < work; q += T) {
+            int c = j + 1 + (int)(q / km), t = (int)(q % km);
+            double a = AB(j, c);
+            if (a == 0) continue;
+            AB(j + 1 + t, c) -= AB(j + 1 + t, j) * a;
+        }
+        __syncthreads();
+    }
+
+    // 3. right-hand side S at the unknowns, forward (L, with the interchanges) and back (U) solve.
+    for (int row = tid; row < n; row += T) {
+        int i = radialFastest ? row % nI : row / nJ;
+        int j = (radialFastest ? row / nI : row % nJ) + 1;
+        x[row] = src[((long)j * nR + i) * B + e];
+    }
+    __syncthreads();
+    for (int j = 0; j < n; j++) {
+        int p = pivot[j];
+        int km = min(kl, n - 1 - j);
+        double bj = x[p], bOld = x[j];
+        __syncthreads();
+        if (tid == 0 && p != j) { x[j] = bj; x[p] = bOld; }
+        __syncthreads();
+        if (bj != 0)
+            for (int t = tid; t < km; t += T) x[j + 1 + t] -= AB(j + 1 + t, j) * bj;
+        __syncthreads();
+    }
+    for (int j = n - 1; j >= 0; j--) {
+        double bj = x[j] / AB(j, j);
+        __syncthreads();
+        if (tid == 0) x[j] = bj;
+        int top = max(0, j - kv);
+        if (bj != 0)
+            for (int r = top + tid; r < j; r += T) x[r] -= AB(r, j) * bj;
+        __syncthreads();
+    }
+
+    // 4. scatter to the interleaved node layout (Dirichlet nodes 0)
+    for (long idx = tid; idx < G; idx += T) {
+        int i = (int)(idx % nR), j = (int)(idx / nR);
+        int row = steady_unknown(i, j, nI, nJ, radialFastest);
+        nOut[idx * B + e] = row >= 0 ? x[row] : 0.0;
+    }
+    if (tid == 0) status[e] = singular ? 1 : 0;
+#undef AB
+}
