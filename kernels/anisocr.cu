@@ -356,6 +356,135 @@ __device__ __forceinline__ int steady_unknown(int i, int j, int nI, int nJ, bool
     return radialFastest ? jj * nI + i : i * nJ + jj;
 }
 
+// The geometry of one system's band and where its data live; the same for both factor kernels.
+struct SteadySystem {
+    int nR, nZ, nI, nJ, n, kl, ku, kv, ld, e, B;
+    bool radialFastest;
+    long G;
+    double* band;
+    int* pivot;
+    double* x;
+    const double* tables;
+    double dp, da;
+    __device__ double& ab(int r, int c) const { return band[(long)kv + r - c + (long)c * ld]; }
+};
+
+__device__ SteadySystem steady_system(int nR, int nZ, int B, int first, const int* model, const double* dPerpOf,
+                                      const double* dAniOf, const double* coef, double* bandAll, int* pivotAll, double* workAll) {
+    SteadySystem s;
+    s.nR = nR; s.nZ = nZ; s.B = B;
+    s.e = first + blockIdx.x;                 // batch entry (system)
+    s.nI = nR - 1; s.nJ = nZ - 2;
+    s.radialFastest = s.nI <= s.nJ;
+    s.kl = (s.radialFastest ? s.nI : s.nJ) + 1; s.ku = s.kl; s.kv = s.kl + s.ku; s.ld = 2 * s.kl + s.ku + 1;
+    s.n = s.nI * s.nJ;
+    s.G = (long)nR * nZ;
+    s.band = bandAll + (long)blockIdx.x * s.ld * s.n;
+    s.pivot = pivotAll + (long)blockIdx.x * s.n;
+    s.x = workAll + (long)blockIdx.x * s.n;
+    s.tables = coef + (long)model[s.e] * 2 * TERMS * s.G;
+    s.dp = dPerpOf[s.e]; s.da = dAniOf[s.e];
+    return s;
+}
+
+// Zero the band, then assemble −L row by row (each row's entries written by one thread).
+__device__ void steady_assemble(const SteadySystem& s) {
+    const int T = blockDim.x, tid = threadIdx.x;
+    for (long q = tid; q < (long)s.ld * s.n; q += T) s.band[q] = 0;
+    __syncthreads();
+    for (int row = tid; row < s.n; row += T) {
+        int i = s.radialFastest ? row % s.nI : row / s.nJ;
+        int j = (s.radialFastest ? row / s.nI : row % s.nJ) + 1;
+        long idx = (long)j * s.nR + i;
+        const double* tb = s.tables; long G = s.G; double dp = s.dp, da = s.da;
+        double v9[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};   // L's slots (b+1)*3 + (a+1), as NinePointMatrix
+        v9[4] = -(coefficient(tb, G, R_CENTRE, idx, dp, da) + coefficient(tb, G, Z_CENTRE, idx, dp, da));
+        v9[5] = coefficient(tb, G, R_UPPER, idx, dp, da);
+        v9[1] = coefficient(tb, G, Z_LOWER, idx, dp, da);
+        v9[7] = coefficient(tb, G, Z_UPPER, idx, dp, da);
+        if (i > 0) {
+            v9[3] = coefficient(tb, G, R_LOWER, idx, dp, da);
+            double mx = coefficient(tb, G, MIXED, idx, dp, da);
+            v9[8] = mx; v9[2] = -mx; v9[6] = -mx; v9[0] = mx;
+        }
+        for (int bb = -1; bb <= 1; bb++)
+            for (int a = -1; a <= 1; a++) {
+                double v = v9[(bb + 1) * 3 + (a + 1)];
+                int col = steady_unknown(i + a, j + bb, s.nI, s.nJ, s.radialFastest);
+                if (col >= 0 && v != 0) s.ab(row, col) = -v;
+            }
+    }
+    __syncthreads();
+}
+
+// Pivot search of one column: the first largest |v| among count candidates (candidate t from get(t)).
+// Block-wide max-reduction in shared memory, ties → lowest t (Java's strict ">"). All threads call it.
+// Returns t; *value = the candidate's signed value, *absMax its magnitude (uniform across the block).
+template <class Get>
+__device__ int steady_pivot(int count, Get get, double* redAbs, double* redVal, int* redIdx, double* value, double* absMax) {
+    const int T = blockDim.x, tid = threadIdx.x;
+    double best = -1, bestVal = 0; int bestT = 0;
+    for (int t = tid; t < count; t += T) {
+        double v = get(t), av = fabs(v);
+        if (av > best) { best = av; bestVal = v; bestT = t; }
+    }
+    int P = 1;
+    while (P < T && P < count) P <<= 1;       // threads >= P hold nothing
+    if (tid < P) { redAbs[tid] = best; redVal[tid] = bestVal; redIdx[tid] = bestT; }
+    __syncthreads();
+    for (int sft = P / 2; sft > 0; sft >>= 1) {
+        if (tid < sft) {
+            double o = redAbs[tid + sft]; int oi = redIdx[tid + sft];
+            if (o > redAbs[tid] || (o == redAbs[tid] && o >= 0 && oi < redIdx[tid])) {
+                redAbs[tid] = o; redVal[tid] = redVal[tid + sft]; redIdx[tid] = oi;
+            }
+        }
+        __syncthreads();
+    }
+    *value = redVal[0]; *absMax = redAbs[0];
+    return redIdx[0];
+}
+
+// Right-hand side S at the unknowns, forward (L, with the interchanges) and back (U) solve on the factored
+// band (BandedLu.solve), then scatter to the interleaved node layout (Dirichlet nodes 0).
+__device__ void steady_solve_scatter(const SteadySystem& s, const double* src, double* nOut) {
+    const int T = blockDim.x, tid = threadIdx.x;
+    const int n = s.n, kl = s.kl, kv = s.kv;
+    double* x = s.x;
+    for (int row = tid; row < n; row += T) {
+        int i = s.radialFastest ? row % s.nI : row / s.nJ;
+        int j = (s.radialFastest ? row / s.nI : row % s.nJ) + 1;
+        x[row] = src[((long)j * s.nR + i) * s.B + s.e];
+    }
+    __syncthreads();
+    for (int j = 0; j < n; j++) {
+        int p = s.pivot[j];
+        int km = min(kl, n - 1 - j);
+        double bj = x[p], bOld = x[j];
+        __syncthreads();
+        if (tid == 0 && p != j) { x[j] = bj; x[p] = bOld; }
+        __syncthreads();
+        if (bj != 0)
+            for (int t = tid; t < km; t += T) x[j + 1 + t] -= s.ab(j + 1 + t, j) * bj;
+        __syncthreads();
+    }
+    for (int j = n - 1; j >= 0; j--) {
+        double bj = x[j] / s.ab(j, j);
+        __syncthreads();
+        if (tid == 0) x[j] = bj;
+        int top = max(0, j - kv);
+        if (bj != 0)
+            for (int r = top + tid; r < j; r += T) x[r] -= s.ab(r, j) * bj;
+        __syncthreads();
+    }
+    for (long idx = tid; idx < s.G; idx += T) {
+        int i = (int)(idx % s.nR), j = (int)(idx / s.nR);
+        int row = steady_unknown(i, j, s.nI, s.nJ, s.radialFastest);
+        nOut[idx * s.B + s.e] = row >= 0 ? x[row] : 0.0;
+    }
+}
+
+// Global-memory variant: the factorisation works on the band in global memory (L1/L2 cached).
 extern "C" __global__ void __launch_bounds__(1024) steady_band_lu(int nR, int nZ, int B, int first,
         const int* __restrict__ model, const double* __restrict__ dPerpOf, const double* __restrict__ dAniOf,
         const double* __restrict__ coef, const double* __restrict__ src,
@@ -366,132 +495,129 @@ extern "C" __global__ void __launch_bounds__(1024) steady_band_lu(int nR, int nZ
     __shared__ int redIdx[1024];
     __shared__ double colDiag;
     const int T = blockDim.x, tid = threadIdx.x;
-    const int e = first + blockIdx.x;            // batch entry (system)
-    const int nI = nR - 1, nJ = nZ - 2;
-    const bool radialFastest = nI <= nJ;
-    const int kl = (radialFastest ? nI : nJ) + 1, ku = kl, kv = kl + ku, ld = 2 * kl + ku + 1;
-    const int n = nI * nJ;
-    const long G = (long)nR * nZ;
-    double* band = bandAll + (long)blockIdx.x * ld * n;
-    int* pivot = pivotAll + (long)blockIdx.x * n;
-    double* x = workAll + (long)blockIdx.x * n;
-    const double* tables = coef + (long)model[e] * 2 * TERMS * G;
-    const double dp = dPerpOf[e], da = dAniOf[e];
-#define AB(r, c) band[(long)kv + (r) - (c) + (long)(c) * ld]
+    const SteadySystem s = steady_system(nR, nZ, B, first, model, dPerpOf, dAniOf, coef, bandAll, pivotAll, workAll);
+    const int n = s.n, kl = s.kl, ku = s.ku;
+    steady_assemble(s);
 
-    // 1. zero the band, then assemble −L row by row (each row's entries written by one thread).
-    for (long q = tid; q < (long)ld * n; q += T) band[q] = 0;
-    __syncthreads();
-    for (int row = tid; row < n; row += T) {
-        int i = radialFastest ? row % nI : row / nJ;
-        int j = (radialFastest ? row / nI : row % nJ) + 1;
-        long idx = (long)j * nR + i;
-        double v9[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};   // L's slots (b+1)*3 + (a+1), as NinePointMatrix
-        v9[4] = -(coefficient(tables, G, R_CENTRE, idx, dp, da) + coefficient(tables, G, Z_CENTRE, idx, dp, da));
-        v9[5] = coefficient(tables, G, R_UPPER, idx, dp, da);
-        v9[1] = coefficient(tables, G, Z_LOWER, idx, dp, da);
-        v9[7] = coefficient(tables, G, Z_UPPER, idx, dp, da);
-        if (i > 0) {
-            v9[3] = coefficient(tables, G, R_LOWER, idx, dp, da);
-            double mx = coefficient(tables, G, MIXED, idx, dp, da);
-            v9[8] = mx; v9[2] = -mx; v9[6] = -mx; v9[0] = mx;
-        }
-        for (int bb = -1; bb <= 1; bb++)
-            for (int a = -1; a <= 1; a++) {
-                double v = v9[(bb + 1) * 3 + (a + 1)];
-                int col = steady_unknown(i + a, j + bb, nI, nJ, radialFastest);
-                if (col >= 0 && v != 0) AB(row, col) = -v;
-            }
-    }
-    __syncthreads();
-
-    // 2. factor (BandedLu.factor). ju is block-uniform: every thread computes it from shared values.
+    // factor (BandedLu.factor). ju is block-uniform: every thread computes it from shared values.
     int ju = 0;
     bool singular = false;
     for (int j = 0; j < n; j++) {
         int km = min(kl, n - 1 - j);
-        // pivot search over rows j..j+km: first largest |a|
-        double best = -1, bestVal = 0; int bestT = 0;
-        for (int t = tid; t <= km; t += T) {
-            double v = AB(j + t, j), av = fabs(v);
-            if (av > best) { best = av; bestVal = v; bestT = t; }
-        }
-        redAbs[tid] = best; redVal[tid] = bestVal; redIdx[tid] = bestT;
-        if (tid == 0) colDiag = AB(j, j);
-        __syncthreads();
-        for (int s = T / 2; s > 0; s >>= 1) {
-            if (tid < s) {
-                double o = redAbs[tid + s]; int oi = redIdx[tid + s];
-                if (o > redAbs[tid] || (o == redAbs[tid] && o >= 0 && oi < redIdx[tid])) {
-                    redAbs[tid] = o; redVal[tid] = redVal[tid + s]; redIdx[tid] = oi;
-                }
-            }
-            __syncthreads();
-        }
-        int jp = redIdx[0];
-        double pv = redVal[0], diagOld = colDiag;
-        if (redAbs[0] == 0) singular = true;    // uniform; keep going so every thread meets every barrier
+        if (tid == 0) colDiag = s.ab(j, j);
+        double pv, amax;
+        int jp = steady_pivot(km + 1, [&](int t) { return s.ab(j + t, j); }, redAbs, redVal, redIdx, &pv, &amax);
+        double diagOld = colDiag;
+        if (amax == 0) singular = true;    // uniform; keep going so every thread meets every barrier
         ju = max(ju, min(j + ku + jp, n - 1));
         double inv = 1 / pv;
-        // swap rows j and j+jp over columns j+1..ju; column j itself: scale the multipliers
-        if (tid == 0) pivot[j] = j + jp;
+        // swap rows j and j+jp over columns j+1..ju; column j itself: pivot on the diagonal, multipliers scaled
+        if (tid == 0) s.pivot[j] = j + jp;
         for (int q = tid; q < km + (jp != 0 ? ju - j : 0); q += T) {
             if (q < km) {
                 int r = j + 1 + q;                  // post-swap row r of column j
-                double v = (jp != 0 && r == j + jp) ? diagOld : AB(r, j);
-                AB(r, j) = v * inv;
+                double v = (jp != 0 && r == j + jp) ? diagOld : s.ab(r, j);
+                s.ab(r, j) = v * inv;
             } else {
                 int c = j + 1 + (q - km);
-                double tmp = AB(j, c); AB(j, c) = AB(j + jp, c); AB(j + jp, c) = tmp;
+                double tmp = s.ab(j, c); s.ab(j, c) = s.ab(j + jp, c); s.ab(j + jp, c) = tmp;
             }
         }
-        if (tid == 0) AB(j, j) = pv;
+        if (tid == 0) s.ab(j, j) = pv;
         __syncthreads();
         // rank-1 update of rows j+1..j+km, columns j+1..ju (skip zero row entries, as BandedLu)
         long work = (long)(ju - j) * km;
         for (long q = tid; q < work; q += T) {
             int c = j + 1 + (int)(q / km), t = (int)(q % km);
-            double a = AB(j, c);
+            double a = s.ab(j, c);
             if (a == 0) continue;
-            AB(j + 1 + t, c) -= AB(j + 1 + t, j) * a;
+            s.ab(j + 1 + t, c) -= s.ab(j + 1 + t, j) * a;
         }
         __syncthreads();
     }
+    steady_solve_scatter(s, src, nOut);
+    if (tid == 0) status[s.e] = singular ? 1 : 0;
+}
 
-    // 3. right-hand side S at the unknowns, forward (L, with the interchanges) and back (U) solve.
-    for (int row = tid; row < n; row += T) {
-        int i = radialFastest ? row % nI : row / nJ;
-        int j = (radialFastest ? row / nI : row % nJ) + 1;
-        x[row] = src[((long)j * nR + i) * B + e];
+// Shared-memory variant: the same operations on the same values, but the active window of the
+// factorisation — rows j..j+kl × columns j..j+kv, (kl+1)(kv+1) doubles, 104 KB at 201×81 — lives in
+// dynamic shared memory as a circular buffer (row r in slot r mod (kl+1), column c in slot c mod (kv+1)).
+// After column j is eliminated, its row j (U) and column j (L multipliers) are written back to the band
+// in global memory and their slots refilled with row j+kl+1 and column j+kv+1 of the assembled matrix
+// (untouched until then); the triangular solves then read the band as in steady_band_lu.
+// Dynamic shared memory: (kl+1)·(kv+1)·8 bytes (host opts in above 48 KB; needs sm_80+ at 201×81).
+extern "C" __global__ void __launch_bounds__(1024) steady_band_lu_shm(int nR, int nZ, int B, int first,
+        const int* __restrict__ model, const double* __restrict__ dPerpOf, const double* __restrict__ dAniOf,
+        const double* __restrict__ coef, const double* __restrict__ src,
+        double* __restrict__ bandAll, int* __restrict__ pivotAll, double* __restrict__ workAll,
+        double* __restrict__ nOut, int* __restrict__ status) {
+    extern __shared__ double shm[];
+    __shared__ double redAbs[1024];
+    __shared__ double redVal[1024];
+    __shared__ int redIdx[1024];
+    const int T = blockDim.x, tid = threadIdx.x;
+    const SteadySystem s = steady_system(nR, nZ, B, first, model, dPerpOf, dAniOf, coef, bandAll, pivotAll, workAll);
+    const int n = s.n, kl = s.kl, ku = s.ku, kv = s.kv;
+    const int R1 = kl + 1, C1 = kv + 1;
+    double* W = shm;
+#define WI(r, c) W[((r) % R1) * C1 + ((c) % C1)]
+    steady_assemble(s);
+    for (int q = tid; q < R1 * C1; q += T) {
+        int r = q / C1, c = q % C1;
+        WI(r, c) = (r < n && c < n) ? s.ab(r, c) : 0.0;
     }
     __syncthreads();
-    for (int j = 0; j < n; j++) {
-        int p = pivot[j];
-        int km = min(kl, n - 1 - j);
-        double bj = x[p], bOld = x[j];
-        __syncthreads();
-        if (tid == 0 && p != j) { x[j] = bj; x[p] = bOld; }
-        __syncthreads();
-        if (bj != 0)
-            for (int t = tid; t < km; t += T) x[j + 1 + t] -= AB(j + 1 + t, j) * bj;
-        __syncthreads();
-    }
-    for (int j = n - 1; j >= 0; j--) {
-        double bj = x[j] / AB(j, j);
-        __syncthreads();
-        if (tid == 0) x[j] = bj;
-        int top = max(0, j - kv);
-        if (bj != 0)
-            for (int r = top + tid; r < j; r += T) x[r] -= AB(r, j) * bj;
-        __syncthreads();
-    }
 
-    // 4. scatter to the interleaved node layout (Dirichlet nodes 0)
-    for (long idx = tid; idx < G; idx += T) {
-        int i = (int)(idx % nR), j = (int)(idx / nR);
-        int row = steady_unknown(i, j, nI, nJ, radialFastest);
-        nOut[idx * B + e] = row >= 0 ? x[row] : 0.0;
+    int ju = 0;
+    bool singular = false;
+    for (int j = 0; j < n; j++) {
+        int km = min(kl, n - 1 - j);
+        double diagOld = WI(j, j);            // read by every thread before anyone writes the window
+        double pv, amax;
+        int jp = steady_pivot(km + 1, [&](int t) { return WI(j + t, j); }, redAbs, redVal, redIdx, &pv, &amax);
+        if (amax == 0) singular = true;
+        ju = max(ju, min(j + ku + jp, n - 1));
+        double inv = 1 / pv;
+        if (tid == 0) s.pivot[j] = j + jp;
+        for (int q = tid; q < km + (jp != 0 ? ju - j : 0); q += T) {
+            if (q < km) {
+                int r = j + 1 + q;
+                double v = (jp != 0 && r == j + jp) ? diagOld : WI(r, j);
+                WI(r, j) = v * inv;
+            } else {
+                int c = j + 1 + (q - km);
+                double tmp = WI(j, c); WI(j, c) = WI(j + jp, c); WI(j + jp, c) = tmp;
+            }
+        }
+        if (tid == 0) WI(j, j) = pv;
+        __syncthreads();
+        long work = (long)(ju - j) * km;
+        for (long q = tid; q < work; q += T) {
+            int c = j + 1 + (int)(q / km), t = (int)(q % km);
+            double a = WI(j, c);
+            if (a == 0) continue;
+            WI(j + 1 + t, c) -= WI(j + 1 + t, j) * a;
+        }
+        __syncthreads();
+        // retire row j and column j to the band, refill their slots (each cell read, then written, by one thread)
+        for (int q = tid; q < C1 + kl; q += T) {
+            if (q < C1) {                       // row slot of j: column c = j + q
+                int c = j + q;
+                double v = WI(j, c);
+                if (c < n) s.ab(j, c) = v;
+                int r2 = j + R1, c2 = q == 0 ? j + C1 : c;
+                WI(j, c) = (r2 < n && c2 < n) ? s.ab(r2, c2) : 0.0;
+            } else {                            // column slot of j: row r = j+1..j+kl
+                int r = j + 1 + (q - C1);
+                double v = WI(r, j);
+                if (r < n) s.ab(r, j) = v;
+                int c2 = j + C1;
+                WI(r, j) = (r < n && c2 < n) ? s.ab(r, c2) : 0.0;
+            }
+        }
+        __syncthreads();
     }
-    if (tid == 0) status[e] = singular ? 1 : 0;
-#undef AB
+#undef WI
+    steady_solve_scatter(s, src, nOut);
+    if (tid == 0) status[s.e] = singular ? 1 : 0;
 }

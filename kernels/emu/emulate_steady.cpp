@@ -2,13 +2,14 @@
 // meeting at a std::barrier for __syncthreads, blocks one after another) on a steady problem exported by
 // SteadyEmulationExport, and compares the solution with the Java direct solve (DirectSteadySolver) and
 // the device residual (residual_partial + reduce_columns) with the Java residual.
-// Usage: emulate_steady FILE BLOCKDIM [CHUNK]
+// Usage: emulate_steady FILE BLOCKDIM [CHUNK] [global|shm]
 #include "prelude.h"
 #include "anisocr_emu.cu.inc"
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
 #include <algorithm>
+#include <string>
 
 template <class F> void launch_blocks(long blocks, int block, bool syncs, F kernel) {
     blockDim.x = block; gridDim.x = (unsigned)blocks;
@@ -38,15 +39,23 @@ int main(int argc, char** argv) {
     fread(res.data(), 8, B, f);
     fclose(f);
     int chunk = argc > 3 ? atoi(argv[3]) : B;
+    bool shmKernel = argc > 4 && std::string(argv[4]) == "shm";
     int nI = nR - 1, nJ = nZ - 2, kl = std::min(nI, nJ) + 1, ld = 3 * kl + 1, n = nI * nJ;
     std::vector<double> band((long)chunk * ld * n), work((long)chunk * n), out(G * B, -1.0);
     std::vector<int> piv((long)chunk * n), status(B, -1);
+    long swaps = 0;   // row interchanges (pivot != diagonal): shows the pivoting path is exercised
     for (int first = 0; first < B; first += chunk) {
         int m = std::min(chunk, B - first);
+        g_shm.assign((long)(kl + 1) * (2 * kl + 1), 0.0);   // (kl+1)(kv+1) window of steady_band_lu_shm
         launch_blocks(m, block, true, [&] {
-            steady_band_lu(nR, nZ, B, first, model.data(), dp.data(), da.data(), coef.data(), src.data(),
-                           band.data(), piv.data(), work.data(), out.data(), status.data());
+            if (shmKernel)
+                steady_band_lu_shm(nR, nZ, B, first, model.data(), dp.data(), da.data(), coef.data(), src.data(),
+                                   band.data(), piv.data(), work.data(), out.data(), status.data());
+            else
+                steady_band_lu(nR, nZ, B, first, model.data(), dp.data(), da.data(), coef.data(), src.data(),
+                               band.data(), piv.data(), work.data(), out.data(), status.data());
         });
+        for (int b = 0; b < m; b++) for (int j = 0; j < n; j++) swaps += piv[(long)b * n + j] != j;
     }
     // residual on the "device": the split-step backend's reduction kernels
     int P = std::max(1, std::min(1024, 65536 / B)); long T = (long)P * B;
@@ -68,9 +77,9 @@ int main(int argc, char** argv) {
         maxRes = std::max(maxRes, rr);
         worstRes = std::max(worstRes, std::fabs(rr - res[b]) / std::max(res[b], 1e-300));
     }
-    printf("%dx%d, %d systems, %d tables, block %d, chunk %d: max rel diff vs Java direct %.3e (%ld of %ld values not bitwise equal), "
-           "device residual max %.3e (rel diff vs Java residual %.2e), singular %d\n",
-           nR, nZ, B, tables, block, chunk, worst, bitwise, G * B, maxRes, worstRes, bad);
+    printf("%s %dx%d, %d systems, %d tables, block %d, chunk %d: max rel diff vs Java direct %.3e (%ld of %ld values not bitwise equal), "
+           "device residual max %.3e (rel diff vs Java residual %.2e), singular %d, row interchanges %ld\n",
+           shmKernel ? "shm   " : "global", nR, nZ, B, tables, block, chunk, worst, bitwise, G * B, maxRes, worstRes, bad, swaps);
     bool ok = worst <= 1e-12 && bad == 0 && maxRes <= 1e-10;
     printf("%s\n", ok ? "OK" : "MISMATCH");
     return ok ? 0 : 1;

@@ -19,13 +19,15 @@ for c in toy p3 g2 family; do
     printf '%-6s ' $c; "$work/emulate" "$work/$c.bin" $solver || status=1
   done
 done
-# steady_band_lu (GPU steady solve) vs DirectSteadySolver; block 16 exercises the strided pivot search
+# steady_band_lu and steady_band_lu_shm (GPU steady solve) vs DirectSteadySolver; block 16 exercises the strided pivot search
 # (kl + 1 > blockDim), chunk 2 the chunked launch. "p3-61" (61×61) takes ~1 min; EMU_QUICK=1 skips it.
-cases="toy p3 family realistic"; [ "${EMU_QUICK:-0}" = 1 ] || cases="$cases p3-61"
+cases="toy p3 family realistic tilted random"; [ "${EMU_QUICK:-0}" = 1 ] || cases="$cases p3-61"
 for c in $cases; do
   java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.SteadyEmulationExport $c "$work/steady-$c.bin"
-  for blk in 16 64; do
-    printf 'steady %-9s ' $c; "$work/emulate_steady" "$work/steady-$c.bin" $blk 2 || status=1
+  for kernel in global shm; do
+    for blk in 16 64; do
+      printf 'steady %-9s ' $c; "$work/emulate_steady" "$work/steady-$c.bin" $blk 2 $kernel || status=1
+    done
   done
 done
 exit $status

@@ -84,6 +84,7 @@ public final class SteadyGpuBench {
                         GpuSteadySolver.Result res = gpu.solve(family);
                         if (best == null || res.wallSeconds() < best.wallSeconds()) best = res;
                     }
+                    c.put("kernel", best.kernel());
                     c.put("systems_per_launch", best.chunkSize());
                     c.put("launches", best.chunks());
                     c.put("wall_seconds", best.wallSeconds());
@@ -91,6 +92,14 @@ public final class SteadyGpuBench {
                     c.put("wall_seconds_per_model", best.wallSeconds() / models);
                     c.put("warmup_wall_seconds", warm.wallSeconds());
                     c.put("residual_max", best.maxResidual());
+                    if (firstCase && best.kernel().equals("steady_band_lu_shm")) {   // the global-memory kernel, for comparison
+                        gpu.kernel(GpuSteadySolver.Kernel.GLOBAL);
+                        GpuSteadySolver.Result g = gpu.solve(family);
+                        c.put("global_kernel_wall_seconds", g.wallSeconds());
+                        c.put("global_kernel_device_seconds", g.deviceSeconds());
+                        c.put("max_rel_diff_global_vs_shm", Benchmark.maxRelDiff(g.density()[0], best.density()[0]));
+                        gpu.kernel(GpuSteadySolver.Kernel.AUTO);
+                    }
                     if (firstCase) {
                         long t0 = System.nanoTime();
                         double[][] ref = new DirectSteadySolver(family.get(0), 0).solve();
@@ -99,8 +108,8 @@ public final class SteadyGpuBench {
                         c.put("max_rel_diff_vs_cpu_direct_model0", Benchmark.maxRelDiff(best.density()[0], ref));
                         firstCase = false;
                     }
-                    System.out.println(String.format(Locale.ROOT, "%d model(s) x %d momenta: %.4f s wall (%.4f s device), residual %.2e",
-                            models, momenta, best.wallSeconds(), best.deviceSeconds(), best.maxResidual()));
+                    System.out.println(String.format(Locale.ROOT, "%d model(s) x %d momenta: %.4f s wall (%.4f s device, %s), residual %.2e",
+                            models, momenta, best.wallSeconds(), best.deviceSeconds(), best.kernel(), best.maxResidual()));
                     cases.add(c);
                 }
             }

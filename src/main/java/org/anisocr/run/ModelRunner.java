@@ -91,6 +91,7 @@ public final class ModelRunner {
                         details.put("sweeps_total_all_bins", 0);
                         details.put("factorisations", r.systems());
                         details.put("residual_device", r.maxResidual());
+                        details.put("gpu_kernel", r.kernel());
                         details.put("gpu_systems_per_launch", r.chunkSize());
                         details.put("gpu_solve_seconds", r.deviceSeconds());
                         break;

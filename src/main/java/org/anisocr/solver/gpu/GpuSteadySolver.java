@@ -14,7 +14,9 @@ import static jcuda.driver.JCudaDriver.*;
 
 /**
  * Steady state L N + S = 0 of the paper's operator on the GPU for a batch of systems (models × momentum
- * bins, all on one grid): kernel {@code steady_band_lu} (kernels/anisocr.cu), one thread block per system,
+ * bins, all on one grid): kernel {@code steady_band_lu_shm} (active window of the factorisation in shared memory,
+ * when the device allows (kl+1)(kl+ku+1)·8 B per block: 104 KB at 201×81, sm_80+) or {@code steady_band_lu}
+ * (global memory) (kernels/anisocr.cu), one thread block per system,
  * banded LU with partial pivoting in LAPACK dgbtf2 order plus the two triangular solves, the band assembled
  * on the device from {@link OperatorCoefficients}' tables and the two scalars per system. It is the device
  * twin of {@link org.anisocr.solver.steady.DirectSteadySolver} (same unknown numbering, same band layout,
@@ -29,12 +31,16 @@ public final class GpuSteadySolver implements AutoCloseable {
     /** Threads per block (power of two ≤ 1024, as the kernel requires). */
     public static final int BLOCK = 256;
 
+    /** Which factor kernel: the shared-memory window when it fits, else the global-memory one. */
+    public enum Kernel { AUTO, GLOBAL, SHARED }
+
     private final GpuRuntime rt;
     private final boolean ownsRuntime;
+    private Kernel kernel = Kernel.valueOf(System.getProperty("anisocr.steady.kernel", "auto").toUpperCase(java.util.Locale.ROOT));
 
-    /** Result of one batch: density[model][bin][node], residual[model][bin], timings. */
+    /** Result of one batch: density[model][bin][node], residual[model][bin], timings, the kernel that ran. */
     public record Result(double[][][] density, double[][] residual, int systems, int chunkSize, int chunks,
-                         double deviceSeconds, double wallSeconds) {
+                         double deviceSeconds, double wallSeconds, String kernel) {
         public double maxResidual() {
             double m = 0;
             for (double[] r : residual) for (double v : r) m = Math.max(m, v);
@@ -51,6 +57,18 @@ public final class GpuSteadySolver implements AutoCloseable {
     private GpuSteadySolver(GpuRuntime rt, boolean owns) { this.rt = rt; this.ownsRuntime = owns; }
 
     public GpuInfo info() { return rt.info(); }
+
+    /** Forces a factor kernel (default: system property anisocr.steady.kernel = auto | global | shared, else auto). */
+    public GpuSteadySolver kernel(Kernel k) { this.kernel = k; return this; }
+
+    /** Dynamic shared memory of steady_band_lu_shm: the (kl+1) × (kl+ku+1) window. */
+    public static long windowBytes(int nR, int nZ) {
+        long kl = Math.min(nR - 1, nZ - 2) + 1;
+        return (kl + 1) * (2 * kl + 1) * 8;
+    }
+
+    /** Static shared memory of both factor kernels (pivot reduction: 2 × 1024 doubles + 1024 ints + 1 double). */
+    static final long STATIC_SHARED_BYTES = 20496;
 
     /** Bytes of device memory one system in flight needs (band + pivots + work vector). */
     public static long bytesPerSystem(int nR, int nZ) {
@@ -130,6 +148,21 @@ public final class GpuSteadySolver implements AutoCloseable {
             CUdeviceptr band = alloc(mine, (per - 12 * n) * chunk, "steady band LU, " + chunkWhat);
             CUdeviceptr pivots = alloc(mine, 4 * n * chunk, "pivots, " + chunkWhat);
             CUdeviceptr work = alloc(mine, 8 * n * chunk, "solve vectors, " + chunkWhat);
+            // kernel: the shared-memory window where the device lets a block opt in to enough shared memory
+            long window = windowBytes(nR, nZ);
+            jcuda.driver.CUdevice dev = new jcuda.driver.CUdevice();
+            cuCtxGetDevice(dev);
+            int[] optin = {0};
+            cuDeviceGetAttribute(optin, jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN, dev);
+            boolean fits = window + STATIC_SHARED_BYTES <= optin[0];
+            if (kernel == Kernel.SHARED && !fits)
+                throw new IllegalStateException("steady_band_lu_shm needs " + (window + STATIC_SHARED_BYTES) + " bytes of shared memory per block, "
+                        + rt.info().name() + " allows " + optin[0]);
+            boolean useShared = kernel == Kernel.SHARED || (kernel == Kernel.AUTO && fits);
+            String kernelName = useShared ? "steady_band_lu_shm" : "steady_band_lu";
+            int dynShared = useShared ? (int) window : 0;
+            if (useShared)
+                cuFuncSetAttribute(rt.function(kernelName), jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dynShared);
             cuCtxSynchronize(); // pageable uploads complete before the non-blocking stream reads them
             long k0 = System.nanoTime();
             int chunks = 0;
@@ -139,7 +172,7 @@ public final class GpuSteadySolver implements AutoCloseable {
                         Pointer.to(new int[]{first}), Pointer.to(modelOf), Pointer.to(dPerpOf), Pointer.to(dAniOf),
                         Pointer.to(coef), Pointer.to(src), Pointer.to(band), Pointer.to(pivots), Pointer.to(work),
                         Pointer.to(nOut), Pointer.to(status));
-                rt.launch("steady_band_lu", (long) m * BLOCK, BLOCK, 0, p);
+                rt.launch(kernelName, (long) m * BLOCK, BLOCK, dynShared, p);
             }
             // device residual: Σ(LN + S)² and ΣS² per system (two-stage, deterministic)
             int partitions = Math.max(1, Math.min(1024, 65536 / entries));
@@ -176,7 +209,7 @@ public final class GpuSteadySolver implements AutoCloseable {
                     residual[m][k] = den == 0 ? Math.sqrt(num) : Math.sqrt(num / den);
                 }
             }
-            return new Result(density, residual, entries, chunk, chunks, deviceSeconds, (System.nanoTime() - t0) * 1e-9);
+            return new Result(density, residual, entries, chunk, chunks, deviceSeconds, (System.nanoTime() - t0) * 1e-9, kernelName);
         } finally {
             for (CUdeviceptr p : mine) try { rt.free(p); } catch (Throwable ignored) { }
         }

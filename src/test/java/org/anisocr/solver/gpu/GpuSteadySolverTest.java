@@ -27,13 +27,24 @@ class GpuSteadySolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"p3", "p3-61", "toy", "realistic", "family"})
+    @ValueSource(strings = {"p3", "p3-61", "toy", "realistic", "tilted", "random", "family"})
     void matchesTheDirectSolve(String which) {
+        check(which, GpuSteadySolver.Kernel.AUTO);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"realistic", "random", "family"})
+    void globalMemoryKernelToo(String which) {
+        check(which, GpuSteadySolver.Kernel.GLOBAL);
+    }
+
+    private static void check(String which, GpuSteadySolver.Kernel kernel) {
         List<TransportProblem> models = SteadyEmulationExport.problems(which);
         GpuSteadySolver.Result r;
-        try (GpuSteadySolver gpu = new GpuSteadySolver()) {
+        try (GpuSteadySolver gpu = new GpuSteadySolver().kernel(kernel)) {
             r = gpu.solve(models);
         }
+        if (kernel == GpuSteadySolver.Kernel.GLOBAL) assertEquals("steady_band_lu", r.kernel());
         for (int m = 0; m < models.size(); m++) {
             TransportProblem p = models.get(m);
             double[][] ref = new DirectSteadySolver(p, 0).solve();

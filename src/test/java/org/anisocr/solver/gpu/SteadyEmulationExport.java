@@ -3,6 +3,7 @@ package org.anisocr.solver.gpu;
 import org.anisocr.field.GaussianBumpField;
 import org.anisocr.field.RealisticField;
 import org.anisocr.field.ToyField;
+import org.anisocr.field.UniformField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
@@ -26,7 +27,7 @@ import java.util.List;
  * models × bins), the Java direct solution ({@link DirectSteadySolver}) and its relative residual to a
  * little-endian file that kernels/emu/emulate_steady.cpp reads, runs kernel steady_band_lu compiled as C++
  * and compares. Also the problem set of {@code GpuSteadySolverTest}.
- * Usage: ... org.anisocr.solver.gpu.SteadyEmulationExport CASE FILE   (CASE: toy, p3, p3-61, realistic, family)
+ * Usage: ... org.anisocr.solver.gpu.SteadyEmulationExport CASE FILE   (CASE: toy, p3, p3-61, realistic, tilted, random, family)
  */
 public final class SteadyEmulationExport {
 
@@ -43,6 +44,20 @@ public final class SteadyEmulationExport {
             // numbered along z first
             case "realistic" -> List.of(new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 41, 33), new MomentumGrid(1, 1e4, 2),
                     new DiffusionTensor(0.033143, 0.3, 0.5, 0.01, 1), RealisticField.standard(), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
+            // uniform field tilted by 45° (B_φ = 0), εD = 0.001: strongest mixed term, the matrix is far from an
+            // M-matrix and partial pivoting interchanges rows (exercises the swap path and the fill-in bound ju)
+            case "tilted" -> List.of(new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 31, 27), p,
+                    new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1), new UniformField(10, 0, 10), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
+            // the toy problem with its coefficient tables overwritten by random numbers in [−1, 1] (seeded): no
+            // diagonal dominance at all, so partial pivoting interchanges rows in most columns and the fill-in
+            // reaches ju = j + kl + ku; the Java reference factors the same (randomised) operator
+            case "random" -> {
+                TransportProblem t = toy(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 31, 27), p);
+                java.util.Random rnd = new java.util.Random(6);
+                for (double[][] table : new double[][][]{t.coefficients().isotropicTable(), t.coefficients().anisotropicTable()})
+                    for (double[] row : table) for (int q = 0; q < row.length; q++) row[q] = 2 * rnd.nextDouble() - 1;
+                yield List.of(t);
+            }
             // two models with different fields: two coefficient tables, per-entry table offsets
             case "family" -> List.of(p3, toy(p3.grid(), p));
             default -> throw new IllegalArgumentException(which);
