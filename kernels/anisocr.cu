@@ -591,12 +591,20 @@ extern "C" __global__ void __launch_bounds__(1024) steady_band_lu_shm(int nR, in
         }
         if (tid == 0) WI(j, j) = pv;
         __syncthreads();
-        long work = (long)(ju - j) * km;
-        for (long q = tid; q < work; q += T) {
-            int c = j + 1 + (int)(q / km), t = (int)(q % km);
-            double a = WI(j, c);
-            if (a == 0) continue;
-            WI(j + 1 + t, c) -= WI(j + 1 + t, j) * a;
+        // (same element order as steady_band_lu: q = (c − j − 1)·km + t; slots advanced incrementally,
+        // no integer division in the loop)
+        if (km > 0) {
+            long work = (long)(ju - j) * km;
+            const int dT = T % km, dC = T / km, jR = j % R1, jC = j % C1, rBase = (j + 1) % R1;
+            int t = tid % km, cOff = 1 + tid / km;            // column c = j + cOff
+            for (long q = tid; q < work; q += T) {
+                int rs = rBase + t; if (rs >= R1) rs -= R1;   // t < km ≤ kl < R1
+                int cs = jC + cOff; if (cs >= C1) cs -= C1;   // cOff ≤ ju − j ≤ kv < C1
+                double a = W[jR * C1 + cs];
+                if (a != 0) W[rs * C1 + cs] -= W[rs * C1 + jC] * a;
+                t += dT; cOff += dC;
+                if (t >= km) { t -= km; cOff++; }
+            }
         }
         __syncthreads();
         // retire row j and column j to the band, refill their slots (each cell read, then written, by one thread)
