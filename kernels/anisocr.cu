@@ -447,17 +447,23 @@ __device__ int steady_pivot(int count, Get get, double* redAbs, double* redVal, 
 
 // Right-hand side S at the unknowns, forward (L, with the interchanges) and back (U) solve on the factored
 // band (BandedLu.solve), then scatter to the interleaved node layout (Dirichlet nodes 0).
-__device__ void steady_solve_scatter(const SteadySystem& s, const double* src, double* nOut) {
+__device__ void steady_gather_rhs(const SteadySystem& s, const double* src) {
+    const int T = blockDim.x, tid = threadIdx.x;
+    for (int row = tid; row < s.n; row += T) {
+        int i = s.radialFastest ? row % s.nI : row / s.nJ;
+        int j = (s.radialFastest ? row / s.nI : row % s.nJ) + 1;
+        s.x[row] = src[((long)j * s.nR + i) * s.B + s.e];
+    }
+    __syncthreads();
+}
+
+// forward = false: the forward substitution was already done during the factorisation (steady_band_lu_shm).
+__device__ void steady_solve_scatter(const SteadySystem& s, const double* src, double* nOut, bool forward = true) {
     const int T = blockDim.x, tid = threadIdx.x;
     const int n = s.n, kl = s.kl, kv = s.kv;
     double* x = s.x;
-    for (int row = tid; row < n; row += T) {
-        int i = s.radialFastest ? row % s.nI : row / s.nJ;
-        int j = (s.radialFastest ? row / s.nI : row % s.nJ) + 1;
-        x[row] = src[((long)j * s.nR + i) * s.B + s.e];
-    }
-    __syncthreads();
-    for (int j = 0; j < n; j++) {
+    if (forward) steady_gather_rhs(s, src);
+    for (int j = 0; forward && j < n; j++) {
         int p = s.pivot[j];
         int km = min(kl, n - 1 - j);
         double bj = x[p], bOld = x[j];
@@ -544,8 +550,10 @@ extern "C" __global__ void __launch_bounds__(1024) steady_band_lu(int nR, int nZ
 // dynamic shared memory as a circular buffer (row r in slot r mod (kl+1), column c in slot c mod (kv+1)).
 // After column j is eliminated, its row j (U) and column j (L multipliers) are written back to the band
 // in global memory and their slots refilled with row j+kl+1 and column j+kv+1 of the assembled matrix
-// (untouched until then); the triangular solves then read the band as in steady_band_lu.
-// Dynamic shared memory: (kl+1)·(kv+1)·8 bytes (host opts in above 48 KB; needs sm_80+ at 201×81).
+// (untouched until then). The forward substitution is fused into the elimination (the right-hand side's
+// active rows j..j+kl ride along in a circular buffer of kl+1 doubles: interchange at step j, then
+// x[j+1..j+km] −= l·x[j], exactly BandedLu.solve's order), so only the back substitution is left.
+// Dynamic shared memory: ((kl+1)·(kv+1) + kl+1)·8 bytes (host opts in above 48 KB; needs sm_80+ at 201×81).
 extern "C" __global__ void __launch_bounds__(1024) steady_band_lu_shm(int nR, int nZ, int B, int first,
         const int* __restrict__ model, const double* __restrict__ dPerpOf, const double* __restrict__ dAniOf,
         const double* __restrict__ coef, const double* __restrict__ src,
@@ -560,12 +568,15 @@ extern "C" __global__ void __launch_bounds__(1024) steady_band_lu_shm(int nR, in
     const int n = s.n, kl = s.kl, ku = s.ku, kv = s.kv;
     const int R1 = kl + 1, C1 = kv + 1;
     double* W = shm;
+    double* xw = shm + R1 * C1;               // right-hand side rows j..j+kl, row r in slot r mod R1
 #define WI(r, c) W[((r) % R1) * C1 + ((c) % C1)]
     steady_assemble(s);
+    steady_gather_rhs(s, src);
     for (int q = tid; q < R1 * C1; q += T) {
         int r = q / C1, c = q % C1;
         WI(r, c) = (r < n && c < n) ? s.ab(r, c) : 0.0;
     }
+    for (int r = tid; r < R1; r += T) xw[r] = r < n ? s.x[r] : 0.0;
     __syncthreads();
 
     int ju = 0;
@@ -589,8 +600,17 @@ extern "C" __global__ void __launch_bounds__(1024) steady_band_lu_shm(int nR, in
                 double tmp = WI(j, c); WI(j, c) = WI(j + jp, c); WI(j + jp, c) = tmp;
             }
         }
-        if (tid == 0) WI(j, j) = pv;
+        if (tid == 0) {
+            WI(j, j) = pv;
+            if (jp != 0) { double t = xw[j % R1]; xw[j % R1] = xw[(j + jp) % R1]; xw[(j + jp) % R1] = t; }
+        }
         __syncthreads();
+        // forward substitution of column j (BandedLu.solve: skipped when x[j] = 0)
+        {
+            double bj = xw[j % R1];
+            if (bj != 0)
+                for (int t = tid; t < km; t += T) xw[(j + 1 + t) % R1] -= WI(j + 1 + t, j) * bj;
+        }
         // (same element order as steady_band_lu: q = (c − j − 1)·km + t; slots advanced incrementally,
         // no integer division in the loop)
         if (km > 0) {
@@ -615,6 +635,10 @@ extern "C" __global__ void __launch_bounds__(1024) steady_band_lu_shm(int nR, in
                 if (c < n) s.ab(j, c) = v;
                 int r2 = j + R1, c2 = q == 0 ? j + C1 : c;
                 WI(j, c) = (r2 < n && c2 < n) ? s.ab(r2, c2) : 0.0;
+                if (q == 0) {                   // right-hand side: retire x[j], bring in x[j+kl+1]
+                    s.x[j] = xw[j % R1];
+                    xw[j % R1] = r2 < n ? s.x[r2] : 0.0;
+                }
             } else {                            // column slot of j: row r = j+1..j+kl
                 int r = j + 1 + (q - C1);
                 double v = WI(r, j);
@@ -626,6 +650,6 @@ extern "C" __global__ void __launch_bounds__(1024) steady_band_lu_shm(int nR, in
         __syncthreads();
     }
 #undef WI
-    steady_solve_scatter(s, src, nOut);
+    steady_solve_scatter(s, src, nOut, false);
     if (tid == 0) status[s.e] = singular ? 1 : 0;
 }

@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     long swaps = 0;   // row interchanges (pivot != diagonal): shows the pivoting path is exercised
     for (int first = 0; first < B; first += chunk) {
         int m = std::min(chunk, B - first);
-        g_shm.assign((long)(kl + 1) * (2 * kl + 1), 0.0);   // (kl+1)(kv+1) window of steady_band_lu_shm
+        g_shm.assign((long)(kl + 1) * (2 * kl + 1) + kl + 1, 0.0);   // (kl+1)(kv+1) window + kl+1 rhs rows of steady_band_lu_shm
         launch_blocks(m, block, true, [&] {
             if (shmKernel)
                 steady_band_lu_shm(nR, nZ, B, first, model.data(), dp.data(), da.data(), coef.data(), src.data(),

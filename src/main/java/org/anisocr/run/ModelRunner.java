@@ -88,6 +88,7 @@ public final class ModelRunner {
                         backend = "gpu";
                         steps = 0; // exact factorisation, no iterations (as the CPU direct method)
                         details.put("steady_method", "gpu-banded-lu");
+                        if (s.mode().equals("steady")) details.put("steady_method_requested", s.steady().method()); // the CPU method; on the GPU the exact LU is the fast one
                         details.put("sweeps_total_all_bins", 0);
                         details.put("factorisations", r.systems());
                         details.put("residual_device", r.maxResidual());

@@ -61,10 +61,10 @@ public final class GpuSteadySolver implements AutoCloseable {
     /** Forces a factor kernel (default: system property anisocr.steady.kernel = auto | global | shared, else auto). */
     public GpuSteadySolver kernel(Kernel k) { this.kernel = k; return this; }
 
-    /** Dynamic shared memory of steady_band_lu_shm: the (kl+1) × (kl+ku+1) window. */
+    /** Dynamic shared memory of steady_band_lu_shm: the (kl+1) × (kl+ku+1) window and kl+1 right-hand-side rows. */
     public static long windowBytes(int nR, int nZ) {
         long kl = Math.min(nR - 1, nZ - 2) + 1;
-        return (kl + 1) * (2 * kl + 1) * 8;
+        return ((kl + 1) * (2 * kl + 1) + kl + 1) * 8;
     }
 
     /** Static shared memory of both factor kernels (pivot reduction: 2 × 1024 doubles + 1024 ints + 1 double). */
