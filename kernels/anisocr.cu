@@ -347,9 +347,14 @@ extern "C" __global__ void reduce_columns(const double* __restrict__ partial, in
 // lowest row, i.e. Java's strict ">"), then the swap + scaling, then the (ju−j)×km update in parallel.
 // Memory per system: band ld·n doubles + pivots n ints + work n doubles (host chunks the batch).
 // Launch: grid.x = systems in this chunk (entry = first + blockIdx.x), blockDim.x = power of two
-// ≤ 1024 (256 recommended), no dynamic shared memory. src / nOut use the interleaved layout
+// ≤ STEADY_MAX_BLOCK = 256; dynamic shared memory only for the _shm variant (below). src / nOut use the interleaved layout
 // [idx*B + b] of the split-step kernels, so residual_partial applies to nOut unchanged.
 // ---------------------------------------------------------------------------------------------
+// Threads per block of the steady kernels: a power of two <= 256. The pivot reduction's static shared
+// arrays are sized for 256 (5 KB), so that two blocks of steady_band_lu_shm (105.6 KB window each at
+// 201×81) fit in one H100 SM's 228 KB.
+#define STEADY_MAX_BLOCK 256
+
 __device__ __forceinline__ int steady_unknown(int i, int j, int nI, int nJ, bool radialFastest) {
     int jj = j - 1;
     if (i < 0 || i >= nI || jj < 0 || jj >= nJ) return -1;
@@ -491,14 +496,14 @@ __device__ void steady_solve_scatter(const SteadySystem& s, const double* src, d
 }
 
 // Global-memory variant: the factorisation works on the band in global memory (L1/L2 cached).
-extern "C" __global__ void __launch_bounds__(1024) steady_band_lu(int nR, int nZ, int B, int first,
+extern "C" __global__ void __launch_bounds__(STEADY_MAX_BLOCK) steady_band_lu(int nR, int nZ, int B, int first,
         const int* __restrict__ model, const double* __restrict__ dPerpOf, const double* __restrict__ dAniOf,
         const double* __restrict__ coef, const double* __restrict__ src,
         double* __restrict__ bandAll, int* __restrict__ pivotAll, double* __restrict__ workAll,
         double* __restrict__ nOut, int* __restrict__ status) {
-    __shared__ double redAbs[1024];
-    __shared__ double redVal[1024];
-    __shared__ int redIdx[1024];
+    __shared__ double redAbs[STEADY_MAX_BLOCK];
+    __shared__ double redVal[STEADY_MAX_BLOCK];
+    __shared__ int redIdx[STEADY_MAX_BLOCK];
     __shared__ double colDiag;
     const int T = blockDim.x, tid = threadIdx.x;
     const SteadySystem s = steady_system(nR, nZ, B, first, model, dPerpOf, dAniOf, coef, bandAll, pivotAll, workAll);
@@ -554,15 +559,15 @@ extern "C" __global__ void __launch_bounds__(1024) steady_band_lu(int nR, int nZ
 // active rows j..j+kl ride along in a circular buffer of kl+1 doubles: interchange at step j, then
 // x[j+1..j+km] −= l·x[j], exactly BandedLu.solve's order), so only the back substitution is left.
 // Dynamic shared memory: ((kl+1)·(kv+1) + kl+1)·8 bytes (host opts in above 48 KB; needs sm_80+ at 201×81).
-extern "C" __global__ void __launch_bounds__(1024) steady_band_lu_shm(int nR, int nZ, int B, int first,
+extern "C" __global__ void __launch_bounds__(STEADY_MAX_BLOCK) steady_band_lu_shm(int nR, int nZ, int B, int first,
         const int* __restrict__ model, const double* __restrict__ dPerpOf, const double* __restrict__ dAniOf,
         const double* __restrict__ coef, const double* __restrict__ src,
         double* __restrict__ bandAll, int* __restrict__ pivotAll, double* __restrict__ workAll,
         double* __restrict__ nOut, int* __restrict__ status) {
     extern __shared__ double shm[];
-    __shared__ double redAbs[1024];
-    __shared__ double redVal[1024];
-    __shared__ int redIdx[1024];
+    __shared__ double redAbs[STEADY_MAX_BLOCK];
+    __shared__ double redVal[STEADY_MAX_BLOCK];
+    __shared__ int redIdx[STEADY_MAX_BLOCK];
     const int T = blockDim.x, tid = threadIdx.x;
     const SteadySystem s = steady_system(nR, nZ, B, first, model, dPerpOf, dAniOf, coef, bandAll, pivotAll, workAll);
     const int n = s.n, kl = s.kl, ku = s.ku, kv = s.kv;

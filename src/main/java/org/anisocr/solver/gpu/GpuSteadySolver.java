@@ -25,10 +25,11 @@ import static jcuda.driver.JCudaDriver.*;
  *
  * <p>Memory: each system in flight needs its band, (3 kl + 1)·n doubles with n = (nR−1)(nZ−2) unknowns and
  * kl = min(nR−1, nZ−2)+1 (≈ 30 MB at 201×81); the batch is processed in chunks that fit in 80 % of the free
- * device memory (and at most 8 blocks per multiprocessor, more would not run concurrently anyway).
+ * device memory (and at most 8 blocks per multiprocessor, more would not run concurrently anyway; the shared-memory
+ * kernel fits 2 blocks per H100 SM at 201×81).
  */
 public final class GpuSteadySolver implements AutoCloseable {
-    /** Threads per block (power of two ≤ 1024, as the kernel requires). */
+    /** Threads per block (power of two ≤ 256 = STEADY_MAX_BLOCK, as the kernels require). */
     public static final int BLOCK = 256;
 
     /** Which factor kernel: the shared-memory window when it fits, else the global-memory one. */
@@ -67,8 +68,7 @@ public final class GpuSteadySolver implements AutoCloseable {
         return ((kl + 1) * (2 * kl + 1) + kl + 1) * 8;
     }
 
-    /** Static shared memory of both factor kernels (pivot reduction: 2 × 1024 doubles + 1024 ints + 1 double). */
-    static final long STATIC_SHARED_BYTES = 20496;
+
 
     /** Bytes of device memory one system in flight needs (band + pivots + work vector). */
     public static long bytesPerSystem(int nR, int nZ) {
@@ -154,9 +154,11 @@ public final class GpuSteadySolver implements AutoCloseable {
             cuCtxGetDevice(dev);
             int[] optin = {0};
             cuDeviceGetAttribute(optin, jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN, dev);
-            boolean fits = window + STATIC_SHARED_BYTES <= optin[0];
+            int[] staticShared = {0};
+            cuFuncGetAttribute(staticShared, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES, rt.function("steady_band_lu_shm"));
+            boolean fits = window + staticShared[0] <= optin[0];
             if (kernel == Kernel.SHARED && !fits)
-                throw new IllegalStateException("steady_band_lu_shm needs " + (window + STATIC_SHARED_BYTES) + " bytes of shared memory per block, "
+                throw new IllegalStateException("steady_band_lu_shm needs " + (window + staticShared[0]) + " bytes of shared memory per block, "
                         + rt.info().name() + " allows " + optin[0]);
             boolean useShared = kernel == Kernel.SHARED || (kernel == Kernel.AUTO && fits);
             String kernelName = useShared ? "steady_band_lu_shm" : "steady_band_lu";
