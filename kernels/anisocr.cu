@@ -463,7 +463,8 @@ __device__ void steady_gather_rhs(const SteadySystem& s, const double* src) {
 }
 
 // forward = false: the forward substitution was already done during the factorisation (steady_band_lu_shm).
-__device__ void steady_solve_scatter(const SteadySystem& s, const double* src, double* nOut, bool forward = true) {
+__device__ void steady_solve_scatter(const SteadySystem& s, const double* src, double* nOut, bool forward = true,
+                                     bool back = true) {
     const int T = blockDim.x, tid = threadIdx.x;
     const int n = s.n, kl = s.kl, kv = s.kv;
     double* x = s.x;
@@ -479,7 +480,7 @@ __device__ void steady_solve_scatter(const SteadySystem& s, const double* src, d
             for (int t = tid; t < km; t += T) x[j + 1 + t] -= s.ab(j + 1 + t, j) * bj;
         __syncthreads();
     }
-    for (int j = n - 1; j >= 0; j--) {
+    for (int j = n - 1; back && j >= 0; j--) {
         double bj = x[j] / s.ab(j, j);
         __syncthreads();
         if (tid == 0) x[j] = bj;
@@ -655,6 +656,36 @@ extern "C" __global__ void __launch_bounds__(STEADY_MAX_BLOCK) steady_band_lu_sh
         __syncthreads();
     }
 #undef WI
-    steady_solve_scatter(s, src, nOut, false);
+    // Back substitution (BandedLu.solve, same operations and order). When one thread per row of a U column
+    // is available (T >= kv), the active rows j−kv..j of x live in a circular shared buffer of kv+1 slots
+    // (the window's memory, free now) and each step's global operands — U column j, its diagonal, and the
+    // row x[j−kv−1] that enters the window — are loaded one step ahead into registers, so a step costs two
+    // barriers rather than a dependent global round trip. Otherwise the plain loop of steady_solve_scatter.
+    bool fastBack = T >= kv;
+    if (fastBack) {
+        double* xs = W;                       // row r in slot r mod C1
+        for (int q = tid; q < C1; q += T) { int r = n - 1 - q; if (r >= 0) xs[r % C1] = s.x[r]; }
+        int j = n - 1, r = j - 1 - tid;       // this thread's row of U column j: r = j−1−tid ≥ max(0, j−kv)
+        double u = (tid < kv && r >= 0) ? s.ab(r, j) : 0.0;
+        double d = s.ab(j, j);
+        double xin = (tid == 0 && j - C1 >= 0) ? s.x[j - C1] : 0.0;
+        __syncthreads();
+        for (; j >= 0; j--) {
+            int jn = j - 1, rn = jn - 1 - tid;
+            double un = 0, dn = 1, xn = 0;
+            if (jn >= 0) {
+                if (tid < kv && rn >= 0) un = s.ab(rn, jn);
+                dn = s.ab(jn, jn);
+                if (tid == 0 && jn - C1 >= 0) xn = s.x[jn - C1];
+            }
+            double bj = xs[j % C1] / d;
+            __syncthreads();
+            if (bj != 0 && tid < kv && r >= 0) xs[r % C1] -= u * bj;
+            if (tid == 0) { s.x[j] = bj; xs[j % C1] = xin; }   // row j final; row j−kv−1 takes its slot
+            __syncthreads();
+            u = un; d = dn; xin = xn; r = rn;
+        }
+    }
+    steady_solve_scatter(s, src, nOut, false, !fastBack);
     if (tid == 0) status[s.e] = singular ? 1 : 0;
 }
