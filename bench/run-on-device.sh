@@ -3,10 +3,11 @@
 #   export PATH=$PWD/.device/jre/bin:$PATH; bash bench/run-on-device.sh [quick]
 # 1. the GPU tests (GPU vs the Java reference, backend selection, bench) with JUnit, no Maven needed;
 # 2. builds the cuSPARSE harness bench/cusparse/gtsv_bench.cu with the machine's nvcc;
-# 3. `bench` on 201x81x33 (1 model), on a 64-model family, and on 2001x801x33 (bandwidth target).
+# 3. SteadyGpuBench: the GPU steady solve of 201x81x33 for 1 model and a 64-model family (issue 6);
+# 4. `bench` on 201x81x33 (1 model), on a 64-model family, and on 2001x801x33 (bandwidth target).
 # Everything lands in $OUT (the device tool brings back at most 8 files): run-on-device.log,
 # gpu-tests.txt and one bench JSON per case, named <device>-<date>-<case>.json; copy those JSONs to
-# bench/results/ and commit them. "quick" runs only the tests and the first bench case.
+# bench/results/ and commit them. "quick" runs only the tests, the steady bench and the first bench case; "steady" only the tests and the steady bench.
 set -uo pipefail
 OUT=${OUT:-bench/results/device-out}
 mkdir -p "$OUT"
@@ -25,6 +26,11 @@ day=$(date -u +%F)
 
 echo "== GPU tests"
 timeout 240 java -cp "$testcp" org.anisocr.DeviceTestRunner | tee "$OUT/gpu-tests.txt" || status=1
+
+echo "== steady GPU solve (issue 6): 201x81x33 realistic, 1 model and a 64-model family"
+timeout 300 java -cp "$jar" org.anisocr.bench.SteadyGpuBench --grid 201x81 --momenta 33 --models 1,64 --reps 3 \
+  --out "$OUT/$dev-$day-steady-201x81x33.json" || status=1
+[ "${1:-}" = steady ] && { echo "== done (steady only), status $status"; exit $status; }
 
 echo "== cuSPARSE harness"
 inc=$(find /usr/local/cuda*/include /usr/local/cuda*/targets/*/include /opt /usr/include /usr/local/lib /usr/lib/python3* \

@@ -11,6 +11,7 @@ Dim blockDim, gridDim;
 std::barrier<>* g_barrier;
 std::vector<double> g_shm;
 #define __global__
+#define __shared__ static
 #define __launch_bounds__(n)
 #define __device__
 #define __forceinline__ inline
@@ -19,3 +20,4 @@ std::vector<double> g_shm;
 template <class T> inline T __ldg(const T* p) { return *p; }
 inline double __longlong_as_double(long long v) { double d; std::memcpy(&d, &v, 8); return d; }
 using std::isfinite; using std::fmax; using std::fmin; using std::fabs;
+using std::min; using std::max;

@@ -10,12 +10,24 @@ trap 'rm -rf "$work"' EXIT
 sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/__shared__ double acc\[256\];/static double acc[256];/' \
     "$root/kernels/anisocr.cu" > "$work/anisocr_emu.cu.inc"
 g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate" "$root/kernels/emu/emulate.cpp"
+g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate_steady" "$root/kernels/emu/emulate_steady.cpp"
 cp=$(cd "$root" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 status=0
 for c in toy p3 g2 family; do
   java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.KernelEmulationExport $c "$work/$c.bin"
   for solver in thomas pcr; do
     printf '%-6s ' $c; "$work/emulate" "$work/$c.bin" $solver || status=1
+  done
+done
+# steady_band_lu and steady_band_lu_shm (GPU steady solve) vs DirectSteadySolver; block 16 exercises the strided pivot search
+# (kl + 1 > blockDim), chunk 2 the chunked launch. "p3-61" (61×61) takes ~1 min; EMU_QUICK=1 skips it.
+cases="toy p3 family realistic tilted random"; [ "${EMU_QUICK:-0}" = 1 ] || cases="$cases p3-61"
+for c in $cases; do
+  java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.SteadyEmulationExport $c "$work/steady-$c.bin"
+  for kernel in global shm; do
+    for blk in 16 64; do
+      printf 'steady %-9s ' $c; "$work/emulate_steady" "$work/steady-$c.bin" $blk 2 $kernel || status=1
+    done
   done
 done
 exit $status

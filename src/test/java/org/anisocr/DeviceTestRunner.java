@@ -17,12 +17,12 @@ import java.util.List;
 /**
  * Runs JUnit tests without Maven, for the GPU machine (a bare JRE): prints PASS/SKIP/FAIL per test and
  * a summary, exit code 1 on any failure. Arguments: packages or fully qualified classes (default: the
- * GPU tests, the backend selector and the bench). See bench/run-on-device.sh.
+ * GPU tests, the backend selector, the bench and the run command). See bench/run-on-device.sh.
  */
 public final class DeviceTestRunner {
     public static void main(String[] args) {
         List<String> targets = args.length > 0 ? List.of(args)
-                : List.of("org.anisocr.solver.gpu", "org.anisocr.solver.BackendsTest", "org.anisocr.bench.BenchmarkTest");
+                : List.of("org.anisocr.solver.gpu", "org.anisocr.solver.BackendsTest", "org.anisocr.bench.BenchmarkTest", "org.anisocr.cli.RunCommandTest");
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
         for (String t : targets) {
             String last = t.substring(t.lastIndexOf('.') + 1);

@@ -40,19 +40,18 @@ public final class RunCommand implements Callable<Integer> {
         ModelConfig c = ModelConfig.load(config);
         int nThreads = threads > 0 ? threads : c.solver().threads();
         Function<TransportProblem, SplitStepper> open = stepperFactory(backend, nThreads);
-        if (backend.equals("gpu") && !usesTimeStepper(c.solver().mode()))
-            spec.commandLine().getErr().println("note: mode " + c.solver().mode()
-                    + " runs on the CPU (only the time-stepping modes ladder and transient have a GPU backend so far)");
         Path dir = out != null ? out : Path.of("out", c.name());
         try (ProgressReporter progress = new ProgressReporter(c.name(), spec.commandLine().getErr())) {
-            ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, open, nThreads, progress, null);
+            ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, open, backend, line -> spec.commandLine().getErr().println(line),
+                    nThreads, progress, null);
             progress.close();
             RunResult r = o.run();
             String how = switch (r.mode()) {
                 case "ladder" -> String.format(Locale.ROOT, "%d steps in %d dt rungs", r.steps(), r.rungs());
                 case "transient" -> String.format(Locale.ROOT, "%d steps", r.steps());
-                case "steady" -> String.format(Locale.ROOT, "%d sweeps (max per momentum bin)", r.steps());
-                default -> "banded LU per momentum bin";
+                case "steady" -> r.backend().equals("gpu") ? "banded LU per momentum bin on the GPU"
+                        : String.format(Locale.ROOT, "%d sweeps (max per momentum bin)", r.steps());
+                default -> r.backend().equals("gpu") ? "banded LU per momentum bin on the GPU" : "banded LU per momentum bin";
             };
             spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: %s backend, mode %s, %s, residual %.3e, %.2f s -> %s",
                     c.name(), r.backend(), r.mode(), how, r.residual(), r.wallSeconds(), o.directory()));
@@ -70,7 +69,6 @@ public final class RunCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private static boolean usesTimeStepper(String mode) { return mode.equals("ladder") || mode.equals("transient"); }
 
     /** Opens the split stepper of the requested backend; auto says in one line when it falls back to the CPU. */
     Function<TransportProblem, SplitStepper> stepperFactory(String name, int nThreads) {

@@ -30,8 +30,15 @@ public final class ModelJob {
      */
     public static Outcome solveAndWrite(ModelConfig c, Path dir, Function<TransportProblem, SplitStepper> openStepper,
                                         int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
+        return solveAndWrite(c, dir, openStepper, "cpu", line -> { }, threads, progress, extraSummary);
+    }
+
+    /** As above; {@code steadyBackend} / {@code log}: see {@link ModelRunner#run(ModelConfig, Function, String, java.util.function.Consumer, int, ModelRunner.Progress)}. */
+    public static Outcome solveAndWrite(ModelConfig c, Path dir, Function<TransportProblem, SplitStepper> openStepper,
+                                        String steadyBackend, java.util.function.Consumer<String> log,
+                                        int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
         try (AtomicOutputDir target = new AtomicOutputDir(dir)) {
-            RunResult r = ModelRunner.run(c, openStepper, threads, progress);
+            RunResult r = ModelRunner.run(c, openStepper, steadyBackend, log, threads, progress);
             Map<String, Object> extra = new LinkedHashMap<>();
             AnalysisSummary a = null;
             String misfit = c.analysis().problemWith(c.momenta());

@@ -22,6 +22,34 @@ public final class Backends {
     private Backends() {}
 
     /**
+     * Whether a steady solve (modes steady / direct) runs on the GPU ({@code GpuSteadySolver}): cpu → no;
+     * gpu → yes, or a {@link GpuUnavailableException} that says why not; auto → yes when a GPU is usable,
+     * else no with one line to {@code log}.
+     */
+    public static boolean steadyOnGpu(String backend, Consumer<String> log) {
+        String b = backend == null ? "auto" : backend.toLowerCase(Locale.ROOT);
+        switch (b) {
+            case "cpu":
+                return false;
+            case "gpu": {
+                GpuInfo info = GpuDevice.probe();
+                if (!info.available())
+                    throw new GpuUnavailableException("--backend gpu requested but " + info.describe()
+                            + "; use --backend cpu or auto");
+                return true;
+            }
+            case "auto": {
+                GpuInfo info = GpuDevice.probe();
+                if (info.available()) return true;
+                log.accept(info.describe() + "; using the CPU backend");
+                return false;
+            }
+            default:
+                throw new IllegalArgumentException("backend must be auto, cpu or gpu, got '" + backend + "'");
+        }
+    }
+
+    /**
      * @param backend auto, cpu or gpu (case-insensitive)
      * @param threads CPU worker threads (0 = all processors)
      * @param log     receives the fallback line (and nothing else)

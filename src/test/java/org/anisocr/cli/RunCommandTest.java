@@ -76,6 +76,41 @@ class RunCommandTest {
         assertTrue(summary.contains("\"residual\"") && summary.contains("\"backend\" : \"cpu\""), summary);
     }
 
+    static final String SMALL_STEADY = SMALL.replace("mode = \"ladder\"", "mode = \"steady\"");
+
+    @Test void steadyWithBackendGpuAndNoGpuIsAClearErrorAndWritesNothing() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.anisocr.solver.gpu.GpuDevice.probe().available(), "a GPU is present");
+        Path out = tmp.resolve("gpu-steady");
+        Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "gpu");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("--backend gpu requested but no usable GPU ("), r.err());
+        assertNoOutput(out);
+    }
+
+    @Test void steadyWithBackendAutoFallsBackToCpuWithOneLine() throws IOException {
+        System.setProperty("anisocr.gpu", "off");
+        try {
+            Path out = tmp.resolve("auto-steady");
+            Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "auto");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.endsWith("; using the CPU backend")).count(), r.err());
+            String summary = Files.readString(out.resolve("summary.json"));
+            assertTrue(summary.contains("\"backend\" : \"cpu\"") && summary.contains("\"steady_method\" : \"lu-gmres\""), summary);
+        } finally {
+            System.clearProperty("anisocr.gpu");
+        }
+    }
+
+    @Test void steadyRunsOnTheGpuWhenAsked() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.anisocr.solver.gpu.GpuDevice.probe().available(), "no GPU");
+        Path out = tmp.resolve("gpu-steady");
+        Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "gpu");
+        assertEquals(0, r.code(), r.err());
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"backend\" : \"gpu\"") && summary.contains("\"steady_method\" : \"gpu-banded-lu\""), summary);
+        assertTrue(summary.contains("\"residual_device\""), summary);
+    }
+
     @Test void unknownKeyExitsTwoAndWritesNothing() throws IOException {
         Path out = tmp.resolve("out");
         Result r = run("run", config(SMALL.replace("eps_D = 0.05", "eps_D = 0.05\nespD = 1.0")).toString(), "--out", out.toString());

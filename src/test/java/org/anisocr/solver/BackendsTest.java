@@ -65,6 +65,20 @@ class BackendsTest {
     }
 
     @Test
+    void steadyOnGpuSelection() {
+        System.setProperty("anisocr.gpu", "off");
+        List<String> log = new ArrayList<>();
+        assertFalse(Backends.steadyOnGpu("cpu", log::add));
+        assertEquals(0, log.size());
+        assertFalse(Backends.steadyOnGpu("auto", log::add));
+        assertEquals(1, log.size(), "log: " + log);
+        assertTrue(log.get(0).endsWith("; using the CPU backend"), log.get(0));
+        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> Backends.steadyOnGpu("gpu", l -> fail(l)));
+        assertTrue(e.getMessage().contains("--backend gpu requested but no usable GPU ("), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Backends.steadyOnGpu("tpu", l -> { }));
+    }
+
+    @Test
     void cpuAndBadNames() {
         try (SplitStepper s = Backends.open(SMALL, "CPU", 1, l -> fail(l))) {
             assertEquals("cpu", s.backend());
