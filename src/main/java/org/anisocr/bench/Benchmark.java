@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jcuda.driver.CUdeviceptr;
-import jcuda.driver.CUevent;
 import org.anisocr.field.GaussianBumpField;
 import org.anisocr.field.MagneticField;
 import org.anisocr.field.ToyField;
@@ -238,17 +237,9 @@ public final class Benchmark {
         CUdeviceptr a = rt.allocate(bytes, "copy-bandwidth source"), b = rt.allocate(bytes, "copy-bandwidth target");
         cuMemsetD8Async(a, (byte) 1, bytes, rt.stream());
         for (int w = 0; w < 3; w++) cuMemcpyDtoDAsync(b, a, bytes, rt.stream());
-        CUevent start = rt.event(), stop = rt.event();
         int reps = 20;
-        cuEventRecord(start, rt.stream());
-        for (int i = 0; i < reps; i++) cuMemcpyDtoDAsync(b, a, bytes, rt.stream());
-        cuEventRecord(stop, rt.stream());
-        cuEventSynchronize(stop);
-        float[] ms = {0};
-        cuEventElapsedTime(ms, start, stop);
-        cuEventDestroy(start);
-        cuEventDestroy(stop);
-        return 2.0 * bytes * reps / (ms[0] * 1e-3) / 1e9;
+        float ms = rt.elapsedMs(() -> { for (int i = 0; i < reps; i++) cuMemcpyDtoDAsync(b, a, bytes, rt.stream()); });
+        return 2.0 * bytes * reps / (ms * 1e-3) / 1e9;
     }
 
     /** {@link Measurements#maxRelDiff(double[][], double[][])}, under the name SteadyGpuBench (gpu-steady branch) calls. */

@@ -13,7 +13,6 @@ import org.anisocr.solver.SolverDivergedException;
 
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +97,7 @@ public final class GpuBatchStepper implements AutoCloseable {
         try {
             rt.makeCurrent();
             // Distinct coefficient tables, uploaded once each.
-            Map<OperatorCoefficients, Integer> tableIndex = new IdentityHashMap<>();
-            for (TransportProblem p : models) tableIndex.putIfAbsent(p.coefficients(), tableIndex.size());
+            Map<OperatorCoefficients, Integer> tableIndex = CoefficientTables.index(models);
             int[] model = new int[entries];
             double[] dPerp = new double[entries], dAni = new double[entries];
             for (int m = 0; m < models.size(); m++) {
@@ -119,15 +117,7 @@ public final class GpuBatchStepper implements AutoCloseable {
             dPerpOf = upload(rt.allocate(8L * entries, "D_perp per entry"), Pointer.to(dPerp), 8L * entries);
             dAniOf = upload(rt.allocate(8L * entries, "D_ani per entry"), Pointer.to(dAni), 8L * entries);
             coef = rt.allocate(8 * tableDoubles * tableIndex.size(), "coefficient tables, " + tableIndex.size() + " x " + size);
-            for (Map.Entry<OperatorCoefficients, Integer> e : tableIndex.entrySet()) {
-                double[] flat = new double[(int) tableDoubles];
-                double[][] iso = e.getKey().isotropicTable(), ani = e.getKey().anisotropicTable();
-                for (int t = 0; t < 7; t++) {
-                    System.arraycopy(iso[t], 0, flat, (int) (t * nodes), (int) nodes);
-                    System.arraycopy(ani[t], 0, flat, (int) ((7 + t) * nodes), (int) nodes);
-                }
-                cuMemcpyHtoD(coef.withByteOffset(8 * tableDoubles * e.getValue()), Pointer.to(flat), 8 * tableDoubles);
-            }
+            CoefficientTables.upload(coef, tableIndex, nodes);
             double[] srcHost = new double[(int) (nodes * entries)];
             for (int m = 0; m < models.size(); m++)
                 for (int k = 0; k < models.get(m).bins(); k++) interleave(models.get(m).sourceRate(k), firstEntry[m] + k, srcHost);
@@ -435,16 +425,8 @@ public final class GpuBatchStepper implements AutoCloseable {
         enqueueStep(dt);   // captures the graphs outside the timed region
         enqueueStep(dt);
         rt.synchronize();
-        CUevent start = rt.event(), stop = rt.event();
-        cuEventRecord(start, rt.stream());
-        for (int r = 0; r < reps; r++) enqueueStep(dt);
-        cuEventRecord(stop, rt.stream());
-        cuEventSynchronize(stop);
-        float[] ms = {0};
-        cuEventElapsedTime(ms, start, stop);
-        cuEventDestroy(start);
-        cuEventDestroy(stop);
-        return ms[0] * 1000.0 / reps;
+        float ms = rt.elapsedMs(() -> { for (int r = 0; r < reps; r++) enqueueStep(dt); });
+        return ms * 1000.0 / reps;
     }
 
     @Override public void close() {

@@ -150,6 +150,23 @@ public final class GpuRuntime implements AutoCloseable {
 
     public void synchronize() { cuStreamSynchronize(stream); }
 
+    /** Milliseconds the work that {@code enqueue} puts on the stream takes on the device (CUDA events). */
+    public float elapsedMs(Runnable enqueue) {
+        CUevent start = event(), stop = event();
+        try {
+            cuEventRecord(start, stream);
+            enqueue.run();
+            cuEventRecord(stop, stream);
+            cuEventSynchronize(stop);
+            float[] ms = {0};
+            cuEventElapsedTime(ms, start, stop);
+            return ms[0];
+        } finally {
+            cuEventDestroy(start);
+            cuEventDestroy(stop);
+        }
+    }
+
     @Override public void close() {
         if (closed) return;
         closed = true;

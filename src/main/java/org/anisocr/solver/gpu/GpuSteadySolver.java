@@ -6,7 +6,6 @@ import org.anisocr.operator.OperatorCoefficients;
 import org.anisocr.operator.TransportProblem;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,8 +89,7 @@ public final class GpuSteadySolver implements AutoCloseable {
         int entries = models.stream().mapToInt(TransportProblem::bins).sum();
         int[] firstEntry = new int[models.size()];
         for (int m = 1; m < models.size(); m++) firstEntry[m] = firstEntry[m - 1] + models.get(m - 1).bins();
-        Map<OperatorCoefficients, Integer> tableIndex = new IdentityHashMap<>();
-        for (TransportProblem p : models) tableIndex.putIfAbsent(p.coefficients(), tableIndex.size());
+        Map<OperatorCoefficients, Integer> tableIndex = CoefficientTables.index(models);
         int[] model = new int[entries];
         double[] dPerp = new double[entries], dAni = new double[entries];
         double[] srcHost = new double[Math.toIntExact(nodes * entries)];
@@ -118,15 +116,7 @@ public final class GpuSteadySolver implements AutoCloseable {
             cuMemcpyHtoD(dAniOf, Pointer.to(dAni), 8L * entries);
             long tableDoubles = 14 * nodes;
             CUdeviceptr coef = alloc(mine, 8 * tableDoubles * tableIndex.size(), "coefficient tables, " + tableIndex.size() + " x " + size);
-            for (Map.Entry<OperatorCoefficients, Integer> e : tableIndex.entrySet()) {
-                double[] flat = new double[(int) tableDoubles];
-                double[][] iso = e.getKey().isotropicTable(), ani = e.getKey().anisotropicTable();
-                for (int t = 0; t < 7; t++) {
-                    System.arraycopy(iso[t], 0, flat, (int) (t * nodes), (int) nodes);
-                    System.arraycopy(ani[t], 0, flat, (int) ((7 + t) * nodes), (int) nodes);
-                }
-                cuMemcpyHtoD(coef.withByteOffset(8 * tableDoubles * e.getValue()), Pointer.to(flat), 8 * tableDoubles);
-            }
+            CoefficientTables.upload(coef, tableIndex, nodes);
             long field = 8 * nodes * entries;
             CUdeviceptr src = alloc(mine, field, "source, " + batch);
             cuMemcpyHtoD(src, Pointer.to(srcHost), field);
