@@ -97,18 +97,10 @@ public final class GpuBatchStepper implements AutoCloseable {
         try {
             rt.makeCurrent();
             // Distinct coefficient tables, uploaded once each.
-            Map<OperatorCoefficients, Integer> tableIndex = CoefficientTables.index(models);
-            int[] model = new int[entries];
-            double[] dPerp = new double[entries], dAni = new double[entries];
-            for (int m = 0; m < models.size(); m++) {
-                TransportProblem p = models.get(m);
-                for (int k = 0; k < p.bins(); k++) {
-                    int b = firstEntry[m] + k;
-                    model[b] = tableIndex.get(p.coefficients());
-                    dPerp[b] = p.dPerp(k);
-                    dAni[b] = p.dAni(k);
-                }
-            }
+            BatchEntries batch0 = BatchEntries.of(models);
+            Map<OperatorCoefficients, Integer> tableIndex = batch0.tableIndex();
+            int[] model = batch0.model();
+            double[] dPerp = batch0.dPerp(), dAni = batch0.dAni();
             String size = nR + "x" + nZ + " grid";
             String batch = size + " x " + entries + " entries (" + models.size() + " models)";
             long field = nodes * entries * 8;
@@ -118,9 +110,7 @@ public final class GpuBatchStepper implements AutoCloseable {
             dAniOf = upload(rt.allocate(8L * entries, "D_ani per entry"), Pointer.to(dAni), 8L * entries);
             coef = rt.allocate(8 * tableDoubles * tableIndex.size(), "coefficient tables, " + tableIndex.size() + " x " + size);
             CoefficientTables.upload(coef, tableIndex, nodes);
-            double[] srcHost = new double[(int) (nodes * entries)];
-            for (int m = 0; m < models.size(); m++)
-                for (int k = 0; k < models.get(m).bins(); k++) interleave(models.get(m).sourceRate(k), firstEntry[m] + k, srcHost);
+            double[] srcHost = batch0.interleavedSources(nodes);
             src = upload(rt.allocate(field, "source, " + batch), Pointer.to(srcHost), field);
             bufA = rt.allocate(field, "state, " + batch);
             bufB = rt.allocate(field, "second state buffer, " + batch);

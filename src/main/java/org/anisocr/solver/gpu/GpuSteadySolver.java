@@ -86,24 +86,13 @@ public final class GpuSteadySolver implements AutoCloseable {
             if (p.grid().nR() != nR || p.grid().nZ() != nZ)
                 throw new IllegalArgumentException("all models of a GPU steady batch must share one grid");
         long nodes = (long) nR * nZ;
-        int entries = models.stream().mapToInt(TransportProblem::bins).sum();
-        int[] firstEntry = new int[models.size()];
-        for (int m = 1; m < models.size(); m++) firstEntry[m] = firstEntry[m - 1] + models.get(m - 1).bins();
-        Map<OperatorCoefficients, Integer> tableIndex = CoefficientTables.index(models);
-        int[] model = new int[entries];
-        double[] dPerp = new double[entries], dAni = new double[entries];
-        double[] srcHost = new double[Math.toIntExact(nodes * entries)];
-        for (int m = 0; m < models.size(); m++) {
-            TransportProblem p = models.get(m);
-            for (int k = 0; k < p.bins(); k++) {
-                int b = firstEntry[m] + k;
-                model[b] = tableIndex.get(p.coefficients());
-                dPerp[b] = p.dPerp(k);
-                dAni[b] = p.dAni(k);
-                double[] s = p.sourceRate(k);
-                for (int idx = 0; idx < nodes; idx++) srcHost[idx * entries + b] = s[idx];
-            }
-        }
+        BatchEntries batchEntries = BatchEntries.of(models);
+        int entries = batchEntries.count();
+        int[] firstEntry = batchEntries.firstEntry();
+        Map<OperatorCoefficients, Integer> tableIndex = batchEntries.tableIndex();
+        int[] model = batchEntries.model();
+        double[] dPerp = batchEntries.dPerp(), dAni = batchEntries.dAni();
+        double[] srcHost = batchEntries.interleavedSources(nodes);
         String size = nR + "x" + nZ + " grid";
         String batch = size + " x " + entries + " systems (" + models.size() + " models)";
         List<CUdeviceptr> mine = new ArrayList<>();
