@@ -11,19 +11,7 @@
 #include <algorithm>
 
 template <class F> void launch(long threads, int block, bool syncs, F kernel) {
-    long blocks = (threads + block - 1) / block;
-    blockDim.x = block; gridDim.x = (unsigned)blocks;
-    for (long bx = 0; bx < blocks; bx++) {
-        if (!syncs) {
-            for (int tx = 0; tx < block; tx++) { blockIdx.x = bx; threadIdx.x = tx; kernel(); }
-        } else {
-            std::barrier<> bar(block);
-            g_barrier = &bar;
-            std::vector<std::thread> ts;
-            for (int tx = 0; tx < block; tx++) ts.emplace_back([&, tx] { blockIdx.x = bx; threadIdx.x = tx; kernel(); });
-            for (auto& t : ts) t.join();
-        }
-    }
+    launch_blocks((threads + block - 1) / block, block, syncs, kernel);
 }
 
 int main(int argc, char** argv) {

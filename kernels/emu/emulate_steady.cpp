@@ -11,21 +11,6 @@
 #include <algorithm>
 #include <string>
 
-template <class F> void launch_blocks(long blocks, int block, bool syncs, F kernel) {
-    blockDim.x = block; gridDim.x = (unsigned)blocks;
-    for (long bx = 0; bx < blocks; bx++) {
-        if (!syncs) {
-            for (int tx = 0; tx < block; tx++) { blockIdx.x = bx; threadIdx.x = tx; kernel(); }
-        } else {
-            std::barrier<> bar(block);
-            g_barrier = &bar;
-            std::vector<std::thread> ts;
-            for (int tx = 0; tx < block; tx++) ts.emplace_back([&, tx] { blockIdx.x = bx; threadIdx.x = tx; kernel(); });
-            for (auto& t : ts) t.join();
-        }
-    }
-}
-
 int main(int argc, char** argv) {
     FILE* f = fopen(argv[1], "rb");
     int block = argc > 2 ? atoi(argv[2]) : 64;

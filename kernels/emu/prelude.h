@@ -21,3 +21,20 @@ template <class T> inline T __ldg(const T* p) { return *p; }
 inline double __longlong_as_double(long long v) { double d; std::memcpy(&d, &v, 8); return d; }
 using std::isfinite; using std::fmax; using std::fmin; using std::fabs;
 using std::min; using std::max;
+
+// Runs a grid of `blocks` blocks: sequential threads, or one std::thread per CUDA thread meeting at a
+// std::barrier when the kernel calls __syncthreads (syncs = true).
+template <class F> void launch_blocks(long blocks, int block, bool syncs, F kernel) {
+    blockDim.x = block; gridDim.x = (unsigned)blocks;
+    for (long bx = 0; bx < blocks; bx++) {
+        if (!syncs) {
+            for (int tx = 0; tx < block; tx++) { blockIdx.x = bx; threadIdx.x = tx; kernel(); }
+        } else {
+            std::barrier<> bar(block);
+            g_barrier = &bar;
+            std::vector<std::thread> ts;
+            for (int tx = 0; tx < block; tx++) ts.emplace_back([&, tx] { blockIdx.x = bx; threadIdx.x = tx; kernel(); });
+            for (auto& t : ts) t.join();
+        }
+    }
+}
