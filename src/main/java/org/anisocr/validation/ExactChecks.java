@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.anisocr.field.FieldVector;
 import org.anisocr.field.GaussianBumpField;
 import org.anisocr.field.MagneticField;
+import org.anisocr.field.RealisticField;
 import org.anisocr.field.ToyField;
 import org.anisocr.field.UniformField;
 import org.anisocr.grid.Geometry;
@@ -123,6 +124,12 @@ public final class ExactChecks {
             out.add(Measure.of(name + " direct", n, mirrorAsymmetry(p.grid(), new DirectSteadySolver(p, 1).solve())));
             out.add(Measure.of(name + " split", n, mirrorAsymmetry(p.grid(), march(p, 0.05, 200))));
         }
+        // The paper's realistic field (Pshirkov + JF12 X) on a grid that reaches past RXc = 4.8 kpc, where the X-field's
+        // outer branch crosses the plane: R ≤ 12 kpc, |z| ≤ 4 kpc, (2n − 1) × n nodes.
+        TransportProblem p = new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 12, 4, 2 * n - 1, n),
+                ValidationModels.momenta(), t, RealisticField.standard(), src);
+        out.add(Measure.of("realistic direct", n, mirrorAsymmetry(p.grid(), new DirectSteadySolver(p, 1).solve())));
+        out.add(Measure.of("realistic split", n, mirrorAsymmetry(p.grid(), march(p, 0.05, 200))));
         return out;
     }
 

@@ -33,10 +33,12 @@ class RealisticFieldTest {
     @Test
     void xFieldValuesByHand() {
         // (8.3, 0): rc = RXc = 4.8 ≤ R → outer branch, Rp = 8.3, BX = 4.6 e^(−8.3/2.9) · 8.3/8.3 = 0.262806;
-        // B_R = BX cos 49° = 0.172473, B_z = BX sin 49° = 0.198407 (z = 0 counts as north)
+        // B_z = BX sin 49° = 0.198407; B_R = sign(0) BX cos 49° = 0 (odd in z: it vanishes on the plane, issue 14)
         double[] b = x.at(8.3, 0);
-        assertEquals(0.17247255219330682, b[0], TOL);
+        assertEquals(0.0, b[0], 0.0);
         assertEquals(0.19840697515595682, b[1], TOL);
+        // Just above the plane the outer branch has B_R = BX cos 49° = 0.172473 (limit z → 0⁺)
+        assertEquals(0.17247255219330682, x.at(8.3, 1e-12)[0], TOL);
         // (2, 1): tan 49° = 1.150368, rc = 4.8 + 1/1.150368 = 5.669287 > 2 → inner branch;
         // RXc/rc = 0.846667, Rp = 1.693335, BX = 4.6 e^(−1.693335/2.9) · 0.846667² = 1.839057;
         // ΘX = atan2(1, 2 − 1.693335) = 1.273236 rad; B_R = BX cos ΘX = 0.539191, B_z = BX sin ΘX = 1.758239
@@ -100,9 +102,12 @@ class RealisticFieldTest {
             double ratio = Math.hypot(in[0], in[1]) / Math.hypot(out[0], out[1]);
             assertEquals(4.8 / rc, ratio, 1e-9);
         }
-        // In the plane rc = RXc and both branches agree (Rp = R, ratio 1) apart from the angle switch.
+        // In the plane rc = RXc and both branches have the same BX (Rp = R, ratio 1); B_R = 0 on the plane (odd in z),
+        // so the inner branch gives B_z = BX and the outer one B_z = BX sin ΘX0.
         double[] in = x.at(4.8 - 1e-12, 0), out = x.at(4.8, 0);
-        assertEquals(Math.hypot(in[0], in[1]), Math.hypot(out[0], out[1]), 1e-9);
+        assertEquals(0.0, in[0], 0.0);
+        assertEquals(0.0, out[0], 0.0);
+        assertEquals(in[1] * Math.sin(Math.toRadians(49)), out[1], 1e-9);
     }
 
     @Test
@@ -128,5 +133,18 @@ class RealisticFieldTest {
         RealisticField.read(bad);
         ConfigException e = assertThrows(ConfigException.class, bad::rejectUnknown);
         assertTrue(e.getMessage().contains("field.x_theta_deg"));
+    }
+
+    /** B_R odd, B_φ and B_z even in z, exactly; B_R = 0 on the plane at every R (inner and outer X branch). */
+    @Test
+    void fieldIsExactlyMirrorSymmetric() {
+        for (double r = 0; r <= 20; r += 0.1)
+            for (double z = 0; z <= 4; z += 0.1) {
+                FieldVector up = field.at(r, z), down = field.at(r, -z);
+                assertEquals(up.bR(), -down.bR(), 0.0, "B_R odd at " + r + ", " + z);
+                assertEquals(up.bPhi(), down.bPhi(), 0.0, "B_phi even at " + r + ", " + z);
+                assertEquals(up.bZ(), down.bZ(), 0.0, "B_z even at " + r + ", " + z);
+            }
+        for (double r = 0; r <= 20; r += 0.05) assertEquals(0.0, field.at(r, 0).bR(), 0.0, "B_R on the plane at R = " + r);
     }
 }
