@@ -1,0 +1,106 @@
+package org.anisocr.analysis.gamma;
+
+import org.anisocr.analysis.SpectralIndexFit;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.io.CsvColumns;
+import org.anisocr.io.LinePlot;
+import org.anisocr.io.MapFits;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The γ-ray products of one solved model (issue 14):
+ * <ul>
+ * <li>{@code gamma_emissivity.fits}: q_γ(E_γ, R, z) per H atom [s⁻¹ GeV⁻¹], one (R, z) map per photon energy;</li>
+ * <li>{@code gamma_index.csv} (R_kpc,gamma_index) and {@code gamma_index.png}: Γ_γ = −d ln q_γ/d ln E_γ on the plane,
+ * least squares over the photon energies inside the fit window (default 10–100 GeV).</li>
+ * </ul>
+ * J_p(T, R, z) = K N(p(T), R, z): for a density per unit momentum N(p), the intensity per unit kinetic energy is
+ * J = v n_T/4π = c N(p)/4π exactly (dp/dT = 1/β), so J ∝ N at the same particle. K is fixed once per model by
+ * J_p(T_ref, R☉, 0) = the measured local flux ({@link LocalProtonFlux}), N interpolated linearly in R on the plane
+ * row and as a power law in p.
+ */
+public final class GammaProducts {
+    private GammaProducts() {}
+
+    /** q[j][node] per photon energy j; index on the plane per radial cell; k = J/N scale [cm⁻² sr⁻¹ s⁻¹ GeV⁻¹ per unit N]. */
+    public record Result(double[] photonEnergiesGeV, double[][] emissivity, double[] rKpc, double[] gammaIndex,
+                         double scale, GammaSettings settings) {}
+
+    public static Result compute(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s) {
+        double[] eGamma = s.photonEnergiesGeV();
+        GammaEmissivity kernel = new GammaEmissivity(new PionDecayCrossSection(s.model()), s.enhancement(), eGamma,
+                s.protonNodesPerDecade());
+        double[] p = momenta.values();
+        double scale = scale(grid, p, density, s);
+        SpectrumInterpolation interp = new SpectrumInterpolation(p, kernel.momentaGeV());
+        int nodes = grid.size();
+        double[][] q = new double[eGamma.length][nodes];
+        double[] n = new double[p.length];
+        for (int idx = 0; idx < nodes; idx++) {
+            for (int k = 0; k < p.length; k++) n[k] = density[k][idx];
+            double[] j = interp.apply(n);
+            for (int m = 0; m < j.length; m++) j[m] *= scale;
+            double[] qi = kernel.emissivity(j);
+            for (int e = 0; e < eGamma.length; e++) q[e][idx] = qi[e];
+        }
+        int[] window = SpectralIndexFit.window(eGamma, s.fitMinGeV(), s.fitMaxGeV());
+        int j0 = grid.planeIndex();
+        double[] r = new double[grid.nR()], index = new double[grid.nR()], spectrum = new double[eGamma.length];
+        for (int i = 0; i < grid.nR(); i++) {
+            r[i] = grid.r(i);
+            for (int e = 0; e < eGamma.length; e++) spectrum[e] = q[e][grid.index(i, j0)];
+            index[i] = SpectralIndexFit.alpha(eGamma, spectrum, window);
+        }
+        return new Result(eGamma, q, r, index, scale, s);
+    }
+
+    /** K with K N(p(T_ref), R☉, 0) = J_local(T_ref). */
+    static double scale(SpatialGrid grid, double[] p, double[][] density, GammaSettings s) {
+        double t = s.localFlux().kineticEnergyGeV();
+        double pRef = Math.sqrt(t * (t + 2 * PionDecayCrossSection.M_P));
+        SpectrumInterpolation at = new SpectrumInterpolation(p, new double[] {pRef});
+        int j0 = grid.planeIndex();
+        int i = 0;
+        while (i < grid.nR() - 2 && grid.r(i + 1) < s.rSunKpc()) i++;
+        double f = Math.min(1, Math.max(0, (s.rSunKpc() - grid.r(i)) / (grid.r(i + 1) - grid.r(i))));
+        double[] n = new double[p.length];
+        for (int k = 0; k < p.length; k++) n[k] = (1 - f) * density[k][grid.index(i, j0)] + f * density[k][grid.index(i + 1, j0)];
+        double nRef = at.apply(n)[0];
+        if (!(nRef > 0)) throw new IllegalArgumentException("N at R☉ = " + s.rSunKpc() + " kpc, p = " + pRef + " GeV is " + nRef
+                + "; the γ-ray emissivity cannot be normalised to the local proton flux");
+        return s.localFlux().intensityPerCm2SrSGeV() / nRef;
+    }
+
+    /** Computes and writes gamma_emissivity.fits, gamma_index.csv and gamma_index.png into outDir. */
+    public static Result writeAll(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s, Path outDir) throws IOException {
+        Result res = compute(grid, momenta, density, s);
+        List<MapFits.Plane> planes = new ArrayList<>();
+        for (int e = 0; e < res.photonEnergiesGeV().length; e++)
+            planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", res.photonEnergiesGeV()[e]), "s-1 GeV-1 H-1",
+                    res.emissivity()[e]));
+        Map<String, Object> header = new LinkedHashMap<>();
+        for (int e = 0; e < res.photonEnergiesGeV().length; e++) header.put("EGAM" + (e + 1), res.photonEnergiesGeV()[e]);
+        header.put("XSECTION", "Kafexhiu+2014 PRD 90 123014, " + s.model());
+        header.put("NUCL_ENH", String.format(Locale.ROOT, "K14 eq24 eps_c=%g eps1=%g eps2=%g", s.enhancement().epsC(), s.enhancement().eps1(), s.enhancement().eps2()));
+        header.put("JREF_T", s.localFlux().kineticEnergyGeV());
+        header.put("JREF", s.localFlux().intensityPerM2SrSGeV());
+        header.put("JREF_U", "m-2 sr-1 s-1 GeV-1 at R_sun, z=0");
+        header.put("R_SUN", s.rSunKpc());
+        header.put("GFITMIN", s.fitMinGeV());
+        header.put("GFITMAX", s.fitMaxGeV());
+        MapFits.write(outDir.resolve("gamma_emissivity.fits"), grid, planes, header);
+        CsvColumns.write(outDir.resolve("gamma_index.csv"), new String[] {"R_kpc", "gamma_index"}, res.rKpc(), res.gammaIndex());
+        LinePlot.write(outDir.resolve("gamma_index.png"),
+                String.format(Locale.ROOT, "π⁰-decay γ-ray index on the plane (fit %g–%g GeV, K14 %s)", s.fitMinGeV(), s.fitMaxGeV(), s.model()),
+                "R [kpc]", "Γ_γ = −d ln q_γ/d ln E_γ", List.of(new LinePlot.Series("Γ_γ(R)", res.rKpc(), res.gammaIndex())), false);
+        return res;
+    }
+}
