@@ -30,4 +30,7 @@ public enum HadronicModel {
         this.shapeBeta = shapeBeta;
         this.lambda = lambda;
     }
+
+    /** Proton kinetic energy [GeV] above which this model's own fit replaces Geant4 (infinite for Geant4). */
+    public double aboveGeV() { return aboveGeV; }
 }
