@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Writes the paper's model configs (Cerri et al. 2017): configs/fig2/toy-*.toml (Fig. 2 toy scans) and
-configs/realistic-*.toml (Fig. 4). The files are committed; this script documents how they were made and
+"""Writes every model config the paper's figures use (Cerri et al. 2017): configs/fig2/toy-*.toml (Fig. 2 toy
+scans), configs/realistic-*.toml (Figs. 1, 3, 4 and the gamma-ray index figure) and configs/isotropic-delta0.3.toml (the
+isotropic delta = 0.3 comparison model of Fig. 4: eps_D = 1 and delta_perp = delta_par = 0.3, so D = D0 (p/p0)^0.3 times
+the unit tensor whatever the field). The files are committed; this script documents how they were made and
 regenerates them identically. Key names are the project's config keys (see configs/toy-epsB0.5-epsD0.1.toml)."""
 import os
 
@@ -96,7 +98,12 @@ for H in (2, 4):
 for epsD in (0.1, 0.01):
     for dperp in (0.5, 0.7):
         name = "realistic-eps%s-dperp%s" % (fmt(epsD), fmt(dperp))
-        header = ("# Paper Fig. 4 realistic model: H = 4 kpc, delta_par = 0.3, delta_perp = %s, eps_D = %s\n"
+        header = ("# Paper Figs. 3-4 realistic model: H = 4 kpc, delta_par = 0.3, delta_perp = %s, eps_D = %s\n"
                   'name = "%s"') % (fmt(dperp), fmt(epsD), name)
         write(os.path.join(CONFIGS, name + ".toml"), header, H="4.0", dpar=0.3, dperp=dperp, epsD=epsD,
               field=REALISTIC_FIELD)
+
+name = "isotropic-delta0.3"
+header = ("# Paper Fig. 4 isotropic comparison model: eps_D = 1, delta_par = delta_perp = 0.3 (D isotropic), H = 4 kpc\n"
+          'name = "%s"') % name
+write(os.path.join(CONFIGS, name + ".toml"), header, H="4.0", dpar=0.3, dperp=0.3, epsD=1.0, field=REALISTIC_FIELD)

@@ -43,6 +43,24 @@ public final class FieldMaps {
                 "in-plane fraction of b = B/|B|", false, new MapImage.Arrows(bR, bZ, strideR, strideZ));
     }
 
+    /**
+     * The paper's Fig. 1: the field in the (R, z) plane (axisymmetric, so the azimuthal average is the field itself).
+     * Colour = b_z = B_z/|B|, the vertical share of the unit vector that sets the parallel escape; arrows = (b_R, b_z).
+     */
+    public static void verticalComponentMap(SpatialGrid grid, MagneticField field, Path png, String title) throws IOException {
+        int n = grid.size();
+        double[] bR = new double[n], bZ = new double[n];
+        for (int j = 0; j < grid.nZ(); j++)
+            for (int i = 0; i < grid.nR(); i++) {
+                int idx = grid.index(i, j);
+                FieldVector b = field.at(grid.r(i), grid.z(j));
+                double m = b.magnitude();
+                if (m > 0) { bR[idx] = b.bR() / m; bZ[idx] = b.bZ() / m; }
+            }
+        int strideR = Math.max(1, grid.nR() / 25), strideZ = Math.max(1, grid.nZ() / 12);
+        MapImage.write(png, grid, bZ, title, "b_z = B_z/|B|", false, new MapImage.Arrows(bR, bZ, strideR, strideZ));
+    }
+
     public static void writeAll(SpatialGrid grid, MagneticField field, DiffusionTensor tensor, double pRefGeV, Path outDir) throws IOException {
         int n = grid.size();
         double[] bR = new double[n], bPhi = new double[n], bZ = new double[n], mag = new double[n];

@@ -2,10 +2,15 @@ package org.anisocr.cli;
 
 import org.anisocr.analysis.FieldMaps;
 import org.anisocr.analysis.ModelAnalysis;
+import org.anisocr.analysis.RingComparison;
+import org.anisocr.analysis.RingComparison.RingPoint;
+import org.anisocr.analysis.gamma.GammaProducts;
+import org.anisocr.analysis.gamma.GammaSettings;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.io.CsvColumns;
 import org.anisocr.io.LinePlot;
+import org.anisocr.io.PanelFigure;
+import org.anisocr.io.RingDataCsv;
 import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
 import org.anisocr.solver.cpu.CpuSplitStepper;
@@ -16,7 +21,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,17 +30,31 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Regenerates docs/figures from the committed paper configs: Fig. 2 (toy scans, configs/fig2/*.toml),
- * Fig. 3 (realistic field direction) and Fig. 4 (α(R) of the four realistic models, configs/realistic-*.toml).
- * Every model is solved exactly as `anisocr run` would, in memory; only the figures and a CSV of headline numbers
- * are written.
+ * Regenerates the paper's figures (Cerri et al. 2017, JCAP 10, 019), numbered and laid out as published, from the
+ * committed configs (made by scripts/make-paper-configs.py) and the measurements of data/:
+ * <ul>
+ * <li>Fig. 1 {@code fig1-field.png}: the realistic field in (R, z), colour b_z, arrows (b_R, b_z);</li>
+ * <li>Fig. 2 {@code fig2-toy-alpha.png}: α(R) of the toy model, one panel per (ε_B, δ∥, δ⊥), curves for
+ * ε_D ∈ {0.01, 0.1, 1} × H ∈ {2, 4} kpc, dashed asymptotes α_inj + δ∥ and α_inj + δ⊥ of that panel;</li>
+ * <li>Fig. 3 {@code fig3-realistic-alpha.png}: α(R) of the realistic models, ε_D = 0.01 left, 0.1 right, δ⊥ = 0.5
+ * and 0.7, with the Fermi-LAT ring proton indices of data/ and each model's χ² (ring-averaged);</li>
+ * <li>Fig. 4 {@code fig4-density.png}: proton density above 10 GeV on the plane for R = 0–14 kpc, the four models
+ * and the isotropic δ = 0.3 model, each normalised to 1 at R☉ = 8.3 kpc, with the Fermi-LAT ring densities;</li>
+ * <li>{@code fig5-gamma-index.png} (not in the paper): the π⁰-decay γ-ray emissivity index on the plane, 10–100 GeV,
+ * for the same five models, beside the Fermi-LAT ring γ-ray indices of data/.</li>
+ * </ul>
+ * and {@code figures-summary.csv}. Every model is solved exactly as {@code anisocr run} would, in memory; nothing is
+ * written outside {@code --out}.
  */
-@Command(name = "figures", description = "Regenerate the paper's Figures 2-4 (PNG) from configs/ into docs/figures.")
+@Command(name = "figures", description = "Regenerate the paper's Figures 1-4 (and the gamma-ray index figure) from configs/ and data/ into --out.")
 public final class FiguresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--configs", defaultValue = "configs", description = "config directory (default: ${DEFAULT-VALUE})")
     Path configs;
+
+    @Option(names = "--data", defaultValue = "data", description = "measurement directory (default: ${DEFAULT-VALUE})")
+    Path data;
 
     @Option(names = "--out", defaultValue = "docs/figures", description = "figure directory (default: ${DEFAULT-VALUE})")
     Path out;
@@ -44,69 +62,148 @@ public final class FiguresCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all cores")
     int threads;
 
-    record Solved(ModelConfig config, ModelAnalysis.Profiles profiles, double wallSeconds) {}
+    static final String[][] TOY_SCANS = {{"0.2", "0.1", "0.6"}, {"0.5", "0.1", "0.6"}, {"1", "0.1", "0.6"}, {"0.5", "0.3", "0.5"}};
+    static final double R_SUN_KPC = 8.3;
+    static final int W = 760, H = 560;
+
+    record Solved(ModelConfig config, ModelAnalysis.Profiles profiles, GammaProducts.Result gamma, double wallSeconds) {}
+
+    /** A row of figures-summary.csv. */
+    record Row(String model, double alphaInner, double alphaSun, double gammaInner, double gammaSun, double chi2Alpha,
+               int nAlpha, double chi2Density, int nDensity, double wallSeconds) {}
 
     @Override public Integer call() throws IOException {
         PrintWriter log = spec.commandLine().getOut();
+        List<RingPoint> indexData = ringData("fermi-lat-proton-index-rings.csv", "proton_index");
+        List<RingPoint> densityData = ringData("fermi-lat-proton-density-rings.csv", "density_rel");
+        List<RingPoint> gammaData = ringData("fermi-lat-gamma-index-rings.csv", "gamma_index");
         Files.createDirectories(out);
-        List<String[]> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
 
-        // Fig. 2: one panel per (H, εD), curves for the εB / (δ∥, δ⊥) scans, dashed asymptotes of eq. 3.6.
-        for (int h : new int[] {2, 4})
-            for (String eps : new String[] {"0.01", "0.1", "1"}) {
-                List<LinePlot.Series> series = new ArrayList<>();
-                String[][] scans = {{"0.2", "0.1", "0.6"}, {"0.5", "0.1", "0.6"}, {"1", "0.1", "0.6"}, {"0.5", "0.3", "0.5"}};
-                double alphaInj = Double.NaN;
-                for (String[] s : scans) {
-                    Path cfg = configs.resolve("fig2").resolve("toy-epsB" + s[0] + "-dpar" + s[1] + "-dperp" + s[2] + "-epsD" + eps + "-H" + h + ".toml");
-                    Solved m = solve(cfg, log, rows);
+        // Fig. 1: the realistic field.
+        ModelConfig fieldModel = ModelConfig.load(config("realistic-eps0.1-dperp0.5.toml"));
+        FieldMaps.verticalComponentMap(fieldModel.grid(), fieldModel.field(), out.resolve("fig1-field.png"),
+                "Fig. 1: realistic field (Pshirkov 2011 + JF12 X), colour b_z, arrows (b_R, b_z)");
+
+        // Fig. 2: toy model, one panel per (ε_B, δ∥, δ⊥).
+        List<PanelFigure.Panel> fig2 = new ArrayList<>();
+        for (String[] sc : TOY_SCANS) {
+            List<LinePlot.Series> lines = new ArrayList<>();
+            double alphaInj = Double.NaN;
+            for (String eps : new String[] {"0.01", "0.1", "1"})
+                for (int h : new int[] {2, 4}) {
+                    Path cfg = configs.resolve("fig2").resolve("toy-epsB" + sc[0] + "-dpar" + sc[1] + "-dperp" + sc[2] + "-epsD" + eps + "-H" + h + ".toml");
+                    Solved m = solve(cfg, log, rows, List.of(), List.of(), false);
                     alphaInj = sourceAlpha(m.config());
-                    series.add(new LinePlot.Series("ε_B = " + s[0] + ", (δ∥, δ⊥) = (" + s[1] + ", " + s[2] + ")",
-                            m.profiles().rKpc(), m.profiles().alpha()));
+                    lines.add(new LinePlot.Series("ε_D = " + eps + ", H = " + h + " kpc", m.profiles().rKpc(), m.profiles().alpha()));
                 }
-                double[] r = {0, 20};
-                series.add(new LinePlot.Series("α_inj + δ∥ (δ∥ = 0.1)", r, new double[] {alphaInj + 0.1, alphaInj + 0.1}, true));
-                series.add(new LinePlot.Series("α_inj + δ⊥ (δ⊥ = 0.6)", r, new double[] {alphaInj + 0.6, alphaInj + 0.6}, true));
-                LinePlot.write(out.resolve("fig2-toy-H" + h + "-epsD" + eps + ".png"),
-                        "Toy model (Fig. 2): H = " + h + " kpc, ε_D = " + eps + ", fit 10–1000 GeV", "R [kpc]",
-                        "α = −d ln N/d ln p", series, false);
-            }
+            double dPar = Double.parseDouble(sc[1]), dPerp = Double.parseDouble(sc[2]);
+            double[] r = {0, 20};
+            lines.add(new LinePlot.Series(String.format(Locale.ROOT, "α_inj + δ∥ = %.2f", alphaInj + dPar), r, new double[] {alphaInj + dPar, alphaInj + dPar}, true));
+            lines.add(new LinePlot.Series(String.format(Locale.ROOT, "α_inj + δ⊥ = %.2f", alphaInj + dPerp), r, new double[] {alphaInj + dPerp, alphaInj + dPerp}, true));
+            fig2.add(new PanelFigure.Panel("Fig. 2: ε_B = " + sc[0] + ", (δ∥, δ⊥) = (" + sc[1] + ", " + sc[2] + "), fit 10–1000 GeV",
+                    "R [kpc]", "α = −d ln N/d ln p", lines, List.of()));
+        }
+        PanelFigure.write(out.resolve("fig2-toy-alpha.png"), fig2, 2, W, H);
 
-        // Fig. 3 and Fig. 4
-        List<LinePlot.Series> fig4 = new ArrayList<>();
-        Path fieldCfg = null;
-        for (String eps : new String[] {"0.1", "0.01"})
+        // Realistic models (Figs. 3, 4 and the γ-ray index) and the isotropic δ = 0.3 model (Fig. 4, γ-ray index).
+        List<PanelFigure.Panel> fig3 = new ArrayList<>();
+        List<LinePlot.Series> density = new ArrayList<>(), gamma = new ArrayList<>();
+        for (String eps : new String[] {"0.01", "0.1"}) {
+            List<LinePlot.Series> lines = new ArrayList<>();
             for (String dperp : new String[] {"0.5", "0.7"}) {
-                Path cfg = configs.resolve("realistic-eps" + eps + "-dperp" + dperp + ".toml");
-                if (fieldCfg == null) fieldCfg = cfg;
-                Solved m = solve(cfg, log, rows);
-                fig4.add(new LinePlot.Series("ε_D = " + eps + ", δ⊥ = " + dperp + " (δ∥ = 0.3)", m.profiles().rKpc(), m.profiles().alpha()));
+                Solved m = solve(config("realistic-eps" + eps + "-dperp" + dperp + ".toml"), log, rows, indexData, densityData, true);
+                Row row = rows.get(rows.size() - 1);
+                String label = "δ⊥ = " + dperp + chi2Label(row.chi2Alpha(), row.nAlpha());
+                lines.add(new LinePlot.Series(label, m.profiles().rKpc(), m.profiles().alpha()));
+                String name = "ε_D = " + eps + ", δ⊥ = " + dperp;
+                density.add(new LinePlot.Series(name + chi2Label(row.chi2Density(), row.nDensity()), m.profiles().rKpc(), normalised(m)));
+                gamma.add(new LinePlot.Series(name, m.gamma().rKpc(), m.gamma().gammaIndex()));
             }
-        LinePlot.write(out.resolve("fig4-realistic-alpha.png"), "Realistic field (Fig. 4): H = 4 kpc, fit 10–1000 GeV",
-                "R [kpc]", "α = −d ln N/d ln p", fig4, false);
-        ModelConfig field = ModelConfig.load(fieldCfg);
-        FieldMaps.directionMap(field.grid(), field.field(), out.resolve("fig3-realistic-field.png"));
+            fig3.add(new PanelFigure.Panel("Fig. 3: realistic field, ε_D = " + eps + ", δ∥ = 0.3, H = 4 kpc, fit 10–1000 GeV",
+                    "R [kpc]", "proton slope α", lines, List.of(points("Fermi-LAT (Acero et al. 2016)", indexData)),
+                    0, 20, Double.NaN, Double.NaN, false));
+        }
+        PanelFigure.write(out.resolve("fig3-realistic-alpha.png"), fig3, 2, W, H);
+        Solved iso = solve(config("isotropic-delta0.3.toml"), log, rows, indexData, densityData, true);
+        Row isoRow = rows.get(rows.size() - 1);
+        density.add(new LinePlot.Series("isotropic δ = 0.3" + chi2Label(isoRow.chi2Density(), isoRow.nDensity()), iso.profiles().rKpc(), normalised(iso), true));
+        gamma.add(new LinePlot.Series("isotropic δ = 0.3", iso.gamma().rKpc(), iso.gamma().gammaIndex(), true));
+        PanelFigure.write(out.resolve("fig4-density.png"), List.of(new PanelFigure.Panel(
+                "Fig. 4: protons above 10 GeV on the plane, each model normalised to 1 at R = 8.3 kpc",
+                "R [kpc]", "N(p > 10 GeV) / N_R☉(p > 10 GeV)", density, List.of(points("Fermi-LAT rings", densityData)),
+                0, 14, Double.NaN, Double.NaN, false)), 1, 1000, 640);
+        GammaSettings gs = GammaSettings.DEFAULT;
+        PanelFigure.write(out.resolve("fig5-gamma-index.png"), List.of(new PanelFigure.Panel(
+                "π⁰-decay γ-ray emissivity index on the plane, fit " + ModelAnalysis.momentumLabel(gs.fitMinGeV()) + "–"
+                        + ModelAnalysis.momentumLabel(gs.fitMaxGeV()) + " GeV (Kafexhiu et al. 2014, " + gs.model() + ")",
+                "R [kpc]", "Γ_γ = −d ln q_γ/d ln E_γ", gamma, List.of(points("Fermi-LAT rings", gammaData)),
+                0, 20, Double.NaN, Double.NaN, false)), 1, 1000, 640);
 
         Path csv = out.resolve("figures-summary.csv");
         try (Writer w = Files.newBufferedWriter(csv)) {
-            w.write("model,alpha_inner,alpha_sun,alpha_sun_minus_inner,wall_seconds\n");
-            for (String[] row : rows) w.write(String.join(",", row) + "\n");
+            w.write("model,alpha_inner,alpha_sun,alpha_sun_minus_inner,gamma_index_inner,gamma_index_sun,chi2,chi2_points,chi2_density,chi2_density_points,wall_seconds\n");
+            for (Row r : rows)
+                w.write(String.join(",", r.model(), f(r.alphaInner()), f(r.alphaSun()), f(r.alphaSun() - r.alphaInner()), f(r.gammaInner()),
+                        f(r.gammaSun()), f(r.chi2Alpha()), Integer.toString(r.nAlpha()), f(r.chi2Density()), Integer.toString(r.nDensity()),
+                        String.format(Locale.ROOT, "%.2f", r.wallSeconds())) + "\n");
         }
+        if (indexData.isEmpty() && densityData.isEmpty())
+            log.println("note: " + data + " holds no Fermi-LAT ring values (see data/README.md); the figures carry no points and chi2 is nan");
         log.println("figures -> " + out.toAbsolutePath().normalize());
         return Main.EXIT_OK;
     }
 
-    private Solved solve(Path cfg, PrintWriter log, List<String[]> rows) {
+    private Path config(String name) { return configs.resolve(name); }
+
+    private List<RingPoint> ringData(String file, String column) throws IOException {
+        Path p = data.resolve(file);
+        if (!Files.isRegularFile(p)) throw new ConfigException("data file " + p + " is missing (run from the repository root or give --data)");
+        return RingDataCsv.read(p, column, "error");
+    }
+
+    private Solved solve(Path cfg, PrintWriter log, List<Row> rows, List<RingPoint> indexData, List<RingPoint> densityData, boolean withGamma) {
         if (!Files.isRegularFile(cfg)) throw new ConfigException("figure config " + cfg + " is missing (run from the repository root or give --configs)");
         ModelConfig c = ModelConfig.load(cfg);
         RunResult r = ModelRunner.run(c, p -> new CpuSplitStepper(p, threads), threads, null);
         ModelAnalysis.Profiles pr = ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), c.analysis());
+        GammaProducts.Result g = withGamma ? GammaProducts.compute(c.grid(), c.momenta(), r.density(), GammaSettings.DEFAULT) : null;
         var s = pr.summary();
-        log.printf(Locale.ROOT, "%-45s alpha(0) = %.4f  alpha(%.1f) = %.4f  diff = %.4f  %.2f s (%s)%n", c.name(), s.alphaInner(),
-                s.rSunKpc(), s.alphaSun(), s.alphaSunMinusInner(), r.wallSeconds(), r.mode());
+        RingComparison.Chi2 ca = RingComparison.chi2(pr.rKpc(), pr.alpha(), indexData);
+        RingComparison.Chi2 cd = RingComparison.chi2(pr.rKpc(), normalisedDensity(pr), densityData);
+        double gInner = g == null ? Double.NaN : g.gammaIndex()[0];
+        double gSun = g == null ? Double.NaN : RingComparison.ringAverage(g.rKpc(), g.gammaIndex(), R_SUN_KPC - 1e-9, R_SUN_KPC + 1e-9);
+        log.printf(Locale.ROOT, "%-45s alpha(0) = %.4f  alpha(%.1f) = %.4f  diff = %.4f%s  %.2f s (%s)%n", c.name(), s.alphaInner(),
+                s.rSunKpc(), s.alphaSun(), s.alphaSunMinusInner(),
+                g == null ? "" : String.format(Locale.ROOT, "  gamma index(0) = %.4f  (%.1f) = %.4f", gInner, R_SUN_KPC, gSun),
+                r.wallSeconds(), r.mode());
         log.flush();
-        rows.add(new String[] {c.name(), f(s.alphaInner()), f(s.alphaSun()), f(s.alphaSunMinusInner()), String.format(Locale.ROOT, "%.2f", r.wallSeconds())});
-        return new Solved(c, pr, r.wallSeconds());
+        rows.add(new Row(c.name(), s.alphaInner(), s.alphaSun(), gInner, gSun, ca.chi2(), ca.points(), cd.chi2(), cd.points(), r.wallSeconds()));
+        return new Solved(c, pr, g, r.wallSeconds());
+    }
+
+    /** N(> p_min) on the plane divided by its value at R☉ (the way Fig. 4 and the density χ² are normalised). */
+    static double[] normalisedDensity(ModelAnalysis.Profiles pr) {
+        double[] d = pr.densityAbovePMin().clone();
+        double atSun = RingComparison.ringAverage(pr.rKpc(), d, R_SUN_KPC - 1e-9, R_SUN_KPC + 1e-9);
+        for (int i = 0; i < d.length; i++) d[i] /= atSun;
+        return d;
+    }
+
+    private static double[] normalised(Solved m) { return normalisedDensity(m.profiles()); }
+
+    private static PanelFigure.Points points(String name, List<RingPoint> data) {
+        int n = data.size();
+        double[] x = new double[n], lo = new double[n], hi = new double[n], y = new double[n], e = new double[n];
+        for (int i = 0; i < n; i++) {
+            RingPoint p = data.get(i);
+            x[i] = p.rMidKpc(); lo[i] = p.rMinKpc(); hi[i] = p.rMaxKpc(); y[i] = p.value(); e[i] = p.error();
+        }
+        return new PanelFigure.Points(name, x, lo, hi, y, e);
+    }
+
+    private static String chi2Label(double chi2, int n) {
+        return n == 0 ? " (χ²: no data points)" : String.format(Locale.ROOT, " (χ² = %.1f for %d rings)", chi2, n);
     }
 
     private static String f(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5f", v) : "nan"; }

@@ -1,5 +1,6 @@
 package org.anisocr.analysis.gamma;
 
+import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.SpectralIndexFit;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
@@ -99,7 +100,8 @@ public final class GammaProducts {
         MapFits.write(outDir.resolve("gamma_emissivity.fits"), grid, planes, header);
         CsvColumns.write(outDir.resolve("gamma_index.csv"), new String[] {"R_kpc", "gamma_index"}, res.rKpc(), res.gammaIndex());
         LinePlot.write(outDir.resolve("gamma_index.png"),
-                String.format(Locale.ROOT, "π⁰-decay γ-ray index on the plane (fit %g–%g GeV, K14 %s)", s.fitMinGeV(), s.fitMaxGeV(), s.model()),
+                "π⁰-decay γ-ray index on the plane (fit " + ModelAnalysis.momentumLabel(s.fitMinGeV()) + "–"
+                        + ModelAnalysis.momentumLabel(s.fitMaxGeV()) + " GeV, K14 " + s.model() + ")",
                 "R [kpc]", "Γ_γ = −d ln q_γ/d ln E_γ", List.of(new LinePlot.Series("Γ_γ(R)", res.rKpc(), res.gammaIndex())), false);
         return res;
     }

@@ -1,0 +1,103 @@
+package org.anisocr.io;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A figure of several line-plot panels side by side (the paper's multi-panel figures), each panel an XChart rendered
+ * headless and tiled into one PNG. Besides curves ({@link LinePlot.Series}) a panel can carry measured points with a
+ * vertical 1σ error bar and a horizontal bar from the ring's inner to its outer edge ({@link Points}).
+ */
+public final class PanelFigure {
+    static { System.setProperty("java.awt.headless", "true"); }
+
+    private PanelFigure() {}
+
+    /** Measurements: x with its bin edges [xLo, xHi], y with its 1σ error. */
+    public record Points(String name, double[] x, double[] xLo, double[] xHi, double[] y, double[] yErr) {}
+
+    /** One panel; xMin/xMax/yMin/yMax NaN = automatic. */
+    public record Panel(String title, String xLabel, String yLabel, List<LinePlot.Series> lines, List<Points> points,
+                        double xMin, double xMax, double yMin, double yMax, boolean logY) {
+        public Panel(String title, String xLabel, String yLabel, List<LinePlot.Series> lines, List<Points> points) {
+            this(title, xLabel, yLabel, lines, points, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+        }
+    }
+
+    public static void write(Path png, List<Panel> panels, int columns, int panelWidth, int panelHeight) throws IOException {
+        int rows = (panels.size() + columns - 1) / columns;
+        BufferedImage all = new BufferedImage(columns * panelWidth, rows * panelHeight, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, all.getWidth(), all.getHeight());
+        for (int k = 0; k < panels.size(); k++) {
+            BufferedImage img = BitmapEncoder.getBufferedImage(chart(panels.get(k), panelWidth, panelHeight));
+            g.drawImage(img, (k % columns) * panelWidth, (k / columns) * panelHeight, null);
+        }
+        g.dispose();
+        ImageIO.write(all, "png", png.toFile());
+    }
+
+    static XYChart chart(Panel p, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(p.title()).xAxisTitle(p.xLabel()).yAxisTitle(p.yLabel()).build();
+        var st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesColor(new Color(225, 225, 225));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        st.setYAxisLogarithmic(p.logY());
+        if (!Double.isNaN(p.xMin())) st.setXAxisMin(p.xMin());
+        if (!Double.isNaN(p.xMax())) st.setXAxisMax(p.xMax());
+        if (!Double.isNaN(p.yMin())) st.setYAxisMin(p.yMin());
+        if (!Double.isNaN(p.yMax())) st.setYAxisMax(p.yMax());
+        int kept = 0;
+        for (LinePlot.Series s : p.lines()) {
+            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+            for (int i = 0; i < s.x().length; i++) {
+                boolean inX = (Double.isNaN(p.xMin()) || s.x()[i] >= p.xMin() - 1e-9) && (Double.isNaN(p.xMax()) || s.x()[i] <= p.xMax() + 1e-9);
+                if (inX && Double.isFinite(s.y()[i]) && (!p.logY() || s.y()[i] > 0)) { xs.add(s.x()[i]); ys.add(s.y()[i]); }
+            }
+            if (xs.isEmpty()) continue;
+            XYSeries xy = chart.addSeries(s.name(), xs, ys);
+            xy.setMarker(SeriesMarkers.NONE);
+            xy.setLineWidth(2.0f);
+            if (s.dashed()) xy.setLineStyle(new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+            kept++;
+        }
+        for (Points pts : p.points()) {
+            if (pts.x().length == 0) continue;
+            XYSeries xy = chart.addSeries(pts.name(), pts.x(), pts.y(), pts.yErr());
+            xy.setMarker(SeriesMarkers.CIRCLE);
+            xy.setMarkerColor(Color.BLACK);
+            xy.setLineColor(Color.BLACK);
+            xy.setLineStyle(new BasicStroke(0f));
+            for (int i = 0; i < pts.x().length; i++) { // ring edges as a horizontal bar
+                XYSeries edge = chart.addSeries(pts.name() + " ring " + i, new double[] {pts.xLo()[i], pts.xHi()[i]}, new double[] {pts.y()[i], pts.y()[i]});
+                edge.setMarker(SeriesMarkers.NONE);
+                edge.setLineColor(Color.BLACK);
+                edge.setLineWidth(1.2f);
+                edge.setShowInLegend(false);
+            }
+            kept++;
+        }
+        if (kept == 0) chart.addSeries("(no finite values)", new double[] {0}, new double[] {p.logY() ? 1 : 0});
+        return chart;
+    }
+}
