@@ -8,7 +8,9 @@ import org.anisocr.analysis.gamma.GammaProducts;
 import org.anisocr.analysis.gamma.GammaSettings;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.LinePlot;
+import org.anisocr.io.OutputMarker;
 import org.anisocr.io.PanelFigure;
 import org.anisocr.io.RingDataCsv;
 import org.anisocr.run.ModelRunner;
@@ -44,9 +46,11 @@ import java.util.concurrent.Callable;
  * for the same five models, beside the Fermi-LAT ring γ-ray indices of data/.</li>
  * </ul>
  * and {@code figures-summary.csv}. Every model is solved exactly as {@code anisocr run} would, in memory; nothing is
- * written outside {@code --out}.
+ * written outside {@code --out} (staged and renamed into place; an earlier figures folder is replaced only with
+ * {@code --overwrite}).
  */
-@Command(name = "figures", description = "Regenerate the paper's Figures 1-4 (and the gamma-ray index figure) from configs/ and data/ into --out.")
+@Command(mixinStandardHelpOptions = true, name = "figures",
+        description = "Regenerate the paper's Figures 1-4 (and the gamma-ray index figure) from configs/ and data/ into --out.")
 public final class FiguresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -56,8 +60,11 @@ public final class FiguresCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "measurement directory (default: ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--out", defaultValue = "docs/figures", description = "figure directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "out/figures", description = "figure directory (default: ${DEFAULT-VALUE}; "
+            + "the committed figures are regenerated with --out docs/figures --overwrite)")
     Path out;
+
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all cores")
     int threads;
@@ -73,11 +80,26 @@ public final class FiguresCommand implements Callable<Integer> {
                int nAlpha, double chi2Density, int nDensity, double wallSeconds) {}
 
     @Override public Integer call() throws IOException {
+        Threads.check(threads);
         PrintWriter log = spec.commandLine().getOut();
+        // Inputs are read before any output folder is touched.
         List<RingPoint> indexData = ringData("fermi-lat-proton-index-rings.csv", "proton_index");
         List<RingPoint> densityData = ringData("fermi-lat-proton-density-rings.csv", "density_rel");
         List<RingPoint> gammaData = ringData("fermi-lat-gamma-index-rings.csv", "gamma_index");
-        Files.createDirectories(out);
+        Path written;
+        try (AtomicOutputDir target = new AtomicOutputDir(out, overwrite.overwrite(), spec.commandLine().getErr()::println)) {
+            writeFigures(target.path(""), log, indexData, densityData, gammaData);
+            target.commit(OutputMarker.now("figures", null));
+            written = target.target();
+        }
+        if (indexData.isEmpty() && densityData.isEmpty())
+            log.println("note: " + data + " holds no Fermi-LAT ring values (see data/README.md); the figures carry no points and chi2 is nan");
+        log.println("figures -> " + written);
+        return Main.EXIT_OK;
+    }
+
+    private void writeFigures(Path out, PrintWriter log, List<RingPoint> indexData, List<RingPoint> densityData,
+                              List<RingPoint> gammaData) throws IOException {
         List<Row> rows = new ArrayList<>();
 
         // Fig. 1: the realistic field.
@@ -148,10 +170,6 @@ public final class FiguresCommand implements Callable<Integer> {
                         f(r.gammaSun()), f(r.chi2Alpha()), Integer.toString(r.nAlpha()), f(r.chi2Density()), Integer.toString(r.nDensity()),
                         String.format(Locale.ROOT, "%.2f", r.wallSeconds())) + "\n");
         }
-        if (indexData.isEmpty() && densityData.isEmpty())
-            log.println("note: " + data + " holds no Fermi-LAT ring values (see data/README.md); the figures carry no points and chi2 is nan");
-        log.println("figures -> " + out.toAbsolutePath().normalize());
-        return Main.EXIT_OK;
     }
 
     private Path config(String name) { return configs.resolve(name); }
