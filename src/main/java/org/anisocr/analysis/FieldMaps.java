@@ -28,19 +28,11 @@ public final class FieldMaps {
      * dominates, so transport in (R, z) is nearly isotropic), arrows = direction (b_R, b_z).
      */
     public static void directionMap(SpatialGrid grid, MagneticField field, Path png) throws IOException {
-        int n = grid.size();
-        double[] bR = new double[n], bZ = new double[n], pol = new double[n];
-        for (int j = 0; j < grid.nZ(); j++)
-            for (int i = 0; i < grid.nR(); i++) {
-                int idx = grid.index(i, j);
-                FieldVector b = field.at(grid.r(i), grid.z(j));
-                double m = b.magnitude();
-                if (m > 0) { bR[idx] = b.bR() / m; bZ[idx] = b.bZ() / m; }
-                pol[idx] = Math.hypot(bR[idx], bZ[idx]);
-            }
-        int strideR = Math.max(1, grid.nR() / 25), strideZ = Math.max(1, grid.nZ() / 12);
+        Poloidal u = Poloidal.of(grid, field);
+        double[] pol = new double[grid.size()];
+        for (int idx = 0; idx < pol.length; idx++) pol[idx] = Math.hypot(u.bR()[idx], u.bZ()[idx]);
         MapImage.write(png, grid, pol, "Field direction (" + field.name() + "): arrows (b_R, b_z), colour sqrt(b_R² + b_z²)",
-                "in-plane fraction of b = B/|B|", false, new MapImage.Arrows(bR, bZ, strideR, strideZ));
+                "in-plane fraction of b = B/|B|", false, u.arrows(grid));
     }
 
     /**
@@ -48,17 +40,28 @@ public final class FieldMaps {
      * Colour = b_z = B_z/|B|, the vertical share of the unit vector that sets the parallel escape; arrows = (b_R, b_z).
      */
     public static void verticalComponentMap(SpatialGrid grid, MagneticField field, Path png, String title) throws IOException {
-        int n = grid.size();
-        double[] bR = new double[n], bZ = new double[n];
-        for (int j = 0; j < grid.nZ(); j++)
-            for (int i = 0; i < grid.nR(); i++) {
-                int idx = grid.index(i, j);
-                FieldVector b = field.at(grid.r(i), grid.z(j));
-                double m = b.magnitude();
-                if (m > 0) { bR[idx] = b.bR() / m; bZ[idx] = b.bZ() / m; }
-            }
-        int strideR = Math.max(1, grid.nR() / 25), strideZ = Math.max(1, grid.nZ() / 12);
-        MapImage.write(png, grid, bZ, title, "b_z = B_z/|B|", false, new MapImage.Arrows(bR, bZ, strideR, strideZ));
+        Poloidal u = Poloidal.of(grid, field);
+        MapImage.write(png, grid, u.bZ(), title, "b_z = B_z/|B|", false, u.arrows(grid));
+    }
+
+    /** b_R and b_z of the unit vector b = B/|B| at every node (0 where |B| = 0). */
+    private record Poloidal(double[] bR, double[] bZ) {
+        static Poloidal of(SpatialGrid grid, MagneticField field) {
+            double[] bR = new double[grid.size()], bZ = new double[grid.size()];
+            for (int j = 0; j < grid.nZ(); j++)
+                for (int i = 0; i < grid.nR(); i++) {
+                    int idx = grid.index(i, j);
+                    FieldVector b = field.at(grid.r(i), grid.z(j));
+                    double m = b.magnitude();
+                    if (m > 0) { bR[idx] = b.bR() / m; bZ[idx] = b.bZ() / m; }
+                }
+            return new Poloidal(bR, bZ);
+        }
+
+        /** About 25 × 12 arrows over the map. */
+        MapImage.Arrows arrows(SpatialGrid grid) {
+            return new MapImage.Arrows(bR, bZ, Math.max(1, grid.nR() / 25), Math.max(1, grid.nZ() / 12));
+        }
     }
 
     public static void writeAll(SpatialGrid grid, MagneticField field, DiffusionTensor tensor, double pRefGeV, Path outDir) throws IOException {

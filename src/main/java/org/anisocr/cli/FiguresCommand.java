@@ -224,7 +224,7 @@ public final class FiguresCommand implements Callable<Integer> {
         return n == 0 ? " (χ²: no data points)" : String.format(Locale.ROOT, " (χ² = %.1f for %d rings)", chi2, n);
     }
 
-    private static String f(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5f", v) : "nan"; }
+    private static String f(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5f", Math.abs(v) < 5e-6 ? 0.0 : v) : "nan"; }
 
     private static double sourceAlpha(ModelConfig c) {
         if (c.source() instanceof org.anisocr.source.PulsarSource p) return p.alphaInj();

@@ -2,16 +2,9 @@ package org.anisocr.io;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Line plots (α(R) curves, radial profiles) as PNG with XChart, headless. */
@@ -25,31 +18,9 @@ public final class LinePlot {
     }
 
     public static void write(Path png, String title, String xLabel, String yLabel, List<Series> series, boolean logY) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(620).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        var st = chart.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotGridLinesColor(new Color(225, 225, 225));
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
-        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        st.setYAxisLogarithmic(logY);
-        st.setMarkerSize(0);
-        int kept = 0;
-        for (Series s : series) {
-            // NaN cells (no slope: N ≤ 0) are left out of the curve rather than drawn as zeros.
-            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
-            for (int i = 0; i < s.x().length; i++)
-                if (Double.isFinite(s.y()[i]) && (!logY || s.y()[i] > 0)) { xs.add(s.x()[i]); ys.add(s.y()[i]); }
-            if (xs.isEmpty()) continue;
-            XYSeries xy = chart.addSeries(s.name(), xs, ys);
-            xy.setMarker(SeriesMarkers.NONE);
-            xy.setLineWidth(2.2f);
-            if (s.dashed()) xy.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
-            kept++;
-        }
-        if (kept == 0) chart.addSeries("(no finite values)", new double[] {0}, new double[] {logY ? 1 : 0});
+        // One panel of PanelFigure: the same styling, NaN cells left out of the curves rather than drawn as zeros.
+        XYChart chart = PanelFigure.chart(new PanelFigure.Panel(title, xLabel, yLabel, series, List.of(),
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, logY), 900, 620);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }
