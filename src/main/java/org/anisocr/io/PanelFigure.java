@@ -27,6 +27,11 @@ public final class PanelFigure {
 
     private PanelFigure() {}
 
+    /** Ten distinguishable line colours (matplotlib's "tab10"), used in order: no two curves of a panel share a hue. */
+    static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+            new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+
     /** Measurements: x with its bin edges [xLo, xHi], y with its 1σ error. */
     public record Points(String name, double[] x, double[] xLo, double[] xHi, double[] y, double[] yErr) {}
 
@@ -77,6 +82,7 @@ public final class PanelFigure {
             if (xs.isEmpty()) continue;
             XYSeries xy = chart.addSeries(s.name(), xs, ys);
             xy.setMarker(SeriesMarkers.NONE);
+            xy.setLineColor(PALETTE[kept % PALETTE.length]);
             xy.setLineWidth(2.0f);
             if (s.dashed()) xy.setLineStyle(new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
             kept++;

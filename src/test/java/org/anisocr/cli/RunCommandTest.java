@@ -146,4 +146,24 @@ class RunCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--backend"), r.err());
     }
+
+    /** Issue 14: run writes the γ-ray products when R☉ lies on the grid, and says why not otherwise. */
+    @Test void writesTheGammaRayProductsOrSaysWhyNot() throws IOException {
+        Path out = tmp.resolve("gamma");
+        String onTheGrid = SMALL.replace("r_max_kpc = 4.0", "r_max_kpc = 12.0").replace("p_max_GeV = 100.0", "p_max_GeV = 1000.0")
+                .replace("count = 3", "count = 4").replace("r_sun_kpc = 2.0\n", "");
+        Result r = run("run", config(onTheGrid).toString(), "--out", out.toString(), "--backend", "cpu");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(out.resolve("gamma_emissivity.fits")) > 0);
+        java.util.List<String> lines = Files.readAllLines(out.resolve("gamma_index.csv"));
+        assertEquals("R_kpc,gamma_index", lines.get(0));
+        assertEquals(22, lines.size(), "header + one row per radial cell");
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"gamma_index_sun\""));
+
+        Path small = tmp.resolve("small");
+        r = run("run", config(SMALL).toString(), "--out", small.toString(), "--backend", "cpu");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(small.resolve("gamma_index.csv")));
+        assertTrue(Files.readString(small.resolve("summary.json")).contains("lies outside the grid"));
+    }
 }

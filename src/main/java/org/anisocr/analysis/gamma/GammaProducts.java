@@ -68,6 +68,9 @@ public final class GammaProducts {
         double t = s.localFlux().kineticEnergyGeV();
         double pRef = Math.sqrt(t * (t + 2 * PionDecayCrossSection.M_P));
         SpectrumInterpolation at = new SpectrumInterpolation(p, new double[] {pRef});
+        if (s.rSunKpc() > grid.r(grid.nR() - 1))
+            throw new IllegalArgumentException("R☉ = " + s.rSunKpc() + " kpc, where J_p is normalised to the local proton flux, lies outside the grid (R ≤ "
+                    + grid.r(grid.nR() - 1) + " kpc)");
         int j0 = grid.planeIndex();
         int i = 0;
         while (i < grid.nR() - 2 && grid.r(i + 1) < s.rSunKpc()) i++;

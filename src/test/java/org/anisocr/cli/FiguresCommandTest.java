@@ -1,0 +1,31 @@
+package org.anisocr.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `figures` checks its inputs before it touches --out (the full regeneration is not a unit test: ≈ 3 min). */
+class FiguresCommandTest {
+    @TempDir Path tmp;
+
+    @Test void missingDataIsABadInputAndNothingIsWritten() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        Path target = tmp.resolve("figs");
+        int code = cl.execute("figures", "--data", tmp.resolve("nodata").toString(), "--out", target.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, code, err.toString());
+        assertTrue(err.toString().contains("fermi-lat-proton-index-rings.csv"), err.toString());
+        assertFalse(Files.exists(target), "no output folder");
+    }
+}
