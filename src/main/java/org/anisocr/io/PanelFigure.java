@@ -63,11 +63,18 @@ public final class PanelFigure {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
-        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        int big = width >= 900 ? 2 : 0; // single 900-px plots (LinePlot) get the larger type
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16 + big));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13 + big / 2));
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14 + big));
+        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12 + big / 2));
         st.setYAxisLogarithmic(p.logY());
+        if (p.logY()) {
+            // a labelled tick at every 1..9 × 10^n, so a curve spanning a decade or two can be read off (decade-only
+            // ticks left flux.png with the labels 1 and 0.1 alone); a formatting function would make XChart's
+            // tick placement linear, so the labels are XChart's own
+            st.setYAxisLogarithmicDecadeOnly(false);
+        }
         if (!Double.isNaN(p.xMin())) st.setXAxisMin(p.xMin());
         if (!Double.isNaN(p.xMax())) st.setXAxisMax(p.xMax());
         if (!Double.isNaN(p.yMin())) st.setYAxisMin(p.yMin());
