@@ -52,6 +52,9 @@ public final class RingComparison {
         return new Chi2(used == 0 ? Double.NaN : sum, used, avg);
     }
 
+    /** y at R = at, linear between the nodes r (the value the plots show there). */
+    public static double valueAt(double[] r, double[] y, double at) { return linear(r, y, at); }
+
     static double linear(double[] x, double[] y, double at) {
         int i = 0;
         while (i < x.length - 2 && x[i + 1] < at) i++;

@@ -190,7 +190,7 @@ public final class FiguresCommand implements Callable<Integer> {
         RingComparison.Chi2 ca = RingComparison.chi2(pr.rKpc(), pr.alpha(), indexData);
         RingComparison.Chi2 cd = RingComparison.chi2(pr.rKpc(), normalisedDensity(pr), densityData);
         double gInner = g == null ? Double.NaN : g.gammaIndex()[0];
-        double gSun = g == null ? Double.NaN : RingComparison.ringAverage(g.rKpc(), g.gammaIndex(), R_SUN_KPC - 1e-9, R_SUN_KPC + 1e-9);
+        double gSun = g == null ? Double.NaN : RingComparison.valueAt(g.rKpc(), g.gammaIndex(), R_SUN_KPC);
         log.printf(Locale.ROOT, "%-45s alpha(0) = %.4f  alpha(%.1f) = %.4f  diff = %.4f%s  %.2f s (%s)%n", c.name(), s.alphaInner(),
                 s.rSunKpc(), s.alphaSun(), s.alphaSunMinusInner(),
                 g == null ? "" : String.format(Locale.ROOT, "  gamma index(0) = %.4f  (%.1f) = %.4f", gInner, R_SUN_KPC, gSun),
@@ -203,7 +203,7 @@ public final class FiguresCommand implements Callable<Integer> {
     /** N(> p_min) on the plane divided by its value at R☉ (the way Fig. 4 and the density χ² are normalised). */
     static double[] normalisedDensity(ModelAnalysis.Profiles pr) {
         double[] d = pr.densityAbovePMin().clone();
-        double atSun = RingComparison.ringAverage(pr.rKpc(), d, R_SUN_KPC - 1e-9, R_SUN_KPC + 1e-9);
+        double atSun = RingComparison.valueAt(pr.rKpc(), d, R_SUN_KPC);
         for (int i = 0; i < d.length; i++) d[i] /= atSun;
         return d;
     }

@@ -71,31 +71,10 @@ public final class ModelJob {
 
     /** gamma_emissivity.fits, gamma_index.csv (issue 14) with the default settings; a summary entry either way. */
     private static Map<String, Object> gammaProducts(RunResult r, Path dir) throws IOException {
-        GammaSettings s = GammaSettings.DEFAULT;
         try {
-            GammaProducts.Result g = GammaProducts.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), s, dir);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cross_section", "Kafexhiu et al. 2014, PRD 90, 123014; " + s.model()
-                    + (s.model().aboveGeV() < Double.POSITIVE_INFINITY ? " above " + s.model().aboveGeV() + " GeV, Geant4 below" : ""));
-            m.put("nuclear_enhancement", "K14 eq. 24 (eps_c = 1.37, eps_1 = 0.29, eps_2 = 0.1)");
-            m.put("local_flux", s.localFlux().reference() + String.format(java.util.Locale.ROOT, ": J(T = %g GeV) = %g m-2 sr-1 s-1 GeV-1 at R = %g kpc, z = 0",
-                    s.localFlux().kineticEnergyGeV(), s.localFlux().intensityPerM2SrSGeV(), s.rSunKpc()));
-            m.put("fit_min_GeV", s.fitMinGeV());
-            m.put("fit_max_GeV", s.fitMaxGeV());
-            m.put("gamma_index_inner", finiteOrNull(g.gammaIndex()[0]));
-            m.put("gamma_index_sun", finiteOrNull(interpolate(g.rKpc(), g.gammaIndex(), s.rSunKpc())));
-            return m;
+            return GammaProducts.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), GammaSettings.DEFAULT, dir).toJson();
         } catch (IllegalArgumentException e) {
             return Map.of("skipped", e.getMessage());
         }
-    }
-
-    private static Object finiteOrNull(double v) { return Double.isFinite(v) ? v : null; }
-
-    private static double interpolate(double[] x, double[] y, double at) {
-        int i = 0;
-        while (i < x.length - 2 && x[i + 1] < at) i++;
-        double t = Math.min(1, Math.max(0, (at - x[i]) / (x[i + 1] - x[i])));
-        return y[i] + t * (y[i + 1] - y[i]);
     }
 }

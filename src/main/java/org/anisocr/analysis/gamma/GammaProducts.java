@@ -1,6 +1,7 @@
 package org.anisocr.analysis.gamma;
 
 import org.anisocr.analysis.ModelAnalysis;
+import org.anisocr.analysis.RingComparison;
 import org.anisocr.analysis.SpectralIndexFit;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
@@ -33,7 +34,27 @@ public final class GammaProducts {
 
     /** q[j][node] per photon energy j; index on the plane per radial cell; k = J/N scale [cm⁻² sr⁻¹ s⁻¹ GeV⁻¹ per unit N]. */
     public record Result(double[] photonEnergiesGeV, double[][] emissivity, double[] rKpc, double[] gammaIndex,
-                         double scale, GammaSettings settings) {}
+                         double scale, GammaSettings settings) {
+        /** The summary.json "gamma" block: settings, and Γ_γ at R = 0 and R☉ (null where not finite). */
+        public Map<String, Object> toJson() {
+            GammaSettings s = settings;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cross_section", "Kafexhiu et al. 2014, PRD 90, 123014; " + s.model()
+                    + (s.model().aboveGeV() < Double.POSITIVE_INFINITY ? " above " + s.model().aboveGeV() + " GeV, Geant4 below" : ""));
+            NuclearEnhancement e = s.enhancement();
+            m.put("nuclear_enhancement", String.format(Locale.ROOT, "K14 eq. 24 (eps_c = %g, eps_1 = %g, eps_2 = %g, sigma_R_pp = %g mb)",
+                    e.epsC(), e.eps1(), e.eps2(), e.sigmaRppMb()));
+            m.put("local_flux", s.localFlux().reference() + String.format(Locale.ROOT, ": J(T = %g GeV) = %g m-2 sr-1 s-1 GeV-1 at R = %g kpc, z = 0",
+                    s.localFlux().kineticEnergyGeV(), s.localFlux().intensityPerM2SrSGeV(), s.rSunKpc()));
+            m.put("fit_min_GeV", s.fitMinGeV());
+            m.put("fit_max_GeV", s.fitMaxGeV());
+            m.put("gamma_index_inner", finiteOrNull(gammaIndex[0]));
+            m.put("gamma_index_sun", finiteOrNull(RingComparison.valueAt(rKpc, gammaIndex, s.rSunKpc())));
+            return m;
+        }
+
+        private static Object finiteOrNull(double v) { return Double.isFinite(v) ? v : null; }
+    }
 
     public static Result compute(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s) {
         double[] eGamma = s.photonEnergiesGeV();
