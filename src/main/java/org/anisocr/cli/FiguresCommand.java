@@ -82,12 +82,14 @@ public final class FiguresCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         Threads.check(threads);
         PrintWriter log = spec.commandLine().getOut();
-        // Inputs are read before any output folder is touched.
-        List<RingPoint> indexData = ringData("fermi-lat-proton-index-rings.csv", "proton_index");
-        List<RingPoint> densityData = ringData("fermi-lat-proton-density-rings.csv", "density_rel");
-        List<RingPoint> gammaData = ringData("fermi-lat-gamma-index-rings.csv", "gamma_index");
         Path written;
+        List<RingPoint> indexData, densityData;
+        // The output location is checked first (AtomicOutputDir refuses a user's folder before anything else); the
+        // data files are read before any model is solved, and a failure there leaves nothing behind (staging removed).
         try (AtomicOutputDir target = new AtomicOutputDir(out, overwrite.overwrite(), spec.commandLine().getErr()::println)) {
+            indexData = ringData("fermi-lat-proton-index-rings.csv", "proton_index");
+            densityData = ringData("fermi-lat-proton-density-rings.csv", "density_rel");
+            List<RingPoint> gammaData = ringData("fermi-lat-gamma-index-rings.csv", "gamma_index");
             writeFigures(target.path(""), log, indexData, densityData, gammaData);
             target.commit(OutputMarker.now("figures", null));
             written = target.target();

@@ -9,11 +9,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `figures` checks its inputs before it touches --out (the full regeneration is not a unit test: ≈ 3 min). */
+/** `figures` refuses missing data before solving anything and leaves nothing behind (the full regeneration is not a unit test: ≈ 3 min). */
 class FiguresCommandTest {
     @TempDir Path tmp;
 
@@ -27,5 +28,8 @@ class FiguresCommandTest {
         assertEquals(Main.EXIT_BAD_INPUT, code, err.toString());
         assertTrue(err.toString().contains("fermi-lat-proton-index-rings.csv"), err.toString());
         assertFalse(Files.exists(target), "no output folder");
+        try (var left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "no staging folder left behind");
+        }
     }
 }
