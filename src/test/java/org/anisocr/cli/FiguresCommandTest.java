@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FiguresCommandTest {
     @TempDir Path tmp;
 
-    @Test void missingDataIsABadInputAndNothingIsWritten() {
+    @Test void missingDataIsABadInputAndNothingIsWritten() throws java.io.IOException {
         StringWriter out = new StringWriter(), err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
