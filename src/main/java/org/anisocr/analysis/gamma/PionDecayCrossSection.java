@@ -17,6 +17,12 @@ package org.anisocr.analysis.gamma;
  * T_th = 2 m_π + m_π²/(2 m_p) = 0.2797 GeV; Y_max uses E_γ,max from the π⁰ of maximum LAB energy (eqs. 9–10).
  * The model above 50 GeV (Pythia 8) or 100 GeV (SIBYLL, QGSJET) is a {@link HadronicModel}; Geant4 below.
  * Where the ranges meet the parametrisation has small steps, as published.
+ *
+ * <p>Sources of the numbers: K14's equations and tables as carried by the authors' own C library (LibppGam, Kafexhiu
+ * 2014, updated 2021) and by independent public implementations, which agree on every coefficient used here. One
+ * departure from LibppGam: its range guards for σ_1π and σ_2π ({@code (T <= T_th) && (T > 2)}) can never be true, so it
+ * adds the one- and two-pion channels also above 2 GeV (+9 mb at 10 GeV, +30 %); we follow K14's piecewise σ_π (the
+ * channels below 2 GeV, σ_inel ⟨n_π⁰⟩ above), as the independent implementations do.
  */
 public record PionDecayCrossSection(HadronicModel model) {
     /** Proton and neutral pion masses [GeV] (PDG, as in K14). */
