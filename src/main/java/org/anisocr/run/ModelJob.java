@@ -4,16 +4,12 @@ import org.anisocr.analysis.AnalysisSummary;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.io.AtomicOutputDir;
-import org.anisocr.io.RunOutput;
-import org.anisocr.operator.TransportProblem;
-import org.anisocr.solver.SplitStepper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One model from config to a complete output directory: solve, analyse (α(R), densities, maps), write N.fits,
@@ -26,19 +22,13 @@ public final class ModelJob {
     public record Outcome(RunResult run, AnalysisSummary analysis, Path directory) {}
 
     /**
+     * @param backend      the resolved backend (opens the stepper, picks the steady solver)
      * @param extraSummary entries added to summary.json (e.g. the sweep parameters); may be null
      */
-    public static Outcome solveAndWrite(ModelConfig c, Path dir, Function<TransportProblem, SplitStepper> openStepper,
-                                        int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
-        return solveAndWrite(c, dir, openStepper, "cpu", line -> { }, threads, progress, extraSummary);
-    }
-
-    /** As above; {@code steadyBackend} / {@code log}: see {@link ModelRunner#run(ModelConfig, Function, String, java.util.function.Consumer, int, ModelRunner.Progress)}. */
-    public static Outcome solveAndWrite(ModelConfig c, Path dir, Function<TransportProblem, SplitStepper> openStepper,
-                                        String steadyBackend, java.util.function.Consumer<String> log,
-                                        int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
+    public static Outcome solveAndWrite(ModelConfig c, Path dir, SolverBackend backend, ModelRunner.Progress progress,
+                                        Map<String, Object> extraSummary) {
         try (AtomicOutputDir target = new AtomicOutputDir(dir)) {
-            RunResult r = ModelRunner.run(c, openStepper, steadyBackend, log, threads, progress);
+            RunResult r = ModelRunner.run(c, backend, progress);
             Map<String, Object> extra = new LinkedHashMap<>();
             AnalysisSummary a = null;
             String misfit = c.analysis().problemWith(c.momenta());

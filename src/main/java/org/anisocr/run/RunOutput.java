@@ -1,11 +1,13 @@
-package org.anisocr.io;
+package org.anisocr.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.grid.MomentumGrid;
+import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.FitsCubeWriter;
+import org.anisocr.io.Version;
 import org.anisocr.grid.SpatialGrid;
-import org.anisocr.run.RunResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,8 +47,8 @@ public final class RunOutput {
         s.put("code_version", Version.get());
         s.put("backend", r.backend());
         s.put("threads", r.threads());
-        s.put("mode", r.mode());
-        s.put("scheme", c.solver().scheme());
+        s.put("mode", r.mode().key());
+        s.put("scheme", c.solver().scheme().key());
         SpatialGrid g = r.problem().grid();
         s.put("grid", Map.of("geometry", g.geometry().key(), "n_r", g.nR(), "n_z", g.nZ(), "r_max_kpc", g.rMaxKpc(),
                 "half_height_kpc", g.halfHeightKpc()));
