@@ -4,6 +4,7 @@ import org.anisocr.config.SteadyMethod;
 import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
+import org.anisocr.solver.SingularSystemException;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -78,7 +79,7 @@ public final class SteadySolver {
             double[] s = op.source(k);
             double[] x = new double[size];
             if (settings.method() == SteadyMethod.DIRECT) {
-                new BandedFactorisation(m).solve(s, x);
+                factor(m, k, false).solve(s, x);
                 factorisations.incrementAndGet();
                 n[k] = x;
                 res[k] = m.relativeResidual(x, s);
@@ -89,7 +90,7 @@ public final class SteadySolver {
             Preconditioner pre;
             if (settings.method() == SteadyMethod.LU_GMRES) {
                 if (refactor || reference == null) {
-                    reference = new BandedFactorisation(m, true);
+                    reference = factor(m, k, true);
                     factorisations.incrementAndGet();
                 }
                 BandedFactorisation lu = reference;
@@ -103,7 +104,7 @@ public final class SteadySolver {
             FlexibleGmres.Outcome o = gmres.solve(m, s, x, pre, settings.tolerance(), cap);
             int used = o.iterations();
             if (!o.converged() && settings.method() == SteadyMethod.LU_GMRES) { // reference too far away: factor this bin
-                BandedFactorisation lu = new BandedFactorisation(m, true);
+                BandedFactorisation lu = factor(m, k, true);
                 reference = lu;
                 factorisations.incrementAndGet();
                 o = gmres.solve(m, s, x, (r, z) -> lu.solve(r, z), settings.tolerance(), settings.maxIterations());
@@ -113,6 +114,15 @@ public final class SteadySolver {
             n[k] = x;
             iters[k] = used;
             res[k] = o.relativeResidual();
+        }
+    }
+
+    /** The banded LU of bin k's matrix; a zero pivot becomes a {@link SingularSystemException} naming the bin. */
+    static BandedFactorisation factor(NinePointMatrix m, int k, boolean preconditionerOnly) {
+        try {
+            return new BandedFactorisation(m, preconditionerOnly);
+        } catch (ArithmeticException e) {
+            throw new SingularSystemException(0, k, "CPU banded LU: " + e.getMessage());
         }
     }
 
