@@ -49,7 +49,7 @@ class ArchitectureTest {
                 .whereLayer("io").mayOnlyAccessLayers("grid", "config")
                 .whereLayer("analysis").mayOnlyAccessLayers("grid", "field", "operator", "config", "io")
                 .whereLayer("run").mayOnlyAccessLayers("grid", "field", "operator", "source", "config", "solver", "io", "analysis")
-                .whereLayer("validation").mayOnlyAccessLayers("grid", "field", "operator", "source", "config", "solver")
+                .whereLayer("validation").mayOnlyAccessLayers("grid", "field", "operator", "source", "config", "solver", "io")
                 .whereLayer("bench").mayOnlyAccessLayers("grid", "field", "operator", "source", "config", "solver", "io")
                 .whereLayer("sweep").mayOnlyAccessLayers("grid", "config", "io", "analysis", "run")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer();

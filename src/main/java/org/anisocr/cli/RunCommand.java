@@ -3,6 +3,7 @@ package org.anisocr.cli;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.run.ModelJob;
+import org.anisocr.run.RunOutput;
 import org.anisocr.run.RunResult;
 import org.anisocr.run.Solution;
 import org.anisocr.run.SolverBackend;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = "Solve one model from a TOML config and write N.fits, summary.json and CSV slices.")
+@Command(mixinStandardHelpOptions = true, name = "run", description = "Solve one model from a TOML config and write N.fits, summary.json and CSV slices.")
 public final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -29,13 +30,20 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin BackendOptions compute;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress display")
+    boolean quiet;
+
+    @picocli.CommandLine.Mixin OverwriteOption overwrite;
+
     @Override public Integer call() {
+        Threads.check(compute.threads);
         ModelConfig c = ModelConfig.load(config);
         SolverBackend backend = SolverBackend.resolve(compute.backend, compute.threadsOr(c.solver().threads()),
                 line -> spec.commandLine().getErr().println(line));
         Path dir = out != null ? out : Path.of("out", c.name());
-        try (ProgressReporter progress = new ProgressReporter(c.name(), spec.commandLine().getErr())) {
-            ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, backend, progress, null);
+        try (ProgressReporter progress = new ProgressReporter(c.name(), quiet)) {
+            ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, overwrite.overwrite(), backend,
+                    line -> spec.commandLine().getErr().println(line), progress, null);
             progress.close();
             RunResult r = o.run();
             boolean gpu = r.solution() instanceof Solution.GpuSteady;
@@ -51,12 +59,12 @@ public final class RunCommand implements Callable<Integer> {
             if (o.analysis() != null) {
                 var a = o.analysis();
                 spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                        "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %s-%s GeV)",
+                        "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %s–%s GeV)",
                         a.rInnerKpc(), a.alphaInner(), a.rSunKpc(), a.alphaSun(), a.alphaSunMinusInner(),
                         ModelAnalysis.momentumLabel(a.pFitMinGeV()), ModelAnalysis.momentumLabel(a.pFitMaxGeV())));
             }
             if (!r.converged()) {
-                spec.commandLine().getErr().println("warning: the dt ladder stopped at max_steps before the change per step fell below the tolerance");
+                spec.commandLine().getErr().println("warning: " + RunOutput.convergence(r));
             }
         }
         return Main.EXIT_OK;

@@ -4,6 +4,7 @@ import org.anisocr.analysis.AnalysisSummary;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.OutputMarker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +23,17 @@ public final class ModelJob {
     public record Outcome(RunResult run, AnalysisSummary analysis, Path directory) {}
 
     /**
+     * @param overwrite    replace an earlier anisocr output in {@code dir} (never anything else; see {@link AtomicOutputDir})
      * @param backend      the resolved backend (opens the stepper, picks the steady solver)
+     * @param log          receives the output folder's notes (e.g. a stale staging folder removed)
      * @param extraSummary entries added to summary.json (e.g. the sweep parameters); may be null
      */
-    public static Outcome solveAndWrite(ModelConfig c, Path dir, SolverBackend backend, ModelRunner.Progress progress,
+    public static Outcome solveAndWrite(ModelConfig c, Path dir, boolean overwrite, SolverBackend backend,
+                                        java.util.function.Consumer<String> log, ModelRunner.Progress progress,
                                         Map<String, Object> extraSummary) {
-        try (AtomicOutputDir target = new AtomicOutputDir(dir)) {
+        MemoryEstimate memory = MemoryEstimate.of(c, backend.threads());
+        memory.requireFitsHeap();
+        try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
             RunResult r = ModelRunner.run(c, backend, progress);
             Map<String, Object> extra = new LinkedHashMap<>();
             AnalysisSummary a = null;
@@ -38,9 +44,11 @@ public final class ModelJob {
             } else {
                 extra.put("analysis", Map.of("skipped", misfit));
             }
+            extra.put("memory_estimate_GB", memory.bytes() / (double) (1L << 30));
+            extra.put("java_max_heap_GB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
             if (extraSummary != null) extra.putAll(extraSummary);
             RunOutput.write(r, target, extra);
-            target.commit();
+            target.commit(OutputMarker.now("run", c.text()));
             return new Outcome(r, a, target.target());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
