@@ -15,7 +15,6 @@ import org.anisocr.io.PanelFigure;
 import org.anisocr.io.RingDataCsv;
 import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
-import org.anisocr.solver.cpu.CpuSplitStepper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -179,13 +178,21 @@ public final class FiguresCommand implements Callable<Integer> {
     private List<RingPoint> ringData(String file, String column) throws IOException {
         Path p = data.resolve(file);
         if (!Files.isRegularFile(p)) throw new ConfigException("data file " + p + " is missing (run from the repository root or give --data)");
-        return RingDataCsv.read(p, column, "error");
+        List<RingPoint> points = new ArrayList<>();
+        for (RingDataCsv.Row r : RingDataCsv.read(p, column, "error")) {
+            try {
+                points.add(new RingPoint(r.rMinKpc(), r.rMaxKpc(), r.value(), r.error()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(p + ": " + e.getMessage());
+            }
+        }
+        return points;
     }
 
     private Solved solve(Path cfg, PrintWriter log, List<Row> rows, List<RingPoint> indexData, List<RingPoint> densityData, boolean withGamma) {
         if (!Files.isRegularFile(cfg)) throw new ConfigException("figure config " + cfg + " is missing (run from the repository root or give --configs)");
         ModelConfig c = ModelConfig.load(cfg);
-        RunResult r = ModelRunner.run(c, p -> new CpuSplitStepper(p, threads), threads, null);
+        RunResult r = ModelRunner.run(c, threads, null);
         ModelAnalysis.Profiles pr = ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), c.analysis());
         GammaProducts.Result g = withGamma ? GammaProducts.compute(c.grid(), c.momenta(), r.density(), GammaSettings.DEFAULT) : null;
         var s = pr.summary();
@@ -196,7 +203,7 @@ public final class FiguresCommand implements Callable<Integer> {
         log.printf(Locale.ROOT, "%-45s alpha(0) = %.4f  alpha(%.1f) = %.4f  diff = %.4f%s  %.2f s (%s)%n", c.name(), s.alphaInner(),
                 s.rSunKpc(), s.alphaSun(), s.alphaSunMinusInner(),
                 g == null ? "" : String.format(Locale.ROOT, "  gamma index(0) = %.4f  (%.1f) = %.4f", gInner, R_SUN_KPC, gSun),
-                r.wallSeconds(), r.mode());
+                r.wallSeconds(), r.mode().key());
         log.flush();
         rows.add(new Row(c.name(), s.alphaInner(), s.alphaSun(), gInner, gSun, ca.chi2(), ca.points(), cd.chi2(), cd.points(), r.wallSeconds()));
         return new Solved(c, pr, g, r.wallSeconds());

@@ -1,6 +1,5 @@
 package org.anisocr.io;
 
-import org.anisocr.analysis.RingComparison.RingPoint;
 import org.anisocr.config.ConfigException;
 
 import java.io.IOException;
@@ -18,18 +17,21 @@ import java.util.List;
 public final class RingDataCsv {
     private RingDataCsv() {}
 
-    public static List<RingPoint> read(Path file, String valueColumn, String errorColumn) throws IOException {
+    /** One row: ring edges [kpc], value and its 1σ error, as written in the file. */
+    public record Row(double rMinKpc, double rMaxKpc, double value, double error) {}
+
+    public static List<Row> read(Path file, String valueColumn, String errorColumn) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String l : Files.readAllLines(file)) if (!l.isBlank() && !l.startsWith("#")) lines.add(l);
         if (lines.isEmpty()) throw new ConfigException(file + ": no header line");
         List<String> head = Arrays.stream(lines.get(0).split(",")).map(String::trim).toList();
         int lo = column(file, head, "R_min_kpc"), hi = column(file, head, "R_max_kpc"),
                 v = column(file, head, valueColumn), e = column(file, head, errorColumn);
-        List<RingPoint> out = new ArrayList<>();
+        List<Row> out = new ArrayList<>();
         for (int n = 1; n < lines.size(); n++) {
             String[] f = lines.get(n).split(",", -1);
             try {
-                out.add(new RingPoint(Double.parseDouble(f[lo].trim()), Double.parseDouble(f[hi].trim()),
+                out.add(new Row(Double.parseDouble(f[lo].trim()), Double.parseDouble(f[hi].trim()),
                         Double.parseDouble(f[v].trim()), Double.parseDouble(f[e].trim())));
             } catch (RuntimeException ex) {
                 throw new ConfigException(file + " line " + (n + 1) + ": " + ex.getMessage());

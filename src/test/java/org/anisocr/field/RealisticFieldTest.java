@@ -1,8 +1,5 @@
 package org.anisocr.field;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.anisocr.config.ConfigException;
-import org.anisocr.config.TableReader;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -108,31 +105,6 @@ class RealisticFieldTest {
         assertEquals(0.0, in[0], 0.0);
         assertEquals(0.0, out[0], 0.0);
         assertEquals(in[1] * Math.sin(Math.toRadians(49)), out[1], 1e-9);
-    }
-
-    @Test
-    void configSwitchesAndStrictKeys() throws Exception {
-        ObjectMapper om = new ObjectMapper();
-        TableReader off = new TableReader("field", om.readTree("{\"x_enabled\": false, \"disk_r0_kpc\": 12}"));
-        RealisticField f = RealisticField.read(off);
-        off.rejectUnknown();
-        assertEquals(0, f.at(2, 1).bR());
-        assertEquals(0, f.at(2, 1).bZ());
-        assertEquals(12, f.azimuthal().diskR0Kpc());
-
-        TableReader half = new TableReader("field", om.readTree("{\"x_scale\": 0.5}"));
-        RealisticField h = RealisticField.read(half);
-        assertEquals(0.5 * x.at(2, 1)[1], h.at(2, 1).bZ(), TOL);
-
-        TableReader zero = new TableReader("field", om.readTree("{\"x_zero_within_kpc\": 1.0}"));
-        RealisticField zf = RealisticField.read(zero);
-        assertEquals(0, zf.at(0.5, 0.5).bZ());
-        assertNotEquals(0, zf.at(1.5, 0).bZ());
-
-        TableReader bad = new TableReader("field", om.readTree("{\"x_theta_deg\": 40}"));
-        RealisticField.read(bad);
-        ConfigException e = assertThrows(ConfigException.class, bad::rejectUnknown);
-        assertTrue(e.getMessage().contains("field.x_theta_deg"));
     }
 
     /** B_R odd, B_φ and B_z even in z, exactly; B_R = 0 on the plane at every R (inner and outer X branch). */

@@ -1,6 +1,5 @@
 package org.anisocr.io;
 
-import org.anisocr.analysis.RingComparison.RingPoint;
 import org.anisocr.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +18,10 @@ class RingDataCsvTest {
     @Test void readsRowsByColumnNameAndSkipsComments() throws Exception {
         Path f = dir.resolve("rings.csv");
         Files.writeString(f, "# comment\nR_min_kpc,R_max_kpc,proton_index,error,source\n1.5,4.5,2.6,0.05,synthetic\n\n4.5,5.5,2.7,0.04,synthetic\n");
-        List<RingPoint> p = RingDataCsv.read(f, "proton_index", "error");
+        List<RingDataCsv.Row> p = RingDataCsv.read(f, "proton_index", "error");
         assertEquals(2, p.size());
-        assertEquals(3.0, p.get(0).rMidKpc(), 0);
+        assertEquals(1.5, p.get(0).rMinKpc(), 0);
+        assertEquals(4.5, p.get(0).rMaxKpc(), 0);
         assertEquals(0.04, p.get(1).error(), 0);
     }
 
