@@ -41,16 +41,16 @@ public final class RunCommand implements Callable<Integer> {
     @Override public Integer call() {
         Threads.check(compute.threads);
         ModelConfig c = ModelConfig.load(config);
-        int threads = compute.threadsOr(c.solver().threads());
+        SolverBackend backend = SolverBackend.resolve(compute.backend, compute.threadsOr(c.solver().threads()),
+                line -> spec.commandLine().getErr().println(line));
         Path dir = out != null ? out : Path.of("out", c.name());
         if (check) {
             org.anisocr.io.OutputLocation.checkFolder(dir, overwrite.overwrite(), "--out");
-            org.anisocr.run.MemoryEstimate m = org.anisocr.run.MemoryEstimate.of(c, threads);
+            org.anisocr.run.MemoryEstimate m = org.anisocr.run.MemoryEstimate.of(c, compute.threadsOr(c.solver().threads()));
             m.requireFitsHeap();
             spec.commandLine().getOut().println(c.name() + ": config and --out are fine; " + m.describe() + "; nothing was run");
             return Main.EXIT_OK;
         }
-        SolverBackend backend = SolverBackend.resolve(compute.backend, threads, line -> spec.commandLine().getErr().println(line));
         try (ProgressReporter progress = new ProgressReporter(c.name(), quiet)) {
             ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, overwrite.overwrite(), backend,
                     line -> spec.commandLine().getErr().println(line), progress, null);

@@ -37,12 +37,20 @@ public final class SteadySolver {
     public record Result(double[][] density, int sweepsMax, long sweepsTotal, int factorisations, double residual,
                          boolean converged, int picardIterations) {}
 
+    /** Told after each momentum bin: its Krylov iterations and relative residual (called from the solving threads). */
+    public interface BinProgress { void binSolved(int bin, int iterations, double residual); }
+
     private final SteadySettings settings;
     private final int threads;
+    private final BinProgress progress;
 
-    public SteadySolver(SteadySettings settings, int threads) {
+    public SteadySolver(SteadySettings settings, int threads) { this(settings, threads, null); }
+
+    /** @param progress told after each bin (may be null) */
+    public SteadySolver(SteadySettings settings, int threads, BinProgress progress) {
         this.settings = settings;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.progress = progress;
     }
 
     public SteadySettings settings() { return settings; }
@@ -83,6 +91,7 @@ public final class SteadySolver {
             n[k] = x;
             iters[k] = o.iterations();
             res[k] = o.relativeResidual();
+            if (progress != null) progress.binSolved(k, o.iterations(), o.relativeResidual());
         }
     }
 
