@@ -9,7 +9,7 @@
 # (fails naming the missing ones), the packed runtime runs here (writes a PNG, runs DeviceTestRunner up to
 # the GPU probe with --smoke), and the tree that travels stays under LIMIT_MIB (fails with the size).
 #
-#   bench/prepare-device.sh [--no-build] [--smoke]
+#   bench/prepare-device.sh [--no-build] [--smoke] [--no-check]   (--no-check: skip bench/check-device-scripts.sh)
 #   bench/prepare-device.sh --check-modules JAVA_HOME    # only the module check, on any runtime
 # Environment: JLINK_JDK  the JDK whose jlink builds the runtime (default: the newest Temurin under
 #                         /usr/lib/jvm, which needs only glibc 2.17 on the GPU machine; else jlink on PATH)
@@ -46,8 +46,8 @@ check_modules() {
 }
 
 if [ "${1:-}" = --check-modules ]; then check_modules "${2:?usage: prepare-device.sh --check-modules JAVA_HOME}"; exit; fi
-build=1; smoke=0
-for a in "$@"; do case $a in --no-build) build=0;; --smoke) smoke=1;; *) echo "unknown option $a" >&2; exit 2;; esac; done
+build=1; smoke=0; check=1
+for a in "$@"; do case $a in --no-build) build=0;; --smoke) smoke=1;; --no-check) check=0;; *) echo "unknown option $a" >&2; exit 2;; esac; done
 
 if [ $build = 1 ]; then
   ./mvnw -q -B package -DskipTests
@@ -72,19 +72,18 @@ command -v strip >/dev/null && find "$jre" -name '*.so' -exec strip --strip-unne
 glibc=$(find "$jre" -name '*.so' -o -path '*/bin/*' -type f | xargs objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 || true)
 
 rm -rf .device && mkdir -p .device
-grep -qx '/.device/' .git/info/exclude 2>/dev/null || echo '/.device/' >> "$(git rev-parse --git-path info/exclude)"
 tar -C "$jre" -czf .device/jre.tar.gz .
 cp target/anisocr.jar .device/
 cp -r target/test-classes target/device-testlibs .device/
 
 # Check the runtime exactly as it travels: unpacked from the tarball.
-check=target/device-check
-rm -rf "$check" && mkdir -p "$check/jre" && tar -C "$check/jre" -xzf .device/jre.tar.gz
-check_modules "$check/jre"
-"$check/jre/bin/java" -version 2>&1 | head -1
+unpacked=target/device-check
+rm -rf "$unpacked" && mkdir -p "$unpacked/jre" && tar -C "$unpacked/jre" -xzf .device/jre.tar.gz
+check_modules "$unpacked/jre"
+"$unpacked/jre/bin/java" -version 2>&1 | head -1
 # A real model end to end with the packed runtime: every output, PNG maps included (they need java.desktop).
 smoke_out=$(mktemp -d)
-if ! "$check/jre/bin/java" -Xmx1g -jar .device/anisocr.jar run bench/configs/smoke-21x21.toml --out "$smoke_out/run" --backend cpu \
+if ! "$unpacked/jre/bin/java" -Xmx1g -jar .device/anisocr.jar run bench/configs/smoke-21x21.toml --out "$smoke_out/run" --backend cpu \
      > "$smoke_out/log" 2>&1 || ! ls "$smoke_out"/run/*.png >/dev/null 2>&1; then
   tail -5 "$smoke_out/log" >&2
   echo "prepare-device: FAIL: the packed runtime did not run bench/configs/smoke-21x21.toml to its PNG maps" >&2
@@ -93,7 +92,7 @@ fi
 echo "smoke run: $(ls "$smoke_out"/run | paste -sd' ' -) written by the packed runtime"
 if [ $smoke = 1 ]; then
   echo "smoke: the packed runtime runs DeviceTestRunner here (GPU tests skip)"
-  ANISOCR_GPU=off "$check/jre/bin/java" -Xmx2g -cp ".device/anisocr.jar:.device/test-classes:.device/device-testlibs/*" \
+  ANISOCR_GPU=off "$unpacked/jre/bin/java" -Xmx2g -cp ".device/anisocr.jar:.device/test-classes:.device/device-testlibs/*" \
     org.anisocr.DeviceTestRunner org.anisocr.solver.gpu.GpuVsCpuTest org.anisocr.cli.RunCommandTest | tail -15
 fi
 rm -rf "$smoke_out"
@@ -113,4 +112,6 @@ if [ "$(mib $total)" -gt "$LIMIT_MIB" ]; then
   echo "prepare-device: FAIL: the travelling tree is $(mib $total) MiB, over the $LIMIT_MIB MiB ceiling: shrink the jar or the runtime" >&2
   exit 1
 fi
+# The device scripts' control flow, here and without a GPU (module check can fail, fast stops, dry run, rehearsal).
+[ $check = 1 ] && { bench/check-device-scripts.sh || { echo "prepare-device: FAIL: bench/check-device-scripts.sh" >&2; exit 1; }; }
 echo 'now: device run, carry [".device"], timeout_s 540, command: bash bench/run-on-device.sh'

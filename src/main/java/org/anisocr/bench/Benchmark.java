@@ -205,6 +205,24 @@ public final class Benchmark {
         return r;
     }
 
+    /**
+     * Merges gtsv_bench timings into a bench JSON written earlier (the device script times the split step
+     * first and cuSPARSE after it, so that the more valuable figure exists even if the harness fails):
+     * sets {@code cusparse} and recomputes the two {@code speedup_vs_cusparse} figures from the file's own kernel times.
+     */
+    public static void mergeCusparseInto(Path benchJson, Path cusparseJson) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = JSON.readValue(benchJson.toFile(), LinkedHashMap.class);
+        mergeCusparse(r, cusparseJson);
+        writeAtomically(benchJson, JSON.writeValueAsBytes(r));
+    }
+
+    /** Bytes {@link #exportSystems} writes for an nR x nZ grid with this many momentum bins (R and z sweeps). */
+    public static long exportBytes(int nR, int nZ, int bins) {
+        long r = 3L * 8 * (nR - 1) * (long) (nZ - 2) * bins, z = 3L * 8 * (nZ - 2) * (long) (nR - 1) * bins;
+        return 8 + r + 8 + z;
+    }
+
     private static void mergeCusparse(Map<String, Object> r, Path json) throws IOException {
         r.put("cusparse", null);
         r.put("speedup_vs_cusparse", null);

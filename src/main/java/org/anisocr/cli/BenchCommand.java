@@ -50,12 +50,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--export-systems", description = "only write model 0's tridiagonal systems for gtsv_bench to this file, then exit")
     Path exportSystems;
 
+    @Option(names = "--merge-into", description = "with --cusparse-json: only merge those timings into this existing bench JSON, then exit")
+    Path mergeInto;
+
+    /** Exports above this are refused: the 2001x801x33 systems alone are 2.5 GB, and cuSPARSE is compared at 201x81. */
+    static final long MAX_EXPORT_BYTES = 1_000_000_000L;
+
     /** Standalone entry point (java -cp anisocr.jar org.anisocr.cli.BenchCommand ...), the same as {@code anisocr bench}. */
     public static void main(String[] args) {
         System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
     }
 
     @Override public Integer call() throws Exception {
+        if (mergeInto != null) {
+            if (cusparseJson == null) {
+                System.err.println("--merge-into needs --cusparse-json FILE (the timings to merge)");
+                return 2;
+            }
+            Benchmark.mergeCusparseInto(mergeInto, cusparseJson);
+            System.out.println("merged " + cusparseJson + " into " + mergeInto);
+            return 0;
+        }
         String[] nm = grid.toLowerCase().split("x");
         int nR, nZ;
         try {
@@ -70,6 +85,12 @@ public final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         if (exportSystems != null) {
+            long bytes = Benchmark.exportBytes(nR, nZ, momenta);
+            if (bytes > MAX_EXPORT_BYTES) {
+                System.err.printf(java.util.Locale.ROOT, "--export-systems: --grid %s with --momenta %d would write %.1f GB; "
+                        + "at most %.1f GB (use fewer momenta or a smaller grid)%n", grid, momenta, bytes / 1e9, MAX_EXPORT_BYTES / 1e9);
+                return 2;
+            }
             TransportProblem p = Benchmark.family(nR, nZ, momenta, 1).get(0);
             Benchmark.exportSystems(p, Benchmark.benchDtMyr(p), exportSystems);
             System.out.println("wrote " + exportSystems);
