@@ -44,6 +44,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "JSON file (default bench/results/<device>-<date>.json)")
     Path out;
 
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Option(names = "--cusparse-json", description = "timings from bench/cusparse/gtsv_bench to merge")
     Path cusparseJson;
 
@@ -67,6 +69,11 @@ public final class BenchCommand implements Callable<Integer> {
                 System.err.println("--merge-into needs --cusparse-json FILE (the timings to merge)");
                 return 2;
             }
+            if (!java.nio.file.Files.isRegularFile(mergeInto)) {
+                System.err.println("--merge-into " + mergeInto + ": no such file (the bench JSON to add the cuSPARSE timings to)");
+                return 2;
+            }
+            org.anisocr.io.OutputLocation.checkFile(mergeInto, true, "--merge-into", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
             Benchmark.mergeCusparseInto(mergeInto, cusparseJson);
             System.out.println("merged " + cusparseJson + " into " + mergeInto);
             return 0;
@@ -84,6 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("--grid needs at least 3x3; --momenta, --models, --cpu-reps, --cpu-steps, --gpu-reps at least 1");
             return 2;
         }
+        Threads.check(threads);
+        if (out != null) org.anisocr.io.OutputLocation.checkFile(out, overwrite.overwrite(), "--out",
+                org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         if (exportSystems != null) {
             long bytes = Benchmark.exportBytes(nR, nZ, momenta);
             if (bytes > MAX_EXPORT_BYTES) {
@@ -91,6 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + "at most %.1f GB (use fewer momenta or a smaller grid)%n", grid, momenta, bytes / 1e9, MAX_EXPORT_BYTES / 1e9);
                 return 2;
             }
+            org.anisocr.io.OutputLocation.checkFile(exportSystems, overwrite.overwrite(), "--export-systems", f -> true);
             TransportProblem p = Benchmark.family(nR, nZ, momenta, 1).get(0);
             Benchmark.exportSystems(p, Benchmark.benchDtMyr(p), exportSystems);
             System.out.println("wrote " + exportSystems);

@@ -75,7 +75,7 @@ class BenchmarkTest {
         // A result as a GPU run writes it (kernel times present), so the speed-up is recomputed from them.
         Path out = dir.resolve("b.json");
         Files.writeString(out, """
-                {"device": "X", "grid": "11x7", "kernel_us": {"sweep_r_pcr": 3.0, "sweep_z_pcr": 3.0, "mixed_step": 1.0},
+                {"written_by": "anisocr (test)", "device": "X", "grid": "11x7", "kernel_us": {"sweep_r_pcr": 3.0, "sweep_z_pcr": 3.0, "mixed_step": 1.0},
                  "kernel_us_thomas": {"sweep_r_thomas": 6.0, "sweep_z_thomas": 3.0}, "cusparse": null, "speedup_vs_cusparse": null}
                 """);
         assertEquals(0, new CommandLine(new BenchCommand()).execute("--merge-into", out.toString(), "--cusparse-json", c.toString()));
@@ -85,6 +85,8 @@ class BenchmarkTest {
         assertEquals((10.0 + 8.0) / 6.0, j.get("speedup_vs_cusparse").asDouble(), 1e-12);      // best of each direction / our sweeps
         assertEquals((10.0 + 8.0) / 9.0, j.get("speedup_vs_cusparse_thomas").asDouble(), 1e-12);
         assertEquals(2, new CommandLine(new BenchCommand()).execute("--merge-into", out.toString()));
+        assertEquals(2, new CommandLine(new BenchCommand()).execute("--merge-into", dir.resolve("none.json").toString(),
+                "--cusparse-json", c.toString()));
     }
 
     @Test
