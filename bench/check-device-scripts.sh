@@ -5,7 +5,8 @@
 #  2. bench/run-on-device.sh stops within seconds, with one line and exit 2, when .device is missing;
 #  3. ... and with exit 3 and the probe's reason when there is no usable GPU (ANISOCR_GPU=off fakes that);
 #  4. its dry run lists the steps in order, each within the 480 s budget, and skips what does not fit;
-#  5. its rehearsal (tiny grids, CPU) runs every step's real command and leaves at most 8 files in $OUT.
+#  5. its rehearsal (tiny grids, CPU) runs every step's real command and leaves at most 8 files in $OUT;
+#  6. bench/cusparse/compare.sh merges a (stand-in) harness's timings into a bench JSON.
 set -uo pipefail
 cd "$(git rev-parse --show-toplevel)"
 pass=0 fail=0 tmp=$(mktemp -d)
@@ -45,6 +46,15 @@ n=$(find "$tmp/o5" -type f | wc -l); jsons=$(find "$tmp/o5/bench/results" -name 
 ran=$(grep -c '"status": "passed"' "$tmp/o5/summary.json")
 [ "$n" -le 8 ] && [ "$jsons" = 5 ] && [ "$ran" -ge 6 ] && ok "rehearsal: $ran steps passed, $jsons result JSONs, $n files in OUT" \
   || { bad "rehearsal: $ran steps passed, $jsons JSONs, $n files"; tail -20 "$tmp/rehearse.log"; }
+
+# 6. the cuSPARSE merge: a stand-in harness's JSON lands in a bench JSON (compare.sh, bench --merge-into)
+printf '#!/bin/sh\necho "{\\"device\\": \\"stand-in\\", \\"replicate\\": $2, \\"r\\": {\\"gtsv2StridedBatch_us\\": 20.0, \\"gtsvInterleavedBatch_us\\": 10.0}, \\"z\\": {\\"gtsv2StridedBatch_us\\": 8.0, \\"gtsvInterleavedBatch_us\\": 9.0}}"\n' > "$tmp/harness"
+chmod +x "$tmp/harness"
+result=$(ls "$tmp"/o5/bench/results/*-21x11x3-m1.json | head -1)
+java_cmd=$(ls -d target/device-check/jre/bin/java 2>/dev/null || echo java)
+JAR=.device/anisocr.jar bench/cusparse/compare.sh "$tmp/harness" "$tmp/sys.bin" 21x11 3 1 "$result" "$java_cmd" > "$tmp/compare.log" 2>&1
+grep -q '"gtsv2StridedBatch_us" : 20.0' "$result" && ok "cuSPARSE timings merged into $(basename "$result")" \
+  || { bad "cuSPARSE merge"; cat "$tmp/compare.log"; }
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -150,7 +150,7 @@ fi
 
 bench() {   # bench CASE CAP MIN ARGS...
   local case=$1 cap=$2 min=$3; shift 3
-  step "$case" "$cap" "$min" "${J[@]}" -cp "$jar" org.anisocr.cli.BenchCommand "$@" --backend "$backend" --out "$(json "$case")"
+  step "$case" "$cap" "$min" "${J[@]}" -cp "$jar" org.anisocr.cli.Main bench "$@" --backend "$backend" --out "$(json "$case")"
 }
 
 # ---- 3. split step, 201x81x33, one model ----

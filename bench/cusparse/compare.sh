@@ -8,12 +8,12 @@ set -euo pipefail
 [ $# -ge 7 ] || { echo "usage: compare.sh HARNESS SYSTEMS_FILE GRID MOMENTA REPLICATE BENCH_JSON JAVA_COMMAND..." >&2; exit 2; }
 harness=$1 systems=$2 grid=$3 momenta=$4 replicate=$5 result=$6; shift 6
 jar=${JAR:-.device/anisocr.jar}
-[ -f "$systems" ] || "$@" -cp "$jar" org.anisocr.cli.BenchCommand --grid "$grid" --momenta "$momenta" --export-systems "$systems"
+[ -f "$systems" ] || "$@" -cp "$jar" org.anisocr.cli.Main bench --grid "$grid" --momenta "$momenta" --export-systems "$systems"
 timings="${systems%.bin}-cusparse-x$replicate.json"
 "$harness" "$systems" "$replicate" 20 > "$timings"
 cat "$timings"
 if [ -f "$result" ]; then
-  "$@" -cp "$jar" org.anisocr.cli.BenchCommand --merge-into "$result" --cusparse-json "$timings"
+  "$@" -cp "$jar" org.anisocr.cli.Main bench --merge-into "$result" --cusparse-json "$timings"
 else
   echo "compare.sh: $result does not exist (its bench step failed): cuSPARSE timings above, not merged" >&2
   exit 1
