@@ -7,6 +7,7 @@
 #   tests     the GPU tests (GPU vs the Java reference, backends, bench, run command) with JUnit, no Maven
 #   split     bench: split step 201x81x33, one model                       -> <device>-<date>-201x81x33-m1.json
 #   cusparse  builds bench/cusparse/gtsv_bench, times cuSPARSE on the same systems, merges into the split JSON
+#             (the split step also times cuSPARSE from Java, JCusparse, when libcusparse.so.12 is found: cusparse_java)
 #   steady    SteadyGpuBench, 201x81x33, one model                         -> <device>-<date>-steady-201x81x33-m1.json
 #   large     bench: 2001x801x33, one model (bandwidth; no cuSPARSE export, which would be 2.5 GB)
 #                                                                          -> <device>-<date>-2001x801x33-m1.json
@@ -112,6 +113,12 @@ fi
 J=("$JAVA")
 "$JAVA" --enable-native-access=ALL-UNNAMED -version >/dev/null 2>&1 && J+=(--enable-native-access=ALL-UNNAMED)
 echo "java: $("$JAVA" -version 2>&1 | head -1); $(head -1 "$DEVICE/MANIFEST.txt" 2>/dev/null || echo 'no MANIFEST')"
+# JCusparse (the bench's Java cuSPARSE baseline) needs libcusparse.so.12: CUDA 13 has it in its Python wheel.
+if cusparse_libs=$(bench/cusparse/build.sh --find 2>&1); then
+  export LD_LIBRARY_PATH="$cusparse_libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; echo "libcusparse: $cusparse_libs"
+else
+  echo "libcusparse: not found, the cuSPARSE figures will be missing ($cusparse_libs)"
+fi
 jar="$DEVICE/anisocr.jar"
 export JAR=$jar                           # for bench/cusparse/compare.sh
 testcp="$DEVICE/anisocr.jar:$DEVICE/test-classes:$DEVICE/device-testlibs/*"
