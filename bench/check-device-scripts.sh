@@ -6,7 +6,8 @@
 #  3. ... and with exit 3 and the probe's reason when there is no usable GPU (ANISOCR_GPU=off fakes that);
 #  4. its dry run lists the steps in order, each within the 480 s budget, and skips what does not fit;
 #  5. its rehearsal (tiny grids, CPU) runs every step's real command and leaves at most 8 files in $OUT;
-#  6. bench/cusparse/compare.sh merges a (stand-in) harness's timings into a bench JSON.
+#  6. bench/cusparse/compare.sh merges a (stand-in) harness's timings into a bench JSON;
+#  7. the packed runtime draws its PNG maps without system fonts and without libfontconfig.
 set -uo pipefail
 cd "$(git rev-parse --show-toplevel)"
 pass=0 fail=0 tmp=$(mktemp -d)
@@ -55,6 +56,22 @@ java_cmd=$(ls -d target/device-check/jre/bin/java 2>/dev/null || echo java)
 JAR=.device/anisocr.jar bench/cusparse/compare.sh "$tmp/harness" "$tmp/sys.bin" 21x11 3 1 "$result" "$java_cmd" > "$tmp/compare.log" 2>&1
 grep -q '"gtsv2StridedBatch_us" : 20.0' "$result" && ok "cuSPARSE timings merged into $(basename "$result")" \
   || { bad "cuSPARSE merge"; cat "$tmp/compare.log"; }
+
+# 7. the packed runtime writes PNG maps on a machine without fonts and without libfontconfig (as an Ubuntu image
+#    may be): a private mount namespace hides them (needs root; skipped otherwise)
+fc=$(readlink -f "$(ldconfig -p 2>/dev/null | awk '/libfontconfig.so.1 / {print $NF; exit}')" 2>/dev/null || true)
+mkdir -p "$tmp/nothing" && : > "$tmp/nothing.so"
+hide="mount --bind $tmp/nothing /usr/share/fonts 2>/dev/null; mount --bind $tmp/nothing /etc/fonts 2>/dev/null;"
+[ -n "$fc" ] && hide="$hide mount --bind $tmp/nothing.so $fc;"
+if [ -x target/device-check/jre/bin/java ] && unshare -m true 2>/dev/null; then
+  unshare -m bash -c "$hide target/device-check/jre/bin/java -Xmx1g -jar .device/anisocr.jar run bench/configs/smoke-21x21.toml \
+    --out $tmp/nofonts --backend cpu" > "$tmp/nofonts.log" 2>&1
+  n=$(ls "$tmp"/nofonts/*.png 2>/dev/null | wc -l)
+  [ "$n" -ge 1 ] && ok "no fonts, no libfontconfig: the packed runtime wrote $n PNG maps" \
+    || { bad "no fonts: no PNG written"; tail -3 "$tmp/nofonts.log"; }
+else
+  echo "SKIP no-fonts check (needs target/device-check/jre and unshare -m, i.e. root)"
+fi
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -69,6 +69,25 @@ rm -rf "$jre"
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=zip-0 --output "$jre" 2>/dev/null \
   || "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=0 --output "$jre"
 command -v strip >/dev/null && find "$jre" -name '*.so' -exec strip --strip-unneeded {} + || true
+# Fonts inside the runtime: the GPU machine's image may have neither fontconfig nor fonts, and Java's text drawing
+# (the PNG maps' labels) then fails with "Fontconfig head is null". A fontconfig.properties in lib/ maps every
+# logical font to the DejaVu files in lib/fonts, which works with or without libfontconfig and system fonts.
+dejavu=${DEJAVU_DIR:-/usr/share/fonts/truetype/dejavu}
+[ -f "$dejavu/DejaVuSans.ttf" ] && [ -f "$dejavu/DejaVuSans-Bold.ttf" ] \
+  || { echo "prepare-device: FAIL: no DejaVu fonts in $dejavu (apt-get install fonts-dejavu-core)" >&2; exit 1; }
+mkdir -p "$jre/lib/fonts"
+cp "$dejavu/DejaVuSans.ttf" "$dejavu/DejaVuSans-Bold.ttf" "$jre/lib/fonts/"
+{ echo "# Written by bench/prepare-device.sh: every logical font is DejaVu Sans, from this runtime's lib/fonts."
+  echo "version=1"
+  echo "sequence.allfonts=latin-1"
+  for f in serif sansserif monospaced dialog dialoginput; do
+    for st in plain bold italic bolditalic; do
+      case $st in bold|bolditalic) echo "$f.$st.latin-1=DejaVu Sans Bold";; *) echo "$f.$st.latin-1=DejaVu Sans";; esac
+    done
+  done
+  echo 'filename.DejaVu_Sans=$JRE_LIB_FONTS/DejaVuSans.ttf'
+  echo 'filename.DejaVu_Sans_Bold=$JRE_LIB_FONTS/DejaVuSans-Bold.ttf'
+} > "$jre/lib/fontconfig.properties"
 glibc=$(find "$jre" -name '*.so' -o -path '*/bin/*' -type f | xargs objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 || true)
 
 rm -rf .device && mkdir -p .device

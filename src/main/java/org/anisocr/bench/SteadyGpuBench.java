@@ -90,6 +90,7 @@ public final class SteadyGpuBench {
                     c.put("kernel", best.kernel());
                     c.put("systems_per_launch", best.chunkSize());
                     c.put("launches", best.chunks());
+                    c.put("blocks_per_multiprocessor", gpu.lastBlocksPerMultiprocessor());   // occupancy, max shared carveout
                     c.put("wall_seconds", best.wallSeconds());
                     c.put("device_seconds", best.deviceSeconds());
                     c.put("wall_seconds_per_model", best.wallSeconds() / models);

@@ -36,6 +36,7 @@ public final class GpuSteadySolver implements AutoCloseable {
 
     private final GpuRuntime rt;
     private final boolean ownsRuntime;
+    private int lastBlocksPerMultiprocessor = -1;
     private Kernel kernel = Kernel.valueOf(System.getProperty("anisocr.steady.kernel", "auto").toUpperCase(java.util.Locale.ROOT));
 
     /** Result of one batch: density[model][bin][node], residual[model][bin], timings, the kernel that ran. */
@@ -76,6 +77,26 @@ public final class GpuSteadySolver implements AutoCloseable {
     }
 
     public Result solve(TransportProblem problem) { return solve(List.of(problem)); }
+
+    /** Blocks of the factor kernel resident per multiprocessor in the last solve (CUDA's occupancy calculator); -1 if unknown. */
+    public int lastBlocksPerMultiprocessor() { return lastBlocksPerMultiprocessor; }
+
+    /**
+     * Asks for the largest shared-memory carveout (the L1/shared split is a hint: with the default the driver may
+     * keep more L1 and fit fewer ~110 KB windows per SM) and returns how many blocks then fit per SM; -1 when the
+     * driver refuses either call (a hint: the solve goes on).
+     */
+    private static int preferSharedAndCountBlocks(jcuda.driver.CUfunction f, int dynShared) {
+        try {
+            cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_PREFERRED_SHARED_MEMORY_CARVEOUT,
+                    jcuda.driver.CUshared_carveout.CU_SHAREDMEM_CARVEOUT_MAX_SHARED);
+            int[] blocks = {0};
+            cuOccupancyMaxActiveBlocksPerMultiprocessor(blocks, f, BLOCK, dynShared);
+            return blocks[0];
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
 
     /** Solves every bin of every model; all models must share one spatial grid. */
     public Result solve(List<TransportProblem> models) {
@@ -144,6 +165,7 @@ public final class GpuSteadySolver implements AutoCloseable {
             int dynShared = useShared ? (int) window : 0;
             if (useShared)
                 cuFuncSetAttribute(rt.function(kernelName), jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dynShared);
+            lastBlocksPerMultiprocessor = preferSharedAndCountBlocks(rt.function(kernelName), dynShared);
             cuCtxSynchronize(); // pageable uploads complete before the non-blocking stream reads them
             long k0 = System.nanoTime();
             int chunks = 0;
