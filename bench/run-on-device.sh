@@ -117,7 +117,7 @@ echo "java: $("$JAVA" -version 2>&1 | head -1); $(head -1 "$DEVICE/MANIFEST.txt"
 if cusparse_libs=$(bench/cusparse/build.sh --find 2>&1); then
   export LD_LIBRARY_PATH="$cusparse_libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; echo "libcusparse: $cusparse_libs"
 else
-  echo "libcusparse: not found, the cuSPARSE figures will be missing (${cusparse_libs#cusparse: not found })"
+  echo "libcusparse: not found ${cusparse_libs#cusparse: not found }; the cuSPARSE figures will be missing"
 fi
 jar="$DEVICE/anisocr.jar"
 export JAR=$jar                           # for bench/cusparse/compare.sh
