@@ -55,9 +55,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--merge-into", description = "with --cusparse-json: only merge those timings into this existing bench JSON, then exit")
     Path mergeInto;
 
-    /** Exports above this are refused: the 2001x801x33 systems alone are 2.5 GB, and cuSPARSE is compared at 201x81. */
-    static final long MAX_EXPORT_BYTES = 1_000_000_000L;
-
     /** Standalone entry point (java -cp anisocr.jar org.anisocr.cli.BenchCommand ...), the same as {@code anisocr bench}. */
     public static void main(String[] args) {
         System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
@@ -96,9 +93,9 @@ public final class BenchCommand implements Callable<Integer> {
                 org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         if (exportSystems != null) {
             long bytes = Benchmark.exportBytes(nR, nZ, momenta);
-            if (bytes > MAX_EXPORT_BYTES) {
+            if (bytes > Benchmark.MAX_SYSTEMS_BYTES) {
                 System.err.printf(java.util.Locale.ROOT, "--export-systems: --grid %s with --momenta %d would write %.1f GB; "
-                        + "at most %.1f GB (use fewer momenta or a smaller grid)%n", grid, momenta, bytes / 1e9, MAX_EXPORT_BYTES / 1e9);
+                        + "at most %.1f GB (use fewer momenta or a smaller grid)%n", grid, momenta, bytes / 1e9, Benchmark.MAX_SYSTEMS_BYTES / 1e9);
                 return 2;
             }
             org.anisocr.io.OutputLocation.checkFile(exportSystems, overwrite.overwrite(), "--export-systems", f -> true);
