@@ -149,7 +149,8 @@ json() { echo "$results/$tag-$day-$1.json"; }
 
 # ---- 2. GPU tests ----
 if wanted tests; then
-  tests=(org.anisocr.solver.gpu org.anisocr.solver.BackendsTest org.anisocr.bench.BenchmarkTest org.anisocr.cli.RunCommandTest)
+  tests=(org.anisocr.solver.gpu org.anisocr.solver.BackendsTest org.anisocr.bench.BenchmarkTest org.anisocr.bench.CusparseBaselineTest
+         org.anisocr.cli.RunCommandTest)
   [ $rehearse = 1 ] && tests=(org.anisocr.solver.BackendsTest)
   step tests 150 30 bash -c 'set -o pipefail; "$@" | tee "'"$OUT"'/gpu-tests.txt"' _ \
     "${J[@]}" -cp "$testcp" org.anisocr.DeviceTestRunner "${tests[@]}"
