@@ -1,6 +1,6 @@
 package org.anisocr.source;
 
-import org.anisocr.config.TableReader;
+import org.anisocr.operator.Source;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.FieldDirection;
 
@@ -10,11 +10,6 @@ import org.anisocr.operator.FieldDirection;
  */
 public record GreenPulse(double rSourceKpc, double zSourceKpc, double widthKpc) implements Source {
     public static final String MODEL = "pulse";
-
-    public static GreenPulse read(TableReader t) {
-        return new GreenPulse(t.optDouble("r_kpc", 2, 0, 1e4), t.optDouble("z_kpc", 0, -1e4, 1e4),
-                t.optDouble("width_kpc", 0, 0, 1e4));
-    }
 
     /** The Gaussian width Δ actually used on this grid. */
     public double width(SpatialGrid g) { return widthKpc > 0 ? widthKpc : Math.min(g.dR(), g.dz()); }

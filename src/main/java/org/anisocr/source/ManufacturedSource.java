@@ -1,5 +1,6 @@
 package org.anisocr.source;
 
+import org.anisocr.operator.Source;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.FieldDirection;

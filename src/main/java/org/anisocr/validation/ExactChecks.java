@@ -17,7 +17,7 @@ import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.solver.steady.DirectSteadySolver;
 import org.anisocr.source.NoSource;
 import org.anisocr.source.PulsarSource;
-import org.anisocr.source.Source;
+import org.anisocr.operator.Source;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

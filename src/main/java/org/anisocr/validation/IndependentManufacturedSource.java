@@ -5,7 +5,7 @@ import org.anisocr.field.MagneticField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.FieldDirection;
-import org.anisocr.source.Source;
+import org.anisocr.operator.Source;
 
 /**
  * The manufactured source of ψ = cos(kR R) cos(kH z) (paper eq. B.9) computed independently of the solver's

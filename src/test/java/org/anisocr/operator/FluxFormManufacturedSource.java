@@ -4,7 +4,7 @@ import org.anisocr.field.FieldVector;
 import org.anisocr.field.MagneticField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
-import org.anisocr.source.Source;
+import org.anisocr.operator.Source;
 
 /**
  * S = −∇·(D∇ψ) for ψ = cos(kR R) cos(kH z) (SPEC §5), averaged over each node's finite-volume cell in R
