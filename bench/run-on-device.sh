@@ -149,11 +149,9 @@ json() { echo "$results/$tag-$day-$1.json"; }
 
 # ---- 2. GPU tests ----
 if wanted tests; then
-  tests=(org.anisocr.solver.gpu org.anisocr.solver.BackendsTest org.anisocr.bench.BenchmarkTest org.anisocr.bench.CusparseBaselineTest
-         org.anisocr.cli.RunCommandTest)
-  [ $rehearse = 1 ] && tests=(org.anisocr.solver.BackendsTest)
+  tests=()                                 # DeviceTestRunner's own list (GPU, backend, bench, run tests), in a rehearsal too
   step tests 150 30 bash -c 'set -o pipefail; "$@" | tee "'"$OUT"'/gpu-tests.txt"' _ \
-    "${J[@]}" -cp "$testcp" org.anisocr.DeviceTestRunner "${tests[@]}"
+    "${J[@]}" -cp "$testcp" org.anisocr.DeviceTestRunner ${tests[@]+"${tests[@]}"}
 fi
 
 bench() {   # bench CASE CAP MIN ARGS...
