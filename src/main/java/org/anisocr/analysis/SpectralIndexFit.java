@@ -4,7 +4,7 @@ import org.anisocr.grid.MomentumGrid;
 
 /**
  * α = −d ln N / d ln p as the least-squares slope of ln N against ln p over the momentum bins inside a window
- * [p_lo, p_hi] (SPEC §6). A spectrum with any N ≤ 0 or non-finite value in the window has no slope: NaN.
+ * [p_lo, p_hi] (docs/physics.md §6). A spectrum with any N ≤ 0 or non-finite value in the window has no slope: NaN.
  */
 public final class SpectralIndexFit {
     private SpectralIndexFit() {}

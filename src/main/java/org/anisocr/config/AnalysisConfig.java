@@ -5,7 +5,7 @@ import org.anisocr.grid.MomentumGrid;
 import java.util.Arrays;
 
 /**
- * The [analysis] table (SPEC §6). Every key is optional:
+ * The [analysis] table (docs/physics.md §6). Every key is optional:
  * <pre>
  *   p_fit_min_GeV = 10       # spectral-index window, least squares of ln N against ln p
  *   p_fit_max_GeV = 1000

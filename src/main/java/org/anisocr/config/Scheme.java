@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** [solver] scheme: the spatial discretisation. */
 public enum Scheme {
-    /** The paper's scheme (SPEC §3); the only one with a split time step. */
+    /** The paper's scheme (docs/physics.md §3); the only one with a split time step. */
     PAPER,
     /** Conservative Günter et al. 2005 scheme (linear). */
     SYMMETRIC,

@@ -2,7 +2,7 @@ package org.anisocr.operator;
 
 
 /**
- * D∥(p) = D0 (p/p0)^δ∥ and D⊥(p) = εD D0 (p/p0)^δ⊥ (SPEC eq. 3); uniform in space.
+ * D∥(p) = D0 (p/p0)^δ∥ and D⊥(p) = εD D0 (p/p0)^δ⊥ (docs/physics.md eq. 3); uniform in space.
  * The tensor at a point is D_ij = D⊥ δ_ij + (D∥ − D⊥) b_i b_j, so per momentum only the two
  * scalars {@link #perpendicular} and {@link #anisotropic} change; the rest lives in {@link FieldDirection}.
  */

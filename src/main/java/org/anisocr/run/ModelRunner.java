@@ -16,7 +16,10 @@ import org.anisocr.solver.steady.DtLadder;
 public final class ModelRunner {
 
     /** Receives progress: steps done, dt, change per step. */
-    public interface Progress extends DtLadder.Progress {}
+    public interface Progress extends DtLadder.Progress {
+        /** A steady solve finished one more momentum bin (of {@code bins}); its sweeps and relative residual. */
+        default void binSolved(int binsDone, int bins, int sweeps, double residual) {}
+    }
 
     private ModelRunner() {}
 
@@ -38,7 +41,7 @@ public final class ModelRunner {
         TransportProblem problem = problem(c);
         SolverSettings s = c.solver();
         Solution solution = switch (s.mode()) {
-            case STEADY, DIRECT -> SteadyModeSolver.solve(problem, s, backend);
+            case STEADY, DIRECT -> SteadyModeSolver.solve(problem, s, backend, progress);
             case LADDER -> TimeSteppingSolver.ladder(problem, s, backend, progress);
             case TRANSIENT -> TimeSteppingSolver.transient_(problem, s, backend, progress);
         };

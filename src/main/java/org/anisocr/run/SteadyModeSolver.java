@@ -21,9 +21,9 @@ import org.anisocr.solver.steady.SteadySolver;
 final class SteadyModeSolver {
     private SteadyModeSolver() {}
 
-    static Solution solve(TransportProblem problem, SolverSettings s, SolverBackend backend) {
+    static Solution solve(TransportProblem problem, SolverSettings s, SolverBackend backend, ModelRunner.Progress progress) {
         if (backend.steadyOnGpu(s.scheme())) {
-            try (GpuSteadySolver g = new GpuSteadySolver()) {
+            try (GpuSteadySolver g = backend.openGpuSteadySolver()) {
                 GpuSteadySolver.Result r = g.solve(problem);
                 double[][] n = r.density()[0];
                 ModelRunner.requireFinite(n);
@@ -34,12 +34,12 @@ final class SteadyModeSolver {
                 backend.fallBack("GPU steady solve failed (" + e.getMessage() + "); using the CPU backend");
             }
         }
-        return onCpu(problem, s, backend.threads());
+        return onCpu(problem, s, backend.threads(), progress);
     }
 
-    static Solution.CpuSteady onCpu(TransportProblem problem, SolverSettings s, int threads) {
+    static Solution.CpuSteady onCpu(TransportProblem problem, SolverSettings s, int threads, ModelRunner.Progress progress) {
         SteadySettings settings = s.mode() == Mode.DIRECT ? s.steady().withMethod(SteadyMethod.DIRECT) : s.steady();
-        SteadySolver.Result r = SchemeSteadySolver.solve(problem, s.scheme(), new SteadySolver(settings, threads),
+        SteadySolver.Result r = SchemeSteadySolver.solve(problem, s.scheme(), new SteadySolver(settings, threads, binCounter(problem.bins(), progress)),
                 s.picardMaxIterations());
         double[][] n = r.density();
         ModelRunner.requireFinite(n);
@@ -50,5 +50,12 @@ final class SteadyModeSolver {
         };
         double fresh = s.scheme() == Scheme.SYMMETRIC_LIMITED ? SchemeSteadySolver.reportedResidual(problem, s.scheme(), n) : Double.NaN;
         return new Solution.CpuSteady(n, settings.method(), r, residual, fresh);
+    }
+
+    /** Counts finished bins across the solving threads for the progress display (null when nobody listens). */
+    private static SteadySolver.BinProgress binCounter(int bins, ModelRunner.Progress progress) {
+        if (progress == null) return null;
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        return (bin, iterations, residual) -> progress.binSolved(done.incrementAndGet(), bins, iterations, residual);
     }
 }

@@ -5,7 +5,7 @@ import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.FieldDirection;
 
 /**
- * Point source active at t = 0 only (SPEC §5): N(t=0) = exp(−[(R−R_s)² + (z−z_s)²]/Δ²)/(πΔ²),
+ * Point source active at t = 0 only (docs/physics.md §5): N(t=0) = exp(−[(R−R_s)² + (z−z_s)²]/Δ²)/(πΔ²),
  * Δ = min(dR, dz) unless given. No injection afterwards.
  */
 public record GreenPulse(double rSourceKpc, double zSourceKpc, double widthKpc) implements Source {

@@ -17,7 +17,7 @@ import org.anisocr.operator.Source;
  *
  * <p>S = −[D_RR ψ_RR + D_zz ψ_zz + 2 D_Rz ψ_Rz + u_R ψ_R + u_z ψ_z], u_R = D_RR/R + ∂_R D_RR + ∂_z D_Rz,
  * u_z = D_Rz/R + ∂_R D_Rz + ∂_z D_zz (cylindrical; no 1/R terms in slab geometry). On the axis the same limits as
- * the scheme (SPEC §3): D_RR ψ_R/R → D_RR ψ_RR and D_Rz/R → ∂_R D_Rz (exact when D_Rz(0, z) = 0).
+ * the scheme (docs/physics.md §3): D_RR ψ_R/R → D_RR ψ_RR and D_Rz/R → ∂_R D_Rz (exact when D_Rz(0, z) = 0).
  */
 public record IndependentManufacturedSource(MagneticField field) implements Source {
     private static final double STEP = 1e-3;

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The conservative symmetric scheme (Günter et al. 2005) and its Sharma–Hammett limited variant: second-order
- * convergence on the manufactured solutions P1–P3 (SPEC §5), exact conservation, symmetry, positivity.
+ * convergence on the manufactured solutions P1–P3 (docs/physics.md §5), exact conservation, symmetry, positivity.
  *
  * <p>Manufactured source: S = −∇·(D∇ψ) from the analytic fluxes D∇ψ, averaged over each finite-volume cell in R
  * ({@link FluxFormManufacturedSource}) — not from this scheme's stencil, so the test is not circular.

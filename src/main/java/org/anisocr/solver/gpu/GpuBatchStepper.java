@@ -20,7 +20,7 @@ import java.util.Map;
 import static jcuda.driver.JCudaDriver.*;
 
 /**
- * The paper's split step (SPEC §3) on the GPU for a whole family of models at once: every
+ * The paper's split step (docs/physics.md §3) on the GPU for a whole family of models at once: every
  * (model, momentum bin) pair is one "batch entry" with its own (D⊥, D∥ − D⊥) and source, and a
  * reference to its model's coefficient tables (models may differ in field, hence in tables; models
  * that share one {@link OperatorCoefficients} object share one uploaded copy). All models must have
@@ -136,7 +136,6 @@ public final class GpuBatchStepper implements AutoCloseable {
         if (!use) dropGraphs();
         graphs = use;
     }
-    public boolean usesGraphs() { return graphs; }
     /** Why graph capture was abandoned, or null. */
     public String graphProblem() { return graphProblem; }
 

@@ -66,7 +66,7 @@ public final class SteadyEmulationExport {
     }
 
     static TransportProblem p3(int n, MomentumGrid p) {
-        // SPEC §5 P3: Rmax = 2H = 4 kpc, B_R = B0/2, B_z = B∞ + B0 exp(−r²/LB²), εD = 0.05
+        // docs/physics.md §5 P3: Rmax = 2H = 4 kpc, B_R = B0/2, B_z = B∞ + B0 exp(−r²/LB²), εD = 0.05
         return new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, n, n), p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
                 new GaussianBumpField(10, 1e-3, 2), new ManufacturedSource());
     }
