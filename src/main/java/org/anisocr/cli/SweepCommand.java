@@ -2,6 +2,7 @@ package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
 import org.anisocr.solver.Backends;
+import org.anisocr.sweep.FamilyManifest;
 import org.anisocr.sweep.ModelFamily;
 import org.anisocr.sweep.ParameterAxis;
 import org.anisocr.sweep.SweepRunner;
@@ -57,6 +58,7 @@ public final class SweepCommand implements Callable<Integer> {
         log.printf(Locale.ROOT, "%s: %d models, shard %d/%d runs %d of them -> %s%n", family.baseName(), family.members().size(),
                 sh[0], sh[1], mine.size(), dir.toAbsolutePath().normalize());
         if (dryRun) {
+            FamilyManifest.of(family).claim(dir, false); // says whether a real run would be refused
             for (var m : mine) {
                 boolean done = java.nio.file.Files.isRegularFile(dir.resolve(m.folder()).resolve("summary.json"));
                 log.println("  " + m.folder() + " " + m.parameters() + (done ? "  (complete)" : ""));
@@ -71,8 +73,9 @@ public final class SweepCommand implements Callable<Integer> {
         SweepRunner.Report r = SweepRunner.run(family, sh[0], sh[1], dir,
                 p -> Backends.open(p, backend, nThreads, line -> { if (!said[0]) { said[0] = true; spec.commandLine().getErr().println(line); } }),
                 nThreads, log);
-        log.printf(Locale.ROOT, "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; index: %s%n", sh[0], sh[1],
-                r.ran(), r.skipped(), r.failed(), r.wallSeconds(), dir.resolve("index.csv").toAbsolutePath().normalize());
+        log.printf(Locale.ROOT, "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; family: %d of %d models complete; index: %s%n",
+                sh[0], sh[1], r.ran(), r.skipped(), r.failed(), r.wallSeconds(), r.familyComplete(), family.members().size(),
+                dir.resolve("index.csv").toAbsolutePath().normalize());
         for (String f : r.failures()) spec.commandLine().getErr().println("failed: " + f);
         return r.failed() == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }

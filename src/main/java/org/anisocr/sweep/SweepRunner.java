@@ -1,5 +1,6 @@
 package org.anisocr.sweep;
 
+import org.anisocr.io.AtomicFile;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.run.ModelJob;
 import org.anisocr.solver.SplitStepper;
@@ -22,18 +23,18 @@ import java.util.stream.Stream;
 public final class SweepRunner {
     private SweepRunner() {}
 
-    public record Report(int ran, int skipped, int failed, double wallSeconds, List<String> failures) {}
+    /** What this shard did, and how many models of the whole family are complete in outDir at its end. */
+    public record Report(int ran, int skipped, int failed, double wallSeconds, List<String> failures, int familyComplete) {}
 
     public static Report run(ModelFamily family, int shard, int shards, Path outDir,
                              Function<TransportProblem, SplitStepper> openStepper, int threads, PrintWriter log) {
         long t0 = System.nanoTime();
         List<ModelFamily.Member> mine = family.shard(shard, shards);
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + outDir, e);
-        }
+        FamilyManifest manifest = FamilyManifest.of(family);
+        manifest.claim(outDir, true); // exit 2 here when outDir holds another family or the user's files
         removeLeftovers(outDir, mine);
+        // under the lock, a half-written index can only be a leftover of a killed shard
+        FamilyLock.with(outDir, () -> removeIndexLeftovers(outDir));
         int ran = 0, skipped = 0, failed = 0;
         List<String> failures = new ArrayList<>();
         for (ModelFamily.Member m : mine) {
@@ -49,6 +50,7 @@ public final class SweepRunner {
             sweep.put("count", family.members().size());
             sweep.put("shard", shard + "/" + shards);
             sweep.put("base", family.baseName());
+            sweep.put("family", manifest.fingerprint());
             sweep.put("parameters", m.parameters());
             try {
                 ModelJob.Outcome o = ModelJob.solveAndWrite(m.config(), dir, openStepper, threads, null, Map.of("sweep", sweep));
@@ -63,10 +65,31 @@ public final class SweepRunner {
                 log.printf(Locale.ROOT, "[%d/%d] %s: FAILED: %s%n", m.index() + 1, family.members().size(), m.folder(), e.getMessage());
             }
             log.flush();
-            SweepIndex.write(outDir.resolve("index.csv"), SweepIndex.scan(outDir));
+            updateIndex(outDir);
         }
-        SweepIndex.write(outDir.resolve("index.csv"), SweepIndex.scan(outDir));
-        return new Report(ran, skipped, failed, (System.nanoTime() - t0) * 1e-9, failures);
+        int complete = updateIndex(outDir);
+        return new Report(ran, skipped, failed, (System.nanoTime() - t0) * 1e-9, failures, complete);
+    }
+
+    /** Rebuilds outDir/index.csv from the model folders under the family lock; returns its row count. */
+    static int updateIndex(Path outDir) {
+        return FamilyLock.with(outDir, () -> {
+            List<SweepIndex.Row> rows = SweepIndex.scan(outDir);
+            SweepIndex.write(outDir.resolve("index.csv"), rows);
+            return rows.size();
+        });
+    }
+
+    private static void removeIndexLeftovers(Path outDir) {
+        String prefix = AtomicFile.partialPrefix("index.csv");
+        try (Stream<Path> s = Files.list(outDir)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && n.endsWith(".partial") && Files.isRegularFile(p)) Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "nan"; }
