@@ -50,7 +50,7 @@ trap 'exit 143' TERM
 dd if=/dev/urandom of="$work/munge.key" bs=1024 count=1 status=none
 chmod 400 "$work/munge.key"
 munged --foreground --force --key-file="$work/munge.key" --socket="$work/munge.socket" \
-  --pid-file="$work/munged.pid" --log-file="$work/munged.log" --seed-file="$work/munged.seed" &
+  --pid-file="$work/munged.pid" --log-file="$work/munged.log" --seed-file="$work/munged.seed" >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do [ -S "$work/munge.socket" ] && break; sleep 0.1; done
 [ -S "$work/munge.socket" ] || fail "munged did not start (see $work/munged.log)"
@@ -91,9 +91,9 @@ MinJobAge=3600
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=3 State=UNKNOWN
 PartitionName=smoke Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 EOF
-slurmctld -D -i -f "$SLURM_CONF" &
+slurmctld -D -i -f "$SLURM_CONF" >/dev/null 2>&1 &
 pids+=($!)
-slurmd -D -f "$SLURM_CONF" -N localhost &
+slurmd -D -f "$SLURM_CONF" -N localhost >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do
   [ "$(sinfo -h -o %T 2>/dev/null | head -n 1)" = idle ] && break
@@ -166,13 +166,13 @@ done
 compgen -G "$fam/.m0001-*.partial-*" >/dev/null || fail "task 2 never started a model"
 sleep 1
 scancel "${job1}_2"
-say "cancelled task ${job1}_2 in the middle of model m0001 ($(ls -a "$fam" | grep -c partial) staging folder(s) present)"
+say "cancelled task ${job1}_2 in the middle of model m0001 (staging: $(cd "$fam" && echo .m0001-*.partial-*))"
 wait_job "$job1" 600
 say "first submission, per task (task state exit):"
 task_states "$job1" | sed 's/^/    /'
 for t in 1 2 3; do sed 's/^/    task '$t' | /' "$work/logs/${job1}_$t.out"; done
 task_states "$job1" | grep -q '^2 CANCELLED' || fail "task 2 was not cancelled"
-builds=$(cat "$work"/logs/"${job1}"_*.out | grep -c 'building target/anisocr.jar' || true)
+builds=$(cat "$work"/logs/"${job1}"_*.out | grep -c 'first use: building target/anisocr.jar' || true)
 [ "$builds" = 1 ] || fail "expected one build among the three launchers, saw $builds"
 set +e
 (cd "$work/repo" && ./anisocr merge "$fam" --out "$work/partial-index.csv") > "$work/merge1.out" 2>&1
