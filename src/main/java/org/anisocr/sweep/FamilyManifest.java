@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -153,10 +154,11 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
             return;
         }
         List<String> foreign = new ArrayList<>();
+        Set<String> memberSet = new HashSet<>(members);
         try (var s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(".") || n.equals("index.csv") || members.contains(n)) continue;
+                if (n.startsWith(".") || n.equals("index.csv") || memberSet.contains(n)) continue;
                 foreign.add(n);
             }
         } catch (IOException e) {

@@ -69,6 +69,13 @@ class FamilyManifestTest {
         Files.writeString(commented, "# the same model, written differently\n" + BASE.replace("eps_B = 0.5", "eps_B   = 0.50"));
         var dry = cli(sweep(commented, out, "--shard", "2/3", "--dry-run"));
         assertEquals(0, dry.code(), dry.err());
+
+        // A folder of this family's models written before family.json existed is adopted.
+        Files.delete(out.resolve(FamilyManifest.FILE));
+        var adopted = cli(sweep(base, out, "--shard", "1/3"));
+        assertEquals(0, adopted.code(), adopted.err());
+        assertTrue(adopted.out().contains("skipped 2 complete"), adopted.out());
+        assertEquals(m, FamilyManifest.read(out).orElseThrow());
     }
 
     @Test
