@@ -53,12 +53,12 @@ public final class SweepCommand implements Callable<Integer> {
         for (String v : vary) axes.add(ParameterAxis.parse(v));
         ModelFamily family = new ModelFamily(config, axes); // validates every member before anything runs
         Path dir = out != null ? out : Path.of("out", family.baseName() + "-sweep");
+        FamilyManifest.of(family).claim(dir, false); // another family or the user's files there: exit 2 before anything
         PrintWriter log = spec.commandLine().getOut();
         var mine = family.shard(sh[0], sh[1]);
         log.printf(Locale.ROOT, "%s: %d models, shard %d/%d runs %d of them -> %s%n", family.baseName(), family.members().size(),
                 sh[0], sh[1], mine.size(), dir.toAbsolutePath().normalize());
         if (dryRun) {
-            FamilyManifest.of(family).claim(dir, false); // says whether a real run would be refused
             for (var m : mine) {
                 boolean done = java.nio.file.Files.isRegularFile(dir.resolve(m.folder()).resolve("summary.json"));
                 log.println("  " + m.folder() + " " + m.parameters() + (done ? "  (complete)" : ""));
