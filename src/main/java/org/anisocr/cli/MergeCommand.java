@@ -1,6 +1,8 @@
 package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
+import org.anisocr.io.AtomicFile;
+import org.anisocr.io.OutputLocation;
 import org.anisocr.sweep.FamilyManifest;
 import org.anisocr.sweep.SweepIndex;
 import picocli.CommandLine.Command;
@@ -18,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "merge", description = {
+@Command(mixinStandardHelpOptions = true, name = "merge", description = {
         "Join the model folders of sweep parts (e.g. shards run on different machines) into one index.csv.",
         "Exits 1, naming the missing models, unless every member of the family (family.json) is complete."})
 public final class MergeCommand implements Callable<Integer> {
@@ -30,6 +32,8 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", description = "merged index file (default: <first DIR>/../<first DIR name>-merged-index.csv)")
     Path out;
 
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
+
     /** Missing members named one by one up to this many; the rest are counted. */
     static final int NAMED = 20;
 
@@ -37,9 +41,8 @@ public final class MergeCommand implements Callable<Integer> {
         for (Path d : dirs) if (!Files.isDirectory(d)) throw new ConfigException("not a directory: " + d);
         FamilyManifest manifest = commonManifest();
         Path first = dirs.get(0).toAbsolutePath().normalize();
-        Path file = (out != null ? out : first.resolveSibling(first.getFileName() + "-merged-index.csv")).toAbsolutePath().normalize();
-        if (Files.isDirectory(file) || (Files.exists(file) && !SweepIndex.isIndex(file)))
-            throw new ConfigException("--out " + file + " exists and is not an index written by anisocr; not replacing it");
+        Path file = OutputLocation.checkFile(out != null ? out : first.resolveSibling(first.getFileName() + "-merged-index.csv"),
+                overwrite.overwrite(), "--out", AtomicFile::isAnisocrJsonOrCsv);
         List<SweepIndex.Row> rows = SweepIndex.join(dirs);
         String where = dirs.size() == 1 ? first.toString() : dirs.size() + " directories";
         if (manifest != null) checkMembers(manifest, rows);

@@ -1,5 +1,7 @@
 package org.anisocr.sweep;
 
+import org.anisocr.io.OutputLocation;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -18,7 +20,7 @@ import java.util.function.Supplier;
 final class FamilyLock {
     private FamilyLock() {}
 
-    static final String FILE = ".anisocr-family.lock";
+    static final String FILE = OutputLocation.FAMILY_LOCK;
 
     /** File locks belong to the whole JVM: threads of one JVM queue here first. */
     private static final Object IN_THIS_JVM = new Object();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anisocr.config.ConfigException;
 import org.anisocr.io.AtomicFile;
+import org.anisocr.io.OutputLocation;
+import org.anisocr.io.OutputMarker;
 import org.anisocr.io.Version;
 
 import java.io.IOException;
@@ -103,6 +105,7 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
     void write(Path dir) {
         ObjectMapper om = new ObjectMapper();
         ObjectNode j = om.createObjectNode();
+        j.put(AtomicFile.JSON_SIGNATURE_KEY, Version.get());
         j.put("fingerprint", fingerprint);
         j.put("base", base);
         j.put("base_config_sha256", baseConfigSha256);
@@ -114,34 +117,53 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
             a.values().forEach(vs::add);
         }
         j.put("count", count);
-        j.put("code_version", Version.get());
         ArrayNode ms = j.putArray("members");
         members.forEach(ms::add);
         try {
-            AtomicFile.write(dir.resolve(FILE), om.writerWithDefaultPrettyPrinter().writeValueAsString(j) + "\n");
+            AtomicFile.write(dir.resolve(FILE), true, "--out",
+                    (om.writerWithDefaultPrettyPrinter().writeValueAsString(j) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Makes dir this family's folder, or refuses (exit 2) before any work: when its family.json names another
-     * family, or when it has no family.json but holds something other than this family's model folders and
-     * index (so a sweep never writes into a folder of the user's own files). A folder of this family's models
-     * written before manifests existed is adopted. With write = false (a dry run) it only checks.
+     * Makes out this family's folder, or refuses (exit 2) before any work: when it is no place to write or holds
+     * the user's files ({@link OutputLocation#checkFamilyFolder}), when its family.json names another family, or
+     * when it has no family.json but holds something other than this family's model folders and index. A family
+     * folder written before family.json existed is adopted. With write = true the folder is created and, under the
+     * family lock (the shards of an array start at once), given its output marker and family.json; with write =
+     * false (a dry run, or the check before a sweep prints its plan) nothing is written.
      */
-    public void claim(Path dir, boolean write) {
-        if (!Files.exists(dir)) {
-            if (!write) return;
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new ConfigException("cannot create the family folder " + dir + ": " + e.getMessage());
-            }
+    public void claim(Path out, boolean write) {
+        Path dir = out.toAbsolutePath().normalize();
+        try {
+            OutputLocation.checkFamilyFolder(out, "--out");
+        } catch (ConfigException e) {
+            // The lock file exists only once a shard passed this check: it is setting the folder up now, and the
+            // marker it is writing may be half there. Checked again below, under the lock.
+            if (!Files.exists(dir.resolve(FamilyLock.FILE)) || !write) throw e;
         }
-        if (!Files.isDirectory(dir)) throw new ConfigException("--out " + dir + " exists and is not a folder");
-        check(dir, false);
-        if (write) FamilyLock.with(dir, () -> check(dir, true)); // again under the lock: shards start at once
+        if (!write) {
+            if (Files.isDirectory(dir)) check(dir, false);
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the family folder " + dir + ": " + e.getMessage());
+        }
+        FamilyLock.with(dir, () -> {
+            OutputLocation.Checked c = OutputLocation.checkFamilyFolder(dir, "--out");
+            check(dir, true);
+            if (c.marker().isEmpty()) {
+                try {
+                    OutputMarker.now(OutputLocation.FAMILY_KIND, null).writeInto(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the output marker in " + dir, e);
+                }
+            }
+        });
     }
 
     private void check(Path dir, boolean write) {

@@ -99,32 +99,31 @@ public final class SweepIndex {
         return have;
     }
 
-    /** Writes the CSV atomically (temporary file in the same directory, then rename), readable as the umask allows. */
+    /**
+     * Writes the CSV atomically (temporary file in the same directory, then rename), created with the umask's
+     * permissions like the model folders beside it (not owner-only, as a {@code Files.createTempFile} would be).
+     */
     public static void write(Path csv, List<Row> rows) {
         Set<String> paramCols = new LinkedHashSet<>();
         for (Row r : rows) paramCols.addAll(r.parameters().keySet());
-        AtomicFile.write(csv, w -> {
-            List<String> head = new ArrayList<>(List.of("index", "model"));
-            head.addAll(paramCols);
-            head.addAll(RESULT_COLUMNS);
-            head.add("dir");
-            w.write(String.join(",", head) + "\n");
-            for (Row r : rows) {
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(r.index()), r.model()));
-                for (String p : paramCols) cells.add(r.parameters().getOrDefault(p, ""));
-                for (String c : RESULT_COLUMNS) cells.add(r.results().getOrDefault(c, ""));
-                cells.add(r.folder().toString());
-                w.write(String.join(",", cells) + "\n");
-            }
-        });
-    }
-
-    /** Whether file looks like an index this class wrote (its header), so replacing it loses nothing of the user's. */
-    public static boolean isIndex(Path file) {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.findFirst().map(l -> l.startsWith("index,model,")).orElse(false);
-        } catch (IOException | UncheckedIOException e) {
-            return false;
+        StringBuilder w = new StringBuilder();
+        List<String> head = new ArrayList<>(List.of("index", "model"));
+        head.addAll(paramCols);
+        head.addAll(RESULT_COLUMNS);
+        head.add("dir");
+        w.append(String.join(",", head)).append('\n');
+        for (Row r : rows) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(r.index()), r.model()));
+            for (String p : paramCols) cells.add(r.parameters().getOrDefault(p, ""));
+            for (String c : RESULT_COLUMNS) cells.add(r.results().getOrDefault(c, ""));
+            cells.add(r.folder().toString());
+            w.append(String.join(",", cells)).append('\n');
+        }
+        try {
+            // callers have checked the target (merge: --out and --overwrite); an index.csv of ours is replaced
+            AtomicFile.write(csv, true, "--out", w.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + csv, e);
         }
     }
 }

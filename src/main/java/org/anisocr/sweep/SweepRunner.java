@@ -1,6 +1,5 @@
 package org.anisocr.sweep;
 
-import org.anisocr.io.AtomicFile;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.run.ModelJob;
 import org.anisocr.solver.SplitStepper;
@@ -17,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * Runs the members of one shard of a family into {@code outDir/<folder>}, one after the other, and keeps
  * {@code outDir/index.csv} up to date after each model. Resumable: a member whose folder already holds a
- * summary.json is complete (folders appear by atomic rename) and is skipped; staging leftovers of this shard's
- * members from an interrupted run ({@code .<folder>.partial-*}) are deleted first, so nothing half-written survives.
+ * summary.json is complete (folders appear by atomic rename) and is skipped; the staging folder of a model whose
+ * process was killed ({@code .<folder>.partial-*}) is removed when the folder is next written (AtomicOutputDir),
+ * so nothing half-written survives. Shards may share outDir: see {@link FamilyLock} and {@link FamilyManifest}.
  */
 public final class SweepRunner {
     private SweepRunner() {}
@@ -31,8 +31,9 @@ public final class SweepRunner {
         long t0 = System.nanoTime();
         List<ModelFamily.Member> mine = family.shard(shard, shards);
         FamilyManifest manifest = FamilyManifest.of(family);
-        manifest.claim(outDir, true); // exit 2 here when outDir holds another family or the user's files
-        removeLeftovers(outDir, mine);
+        // exit 2 here when outDir is not a place to write, holds the user's files or another family; under the
+        // family lock it gets its output marker and family.json
+        manifest.claim(outDir, true);
         // under the lock, a half-written index can only be a leftover of a killed shard
         FamilyLock.with(outDir, () -> removeIndexLeftovers(outDir));
         int ran = 0, skipped = 0, failed = 0;
@@ -81,11 +82,11 @@ public final class SweepRunner {
     }
 
     private static void removeIndexLeftovers(Path outDir) {
-        String prefix = AtomicFile.partialPrefix("index.csv");
+        String prefix = ".index.csv.partial-"; // AtomicFile's temporary names
         try (Stream<Path> s = Files.list(outDir)) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(prefix) && n.endsWith(".partial") && Files.isRegularFile(p)) Files.deleteIfExists(p);
+                if (n.startsWith(prefix) && Files.isRegularFile(p)) Files.deleteIfExists(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,26 +95,4 @@ public final class SweepRunner {
 
     private static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "nan"; }
 
-    static void removeLeftovers(Path outDir, List<ModelFamily.Member> mine) {
-        Set<String> prefixes = new HashSet<>();
-        for (ModelFamily.Member m : mine) {
-            prefixes.add("." + m.folder() + ".partial-");
-            prefixes.add("." + m.folder() + ".old-");
-        }
-        try (Stream<Path> s = Files.list(outDir)) {
-            for (Path p : s.toList()) {
-                String n = p.getFileName().toString();
-                for (String pre : prefixes)
-                    if (n.startsWith(pre)) { deleteTree(p); break; }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }
