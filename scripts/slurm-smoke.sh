@@ -196,9 +196,9 @@ for t in 1 2 3; do sed 's/^/    task '$t' | /' "$work/logs/${job2}_$t.out"; done
 sed 's/^/    /' "$work/merge2.out"
 grep -q 'merged 6 of 6 models' "$work/merge2.out" || fail "expected 6 of 6 models"
 [ "$(wc -l < "$work/family-index.csv")" = 7 ] || fail "merged index should have a header and 6 rows"
-leftovers=$(find "$fam" -maxdepth 1 -name '.*' ! -name "$(basename "$fam")" ! -name .anisocr-family.lock)
+leftovers=$(find "$fam" -name '.*partial*')
 [ -z "$leftovers" ] || fail "staging leftovers: $leftovers"
 say "merged index ($work/family-index.csv; columns index..residual):"
 cut -d, -f1-8 "$work/family-index.csv" | column -t -s, | sed 's/^/    /'
-say "family folder: $(ls "$fam" | tr '\n' ' ')"
+say "family folder: $(ls -A "$fam" | tr '\n' ' ')"
 say "PASSED: 6 of 6 models, no staging leftovers, every task of the second submission exit 0"
