@@ -64,12 +64,12 @@ public final class RunCommand implements Callable<Integer> {
             if (o.analysis() != null) {
                 var a = o.analysis();
                 spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                        "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %s-%s GeV)",
+                        "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %s–%s GeV)",
                         a.rInnerKpc(), a.alphaInner(), a.rSunKpc(), a.alphaSun(), a.alphaSunMinusInner(),
                         ModelAnalysis.momentumLabel(a.pFitMinGeV()), ModelAnalysis.momentumLabel(a.pFitMaxGeV())));
             }
             if (!r.converged()) {
-                spec.commandLine().getErr().println("warning: the dt ladder stopped at max_steps before the change per step fell below the tolerance");
+                spec.commandLine().getErr().println("warning: " + org.anisocr.io.RunOutput.convergence(r));
             }
         }
         return Main.EXIT_OK;

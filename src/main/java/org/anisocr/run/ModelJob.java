@@ -42,7 +42,8 @@ public final class ModelJob {
     public static Outcome solveAndWrite(ModelConfig c, Path dir, boolean overwrite, Function<TransportProblem, SplitStepper> openStepper,
                                         String steadyBackend, java.util.function.Consumer<String> log,
                                         int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
-        MemoryEstimate.of(c, threads).requireFitsHeap();
+        MemoryEstimate memory = MemoryEstimate.of(c, threads);
+        memory.requireFitsHeap();
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
             RunResult r = ModelRunner.run(c, openStepper, steadyBackend, log, threads, progress);
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -54,6 +55,8 @@ public final class ModelJob {
             } else {
                 extra.put("analysis", Map.of("skipped", misfit));
             }
+            extra.put("memory_estimate_GB", memory.bytes() / (double) (1L << 30));
+            extra.put("java_max_heap_GB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
             if (extraSummary != null) extra.putAll(extraSummary);
             RunOutput.write(r, target, extra);
             target.commit(OutputMarker.now("run", c.text()));
