@@ -125,6 +125,26 @@ class FamilyManifestTest {
         assertEquals("my data\n", Files.readString(precious));
     }
 
+    /** Shards as separate JVMs (as on a cluster): the family lock is a file lock between processes. */
+    @Test
+    void shardsInSeparateProcessesLoseNoRow(@TempDir Path tmp) throws Exception {
+        Path base = base(tmp), out = tmp.resolve("procs");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> ps = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    "org.anisocr.cli.Main", "sweep", base.toString(), "--out", out.toString(), "--threads", "1",
+                    "--backend", "cpu", VARY[0], VARY[1], VARY[2], VARY[3], "--shard", i + "/3"));
+            ps.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log" + i).toFile()).start());
+        }
+        for (int i = 0; i < ps.size(); i++) {
+            assertTrue(ps.get(i).waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "shard " + (i + 1) + " finished");
+            assertEquals(0, ps.get(i).exitValue(), Files.readString(tmp.resolve("log" + (i + 1))));
+        }
+        assertEquals(7, Files.readAllLines(out.resolve("index.csv")).size(), "header + 6 rows, none lost");
+        assertEquals(6, FamilyManifest.read(out).orElseThrow().count());
+    }
+
     @Test
     void shardsSharingAFolderLoseNoRowAndFilesAreReadableAsTheUmaskAllows(@TempDir Path tmp) throws Exception {
         Path base = base(tmp), out = tmp.resolve("shared");
