@@ -137,15 +137,21 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
      */
     public void claim(Path out, boolean write) {
         Path dir = out.toAbsolutePath().normalize();
+        boolean settingUp = false;
         try {
             OutputLocation.checkFamilyFolder(out, "--out");
         } catch (ConfigException e) {
-            // The lock file exists only once a shard passed this check: it is setting the folder up now, and the
-            // marker it is writing may be half there. Checked again below, under the lock.
-            if (!Files.exists(dir.resolve(FamilyLock.FILE)) || !write) throw e;
+            // The lock file exists only once a shard passed this check: it may be setting the folder up right now
+            // (marker and family.json not both there yet). Checked again under the lock.
+            if (!Files.exists(dir.resolve(FamilyLock.FILE))) throw e;
+            settingUp = true;
         }
         if (!write) {
-            if (Files.isDirectory(dir)) check(dir, false);
+            if (settingUp) FamilyLock.with(dir, () -> {
+                OutputLocation.checkFamilyFolder(dir, "--out");
+                check(dir);
+            });
+            else if (Files.isDirectory(dir)) check(dir);
             return;
         }
         try {
@@ -155,18 +161,18 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
         }
         FamilyLock.with(dir, () -> {
             OutputLocation.Checked c = OutputLocation.checkFamilyFolder(dir, "--out");
-            check(dir, true);
-            if (c.marker().isEmpty()) {
-                try {
-                    OutputMarker.now(OutputLocation.FAMILY_KIND, null).writeInto(dir);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the output marker in " + dir, e);
-                }
+            check(dir);
+            try {
+                if (c.marker().isEmpty()) OutputMarker.now(OutputLocation.FAMILY_KIND, null).writeInto(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the output marker in " + dir, e);
             }
+            if (read(dir).isEmpty()) write(dir);
         });
     }
 
-    private void check(Path dir, boolean write) {
+    /** Refuses (exit 2) another family's folder, or a folder without family.json holding more than this family's models. */
+    private void check(Path dir) {
         Optional<FamilyManifest> there = read(dir);
         if (there.isPresent()) {
             if (!there.get().fingerprint.equals(fingerprint))
@@ -190,7 +196,6 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
             throw new ConfigException(dir.toAbsolutePath().normalize() + " is not empty and is not this family's folder (no "
                     + FILE + "; it holds " + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
                     + (foreign.size() > 5 ? ", …" : "") + "); choose another --out");
-        if (write) write(dir);
     }
 
     /** Folder names of the members whose index is not in done. */
