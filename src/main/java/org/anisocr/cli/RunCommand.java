@@ -41,12 +41,22 @@ public final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin OverwriteOption overwrite;
 
+    @Option(names = "--check", description = "check the config, the output folder and the memory estimate, then exit without solving")
+    boolean check;
+
     @Override public Integer call() {
         Threads.check(threads);
         ModelConfig c = ModelConfig.load(config);
         int nThreads = threads > 0 ? threads : c.solver().threads();
         Function<TransportProblem, SplitStepper> open = stepperFactory(backend, nThreads);
         Path dir = out != null ? out : Path.of("out", c.name());
+        if (check) {
+            org.anisocr.io.OutputLocation.checkFolder(dir, overwrite.overwrite(), "--out");
+            org.anisocr.run.MemoryEstimate m = org.anisocr.run.MemoryEstimate.of(c, nThreads);
+            m.requireFitsHeap();
+            spec.commandLine().getOut().println(c.name() + ": config and --out are fine; " + m.describe() + "; nothing was run");
+            return Main.EXIT_OK;
+        }
         try (ProgressReporter progress = new ProgressReporter(c.name(), quiet)) {
             ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, overwrite.overwrite(), open, backend, line -> spec.commandLine().getErr().println(line),
                     nThreads, progress, null);

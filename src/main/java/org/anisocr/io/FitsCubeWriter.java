@@ -49,19 +49,25 @@ public final class FitsCubeWriter {
     }
 
     /** Width of a HISTORY card's text. */
-    static final int HISTORY_WIDTH = 72;
+    static final int HISTORY_WIDTH = 68; // of 72 columns: nom-tam adds a leading space and wraps longer text with "&"
 
     /**
      * The config text as HISTORY cards that give it back exactly: each line starts a card "CONFIG &lt;text&gt;";
-     * a line longer than a card continues on cards "CONFIG+&lt;text&gt;" that are appended without any separator.
+     * a line longer than a card continues on cards "CONFIG+&lt;text&gt;" that are appended without any separator
+     * (tabs become blanks and trailing blanks are dropped, as FITS drops them).
      */
     static java.util.List<String> configHistory(String configText) {
         java.util.List<String> cards = new java.util.ArrayList<>();
         for (String line : configText.split("\n", -1)) {
-            String l = line.replace('\t', ' ').replace("\r", "");
+            String l = line.replace('\t', ' ').replace("\r", "").stripTrailing(); // FITS drops trailing blanks anyway
             int width = HISTORY_WIDTH - "CONFIG ".length();
-            cards.add("CONFIG " + l.substring(0, Math.min(width, l.length())));
-            for (int at = width; at < l.length(); at += width) cards.add("CONFIG+" + l.substring(at, Math.min(at + width, l.length())));
+            boolean first = true;
+            for (int at = 0; first || at < l.length(); first = false) {
+                int end = Math.min(at + width, l.length());
+                while (end < l.length() && end > at + 1 && l.charAt(end - 1) == ' ') end--; // a card must not end in a blank
+                cards.add((first ? "CONFIG " : "CONFIG+") + l.substring(at, end));
+                at = end;
+            }
         }
         return cards;
     }

@@ -83,6 +83,11 @@ public record MemoryEstimate(long bytes, String account) {
                 gb(bytes), account, gb(heap), (long) Math.ceil(bytes * 1.25 / (1L << 30))));
     }
 
+    /** "needs about 1.5 GB of the 8.0 GB Java heap (…account…)". */
+    public String describe() {
+        return "needs about " + gb(bytes) + " of the " + gb(Runtime.getRuntime().maxMemory()) + " Java heap (" + account + ")";
+    }
+
     static String gb(long bytes) {
         return bytes >= (1L << 30) ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
                 : String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
