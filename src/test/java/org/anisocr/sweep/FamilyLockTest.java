@@ -51,10 +51,11 @@ class FamilyLockTest {
         List<Process> ps = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++)
             ps.add(new ProcessBuilder(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                    FamilyLockTest.class.getName(), dir.toString()).inheritIO().start());
-        for (Process p : ps) {
-            assertTrue(p.waitFor(3, TimeUnit.MINUTES));
-            assertEquals(0, p.exitValue());
+                    FamilyLockTest.class.getName(), dir.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out" + i).toFile()).start());
+        for (int i = 0; i < PROCESSES; i++) {
+            assertTrue(ps.get(i).waitFor(3, TimeUnit.MINUTES));
+            assertEquals(0, ps.get(i).exitValue(), Files.readString(dir.resolve("out" + i)));
         }
         List<String> lines = Files.readAllLines(dir.resolve("log"));
         assertEquals(2 * PROCESSES * ROUNDS, lines.size());
