@@ -9,9 +9,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.anisocr.sweep.SweepRoundTripTest.BASE;
@@ -125,9 +122,12 @@ class FamilyManifestTest {
         assertEquals("my data\n", Files.readString(precious));
     }
 
-    /** Shards as separate JVMs (as on a cluster): the family lock is a file lock between processes. */
+    /**
+     * Three shards as separate JVMs (as in a job array) share one folder: no index row is lost, no staging is left,
+     * and index, manifest and merged index are as readable as the umask allows (not owner-only).
+     */
     @Test
-    void shardsInSeparateProcessesLoseNoRow(@TempDir Path tmp) throws Exception {
+    void shardsInSeparateProcessesLoseNoRowAndFilesAreReadableAsTheUmaskAllows(@TempDir Path tmp) throws Exception {
         Path base = base(tmp), out = tmp.resolve("procs");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> ps = new ArrayList<>();
@@ -143,24 +143,7 @@ class FamilyManifestTest {
         }
         assertEquals(7, Files.readAllLines(out.resolve("index.csv")).size(), "header + 6 rows, none lost");
         assertEquals(6, FamilyManifest.read(out).orElseThrow().count());
-    }
-
-    @Test
-    void shardsSharingAFolderLoseNoRowAndFilesAreReadableAsTheUmaskAllows(@TempDir Path tmp) throws Exception {
-        Path base = base(tmp), out = tmp.resolve("shared");
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<SweepRoundTripTest.Cli>> runs = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                String shard = i + "/3";
-                runs.add(pool.submit(() -> cli(sweep(base, out, "--shard", shard))));
-            }
-            for (var f : runs) assertEquals(0, f.get().code(), f.get().out() + f.get().err());
-        } finally {
-            pool.shutdown();
-        }
-        assertEquals(7, Files.readAllLines(out.resolve("index.csv")).size(), "header + 6 rows");
-        assertTrue(listing(out).stream().noneMatch(n -> n.endsWith(".partial") || n.contains(".partial-")), listing(out).toString());
+        assertTrue(listing(out).stream().noneMatch(n -> n.contains(".partial")), listing(out).toString());
         Path merged = tmp.resolve("merged.csv");
         assertEquals(0, cli("merge", out.toString(), "--out", merged.toString()).code());
 
