@@ -65,8 +65,8 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
     public String differences(FamilyManifest other) {
         List<String> d = new ArrayList<>();
         if (!baseConfigSha256.equals(other.baseConfigSha256))
-            d.add("base config " + base + " (content sha256 " + baseConfigSha256.substring(0, 12) + "…) vs "
-                    + other.base + " (" + other.baseConfigSha256.substring(0, 12) + "…)");
+            d.add((base.equals(other.base) ? "base config " + base + ": other content" : "base config " + base + " vs " + other.base)
+                    + " (sha256 " + baseConfigSha256.substring(0, 12) + "… vs " + other.baseConfigSha256.substring(0, 12) + "…)");
         if (!axes.equals(other.axes)) d.add("axes " + axesText() + " vs " + other.axesText());
         return d.isEmpty() ? "same base config and axes" : String.join("; ", d);
     }
