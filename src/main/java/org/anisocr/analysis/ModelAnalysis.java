@@ -1,5 +1,6 @@
 package org.anisocr.analysis;
 
+import org.anisocr.config.AnalysisConfig;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.io.CsvColumns;
@@ -16,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The analysis products of one solved model (SPEC §6), written into an output directory:
+ * The analysis products of one solved model (docs/physics.md §6), written into an output directory:
  * <ul>
  * <li>{@code alpha.csv} (R_kpc,alpha) and {@code alpha.png}: α(R) on the plane, Fig. 2/4 style;</li>
  * <li>{@code flux.csv} (R_kpc,N_above_pmin) and {@code flux.png}: ∫_{p_min}^∞ N dp along the plane;</li>

@@ -1,10 +1,12 @@
 package org.anisocr.solver.steady;
 
+import org.anisocr.config.SteadyMethod;
+import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
+import org.anisocr.solver.SingularSystemException;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -28,15 +30,6 @@ import java.util.stream.IntStream;
  * source (N scales roughly like S/D∥, so the unscaled neighbour would be off by a constant factor).
  */
 public final class SteadySolver {
-    public static final List<String> METHODS = List.of("lu-gmres", "adi-gmres", "direct");
-
-    /** Solver controls. */
-    public record Settings(String method, double tolerance, int restart, int maxIterations, int refactorAfter, int adiCycle) {
-        public static Settings defaults(String method) { return new Settings(method, 1e-10, 40, 4000, 8, 8); }
-        public Settings withTolerance(double tol) { return new Settings(method, tol, restart, maxIterations, refactorAfter, adiCycle); }
-        public Settings withMethod(String m) { return new Settings(m, tolerance, restart, maxIterations, refactorAfter, adiCycle); }
-    }
-
     /**
      * What a solve did. sweepsMax: the largest number of Krylov iterations any bin took (bins are independent,
      * so this is the length of the critical path, the counterpart of the ladder's steps); sweepsTotal: summed over
@@ -45,16 +38,23 @@ public final class SteadySolver {
     public record Result(double[][] density, int sweepsMax, long sweepsTotal, int factorisations, double residual,
                          boolean converged, int picardIterations) {}
 
-    private final Settings settings;
-    private final int threads;
+    /** Told after each momentum bin: its Krylov iterations and relative residual (called from the solving threads). */
+    public interface BinProgress { void binSolved(int bin, int iterations, double residual); }
 
-    public SteadySolver(Settings settings, int threads) {
-        if (!METHODS.contains(settings.method())) throw new IllegalArgumentException("steady method " + settings.method());
+    private final SteadySettings settings;
+    private final int threads;
+    private final BinProgress progress;
+
+    public SteadySolver(SteadySettings settings, int threads) { this(settings, threads, null); }
+
+    /** @param progress told after each bin (may be null) */
+    public SteadySolver(SteadySettings settings, int threads, BinProgress progress) {
         this.settings = settings;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.progress = progress;
     }
 
-    public Settings settings() { return settings; }
+    public SteadySettings settings() { return settings; }
 
     /** Solves every bin; {@code guess} (nullable) replaces the neighbour warm start, e.g. in a Picard iteration. */
     public Result solve(SteadyOperator op, double[][] guess) {
@@ -86,19 +86,20 @@ public final class SteadySolver {
             NinePointMatrix m = op.matrix(k);
             double[] s = op.source(k);
             double[] x = new double[size];
-            if (settings.method().equals("direct")) {
-                new BandedFactorisation(m).solve(s, x);
+            if (settings.method() == SteadyMethod.DIRECT) {
+                factor(m, k, false).solve(s, x);
                 factorisations.incrementAndGet();
                 n[k] = x;
                 res[k] = m.relativeResidual(x, s);
+                if (progress != null) progress.binSolved(k, 0, res[k]);
                 continue;
             }
             if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
             else if (k > from) warmStart(m, s, n[k - 1], x);
             Preconditioner pre;
-            if (settings.method().equals("lu-gmres")) {
+            if (settings.method() == SteadyMethod.LU_GMRES) {
                 if (refactor || reference == null) {
-                    reference = new BandedFactorisation(m, true);
+                    reference = factor(m, k, true);
                     factorisations.incrementAndGet();
                 }
                 BandedFactorisation lu = reference;
@@ -107,12 +108,12 @@ public final class SteadySolver {
                 pre = new AdiPreconditioner(m, settings.adiCycle());
             }
             // With a reference LU a bin that needs many iterations is better refactored than iterated further.
-            int cap = settings.method().equals("lu-gmres") ? Math.min(settings.maxIterations(), 4 * settings.refactorAfter())
+            int cap = settings.method() == SteadyMethod.LU_GMRES ? Math.min(settings.maxIterations(), 4 * settings.refactorAfter())
                     : settings.maxIterations();
             FlexibleGmres.Outcome o = gmres.solve(m, s, x, pre, settings.tolerance(), cap);
             int used = o.iterations();
-            if (!o.converged() && settings.method().equals("lu-gmres")) { // reference too far away: factor this bin
-                BandedFactorisation lu = new BandedFactorisation(m, true);
+            if (!o.converged() && settings.method() == SteadyMethod.LU_GMRES) { // reference too far away: factor this bin
+                BandedFactorisation lu = factor(m, k, true);
                 reference = lu;
                 factorisations.incrementAndGet();
                 o = gmres.solve(m, s, x, (r, z) -> lu.solve(r, z), settings.tolerance(), settings.maxIterations());
@@ -122,6 +123,16 @@ public final class SteadySolver {
             n[k] = x;
             iters[k] = used;
             res[k] = o.relativeResidual();
+            if (progress != null) progress.binSolved(k, used, res[k]);
+        }
+    }
+
+    /** The banded LU of bin k's matrix; a zero pivot becomes a {@link SingularSystemException} naming the bin. */
+    static BandedFactorisation factor(NinePointMatrix m, int k, boolean preconditionerOnly) {
+        try {
+            return new BandedFactorisation(m, preconditionerOnly);
+        } catch (ArithmeticException e) {
+            throw new SingularSystemException(0, k, "CPU banded LU: " + e.getMessage());
         }
     }
 

@@ -1,12 +1,15 @@
-package org.anisocr.io;
+package org.anisocr.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.SolverSettings;
 import org.anisocr.grid.MomentumGrid;
+import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.FitsCubeWriter;
+import org.anisocr.io.GridCoordinates;
+import org.anisocr.io.Version;
 import org.anisocr.grid.SpatialGrid;
-import org.anisocr.run.RunResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,8 +49,8 @@ public final class RunOutput {
         s.put("code_version", Version.get());
         s.put("backend", r.backend());
         s.put("threads", r.threads());
-        s.put("mode", r.mode());
-        s.put("scheme", c.solver().scheme());
+        s.put("mode", r.mode().key());
+        s.put("scheme", c.solver().scheme().key());
         SpatialGrid g = r.problem().grid();
         s.put("grid", Map.of("geometry", g.geometry().key(), "n_r", g.nR(), "n_z", g.nZ(), "r_max_kpc", g.rMaxKpc(),
                 "half_height_kpc", g.halfHeightKpc()));
@@ -83,14 +86,14 @@ public final class RunOutput {
     public static String convergence(RunResult r) {
         SolverSettings s = r.config().solver();
         return switch (r.mode()) {
-            case "ladder" -> r.converged()
+            case LADDER -> r.converged()
                     ? String.format(Locale.ROOT, "converged: change per step %.3e < tolerance %.1e after %d steps", r.finalChange(),
                     s.ladder().tolerance(), r.steps())
                     : String.format(Locale.ROOT, "not converged: stopped at the step budget (max_steps = %d) with change per step "
                     + "%.3e > tolerance %.1e", s.ladder().maxSteps(), r.finalChange(), s.ladder().tolerance());
-            case "transient" -> String.format(Locale.ROOT, "transient: %d steps of %.4g Myr to t = %.4g Myr", r.steps(),
+            case TRANSIENT -> String.format(Locale.ROOT, "transient: %d steps of %.4g Myr to t = %.4g Myr", r.steps(),
                     s.transientDtMyr(), s.transientEndMyr());
-            default -> r.converged()
+            case STEADY, DIRECT -> r.converged()
                     ? String.format(Locale.ROOT, "converged: relative residual %.3e", r.residual())
                     : String.format(Locale.ROOT, "not converged: relative residual %.3e > tolerance %.1e", r.residual(),
                     s.steady().tolerance());

@@ -1,0 +1,16 @@
+package org.anisocr.config;
+
+import java.util.Locale;
+
+/** [solver.steady] method: how the steady solver reaches L N + S = 0 (bench/STEADY.md). */
+public enum SteadyMethod {
+    /** Flexible GMRES preconditioned by a recycled banded LU of a reference bin. */
+    LU_GMRES,
+    /** Flexible GMRES preconditioned by one ADI double sweep. */
+    ADI_GMRES,
+    /** One banded LU per bin (the reference fixed point). */
+    DIRECT;
+
+    /** The model-file spelling, e.g. "lu-gmres". */
+    public String key() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+}
