@@ -1,6 +1,5 @@
 package org.anisocr.solver.steady;
 
-import org.anisocr.config.SteadyMethod;
 import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
@@ -78,52 +77,93 @@ public final class SteadySolver {
 
     private void solveChunk(SteadyOperator op, int from, int to, double[][] guess, double[][] n, int[] iters,
                             double[] res, AtomicInteger factorisations) {
-        FlexibleGmres gmres = new FlexibleGmres(settings.restart());
-        BandedFactorisation reference = null;
-        boolean refactor = true;
+        BinMethod method = binMethod(new FlexibleGmres(settings.restart()), factorisations);
         int size = op.grid().size();
         for (int k = from; k < to; k++) {
             NinePointMatrix m = op.matrix(k);
             double[] s = op.source(k);
             double[] x = new double[size];
-            if (settings.method() == SteadyMethod.DIRECT) {
-                factor(m, k, false).solve(s, x);
-                factorisations.incrementAndGet();
-                n[k] = x;
-                res[k] = m.relativeResidual(x, s);
-                if (progress != null) progress.binSolved(k, 0, res[k]);
-                continue;
+            if (method.startsFromAGuess()) {
+                if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
+                else if (k > from) warmStart(m, s, n[k - 1], x);
             }
-            if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
-            else if (k > from) warmStart(m, s, n[k - 1], x);
-            Preconditioner pre;
-            if (settings.method() == SteadyMethod.LU_GMRES) {
-                if (refactor || reference == null) {
-                    reference = factor(m, k, true);
+            BinOutcome o = method.solve(k, m, s, x);
+            n[k] = x;
+            iters[k] = o.iterations();
+            res[k] = o.relativeResidual();
+            if (progress != null) progress.binSolved(k, o.iterations(), o.relativeResidual());
+        }
+    }
+
+    /** What one bin's solve took: Krylov iterations (0 for a direct solve) and the relative residual reached. */
+    private record BinOutcome(int iterations, double relativeResidual) {}
+
+    /**
+     * One steady method, solving the bins of one chunk in order into x (which holds the start guess); a method may
+     * carry state from bin to bin (lu-gmres keeps its reference factorisation).
+     */
+    private interface BinMethod {
+        BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x);
+
+        /** Whether x should hold a start guess (neighbour or Picard iterate) before {@link #solve}. */
+        default boolean startsFromAGuess() { return true; }
+    }
+
+    /** The strategy of the configured method, fresh for one chunk. */
+    private BinMethod binMethod(FlexibleGmres gmres, AtomicInteger factorisations) {
+        return switch (settings.method()) {
+            case DIRECT -> new BinMethod() {
+                @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
+                    factor(m, k, false).solve(s, x);
                     factorisations.incrementAndGet();
+                    return new BinOutcome(0, m.relativeResidual(x, s));
                 }
-                BandedFactorisation lu = reference;
-                pre = (r, z) -> { lu.solve(r, z); };
-            } else {
-                pre = new AdiPreconditioner(m, settings.adiCycle());
-            }
-            // With a reference LU a bin that needs many iterations is better refactored than iterated further.
-            int cap = settings.method() == SteadyMethod.LU_GMRES ? Math.min(settings.maxIterations(), 4 * settings.refactorAfter())
-                    : settings.maxIterations();
-            FlexibleGmres.Outcome o = gmres.solve(m, s, x, pre, settings.tolerance(), cap);
-            int used = o.iterations();
-            if (!o.converged() && settings.method() == SteadyMethod.LU_GMRES) { // reference too far away: factor this bin
-                BandedFactorisation lu = factor(m, k, true);
-                reference = lu;
+
+                @Override public boolean startsFromAGuess() { return false; }
+            };
+            case ADI_GMRES -> (k, m, s, x) -> {
+                FlexibleGmres.Outcome o = gmres.solve(m, s, x, new AdiPreconditioner(m, settings.adiCycle()), settings.tolerance(),
+                        settings.maxIterations());
+                return new BinOutcome(o.iterations(), o.relativeResidual());
+            };
+            case LU_GMRES -> new LuGmres(gmres, factorisations);
+        };
+    }
+
+    /**
+     * lu-gmres: GMRES preconditioned by the banded LU of a reference bin, refactored when a bin needed more than
+     * refactor_after iterations; a bin that does not converge within 4·refactor_after iterations is better
+     * refactored than iterated further, and becomes the new reference.
+     */
+    private final class LuGmres implements BinMethod {
+        private final FlexibleGmres gmres;
+        private final AtomicInteger factorisations;
+        private BandedFactorisation reference;
+        private boolean refactor = true;
+
+        LuGmres(FlexibleGmres gmres, AtomicInteger factorisations) {
+            this.gmres = gmres;
+            this.factorisations = factorisations;
+        }
+
+        @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
+            if (refactor || reference == null) {
+                reference = factor(m, k, true);
                 factorisations.incrementAndGet();
-                o = gmres.solve(m, s, x, (r, z) -> lu.solve(r, z), settings.tolerance(), settings.maxIterations());
+            }
+            BandedFactorisation lu = reference;
+            int cap = Math.min(settings.maxIterations(), 4 * settings.refactorAfter());
+            FlexibleGmres.Outcome o = gmres.solve(m, s, x, (r, z) -> { lu.solve(r, z); }, settings.tolerance(), cap);
+            int used = o.iterations();
+            if (!o.converged()) { // reference too far away: factor this bin
+                BandedFactorisation own = factor(m, k, true);
+                reference = own;
+                factorisations.incrementAndGet();
+                o = gmres.solve(m, s, x, (r, z) -> own.solve(r, z), settings.tolerance(), settings.maxIterations());
                 used += o.iterations();
             }
             refactor = used > settings.refactorAfter();
-            n[k] = x;
-            iters[k] = used;
-            res[k] = o.relativeResidual();
-            if (progress != null) progress.binSolved(k, used, res[k]);
+            return new BinOutcome(used, o.relativeResidual());
         }
     }
 
