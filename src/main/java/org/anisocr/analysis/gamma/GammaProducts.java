@@ -42,10 +42,10 @@ public final class GammaProducts {
             m.put("cross_section", "Kafexhiu et al. 2014, PRD 90, 123014; " + s.model()
                     + (s.model().aboveGeV() < Double.POSITIVE_INFINITY ? " above " + s.model().aboveGeV() + " GeV, Geant4 below" : ""));
             NuclearEnhancement e = s.enhancement();
-            m.put("nuclear_enhancement", String.format(Locale.ROOT, "K14 eq. 24 (eps_c = %g, eps_1 = %g, eps_2 = %g, sigma_R_pp = %g mb)",
-                    e.epsC(), e.eps1(), e.eps2(), e.sigmaRppMb()));
-            m.put("local_flux", s.localFlux().reference() + String.format(Locale.ROOT, ": J(T = %g GeV) = %g m-2 sr-1 s-1 GeV-1 at R = %g kpc, z = 0",
-                    s.localFlux().kineticEnergyGeV(), s.localFlux().intensityPerM2SrSGeV(), s.rSunKpc()));
+            m.put("nuclear_enhancement", "K14 eq. 24 (eps_c = " + e.epsC() + ", eps_1 = " + e.eps1() + ", eps_2 = " + e.eps2()
+                    + ", sigma_R_pp = " + e.sigmaRppMb() + " mb)");
+            m.put("local_flux", s.localFlux().reference() + ": J(T = " + s.localFlux().kineticEnergyGeV() + " GeV) = "
+                    + s.localFlux().intensityPerM2SrSGeV() + " m-2 sr-1 s-1 GeV-1 at R = " + s.rSunKpc() + " kpc, z = 0");
             m.put("fit_min_GeV", s.fitMinGeV());
             m.put("fit_max_GeV", s.fitMaxGeV());
             m.put("gamma_index_inner", finiteOrNull(gammaIndex[0]));
