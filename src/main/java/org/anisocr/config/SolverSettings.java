@@ -13,7 +13,7 @@ import java.util.List;
  * scheme = "paper" (SPEC §3), "symmetric" (conservative Günter et al. 2005 scheme) or "symmetric-limited" (the
  * same with the Sharma–Hammett limiter, solved by Picard iteration). The non-paper schemes have no split time
  * step and are available in the steady modes ("steady", "direct") only.
- * [solver.steady]: method = "lu-gmres" | "adi-gmres" | "direct", tolerance (relative residual), restart,
+ * [solver.steady]: method = "auto" (banded LU on narrow grids, multigrid beyond; see SteadySolver.choose) | "lu-gmres" | "mg-gmres" | "adi-gmres" | "direct", tolerance (relative residual), restart,
  * max_iterations (per bin), picard_max_iterations (limited scheme).
  */
 public record SolverSettings(String mode, String scheme, int threads, DtLadder.Settings ladder,
@@ -22,7 +22,7 @@ public record SolverSettings(String mode, String scheme, int threads, DtLadder.S
 
     public static final List<String> MODES = List.of("steady", "ladder", "direct", "transient");
     public static final List<String> SCHEMES = List.of("paper", "symmetric", "symmetric-limited");
-    public static final String DEFAULT_STEADY_METHOD = "lu-gmres";
+    public static final String DEFAULT_STEADY_METHOD = "auto";
 
     static SolverSettings read(TableReader t) {
         String mode = t.optString("mode", "steady", MODES);

@@ -107,7 +107,9 @@ public final class ModelRunner {
                 backend = "cpu";
                 steps = r.sweepsMax();
                 converged = r.converged();
-                details.put("steady_method", settings.method());
+                SteadySolver.Choice choice = SteadySolver.choose(settings.method(), problem.grid());
+                details.put("steady_method", choice.method());
+                details.put("steady_method_reason", choice.reason());
                 details.put("sweeps_total_all_bins", r.sweepsTotal());
                 details.put("factorisations", r.factorisations());
                 details.put("picard_iterations", r.picardIterations());

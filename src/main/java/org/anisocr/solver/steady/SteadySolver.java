@@ -28,7 +28,30 @@ import java.util.stream.IntStream;
  * source (N scales roughly like S/D∥, so the unscaled neighbour would be off by a constant factor).
  */
 public final class SteadySolver {
-    public static final List<String> METHODS = List.of("lu-gmres", "adi-gmres", "direct");
+    public static final List<String> METHODS = List.of("auto", "lu-gmres", "mg-gmres", "adi-gmres", "direct");
+
+    /** The concrete method a run uses and why (for summary.json). */
+    public record Choice(String method, String reason) {}
+
+    /**
+     * {@code auto}: the banded LU (lu-gmres) while its band is narrow, multigrid (mg-gmres) beyond. The LU costs
+     * ~n·bw² to factor and n·bw memory (bw ≈ min(NR, Nz)), multigrid ~n for both; the crossover
+     * {@link #AUTO_LU_MAX_BANDWIDTH} is measured in bench/HIGHRES.md. Other methods are taken as given.
+     */
+    public static Choice choose(String method, org.anisocr.grid.SpatialGrid g) {
+        if (!method.equals("auto")) return new Choice(method, "configured");
+        int bw = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
+        boolean mgPossible = MultigridHierarchy.levelsFor(g) > 1;
+        if (bw <= AUTO_LU_MAX_BANDWIDTH || !mgPossible)
+            return new Choice("lu-gmres", "auto: banded LU bandwidth " + bw + (bw <= AUTO_LU_MAX_BANDWIDTH
+                    ? " <= " + AUTO_LU_MAX_BANDWIDTH + " (LU fastest below the measured crossover)"
+                    : " but the grid cannot be coarsened (NR-1 and Nz-1 odd)"));
+        return new Choice("mg-gmres", "auto: banded LU bandwidth " + bw + " > " + AUTO_LU_MAX_BANDWIDTH
+                + " (multigrid: work and memory linear in the cells beyond the measured crossover)");
+    }
+
+    /** Largest LU bandwidth for which {@code auto} keeps the banded LU (measured crossover, bench/HIGHRES.md). */
+    public static final int AUTO_LU_MAX_BANDWIDTH = 120;
 
     /** Solver controls. */
     public record Settings(String method, double tolerance, int restart, int maxIterations, int refactorAfter, int adiCycle) {
@@ -50,6 +73,7 @@ public final class SteadySolver {
 
     public SteadySolver(Settings settings, int threads) {
         if (!METHODS.contains(settings.method())) throw new IllegalArgumentException("steady method " + settings.method());
+        // the solver works with concrete methods; auto is resolved per grid in solve()
         this.settings = settings;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
@@ -58,6 +82,7 @@ public final class SteadySolver {
 
     /** Solves every bin; {@code guess} (nullable) replaces the neighbour warm start, e.g. in a Picard iteration. */
     public Result solve(SteadyOperator op, double[][] guess) {
+        String method = choose(settings.method(), op.grid()).method();
         int bins = op.bins(), chunks = Math.min(threads, bins);
         double[][] n = new double[bins][];
         int[] iters = new int[bins];
@@ -66,7 +91,7 @@ public final class SteadySolver {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c ->
-                    solveChunk(op, c * bins / chunks, (c + 1) * bins / chunks, guess, n, iters, res, factorisations))).join();
+                    solveChunk(op, method, c * bins / chunks, (c + 1) * bins / chunks, guess, n, iters, res, factorisations))).join();
         } finally {
             pool.shutdown();
         }
@@ -76,17 +101,19 @@ public final class SteadySolver {
         return new Result(n, max, total, factorisations.get(), worst, worst <= settings.tolerance(), 1);
     }
 
-    private void solveChunk(SteadyOperator op, int from, int to, double[][] guess, double[][] n, int[] iters,
+    private void solveChunk(SteadyOperator op, String method, int from, int to, double[][] guess, double[][] n, int[] iters,
                             double[] res, AtomicInteger factorisations) {
         FlexibleGmres gmres = new FlexibleGmres(settings.restart());
         BandedFactorisation reference = null;
+        MultigridPreconditioner mg = null;
+        int itersAfterBuild = -1;
         boolean refactor = true;
         int size = op.grid().size();
         for (int k = from; k < to; k++) {
             NinePointMatrix m = op.matrix(k);
             double[] s = op.source(k);
             double[] x = new double[size];
-            if (settings.method().equals("direct")) {
+            if (method.equals("direct")) {
                 new BandedFactorisation(m).solve(s, x);
                 factorisations.incrementAndGet();
                 n[k] = x;
@@ -96,7 +123,22 @@ public final class SteadySolver {
             if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
             else if (k > from) warmStart(m, s, n[k - 1], x);
             Preconditioner pre;
-            if (settings.method().equals("lu-gmres")) {
+            if (method.equals("mg-gmres")) {
+                if (refactor || mg == null) {
+                    mg = new MultigridPreconditioner(m, MG_GAMMA);
+                    factorisations.incrementAndGet();
+                    itersAfterBuild = -1;
+                }
+                FlexibleGmres.Outcome o = gmres.solve(m, s, x, mg, settings.tolerance(), settings.maxIterations());
+                if (itersAfterBuild < 0) itersAfterBuild = o.iterations();
+                // a hierarchy from a neighbouring bin is rebuilt when this bin needed clearly more iterations
+                refactor = o.iterations() > itersAfterBuild + MG_REBUILD_MARGIN;
+                n[k] = x;
+                iters[k] = o.iterations();
+                res[k] = o.relativeResidual();
+                continue;
+            }
+            if (method.equals("lu-gmres")) {
                 if (refactor || reference == null) {
                     reference = new BandedFactorisation(m, true);
                     factorisations.incrementAndGet();
@@ -107,11 +149,11 @@ public final class SteadySolver {
                 pre = new AdiPreconditioner(m, settings.adiCycle());
             }
             // With a reference LU a bin that needs many iterations is better refactored than iterated further.
-            int cap = settings.method().equals("lu-gmres") ? Math.min(settings.maxIterations(), 4 * settings.refactorAfter())
+            int cap = method.equals("lu-gmres") ? Math.min(settings.maxIterations(), 4 * settings.refactorAfter())
                     : settings.maxIterations();
             FlexibleGmres.Outcome o = gmres.solve(m, s, x, pre, settings.tolerance(), cap);
             int used = o.iterations();
-            if (!o.converged() && settings.method().equals("lu-gmres")) { // reference too far away: factor this bin
+            if (!o.converged() && method.equals("lu-gmres")) { // reference too far away: factor this bin
                 BandedFactorisation lu = new BandedFactorisation(m, true);
                 reference = lu;
                 factorisations.incrementAndGet();
@@ -124,6 +166,11 @@ public final class SteadySolver {
             res[k] = o.relativeResidual();
         }
     }
+
+    /** mg-gmres: W-cycles (γ = 2): iteration counts stay nearly flat under refinement at εD = 0.001, V-cycles' grow. */
+    static final int MG_GAMMA = Integer.getInteger("anisocr.mg.gamma", 2);
+    /** mg-gmres: rebuild the recycled hierarchy when a bin needs this many iterations more than the first bin after the build. */
+    static final int MG_REBUILD_MARGIN = Integer.getInteger("anisocr.mg.rebuild", 2);
 
     /** x = α·neighbour with α minimising ‖α L·neighbour + S‖ (one operator application). */
     static void warmStart(NinePointMatrix m, double[] s, double[] neighbour, double[] x) {

@@ -1,0 +1,67 @@
+package org.anisocr.solver.steady;
+
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.NinePointMatrix;
+
+/**
+ * Zebra line Gauss–Seidel for A x = f, A = −L (one half-sweep = all lines of one parity): each line of the parity
+ * is solved exactly with its neighbouring lines held fixed, so that the strong couplings along the line — and the
+ * mixed-term (diagonal) couplings to the neighbouring lines, taken at their latest values — are relaxed together.
+ * Two kernels a half-sweep: {@link #lineRightHandSides} (a 6-point stencil: f plus the couplings to the other
+ * lines) and the batched {@link TridiagonalLines#solve}. Lines of one parity are independent (GPU: one thread a line).
+ */
+final class ZebraLineRelaxation {
+    private final NinePointMatrix l;
+    private final TridiagonalLines lines;
+
+    ZebraLineRelaxation(NinePointMatrix l, LineDirection direction) {
+        this.l = l;
+        this.lines = new TridiagonalLines(l, direction);
+    }
+
+    LineDirection direction() { return lines.direction; }
+
+    /** Both parities (even lines, then odd lines): one full zebra sweep. t is scratch (grid size). */
+    void sweep(double[] f, double[] x, double[] t) {
+        halfSweep(f, x, t, 0);
+        halfSweep(f, x, t, 1);
+    }
+
+    void halfSweep(double[] f, double[] x, double[] t, int parity) {
+        lineRightHandSides(f, x, t, parity);
+        lines.solve(t, x, parity);
+    }
+
+    /** t = f + (couplings of L to the other lines)·x on every line of the parity (A = −L, so the sign is +). */
+    void lineRightHandSides(double[] f, double[] x, double[] t, int parity) {
+        SpatialGrid g = l.grid();
+        int nR = g.nR(), nZ = g.nZ();
+        double[] sw = l.coefficients(-1, -1), s = l.coefficients(0, -1), se = l.coefficients(1, -1);
+        double[] w = l.coefficients(-1, 0), e = l.coefficients(1, 0);
+        double[] nw = l.coefficients(-1, 1), no = l.coefficients(0, 1), ne = l.coefficients(1, 1);
+        if (lines.direction == LineDirection.ALONG_R) {
+            for (int j = 1 + ((1 + parity) & 1); j < nZ - 1; j += 2) {
+                int row = j * nR;
+                int idx = row; // axis node: no i − 1 couplings
+                t[idx] = f[idx] + s[idx] * x[idx - nR] + no[idx] * x[idx + nR] + se[idx] * x[idx - nR + 1] + ne[idx] * x[idx + nR + 1];
+                for (idx = row + 1; idx < row + nR - 1; idx++)
+                    t[idx] = f[idx] + s[idx] * x[idx - nR] + no[idx] * x[idx + nR]
+                            + sw[idx] * x[idx - nR - 1] + se[idx] * x[idx - nR + 1]
+                            + nw[idx] * x[idx + nR - 1] + ne[idx] * x[idx + nR + 1];
+            }
+        } else {
+            for (int j = 1; j < nZ - 1; j++) {
+                int row = j * nR;
+                int idx = row + parity;
+                if (parity == 0) { // axis line
+                    t[idx] = f[idx] + e[idx] * x[idx + 1] + se[idx] * x[idx - nR + 1] + ne[idx] * x[idx + nR + 1];
+                    idx += 2;
+                }
+                for (; idx < row + nR - 1; idx += 2)
+                    t[idx] = f[idx] + w[idx] * x[idx - 1] + e[idx] * x[idx + 1]
+                            + sw[idx] * x[idx - nR - 1] + se[idx] * x[idx - nR + 1]
+                            + nw[idx] * x[idx + nR - 1] + ne[idx] * x[idx + nR + 1];
+            }
+        }
+    }
+}
