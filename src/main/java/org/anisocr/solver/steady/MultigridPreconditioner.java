@@ -54,8 +54,7 @@ public final class MultigridPreconditioner implements Preconditioner {
     private void cycle(int k, double[] fk, double[] xk) {
         if (k == h.levels() - 1) { h.coarsest.solve(fk, xk); return; }
         ZebraLineRelaxation sR = h.alongR.get(k), sZ = h.alongZ.get(k);
-        sR.sweep(fk, xk, t[k]);
-        sZ.sweep(fk, xk, t[k]);
+        for (int q = 0; q < NU; q++) { sR.sweep(fk, xk, t[k]); sZ.sweep(fk, xk, t[k]); }
         residual(h.operators.get(k), fk, xk, r[k]);
         GridTransfer tr = h.transfers.get(k);
         tr.restrict(r[k], f[k + 1]);
@@ -63,9 +62,9 @@ public final class MultigridPreconditioner implements Preconditioner {
         boolean exact = k + 1 == h.levels() - 1; // the coarsest solve is exact: repeating it changes nothing
         for (int c = 0; c < (exact ? 1 : gamma); c++) cycle(k + 1, f[k + 1], x[k + 1]);
         tr.prolongAdd(x[k + 1], xk);
-        sZ.sweep(fk, xk, t[k]);
-        sR.sweep(fk, xk, t[k]);
+        for (int q = 0; q < NU; q++) { sZ.sweep(fk, xk, t[k]); sR.sweep(fk, xk, t[k]); }
     }
+    static final int NU = Integer.getInteger("anisocr.mg.nu", 1);
 
     /** r = f − A x = f + L x (zero on Dirichlet nodes). */
     static void residual(NinePointMatrix l, double[] f, double[] x, double[] r) {
