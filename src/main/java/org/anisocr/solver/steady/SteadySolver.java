@@ -19,6 +19,12 @@ import java.util.stream.IntStream;
  *       L_k = D⊥(p_k)(A + ρ_k B) with ρ = (D∥ − D⊥)/D⊥, so neighbouring bins differ only by a slow drift of ρ and
  *       the reference LU is nearly their inverse; a new reference is factored when a bin needed more than
  *       {@code refactorAfter} iterations.</li>
+ *   <li>{@code mg-gmres}: the preconditioner is one geometric multigrid W-cycle ({@link MultigridPreconditioner}:
+ *       Galerkin 9-point coarse operators, alternating zebra line Gauss–Seidel, banded LU on a ~26×11 coarsest
+ *       grid); work and memory O(cells). The hierarchy of one bin is recycled for the following bins and rebuilt
+ *       (counted as a factorisation) when a bin needs {@code MG_REBUILD_MARGIN} iterations more than the first one
+ *       after the build. Bins are dealt round-robin to the threads.</li>
+ *   <li>{@code auto} (default): lu-gmres or mg-gmres by the LU bandwidth, see {@link #choose}.</li>
  *   <li>{@code adi-gmres}: the preconditioner is one Peaceman–Rachford ADI double sweep with Wachspress-cycled
  *       shifts ({@link AdiPreconditioner}); no factorisation, memory O(grid).</li>
  *   <li>{@code direct}: one banded LU per bin (the reference; 0 sweeps).</li>
@@ -90,8 +96,13 @@ public final class SteadySolver {
         AtomicInteger factorisations = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c ->
-                    solveChunk(op, method, c * bins / chunks, (c + 1) * bins / chunks, guess, n, iters, res, factorisations))).join();
+            // mg-gmres: bins dealt round-robin (thread c takes c, c + T, …), since the low-momentum bins are the hard
+            // ones and contiguous chunks would leave one thread with all of them; warm starts then come from k − T.
+            boolean dealt = method.equals("mg-gmres");
+            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+                if (dealt) solveChunk(op, method, c, bins, chunks, guess, n, iters, res, factorisations);
+                else solveChunk(op, method, c * bins / chunks, (c + 1) * bins / chunks, 1, guess, n, iters, res, factorisations);
+            })).join();
         } finally {
             pool.shutdown();
         }
@@ -101,7 +112,7 @@ public final class SteadySolver {
         return new Result(n, max, total, factorisations.get(), worst, worst <= settings.tolerance(), 1);
     }
 
-    private void solveChunk(SteadyOperator op, String method, int from, int to, double[][] guess, double[][] n, int[] iters,
+    private void solveChunk(SteadyOperator op, String method, int from, int to, int stride, double[][] guess, double[][] n, int[] iters,
                             double[] res, AtomicInteger factorisations) {
         FlexibleGmres gmres = new FlexibleGmres(settings.restart());
         BandedFactorisation reference = null;
@@ -109,7 +120,7 @@ public final class SteadySolver {
         int itersAfterBuild = -1;
         boolean refactor = true;
         int size = op.grid().size();
-        for (int k = from; k < to; k++) {
+        for (int k = from; k < to; k += stride) {
             NinePointMatrix m = op.matrix(k);
             double[] s = op.source(k);
             double[] x = new double[size];
@@ -121,7 +132,7 @@ public final class SteadySolver {
                 continue;
             }
             if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
-            else if (k > from) warmStart(m, s, n[k - 1], x);
+            else if (k > from) warmStart(m, s, n[k - stride], x);
             Preconditioner pre;
             if (method.equals("mg-gmres")) {
                 if (refactor || mg == null) {

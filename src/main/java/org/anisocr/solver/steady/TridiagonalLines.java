@@ -17,7 +17,7 @@ import org.anisocr.operator.NinePointMatrix;
 final class TridiagonalLines {
     final LineDirection direction;
     private final SpatialGrid g;
-    private final double[] lower, inv, c;
+    final double[] lower, inv, c; // read by the fused relaxation kernel of ZebraLineRelaxation
 
     TridiagonalLines(NinePointMatrix l, LineDirection direction) {
         this.direction = direction;

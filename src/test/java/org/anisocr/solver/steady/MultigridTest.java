@@ -99,7 +99,11 @@ class MultigridTest {
         for (LineDirection d : LineDirection.values())
             for (int parity = 0; parity <= 1; parity++) {
                 double[] x = x0.clone(), t = new double[FINE.size()], ax = new double[FINE.size()];
-                new ZebraLineRelaxation(l, d).halfSweep(f, x, t, parity);
+                ZebraLineRelaxation relax = new ZebraLineRelaxation(l, d);
+                relax.halfSweep(f, x, t, parity);
+                double[] unfused = x0.clone();
+                relax.halfSweepUnfused(f, unfused, t, parity);
+                for (int q = 0; q < x.length; q++) assertEquals(unfused[q], x[q], 1e-13 * (1 + Math.abs(x[q])), "fused = unfused");
                 l.apply(x, ax); // (L x)_q + f_q = 0 on the relaxed lines: their equations hold exactly
                 for (int j = 1; j < FINE.nZ() - 1; j++)
                     for (int i = 0; i < FINE.nR() - 1; i++) {
