@@ -98,6 +98,7 @@ public final class Benchmark {
 
     public static Map<String, Object> run(Options o) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
+        r.put(org.anisocr.io.AtomicFile.JSON_SIGNATURE_KEY, org.anisocr.io.Version.get());
         Consumer<String> log = o.log();
         GpuInfo info = "cpu".equalsIgnoreCase(o.backend()) ? null : GpuDevice.probe();
         boolean gpu = info != null && info.available();
@@ -198,7 +199,7 @@ public final class Benchmark {
         // ---- cuSPARSE (timed by bench/cusparse/gtsv_bench on the same systems, merged here) ----
         mergeCusparse(r, o.cusparseJson());
 
-        Path out = o.out() != null ? o.out() : defaultOut(gpu ? info.name() : "no-gpu");
+        Path out = o.out() != null ? o.out() : org.anisocr.io.AtomicFile.freshName(defaultOut(gpu ? info.name() : "no-gpu"));
         writeAtomically(out, JSON.writeValueAsBytes(r));
         r.put("written_to", out.toString());
         log.accept("wrote " + out);
@@ -298,15 +299,8 @@ public final class Benchmark {
         }
     }
 
+    /** The command checked an explicit --out up front (and --overwrite); a default name is always a fresh one. */
     private static void writeAtomically(Path out, byte[] bytes) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".bench-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.anisocr.io.AtomicFile.write(out, true, "--out", bytes);
     }
 }

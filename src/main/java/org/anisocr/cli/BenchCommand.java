@@ -44,6 +44,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "JSON file (default bench/results/<device>-<date>.json)")
     Path out;
 
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Option(names = "--cusparse-json", description = "timings from bench/cusparse/gtsv_bench to merge")
     Path cusparseJson;
 
@@ -69,7 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("--grid needs at least 3x3; --momenta, --models, --cpu-reps, --cpu-steps, --gpu-reps at least 1");
             return 2;
         }
+        Threads.check(threads);
+        if (out != null) org.anisocr.io.OutputLocation.checkFile(out, overwrite.overwrite(), "--out",
+                org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         if (exportSystems != null) {
+            org.anisocr.io.OutputLocation.checkFile(exportSystems, overwrite.overwrite(), "--export-systems", f -> true);
             TransportProblem p = Benchmark.family(nR, nZ, momenta, 1).get(0);
             Benchmark.exportSystems(p, Benchmark.benchDtMyr(p), exportSystems);
             System.out.println("wrote " + exportSystems);

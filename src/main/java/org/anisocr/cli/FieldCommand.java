@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "field", description = "Write the model's field b(R,z), |B| and the tensor components D_RR, D_zz, D_Rz "
+@Command(mixinStandardHelpOptions = true, name = "field", description = "Write the model's field b(R,z), |B| and the tensor components D_RR, D_zz, D_Rz "
         + "at a reference momentum as field.fits plus PNG maps (Fig. 3 style). Solves nothing.")
 public final class FieldCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -28,18 +28,22 @@ public final class FieldCommand implements Callable<Integer> {
     @Option(names = "--p-ref", defaultValue = "10", description = "momentum of the tensor maps in GeV (default: ${DEFAULT-VALUE})")
     double pRefGeV;
 
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Override public Integer call() {
         ModelConfig c = ModelConfig.load(config);
         if (!(pRefGeV > 0) || !Double.isFinite(pRefGeV))
             throw org.anisocr.config.ConfigException.outOfRange("--p-ref", pRefGeV, "a momentum > 0 GeV");
         Path dir = out != null ? out : Path.of("out", c.name() + "-field");
-        try (AtomicOutputDir target = new AtomicOutputDir(dir)) {
+        Path written;
+        try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite.overwrite(), spec.commandLine().getErr()::println)) {
             FieldMaps.writeAll(c.grid(), c.field(), c.diffusion(), pRefGeV, target.path(""));
-            target.commit();
+            target.commit(org.anisocr.io.OutputMarker.now("field", c.text()));
+            written = target.target();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        spec.commandLine().getOut().println(c.name() + ": field maps (" + c.field().name() + ") -> " + dir.toAbsolutePath().normalize());
+        spec.commandLine().getOut().println(c.name() + ": field maps (" + c.field().name() + ") -> " + written);
         return Main.EXIT_OK;
     }
 }

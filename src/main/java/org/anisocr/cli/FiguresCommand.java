@@ -19,6 +19,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
+import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.OutputMarker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +33,18 @@ import java.util.concurrent.Callable;
  * Every model is solved exactly as `anisocr run` would, in memory; only the figures and a CSV of headline numbers
  * are written.
  */
-@Command(name = "figures", description = "Regenerate the paper's Figures 2-4 (PNG) from configs/ into docs/figures.")
+@Command(mixinStandardHelpOptions = true, name = "figures", description = "Regenerate the paper's Figures 2-4 (PNG) from configs/ into docs/figures.")
 public final class FiguresCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--configs", defaultValue = "configs", description = "config directory (default: ${DEFAULT-VALUE})")
     Path configs;
 
-    @Option(names = "--out", defaultValue = "docs/figures", description = "figure directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "out/figures", description = "figure directory (default: ${DEFAULT-VALUE}; "
+            + "the committed figures are regenerated with --out docs/figures --overwrite)")
     Path out;
+
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all cores")
     int threads;
@@ -47,8 +52,19 @@ public final class FiguresCommand implements Callable<Integer> {
     record Solved(ModelConfig config, ModelAnalysis.Profiles profiles, double wallSeconds) {}
 
     @Override public Integer call() throws IOException {
+        Threads.check(threads);
         PrintWriter log = spec.commandLine().getOut();
-        Files.createDirectories(out);
+        Path written;
+        try (AtomicOutputDir target = new AtomicOutputDir(out, overwrite.overwrite(), spec.commandLine().getErr()::println)) {
+            writeFigures(target.path(""), log);
+            target.commit(OutputMarker.now("figures", null));
+            written = target.target();
+        }
+        log.println("figures -> " + written);
+        return Main.EXIT_OK;
+    }
+
+    private void writeFigures(Path out, PrintWriter log) throws IOException {
         List<String[]> rows = new ArrayList<>();
 
         // Fig. 2: one panel per (H, εD), curves for the εB / (δ∥, δ⊥) scans, dashed asymptotes of eq. 3.6.
@@ -92,8 +108,6 @@ public final class FiguresCommand implements Callable<Integer> {
             w.write("model,alpha_inner,alpha_sun,alpha_sun_minus_inner,wall_seconds\n");
             for (String[] row : rows) w.write(String.join(",", row) + "\n");
         }
-        log.println("figures -> " + out.toAbsolutePath().normalize());
-        return Main.EXIT_OK;
     }
 
     private Solved solve(Path cfg, PrintWriter log, List<String[]> rows) {

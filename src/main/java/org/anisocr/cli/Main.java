@@ -16,7 +16,14 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) { // thrown past picocli's handlers: Errors are not Exceptions
+            System.err.println(outOfMemoryMessage());
+            code = EXIT_FAILURE;
+        }
+        System.exit(code);
     }
 
     public static CommandLine commandLine() {
@@ -27,10 +34,15 @@ public final class Main {
                 cmd.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            if (e instanceof GpuUnavailableException) {
+            if (e instanceof GpuUnavailableException) { // --backend gpu where none is usable: an argument error
                 cmd.getErr().println("error: " + e.getMessage());
-                return EXIT_FAILURE;
+                return EXIT_BAD_INPUT;
             }
+            for (Throwable t = e; t != null; t = t.getCause())
+                if (t instanceof OutOfMemoryError) {
+                    cmd.getErr().println(outOfMemoryMessage());
+                    return EXIT_FAILURE;
+                }
             cmd.getErr().println("failed: " + e);
             if (System.getenv("ANISOCR_DEBUG") != null) e.printStackTrace(cmd.getErr());
             return EXIT_FAILURE;
@@ -41,6 +53,13 @@ public final class Main {
             return EXIT_BAD_INPUT;
         });
         return cl;
+    }
+
+    /** A late out-of-memory (the up-front estimate was too low): one line with the ways out, no stack trace. */
+    static String outOfMemoryMessage() {
+        return String.format(java.util.Locale.ROOT, "failed: ran out of memory (Java heap %.1f GB); nothing was written. Ways out: "
+                + "a coarser grid, --threads 1, solver.steady.method = \"adi-gmres\", or a larger heap "
+                + "(ANISOCR_JAVA_OPTS=-Xmx<size>g)", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "merge", description = "Join the model folders of sweep parts (e.g. shards run on different machines) into one index.csv.")
+@Command(mixinStandardHelpOptions = true, name = "merge", description = "Join the model folders of sweep parts (e.g. shards run on different machines) into one index.csv.")
 public final class MergeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -21,10 +21,13 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", description = "merged index file (default: <first DIR>/../<first DIR name>-merged-index.csv)")
     Path out;
 
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Override public Integer call() {
         List<SweepIndex.Row> rows = SweepIndex.join(dirs);
         Path first = dirs.get(0).toAbsolutePath().normalize();
         Path file = out != null ? out : first.resolveSibling(first.getFileName() + "-merged-index.csv");
+        org.anisocr.io.OutputLocation.checkFile(file, overwrite.overwrite(), "--out", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         SweepIndex.write(file, rows);
         List<Integer> missing = SweepIndex.missing(rows);
         int size = rows.isEmpty() ? 0 : rows.get(0).familySize();

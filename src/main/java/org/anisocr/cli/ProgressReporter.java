@@ -5,35 +5,35 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.anisocr.run.ModelRunner;
 
-import java.io.PrintWriter;
 import java.util.Locale;
 
-/** A progress bar on a terminal, one plain line every few seconds when output is piped. */
+/**
+ * A progress bar on a terminal for a solve that takes longer than {@value #DELAY_NS} ns (short solves stay quiet);
+ * nothing at all when the output is not a terminal (logs, pipes, batch jobs) or with {@code --quiet}.
+ */
 final class ProgressReporter implements ModelRunner.Progress, AutoCloseable {
-    private static final long PLAIN_INTERVAL_NS = 5_000_000_000L;
-    private final PrintWriter err;
-    private final ProgressBar bar;
-    private long lastPlain = System.nanoTime();
+    private static final long DELAY_NS = 2_000_000_000L;
+    private final String task;
+    private final boolean enabled;
+    private final long start = System.nanoTime();
+    private ProgressBar bar;
 
-    ProgressReporter(String task, PrintWriter err) {
-        this.err = err;
-        this.bar = System.console() != null
-                ? new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" steps", 1).build()
-                : null;
+    ProgressReporter(String task, boolean quiet) {
+        this.task = task;
+        this.enabled = !quiet && System.console() != null;
     }
 
     @Override public void update(int steps, double dtMyr, double change) {
-        String extra = String.format(Locale.ROOT, "dt=%.3g Myr change=%.2e", dtMyr, change);
-        if (bar != null) {
-            bar.stepTo(steps);
-            bar.setExtraMessage(extra);
-        } else if (System.nanoTime() - lastPlain > PLAIN_INTERVAL_NS) {
-            lastPlain = System.nanoTime();
-            err.println("progress: " + steps + " steps, " + extra);
-            err.flush();
-        }
+        if (!enabled || System.nanoTime() - start < DELAY_NS) return;
+        if (bar == null)
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" steps", 1).build();
+        bar.stepTo(steps);
+        bar.setExtraMessage(String.format(Locale.ROOT, "dt=%.3g Myr change=%.2e", dtMyr, change));
     }
 
-    @Override public void close() { if (bar != null) bar.close(); }
+    @Override public void close() {
+        if (bar != null) bar.close();
+        bar = null;
+    }
 }

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-@Command(name = "run", description = "Solve one model from a TOML config and write N.fits, summary.json and CSV slices.")
+@Command(mixinStandardHelpOptions = true, name = "run", description = "Solve one model from a TOML config and write N.fits, summary.json and CSV slices.")
 public final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -36,13 +36,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all cores (overrides solver.threads)")
     int threads;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress display")
+    boolean quiet;
+
+    @picocli.CommandLine.Mixin OverwriteOption overwrite;
+
     @Override public Integer call() {
+        Threads.check(threads);
         ModelConfig c = ModelConfig.load(config);
         int nThreads = threads > 0 ? threads : c.solver().threads();
         Function<TransportProblem, SplitStepper> open = stepperFactory(backend, nThreads);
         Path dir = out != null ? out : Path.of("out", c.name());
-        try (ProgressReporter progress = new ProgressReporter(c.name(), spec.commandLine().getErr())) {
-            ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, open, backend, line -> spec.commandLine().getErr().println(line),
+        try (ProgressReporter progress = new ProgressReporter(c.name(), quiet)) {
+            ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, overwrite.overwrite(), open, backend, line -> spec.commandLine().getErr().println(line),
                     nThreads, progress, null);
             progress.close();
             RunResult r = o.run();

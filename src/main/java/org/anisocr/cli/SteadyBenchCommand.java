@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
  * time, final relative residual and its largest deviation from the direct solution; the dt ladder is run with a
  * step cap and reports the residual it reached. Writes JSON and prints a Markdown table.
  */
-@Command(name = "steady-bench", description = "Benchmark the steady solvers (methods × eps_D) against the direct solve and the dt ladder.")
+@Command(mixinStandardHelpOptions = true, name = "steady-bench", description = "Benchmark the steady solvers (methods × eps_D) against the direct solve and the dt ladder.")
 public final class SteadyBenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -62,9 +62,12 @@ public final class SteadyBenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "timed repetitions per row; the fastest is kept (shared machines are noisy)")
     int repeats;
     @Option(names = "--out", description = "JSON results file (default: bench/results/steady-cpu-<date>.json)") Path out;
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
     @Override public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        Threads.check(threads);
+        if (out != null) org.anisocr.io.OutputLocation.checkFile(out, overwrite.overwrite(), "--out", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         List<Map<String, Object>> rows = new ArrayList<>();
         warmUp();
         o.println("| model | εD | method | sweeps (max/bin) | sweeps (all bins) | LU factorisations | wall [s] | CPU [s] | residual | max rel. diff vs direct |");
@@ -98,6 +101,7 @@ public final class SteadyBenchCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put(org.anisocr.io.AtomicFile.JSON_SIGNATURE_KEY, Version.get());
         doc.put("code_version", Version.get());
         doc.put("date_utc", LocalDate.now(ZoneOffset.UTC).toString());
         doc.put("threads", threads);
@@ -109,9 +113,9 @@ public final class SteadyBenchCommand implements Callable<Integer> {
         doc.put("repeats", repeats);
         doc.put("configs", configs.stream().map(Path::toString).toList());
         doc.put("rows", rows);
-        Path target = out != null ? out : Path.of("bench", "results", "steady-cpu-" + LocalDate.now(ZoneOffset.UTC) + ".json");
-        if (target.getParent() != null) Files.createDirectories(target.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.toFile(), doc);
+        Path target = out != null ? out
+                : org.anisocr.io.AtomicFile.freshName(Path.of("bench", "results", "steady-cpu-" + LocalDate.now(ZoneOffset.UTC) + ".json"));
+        org.anisocr.io.AtomicFile.write(target, true, "--out", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc));
         o.println("wrote " + target);
         return Main.EXIT_OK;
     }

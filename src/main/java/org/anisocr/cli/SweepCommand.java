@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "sweep", description = {
+@Command(mixinStandardHelpOptions = true, name = "sweep", description = {
         "Run a family of models: the cartesian product of --vary axes applied to a base config.",
         "Writes one folder per model (as `run` would) and index.csv of parameters and headline results.",
         "Re-running skips complete models; --shard i/n runs only every n-th model starting at i (1-based)."})
@@ -47,6 +47,7 @@ public final class SweepCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Override public Integer call() {
+        Threads.check(threads);
         int[] sh = parseShard(shard);
         List<ParameterAxis> axes = new ArrayList<>();
         for (String v : vary) axes.add(ParameterAxis.parse(v));

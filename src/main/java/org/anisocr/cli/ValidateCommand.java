@@ -17,13 +17,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** `anisocr validate`: the §5 tests (manufactured, Green functions, exact checks) with their acceptance criteria. */
-@Command(name = "validate", description = "Run the validation suite (SPEC §5): P1–P3, G1–G3, G1-cyl, isotropy, symmetry,"
+@Command(mixinStandardHelpOptions = true, name = "validate", description = "Run the validation suite (SPEC §5): P1–P3, G1–G3, G1-cyl, isotropy, symmetry,"
         + " zero source, mass balance, D0 scaling. Exit 1 if any acceptance criterion fails.")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the measured numbers per test as JSON")
     Path json;
+
+    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
     @Option(names = "--quick", description = "skip the 241² manufactured grids, the finest Green-function grid and the smallest dt")
     boolean quick;
@@ -40,6 +42,8 @@ public final class ValidateCommand implements Callable<Integer> {
         for (String n : names)
             if (!ValidationSuite.NAMES.contains(n))
                 throw new org.anisocr.config.ConfigException("--only: unknown test '" + n + "'; expected one of " + ValidationSuite.NAMES);
+        Threads.check(threads);
+        if (json != null) org.anisocr.io.OutputLocation.checkFile(json, overwrite.overwrite(), "--json", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         long t0 = System.nanoTime();
         List<TestReport> reports = new java.util.ArrayList<>();

@@ -40,9 +40,14 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
     /** The text of a config file; ConfigException when it is missing or unreadable. */
     public static String readText(Path file) {
         try {
-            return Files.readString(file);
+            String text = Files.readString(file);
+            if (text.indexOf('\0') >= 0)
+                throw new ConfigException("config file " + file + " is binary, not UTF-8 TOML text: a TOML model file is expected (see configs/)");
+            return text;
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException("config file " + file + " is not UTF-8 text: a TOML model file is expected (see configs/)");
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
@@ -53,7 +58,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         try {
             root = new TomlMapper().readTree(text);
         } catch (IOException e) {
-            throw new ConfigException("not valid TOML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigException(syntaxError(e, text));
         }
         TableReader top = new TableReader("", root);
         String modelName = top.optString("name", name, null);
@@ -73,6 +78,36 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         String misfit = analysis.problemWith(momenta);
         if (analysisGiven && misfit != null) throw new ConfigException("[analysis]: " + misfit);
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis);
+    }
+
+    /** A TOML syntax error with its line, the line's text and, for a repeated key, the key. */
+    static String syntaxError(IOException e, String text) {
+        String what = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getOriginalMessage() != null
+                ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+        what = what.lines().findFirst().orElse("");
+        int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                ? j.getLocation().getLineNr() : -1;
+        String[] lines = text.split("\n", -1);
+        if (line < 1 || line > lines.length) return "not valid TOML: " + what;
+        String src = lines[line - 1].strip();
+        if (what.toLowerCase(java.util.Locale.ROOT).contains("duplicate")) {
+            // the parser reports where it noticed, not the repeated line: find the first key seen twice in one table
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            String table = "";
+            for (int i = 0; i < lines.length; i++) {
+                String l = lines[i].strip();
+                if (l.startsWith("#") || l.isEmpty()) continue;
+                if (l.startsWith("[")) { table = l; continue; }
+                int eq = l.indexOf('=');
+                if (eq <= 0) continue;
+                String key = l.substring(0, eq).strip();
+                if (!seen.add(table + "\u0000" + key))
+                    return "not valid TOML at line " + (i + 1) + ": duplicate key " + key + (table.isEmpty() ? "" : " in " + table)
+                            + " (each key may appear once per table)";
+            }
+            return "not valid TOML near line " + line + ": " + what;
+        }
+        return "not valid TOML at line " + line + " (\"" + src + "\"): " + what;
     }
 
     static SpatialGrid readGrid(TableReader t) {
@@ -101,7 +136,10 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
 
     static MomentumGrid readMomenta(TableReader t) {
         double pMin = t.optDouble("p_min_GeV", 1, 1e-6, 1e12);
-        double pMax = t.optDouble("p_max_GeV", 1e4, pMin, 1e12);
+        double pMax = t.optDouble("p_max_GeV", 1e4, 1e-6, 1e12);
+        if (pMax < pMin)
+            throw new ConfigException(t.key("p_min_GeV") + " = " + TableReader.fmt(pMin) + " is larger than " + t.key("p_max_GeV")
+                    + " = " + TableReader.fmt(pMax) + ": expected p_min_GeV ≤ p_max_GeV");
         if (t.has("count") && t.has("bins_per_decade"))
             throw new ConfigException("give either " + t.key("count") + " or " + t.key("bins_per_decade") + ", not both");
         int count;

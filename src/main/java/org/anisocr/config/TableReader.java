@@ -31,7 +31,14 @@ public final class TableReader {
 
     public TableReader table(String name, boolean required) {
         JsonNode n = take(name);
-        if (n == null && required) throw new ConfigException("missing table [" + key(name) + "]");
+        if (n == null && required) {
+            List<String> present = new ArrayList<>();
+            if (node != null) node.fieldNames().forEachRemaining(present::add);
+            present.removeAll(consumed);
+            String near = nearest(name, present);
+            throw new ConfigException("missing table [" + key(name) + "]"
+                    + (near != null ? "; the file has an unknown table [" + key(near) + "]: did you mean [" + key(name) + "]?" : ""));
+        }
         return new TableReader(key(name), n);
     }
 
@@ -111,9 +118,40 @@ public final class TableReader {
         if (!unknown.isEmpty()) {
             List<String> known = new ArrayList<>(consumed);
             Collections.sort(known);
-            throw new ConfigException("unknown key " + key(unknown.get(0)) + " (known keys in "
-                    + (path.isEmpty() ? "the top level" : "[" + path + "]") + ": " + known + ")");
+            String name = unknown.get(0);
+            String nearest = nearest(name, known);
+            if (node.get(name).isObject()) // a [table] the model file does not have
+                throw new ConfigException("unknown table [" + key(name) + "]"
+                        + (nearest != null ? ": did you mean [" + key(nearest) + "]?" : "") + " (known: " + known + ")");
+            throw new ConfigException("unknown key " + key(name) + (nearest != null ? ": did you mean " + key(nearest) + "?" : "")
+                    + " (known keys in " + (path.isEmpty() ? "the top level" : "[" + path + "]") + ": " + known + ")");
         }
+    }
+
+    /** The known name closest to a misspelt one (edit distance ≤ 1/3 of its length, at least 2), or null. */
+    static String nearest(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = Math.max(2, name.length() / 3) + 1;
+        for (String k : known) {
+            int d = editDistance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) { bestDistance = d; best = k; }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance with adjacent transpositions counted as one edit ("diffusoin" → "diffusion": 1). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++)
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1))
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        return d[a.length()][b.length()];
     }
 
     static String range(double min, double max) {

@@ -4,36 +4,56 @@ import org.anisocr.config.ConfigException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.*;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
- * An output directory that appears complete or not at all: files go to a hidden sibling staging
- * directory, which replaces the target by rename on {@link #commit()}; {@link #close()} without
- * commit deletes the staging directory, so a failed run leaves nothing half-written.
+ * An output folder that appears complete or not at all, and that never costs a user a file.
+ *
+ * <p>The target is checked before any work ({@link OutputLocation}); files go to a hidden sibling staging folder
+ * (with a {@link StagingMarker} naming its owner), which {@link #commit} renames into place together with an
+ * {@link OutputMarker}. An existing target is replaced only when it is empty or carries the marker and
+ * {@code overwrite} was given; the old copy is deleted only after the new one is in place. {@link #close()}
+ * without commit, and an interrupt ({@link InterruptCleanup}), remove the staging folder.
  */
 public final class AtomicOutputDir implements AutoCloseable {
     private final Path target, staging;
-    private boolean committed;
+    private final boolean overwrite;
+    private final Consumer<String> notice;
+    private boolean committed, abandoned;
 
-    /** Creates the staging directory now, so an unwritable location is reported before any work. */
-    public AtomicOutputDir(Path target) {
-        this.target = target.toAbsolutePath().normalize();
+    /**
+     * Checks the target and creates the staging folder now, so a bad or unwritable location is reported before
+     * any work. Stale staging folders of dead anisocr processes in the same parent are removed (one line each).
+     *
+     * @param notice where one-line notices go (stale staging removed, an old copy that could not be deleted)
+     */
+    public AtomicOutputDir(Path target, boolean overwrite, Consumer<String> notice) {
+        OutputLocation.Checked checked = OutputLocation.checkFolder(target, overwrite, "--out");
+        this.target = checked.path();
+        this.overwrite = overwrite;
+        this.notice = notice;
         Path parent = this.target.getParent();
         try {
-            if (parent != null) Files.createDirectories(parent);
-            staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".partial-");
-            // createTempDirectory makes it owner-only; outputs are meant to be shared like any other directory
-            try {
-                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: keep the default permissions
-            }
+            Files.createDirectories(parent);
+            StagingMarker.removeStale(parent, notice);
+            // createDirectory (not createTempDirectory) so the folder gets the umask's permissions like any other
+            Path s;
+            do {
+                s = parent.resolve("." + this.target.getFileName() + StagingMarker.PARTIAL + ProcessHandle.current().pid()
+                        + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+            } while (Files.exists(s, LinkOption.NOFOLLOW_LINKS));
+            Files.createDirectory(s);
+            staging = s;
+            StagingMarker.ofThisProcess().writeInto(staging);
         } catch (IOException | SecurityException e) {
-            throw new ConfigException("output directory " + target + " is not writable: " + e);
+            throw new ConfigException("--out " + this.target + " is not writable: " + e.getMessage());
         }
+        InterruptCleanup.register(this);
     }
 
     /** Where to write files before commit. */
@@ -41,31 +61,65 @@ public final class AtomicOutputDir implements AutoCloseable {
 
     public Path target() { return target; }
 
-    public void commit() {
-        try {
-            Path old = null;
-            if (Files.exists(target)) {
-                old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Moves the outputs into place, marked with {@code marker}. The target is checked again (it may have changed
+     * while the work ran); an earlier marked output is moved aside, replaced, and deleted only then.
+     */
+    public void commit(OutputMarker marker) {
+        synchronized (InterruptCleanup.LOCK) {
+            if (abandoned) throw new IllegalStateException("interrupted; nothing written to " + target);
+            try {
+                Files.deleteIfExists(staging.resolve(StagingMarker.FILE_NAME));
+                marker.writeInto(staging);
+                OutputLocation.Checked now = OutputLocation.checkFolder(target, overwrite, "--out");
+                if (now.state() != OutputLocation.State.ANISOCR_OUTPUT) {
+                    // absent or empty: rename(2) replaces an empty folder atomically and fails on a non-empty one
+                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    replaceMarked();
+                }
+                committed = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move the outputs into " + target + ": " + e.getMessage(), e);
+            } finally {
+                InterruptCleanup.unregister(this);
             }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
-            if (old != null) deleteTree(old);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move outputs into " + target, e);
         }
     }
 
-    @Override public void close() {
-        if (!committed) deleteTree(staging);
+    private void replaceMarked() throws IOException {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // put the earlier output back as it was
+            throw e;
+        }
+        try {
+            FileTrees.delete(old);
+        } catch (IOException e) {
+            notice.accept("warning: the new output is in " + target + ", but the replaced copy " + old
+                    + " could not be deleted (" + e.getMessage() + "); remove it by hand");
+        }
     }
 
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    /** Called by the interrupt hook: removes the staging folder; a later commit is refused. */
+    void abandon() {
+        abandoned = true;
+        if (!committed) deleteStaging();
+    }
+
+    @Override public void close() {
+        InterruptCleanup.unregister(this);
+        if (!committed) deleteStaging();
+    }
+
+    private void deleteStaging() {
+        try {
+            FileTrees.delete(staging);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            notice.accept("warning: could not remove the staging folder " + staging + ": " + e.getMessage());
         }
     }
 }

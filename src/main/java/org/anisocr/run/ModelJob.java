@@ -4,6 +4,7 @@ import org.anisocr.analysis.AnalysisSummary;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.OutputMarker;
 import org.anisocr.io.RunOutput;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.SplitStepper;
@@ -30,14 +31,19 @@ public final class ModelJob {
      */
     public static Outcome solveAndWrite(ModelConfig c, Path dir, Function<TransportProblem, SplitStepper> openStepper,
                                         int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
-        return solveAndWrite(c, dir, openStepper, "cpu", line -> { }, threads, progress, extraSummary);
+        return solveAndWrite(c, dir, false, openStepper, "cpu", line -> { }, threads, progress, extraSummary);
     }
 
-    /** As above; {@code steadyBackend} / {@code log}: see {@link ModelRunner#run(ModelConfig, Function, String, java.util.function.Consumer, int, ModelRunner.Progress)}. */
-    public static Outcome solveAndWrite(ModelConfig c, Path dir, Function<TransportProblem, SplitStepper> openStepper,
+    /**
+     * As above; {@code steadyBackend} / {@code log}: see {@link ModelRunner#run(ModelConfig, Function, String, java.util.function.Consumer, int, ModelRunner.Progress)}.
+     *
+     * @param overwrite replace an earlier anisocr output in {@code dir} (never anything else; see {@link AtomicOutputDir})
+     */
+    public static Outcome solveAndWrite(ModelConfig c, Path dir, boolean overwrite, Function<TransportProblem, SplitStepper> openStepper,
                                         String steadyBackend, java.util.function.Consumer<String> log,
                                         int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
-        try (AtomicOutputDir target = new AtomicOutputDir(dir)) {
+        MemoryEstimate.of(c, threads).requireFitsHeap();
+        try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
             RunResult r = ModelRunner.run(c, openStepper, steadyBackend, log, threads, progress);
             Map<String, Object> extra = new LinkedHashMap<>();
             AnalysisSummary a = null;
@@ -50,7 +56,7 @@ public final class ModelJob {
             }
             if (extraSummary != null) extra.putAll(extraSummary);
             RunOutput.write(r, target, extra);
-            target.commit();
+            target.commit(OutputMarker.now("run", c.text()));
             return new Outcome(r, a, target.target());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

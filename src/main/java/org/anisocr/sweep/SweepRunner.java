@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import org.anisocr.io.OutputLocation;
+import org.anisocr.io.OutputMarker;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.function.Function;
@@ -28,12 +30,14 @@ public final class SweepRunner {
                              Function<TransportProblem, SplitStepper> openStepper, int threads, PrintWriter log) {
         long t0 = System.nanoTime();
         List<ModelFamily.Member> mine = family.shard(shard, shards);
+        OutputLocation.Checked folder = OutputLocation.checkFamilyFolder(outDir, "--out");
         try {
-            Files.createDirectories(outDir);
+            Files.createDirectories(folder.path());
+            if (folder.marker().isEmpty())
+                OutputMarker.now(OutputLocation.FAMILY_KIND, null).writeInto(folder.path());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outDir, e);
         }
-        removeLeftovers(outDir, mine);
         int ran = 0, skipped = 0, failed = 0;
         List<String> failures = new ArrayList<>();
         for (ModelFamily.Member m : mine) {
@@ -71,26 +75,4 @@ public final class SweepRunner {
 
     private static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "nan"; }
 
-    static void removeLeftovers(Path outDir, List<ModelFamily.Member> mine) {
-        Set<String> prefixes = new HashSet<>();
-        for (ModelFamily.Member m : mine) {
-            prefixes.add("." + m.folder() + ".partial-");
-            prefixes.add("." + m.folder() + ".old-");
-        }
-        try (Stream<Path> s = Files.list(outDir)) {
-            for (Path p : s.toList()) {
-                String n = p.getFileName().toString();
-                for (String pre : prefixes)
-                    if (n.startsWith(pre)) { deleteTree(p); break; }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }

@@ -225,6 +225,7 @@ public final class ValidationSuite {
     /** Writes {"meta": {...}, "P1": {...}, …} atomically (temp file + rename). */
     public static void writeJson(List<TestReport> reports, Map<String, Object> meta, Path file) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put(org.anisocr.io.AtomicFile.JSON_SIGNATURE_KEY, org.anisocr.io.Version.get());
         root.put("meta", meta);
         for (TestReport r : reports) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -235,16 +236,7 @@ public final class ValidationSuite {
             root.put(r.name(), entry);
         }
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".validate-", ".json.tmp");
-        try {
-            om.writeValue(tmp.toFile(), root);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.anisocr.io.AtomicFile.write(file, true, "--json", om.writeValueAsBytes(root));
     }
 
     private static double seconds(long t0) { return (System.nanoTime() - t0) * 1e-9; }

@@ -50,7 +50,8 @@ class ModelConfigTest {
     }
 
     @Test void unknownTableIsNamed() {
-        assertTrue(error(VALID + "\n[solvers]\nmode = \"direct\"\n").contains("unknown key solvers"));
+        String m = error(VALID + "\n[solvers]\nmode = \"direct\"\n");
+        assertTrue(m.contains("unknown table [solvers]: did you mean [solver]?"), m);
     }
 
     @Test void negativeGridSizeNamesKeyValueAndRange() {

@@ -100,6 +100,10 @@ class SweepRoundTripTest {
         Path interruptedStaging = s1.resolve(".m0002-eps_D0.1-delta_perp0.7.partial-12345");
         Files.createDirectories(interruptedStaging);
         Files.writeString(interruptedStaging.resolve("N.fits"), "half-written");
+        // its owner was killed (SIGKILL): the staging marker names a process that no longer exists on this host
+        String host = System.getenv("HOSTNAME") != null && !System.getenv("HOSTNAME").isBlank() ? System.getenv("HOSTNAME")
+                : java.net.InetAddress.getLocalHost().getHostName();
+        Files.writeString(interruptedStaging.resolve(".anisocr-staging"), "pid=2147483646\nprocess_start=\nhost=" + host + "\n");
         deleteTree(s1.resolve("m0002-eps_D0.1-delta_perp0.7"));
         Cli again = cli(concat(new String[] {"sweep", base.toString(), "--out", s1.toString(), "--shard", "1/2"}, vary));
         assertEquals(0, again.code());

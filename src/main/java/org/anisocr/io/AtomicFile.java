@@ -1,0 +1,67 @@
+package org.anisocr.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A single result file (bench or validation JSON, a merged index) written all at once: into a hidden sibling,
+ * then renamed over the target. The target is checked by {@link OutputLocation#checkFile} first; an existing file
+ * is replaced only when the caller allows it ({@code overwrite}) and it is anisocr's.
+ */
+public final class AtomicFile {
+    /** The key every JSON result anisocr writes carries, so that {@code --overwrite} can tell it from a user's file. */
+    public static final String JSON_SIGNATURE_KEY = "written_by";
+
+    private AtomicFile() {}
+
+    /** Writes the bytes; see the class comment. */
+    public static void write(Path target, boolean overwrite, String option, byte[] bytes) throws IOException {
+        Path abs = OutputLocation.checkFile(target, overwrite, option, AtomicFile::isAnisocrJsonOrCsv);
+        Files.createDirectories(abs.getParent());
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + StagingMarker.PARTIAL + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+        try {
+            Files.write(tmp, bytes); // a new file: the umask's permissions, like any other output
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A name beside {@code preferred} that does not exist yet ({@code x.json}, {@code x-2.json}, …): default result
+     * names never replace anything.
+     */
+    public static Path freshName(Path preferred) {
+        if (!Files.exists(preferred, LinkOption.NOFOLLOW_LINKS)) return preferred;
+        String name = preferred.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name, ext = dot > 0 ? name.substring(dot) : "";
+        for (int i = 2; ; i++) {
+            Path p = preferred.resolveSibling(stem + "-" + i + ext);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return p;
+        }
+    }
+
+    /** True for a JSON object with {@value #JSON_SIGNATURE_KEY} = "anisocr", or a CSV whose header anisocr writes. */
+    public static boolean isAnisocrJsonOrCsv(Path file) {
+        try {
+            if (Files.size(file) > (16 << 20)) return false; // no result of ours is that large
+            String head = Files.readString(file);
+            if (head.startsWith("{")) {
+                JsonNode n = new ObjectMapper().readTree(head);
+                return n != null && n.path(JSON_SIGNATURE_KEY).asText().startsWith("anisocr");
+            }
+            return head.startsWith("index,") || head.startsWith("model,"); // sweep indexes, figure summaries
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.anisocr.run;
+
+import org.anisocr.config.ConfigException;
+import org.anisocr.config.ModelConfig;
+import org.anisocr.config.SolverSettings;
+import org.anisocr.grid.SpatialGrid;
+
+import java.util.Locale;
+
+/**
+ * The peak Java-heap memory a model will need, estimated from its grid, momenta, mode, method and threads before
+ * anything is allocated, so that a model that cannot fit is refused up front with the ways out instead of dying
+ * with an {@code OutOfMemoryError} after minutes of work.
+ *
+ * <p>What dominates, in bytes (n = N_R·N_z nodes, P momentum bins, T = min(threads, P) bins solved at once,
+ * u ≈ n unknowns, w = min(N_R, N_z) the band half-width of the banded LU, band = u·(3w + 1) entries):
+ * <ul>
+ *   <li>every mode: the problem (source and initial density per bin, stencil tables) ≈ (2P + 24)·n·8, the
+ *       density ≈ P·n·8 and a copy of it while the outputs are written;</li>
+ *   <li>steady, lu-gmres: per thread a double-precision factor and its single-precision copy (12 bytes per band
+ *       entry), two of them while a new reference replaces the old; plus GMRES's 2·restart + 2 vectors;</li>
+ *   <li>steady, direct: per thread one double-precision factor (8 bytes per band entry);</li>
+ *   <li>steady, adi-gmres: a few vectors per thread;</li>
+ *   <li>ladder and transient: six arrays of P·n (state, previous, two tridiagonal factorisations).</li>
+ * </ul>
+ *
+ * @param bytes   the estimate
+ * @param account how the estimate was made, in words, for the message
+ */
+public record MemoryEstimate(long bytes, String account) {
+
+    public static MemoryEstimate of(ModelConfig c, int threads) {
+        SpatialGrid g = c.grid();
+        SolverSettings s = c.solver();
+        long n = (long) g.nR() * g.nZ();
+        int bins = c.momenta().count();
+        int t = Math.max(1, Math.min(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), bins));
+        long common = (2L * bins + 24) * n * 8 + 2L * bins * n * 8;
+        long solver;
+        String what;
+        switch (s.mode()) {
+            case "steady", "direct" -> {
+                String method = s.mode().equals("direct") ? "direct" : s.steady().method();
+                long unknowns = (long) (g.nR() - 1) * (g.nZ() - 2);
+                long w = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
+                long band = unknowns * (3 * w + 1);
+                long gmres = (2L * s.steady().restart() + 2) * n * 8 + 9 * n * 8;
+                long limiter = s.scheme().equals("symmetric-limited") ? 2L * bins * n * 4 : 0;
+                switch (method) {
+                    case "lu-gmres" -> {
+                        solver = t * (2 * 12 * band + gmres) + limiter;
+                        what = String.format(Locale.ROOT, "banded LU preconditioner: %d thread%s × 2 factors of %s", t,
+                                t == 1 ? "" : "s", gb(12 * band));
+                    }
+                    case "direct" -> {
+                        solver = t * (8 * band + 9 * n * 8) + limiter;
+                        what = String.format(Locale.ROOT, "banded LU: %d thread%s × a factor of %s", t, t == 1 ? "" : "s", gb(8 * band));
+                    }
+                    default -> {
+                        solver = t * (gmres + 12 * n * 8) + limiter;
+                        what = "ADI-preconditioned GMRES vectors";
+                    }
+                }
+            }
+            default -> {
+                solver = 6L * bins * n * 8;
+                what = "split-step state and tridiagonal factors";
+            }
+        }
+        return new MemoryEstimate(common + solver, String.format(Locale.ROOT, "%s grid %d×%d, %d momenta, mode %s: %s, plus %s of fields",
+                c.name(), g.nR(), g.nZ(), bins, s.mode(), what, gb(common)));
+    }
+
+    /** Refuses (exit 2) when the estimate exceeds the JVM's maximum heap, naming the estimate, the heap and the ways out. */
+    public void requireFitsHeap() {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes <= heap) return;
+        throw new ConfigException(String.format(Locale.ROOT,
+                "this model needs about %s of memory (%s), more than the Java heap of %s; nothing was run. Ways out: "
+                        + "a coarser grid (grid.n_r / grid.n_z or dr_kpc / dz_kpc), fewer threads (--threads 1: one factor at a time), "
+                        + "solver.steady.method = \"adi-gmres\" (memory grows like the grid), or a larger heap, e.g. "
+                        + "ANISOCR_JAVA_OPTS=-Xmx%dg if the machine has that much memory",
+                gb(bytes), account, gb(heap), (long) Math.ceil(bytes * 1.25 / (1L << 30))));
+    }
+
+    static String gb(long bytes) {
+        return bytes >= (1L << 30) ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
+    }
+}
