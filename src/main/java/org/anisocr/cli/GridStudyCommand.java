@@ -6,10 +6,10 @@ import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.RichardsonExtrapolation;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.grid.SpatialGrid;
 import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.LinePlot;
 import org.anisocr.io.OutputMarker;
+import org.anisocr.run.GridRefinement;
 import org.anisocr.run.MemoryEstimate;
 import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
@@ -82,7 +82,7 @@ public final class GridStudyCommand implements Callable<Integer> {
         List<Double> spacings = levels.stream().sorted((a, b) -> Double.compare(b, a)).toList();
         double ratio = checkLevels(spacings);
         List<ModelConfig> configs = new ArrayList<>();
-        for (double d : spacings) configs.add(atSpacing(base, d));
+        for (double d : spacings) configs.add(GridRefinement.atSpacing(base, d));
         refuseWhatWillNotFit(configs, nThreads);
         Consumer<String> log = line -> spec.commandLine().getErr().println(line);
         Path dir = out != null ? out : Path.of("out", base.name() + "-grid-study");
@@ -129,24 +129,6 @@ public final class GridStudyCommand implements Callable<Integer> {
             if (Math.abs(spacings.get(q - 1) / spacings.get(q) - ratio) > 1e-6 * ratio)
                 throw ConfigException.outOfRange("--levels", spacings, "spacings refined by a constant ratio (e.g. 0.1,0.05,0.025)");
         return ratio;
-    }
-
-    /** The model with dR = dz = d kpc; d must divide Rmax and 2H. */
-    static ModelConfig atSpacing(ModelConfig c, double d) {
-        SpatialGrid g = c.grid();
-        int cellsR = cells(g.rMaxKpc(), d, "r_max_kpc"), cellsZ = cells(2 * g.halfHeightKpc(), d, "2·half_height_kpc");
-        SpatialGrid fine = new SpatialGrid(g.geometry(), g.rMaxKpc(), g.halfHeightKpc(), cellsR + 1, cellsZ + 1);
-        return new ModelConfig(c.name() + "-d" + fmt(d), fine, c.momenta(), c.diffusion(), c.field(), c.source(), c.solver(),
-                c.output(), c.text(), c.analysis());
-    }
-
-    private static int cells(double length, double d, String what) {
-        double n = length / d;
-        long rounded = Math.round(n);
-        if (Math.abs(n - rounded) > 1e-6 * n || rounded < 2)
-            throw ConfigException.outOfRange("--levels", d, "spacings that divide " + what + " = " + length + " kpc into at least 2 cells");
-        if (rounded > 1_000_000) throw ConfigException.outOfRange("--levels", d, "at most 10^6 cells along a direction");
-        return (int) rounded;
     }
 
     /** Every level's memory estimate against the heap, before any work; all refusals in one message. */
@@ -250,7 +232,7 @@ public final class GridStudyCommand implements Callable<Integer> {
 
     private static Object finite(double v) { return Double.isFinite(v) ? v : null; }
 
-    static String fmt(double d) { return String.format(Locale.ROOT, "%s", new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString()); }
+    static String fmt(double d) { return GridRefinement.label(d); }
 
     static String table(ModelConfig base, List<Row> rows, Map<String, RichardsonExtrapolation> ex) {
         StringBuilder b = new StringBuilder();
