@@ -25,7 +25,12 @@ jar=target/anisocr.jar
 
 rows="$work/rows.jsonl"; : > "$rows"
 for d in $spacings; do
-  for method in auto mg-gmres lu-gmres; do
+  # auto first; then the method auto did not take (so both are measured at every grid, nothing twice)
+  for method in auto other; do
+    if [ "$method" = other ]; then
+      chosen=$(tail -1 "$rows" | "$py" -c 'import json,sys; print(json.loads(sys.stdin.read()).get("steady_method") or "")')
+      method=lu-gmres; [ "$chosen" = lu-gmres ] && method=mg-gmres
+    fi
     cfg="$work/$d-$method.toml"
     sed -e "s/^eps_D = .*/eps_D = $eps/" -e "s/^name = .*/name = \"highres-$d-$method\"/" \
         -e "s/^dr_kpc = .*/dr_kpc = $d/" -e "s/^dz_kpc = .*/dz_kpc = $d/" \
@@ -57,7 +62,7 @@ PY
   done
   # per bin, the same operators: anisocr mg-gmres (cold, 1 thread) and PETSc (1 core)
   exp="$work/exp-$d"
-  java -Xmx8g -cp "$jar" org.anisocr.bench.OperatorExport "$work/$d-mg-gmres.toml" "$d" "$bins" "$exp" 1e-10 > "$work/anisocr-bins.json"
+  java -Xmx8g -cp "$jar" org.anisocr.bench.OperatorExport "$work/$d-auto.toml" "$d" "$bins" "$exp" 1e-10 > "$work/anisocr-bins.json"
   lu=""; [ "$d" != 0.0125 ] && lu=--lu   # PETSc's LU at 1601x641 takes ~20 s a bin: skipped
   "$py" bench/petsc_solve.py "$exp" "$bins" 1e-10 $lu > "$work/petsc-bins.json"
   "$py" - "$d" "$work" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$rows" <<'PY'

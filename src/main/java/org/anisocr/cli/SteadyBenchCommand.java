@@ -48,7 +48,7 @@ public final class SteadyBenchCommand implements Callable<Integer> {
     List<Double> eps;
 
     @Option(names = "--methods", split = ",", defaultValue = "lu-gmres,adi-gmres,direct,ladder",
-            description = "methods (lu-gmres, adi-gmres, direct, ladder; default: ${DEFAULT-VALUE})")
+            description = "methods (auto, lu-gmres, mg-gmres, adi-gmres, direct, ladder; default: ${DEFAULT-VALUE})")
     List<String> methods;
 
     @Option(names = "--scheme", defaultValue = "paper", description = "paper | symmetric | symmetric-limited")
