@@ -11,7 +11,8 @@ sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/
     "$root/kernels/anisocr.cu" > "$work/anisocr_emu.cu.inc"
 g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate" "$root/kernels/emu/emulate.cpp"
 g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate_steady" "$root/kernels/emu/emulate_steady.cpp"
-cp=$(cd "$root" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+# EMU_CLASSPATH: the dependency classpath when the caller has it (the JUnit test passes its own), else from Maven
+cp=${EMU_CLASSPATH:-$(cd "$root" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)}
 status=0
 for c in toy p3 g2 family; do
   java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.KernelEmulationExport $c "$work/$c.bin"

@@ -22,7 +22,7 @@ import java.util.List;
 public final class DeviceTestRunner {
     public static void main(String[] args) {
         List<String> targets = args.length > 0 ? List.of(args)
-                : List.of("org.anisocr.solver.gpu", "org.anisocr.solver.BackendsTest", "org.anisocr.bench.BenchmarkTest", "org.anisocr.cli.RunCommandTest");
+                : List.of("org.anisocr.solver.gpu", "org.anisocr.run.SolverBackendTest", "org.anisocr.sweep.SweepBackendTest", "org.anisocr.bench.BenchmarkTest", "org.anisocr.cli.RunCommandTest");
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
         for (String t : targets) {
             String last = t.substring(t.lastIndexOf('.') + 1);

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code anisocr field} writes (SPEC §6, Fig. 3): the field b = B/|B| on the grid, |B|, and the tensor
+ * What {@code anisocr field} writes (docs/physics.md §6, Fig. 3): the field b = B/|B| on the grid, |B|, and the tensor
  * components D_RR, D_zz, D_Rz at a reference momentum, as {@code field.fits} plus PNG maps. The tensor comes from
  * {@link FieldDirection}, the same object the solver uses, so the maps show exactly what is solved.
  */

@@ -1,5 +1,6 @@
 package org.anisocr.analysis;
 
+import org.anisocr.config.AnalysisConfig;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.io.CsvColumns;
@@ -16,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The analysis products of one solved model (SPEC §6), written into an output directory:
+ * The analysis products of one solved model (docs/physics.md §6), written into an output directory:
  * <ul>
  * <li>{@code alpha.csv} (R_kpc,alpha) and {@code alpha.png}: α(R) on the plane, Fig. 2/4 style;</li>
  * <li>{@code flux.csv} (R_kpc,N_above_pmin) and {@code flux.png}: ∫_{p_min}^∞ N dp along the plane;</li>
@@ -53,12 +54,12 @@ public final class ModelAnalysis {
         AnalysisSummary s = pr.summary();
         CsvColumns.write(outDir.resolve("alpha.csv"), new String[] {"R_kpc", "alpha"}, pr.rKpc(), pr.alpha());
         CsvColumns.write(outDir.resolve("flux.csv"), new String[] {"R_kpc", "N_above_pmin"}, pr.rKpc(), pr.densityAbovePMin());
-        String window = String.format(Locale.ROOT, "fit %g–%g GeV%s", cfg.pFitMinGeV(), cfg.pFitMaxGeV(),
+        String window = String.format(Locale.ROOT, "fit %s–%s GeV%s", momentumLabel(cfg.pFitMinGeV()), momentumLabel(cfg.pFitMaxGeV()),
                 cfg.zAvgKpc() > 0 ? String.format(Locale.ROOT, ", |z| ≤ %g kpc", cfg.zAvgKpc()) : ", z = 0");
         LinePlot.write(outDir.resolve("alpha.png"), "Spectral index on the plane (" + window + ")", "R [kpc]",
                 "α = −d ln N/d ln p", List.of(new LinePlot.Series("α(R)", pr.rKpc(), pr.alpha())), false);
-        LinePlot.write(outDir.resolve("flux.png"), String.format(Locale.ROOT, "Density above %g GeV on the plane", cfg.fluxPMinGeV()),
-                "R [kpc]", String.format(Locale.ROOT, "∫ N dp, p > %g GeV [arb. units]", cfg.fluxPMinGeV()),
+        LinePlot.write(outDir.resolve("flux.png"), "Density above " + momentumLabel(cfg.fluxPMinGeV()) + " GeV on the plane",
+                "R [kpc]", "∫ N dp, p > " + momentumLabel(cfg.fluxPMinGeV()) + " GeV [arb. units]",
                 List.of(new LinePlot.Series("N(>p_min)", pr.rKpc(), pr.densityAbovePMin())), true);
         writeMaps(grid, momenta, density, cfg.mapMomentaGeV(), outDir);
         return s;

@@ -1,25 +1,16 @@
 package org.anisocr.analysis;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.anisocr.grid.MomentumGrid;
 
 /**
  * α = −d ln N / d ln p as the least-squares slope of ln N against ln p over the momentum bins inside a window
- * [p_lo, p_hi] (SPEC §6). A spectrum with any N ≤ 0 or non-finite value in the window has no slope: NaN.
+ * [p_lo, p_hi] (docs/physics.md §6). A spectrum with any N ≤ 0 or non-finite value in the window has no slope: NaN.
  */
 public final class SpectralIndexFit {
     private SpectralIndexFit() {}
 
-    /** Indices k with p_lo ≤ p_k ≤ p_hi (relative slack 1e-9 so log-spaced grid points on the edges count). */
-    public static int[] window(double[] pGeV, double pLoGeV, double pHiGeV) {
-        List<Integer> ks = new ArrayList<>();
-        for (int k = 0; k < pGeV.length; k++)
-            if (pGeV[k] >= pLoGeV * (1 - 1e-9) && pGeV[k] <= pHiGeV * (1 + 1e-9)) ks.add(k);
-        if (ks.size() < 2)
-            throw new IllegalArgumentException("spectral-index window [" + pLoGeV + ", " + pHiGeV + "] GeV holds " + ks.size()
-                    + " momentum bin(s) of the grid [" + pGeV[0] + ", " + pGeV[pGeV.length - 1] + "] GeV; at least 2 are needed");
-        return ks.stream().mapToInt(Integer::intValue).toArray();
-    }
+    /** Indices k with p_lo ≤ p_k ≤ p_hi; see {@link MomentumGrid#window}. */
+    public static int[] window(double[] pGeV, double pLoGeV, double pHiGeV) { return MomentumGrid.window(pGeV, pLoGeV, pHiGeV); }
 
     /** −(least-squares slope of ln N vs ln p) over the bins ks; NaN if any N there is ≤ 0 or not finite. */
     public static double alpha(double[] pGeV, double[] n, int[] ks) {

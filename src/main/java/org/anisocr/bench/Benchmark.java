@@ -13,6 +13,7 @@ import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.BinStencil;
 import org.anisocr.operator.DiffusionTensor;
 import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.Backend;
 import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.solver.gpu.GpuBatchStepper;
 import org.anisocr.solver.gpu.GpuDevice;
@@ -53,11 +54,11 @@ import static jcuda.driver.JCudaDriver.*;
 public final class Benchmark {
 
     /** What to run. Grid is NR x Nz on Rmax = 20 kpc, H = 4 kpc (the paper's realistic domain). */
-    public record Options(int nR, int nZ, int momenta, int models, String backend, int cpuThreads,
+    public record Options(int nR, int nZ, int momenta, int models, Backend backend, int cpuThreads,
                           int cpuWarmupSteps, int cpuReps, int cpuStepsPerRep, int gpuReps,
                           Path out, Path cusparseJson, Consumer<String> log) {
         public static Options defaults() {
-            return new Options(201, 81, 33, 1, "auto", 0, 3, 5, 2, 200, null, null, System.out::println);
+            return new Options(201, 81, 33, 1, Backend.AUTO, 0, 3, 5, 2, 200, null, null, System.out::println);
         }
     }
 
@@ -100,9 +101,9 @@ public final class Benchmark {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put(org.anisocr.io.AtomicFile.JSON_SIGNATURE_KEY, org.anisocr.io.Version.get());
         Consumer<String> log = o.log();
-        GpuInfo info = "cpu".equalsIgnoreCase(o.backend()) ? null : GpuDevice.probe();
+        GpuInfo info = o.backend() == Backend.CPU ? null : GpuDevice.probe();
         boolean gpu = info != null && info.available();
-        if ("gpu".equalsIgnoreCase(o.backend()) && !gpu)
+        if (o.backend() == Backend.GPU && !gpu)
             throw new GpuUnavailableException("bench --backend gpu requested but " + info.describe());
         r.put("date_utc", java.time.Instant.now().toString());
         r.put("device", gpu ? info.name() : null);

@@ -5,8 +5,7 @@ import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
-import org.anisocr.run.GridRefinement;
-import org.anisocr.run.ModelRunner;
+import org.anisocr.config.GridRefinement;
 import org.anisocr.solver.steady.FlexibleGmres;
 import org.anisocr.solver.steady.MultigridPreconditioner;
 import org.anisocr.solver.steady.SchemeSteadySolver;
@@ -39,7 +38,7 @@ public final class OperatorExport {
         Path out = Path.of(args[3]);
         double tol = args.length > 4 ? Double.parseDouble(args[4]) : 1e-10;
         Files.createDirectories(out);
-        TransportProblem p = ModelRunner.problem(c);
+        TransportProblem p = new TransportProblem(c.grid(), c.momenta(), c.diffusion(), c.field(), c.source());
         SteadyOperator op = SchemeSteadySolver.operator(p, c.solver().scheme());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("grid", p.grid().nR() + "x" + p.grid().nZ());

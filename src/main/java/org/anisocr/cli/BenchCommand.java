@@ -4,6 +4,7 @@ import org.anisocr.bench.Benchmark;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.gpu.GpuUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,11 +27,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", defaultValue = "1", description = "models batched in one GPU run (default ${DEFAULT-VALUE})")
     int models;
 
-    @Option(names = "--backend", defaultValue = "auto", description = "auto|cpu|gpu: gpu fails without a GPU, cpu skips it (default ${DEFAULT-VALUE})")
-    String backend;
-
-    @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all (default ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin BackendOptions compute;
 
     @Option(names = "--cpu-reps", defaultValue = "9", description = "timed CPU repetitions (median taken; default ${DEFAULT-VALUE})")
     int cpuReps;
@@ -71,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("--grid needs at least 3x3; --momenta, --models, --cpu-reps, --cpu-steps, --gpu-reps at least 1");
             return 2;
         }
-        Threads.check(threads);
+        Threads.check(compute.threads);
         if (out != null) org.anisocr.io.OutputLocation.checkFile(out, overwrite.overwrite(), "--out",
                 org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         if (exportSystems != null) {
@@ -82,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            Benchmark.run(new Benchmark.Options(nR, nZ, momenta, models, backend, threads, 10, cpuReps, cpuSteps, gpuReps,
+            Benchmark.run(new Benchmark.Options(nR, nZ, momenta, models, compute.backend, compute.threads, 10, cpuReps, cpuSteps, gpuReps,
                     out, cusparseJson, System.out::println));
             return 0;
         } catch (GpuUnavailableException e) {

@@ -8,7 +8,6 @@ import org.anisocr.io.CsvColumns;
 import org.anisocr.io.LinePlot;
 import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
-import org.anisocr.solver.cpu.CpuSplitStepper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -113,11 +112,11 @@ public final class FiguresCommand implements Callable<Integer> {
     private Solved solve(Path cfg, PrintWriter log, List<String[]> rows) {
         if (!Files.isRegularFile(cfg)) throw new ConfigException("figure config " + cfg + " is missing (run from the repository root or give --configs)");
         ModelConfig c = ModelConfig.load(cfg);
-        RunResult r = ModelRunner.run(c, p -> new CpuSplitStepper(p, threads), threads, null);
+        RunResult r = ModelRunner.run(c, threads, null);
         ModelAnalysis.Profiles pr = ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), c.analysis());
         var s = pr.summary();
         log.printf(Locale.ROOT, "%-45s alpha(0) = %.4f  alpha(%.1f) = %.4f  diff = %.4f  %.2f s (%s)%n", c.name(), s.alphaInner(),
-                s.rSunKpc(), s.alphaSun(), s.alphaSunMinusInner(), r.wallSeconds(), r.mode());
+                s.rSunKpc(), s.alphaSun(), s.alphaSunMinusInner(), r.wallSeconds(), r.mode().key());
         log.flush();
         rows.add(new String[] {c.name(), f(s.alphaInner()), f(s.alphaSun()), f(s.alphaSunMinusInner()), String.format(Locale.ROOT, "%.2f", r.wallSeconds())});
         return new Solved(c, pr, r.wallSeconds());

@@ -9,11 +9,11 @@ import org.anisocr.config.ModelConfig;
 import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.LinePlot;
 import org.anisocr.io.OutputMarker;
-import org.anisocr.run.GridRefinement;
+import org.anisocr.config.GridRefinement;
 import org.anisocr.run.MemoryEstimate;
 import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
-import org.anisocr.solver.Backends;
+import org.anisocr.run.SolverBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,11 +61,7 @@ public final class GridStudyCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output directory (default: out/<model name>-grid-study)")
     Path out;
 
-    @Option(names = "--backend", defaultValue = "auto", description = "auto | cpu | gpu (default: ${DEFAULT-VALUE})")
-    String backend;
-
-    @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all cores (overrides solver.threads)")
-    int threads;
+    @Mixin BackendOptions compute;
 
     @Mixin OverwriteOption overwrite;
 
@@ -75,16 +71,16 @@ public final class GridStudyCommand implements Callable<Integer> {
                int sweeps, double[] rKpc, double[] alpha) {}
 
     @Override public Integer call() {
-        Threads.check(threads);
-        if (!List.of("auto", "cpu", "gpu").contains(backend)) throw ConfigException.outOfRange("--backend", backend, "one of [auto, cpu, gpu]");
+        Threads.check(compute.threads);
         ModelConfig base = ModelConfig.load(config);
-        int nThreads = threads > 0 ? threads : base.solver().threads();
+        int nThreads = compute.threadsOr(base.solver().threads());
         List<Double> spacings = levels.stream().sorted((a, b) -> Double.compare(b, a)).toList();
         double ratio = checkLevels(spacings);
         List<ModelConfig> configs = new ArrayList<>();
         for (double d : spacings) configs.add(GridRefinement.atSpacing(base, d));
         refuseWhatWillNotFit(configs, nThreads);
         Consumer<String> log = line -> spec.commandLine().getErr().println(line);
+        SolverBackend backend = SolverBackend.resolve(compute.backend, nThreads, log);
         Path dir = out != null ? out : Path.of("out", base.name() + "-grid-study");
         List<Row> rows = new ArrayList<>();
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite.overwrite(), log)) {
@@ -93,7 +89,7 @@ public final class GridStudyCommand implements Callable<Integer> {
                 log.accept(String.format(Locale.ROOT, "level %s kpc: grid %d×%d (%d cells) …", fmt(spacings.get(q)),
                         c.grid().nR(), c.grid().nZ(), c.grid().size()));
                 long t0 = System.nanoTime();
-                RunResult r = ModelRunner.run(c, p -> Backends.open(p, backend, nThreads, log), backend, log, nThreads, null);
+                RunResult r = ModelRunner.run(c, backend, null);
                 ModelAnalysis.Profiles pr = ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), c.analysis());
                 double wall = (System.nanoTime() - t0) / 1e9;
                 var s = pr.summary();

@@ -22,6 +22,11 @@ public final class Main {
         } catch (OutOfMemoryError e) { // thrown past picocli's handlers: Errors are not Exceptions
             System.err.println(outOfMemoryMessage());
             code = EXIT_FAILURE;
+        } catch (Error e) { // e.g. a jar replaced while running: one line, the trace only with ANISOCR_DEBUG
+            System.err.println("failed: internal error: " + e + (e.getCause() != null ? " (" + e.getCause() + ")" : "")
+                    + "; set ANISOCR_DEBUG=1 for the stack trace");
+            if (System.getenv("ANISOCR_DEBUG") != null) e.printStackTrace();
+            code = EXIT_FAILURE;
         }
         System.exit(code);
     }

@@ -8,7 +8,8 @@ import org.anisocr.run.ModelRunner;
 import java.util.Locale;
 
 /**
- * A progress bar on a terminal for a solve that takes longer than {@value #DELAY_NS} ns (short solves stay quiet);
+ * A progress bar on a terminal (momentum bins done, sweeps and residual of a steady solve; steps, dt and change per
+ * step of a ladder or transient run) for a solve that takes longer than {@value #DELAY_NS} ns (short solves stay quiet);
  * nothing at all when the output is not a terminal (logs, pipes, batch jobs) or with {@code --quiet}.
  */
 final class ProgressReporter implements ModelRunner.Progress, AutoCloseable {
@@ -23,13 +24,22 @@ final class ProgressReporter implements ModelRunner.Progress, AutoCloseable {
         this.enabled = !quiet && System.console() != null;
     }
 
-    @Override public void update(int steps, double dtMyr, double change) {
+    @Override public synchronized void update(int steps, double dtMyr, double change) {
         if (!enabled || System.nanoTime() - start < DELAY_NS) return;
         if (bar == null)
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" steps", 1).build();
         bar.stepTo(steps);
         bar.setExtraMessage(String.format(Locale.ROOT, "dt=%.3g Myr change=%.2e", dtMyr, change));
+    }
+
+    @Override public synchronized void binSolved(int binsDone, int bins, int sweeps, double residual) {
+        if (!enabled || System.nanoTime() - start < DELAY_NS) return;
+        if (bar == null)
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(bins).setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" bins", 1).build();
+        bar.stepTo(binsDone);
+        bar.setExtraMessage(String.format(Locale.ROOT, "sweeps=%d residual=%.1e", sweeps, residual));
     }
 
     @Override public void close() {

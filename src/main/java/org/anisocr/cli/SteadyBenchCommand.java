@@ -3,7 +3,12 @@ package org.anisocr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.bench.Measurements;
+import org.anisocr.config.ConfigException;
+import org.anisocr.config.LadderSettings;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.config.Scheme;
+import org.anisocr.config.SteadyMethod;
+import org.anisocr.config.SteadySettings;
 import org.anisocr.io.Version;
 import org.anisocr.operator.DiffusionTensor;
 import org.anisocr.operator.DiscreteOperator;
@@ -48,11 +53,11 @@ public final class SteadyBenchCommand implements Callable<Integer> {
     List<Double> eps;
 
     @Option(names = "--methods", split = ",", defaultValue = "lu-gmres,adi-gmres,direct,ladder",
-            description = "methods (auto, lu-gmres, mg-gmres, adi-gmres, direct, ladder; default: ${DEFAULT-VALUE})")
+            description = "steady methods (auto, lu-gmres, mg-gmres, adi-gmres, direct) and ladder; default: ${DEFAULT-VALUE}")
     List<String> methods;
 
     @Option(names = "--scheme", defaultValue = "paper", description = "paper | symmetric | symmetric-limited")
-    String scheme;
+    String schemeName;
 
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--tolerance", defaultValue = "1e-10") double tolerance;
@@ -69,27 +74,30 @@ public final class SteadyBenchCommand implements Callable<Integer> {
         Threads.check(threads);
         if (out != null) org.anisocr.io.OutputLocation.checkFile(out, overwrite.overwrite(), "--out", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         List<Map<String, Object>> rows = new ArrayList<>();
-        warmUp();
+        Scheme scheme = choice("--scheme", schemeName, Scheme.values(), Scheme::key);
+        for (String m : methods) if (!m.equals(LADDER)) choice("--methods", m, SteadyMethod.values(), SteadyMethod::key);
+        warmUp(scheme);
         o.println("| model | εD | method | sweeps (max/bin) | sweeps (all bins) | LU factorisations | wall [s] | CPU [s] | residual | max rel. diff vs direct |");
         o.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Path file : configs) {
             ModelConfig c = ModelConfig.load(file);
             for (double e : eps) {
                 TransportProblem p = problem(c, e);
-                Timed ref = best(() -> SchemeSteadySolver.solve(p, scheme, new SteadySolver(settings("direct"), threads), 50));
+                Timed ref = best(() -> SchemeSteadySolver.solve(p, scheme, new SteadySolver(settings(SteadyMethod.DIRECT), threads), 50));
                 for (String m : methods) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("model", c.name());
                     row.put("field", c.field().toString());
                     row.put("eps_D", e);
                     row.put("method", m);
-                    row.put("scheme", scheme);
-                    if (m.equals("direct")) {
+                    row.put("scheme", scheme.key());
+                    if (m.equals(LADDER)) {
+                        ladder(row, p, scheme, ref.result().density());
+                    } else if (choice("--methods", m, SteadyMethod.values(), SteadyMethod::key) == SteadyMethod.DIRECT) {
                         fill(row, ref, ref.result().density());
-                    } else if (m.equals("ladder")) {
-                        ladder(row, p, ref.result().density());
                     } else {
-                        Timed r = best(() -> SchemeSteadySolver.solve(p, scheme, new SteadySolver(settings(m), threads), 50));
+                        SteadyMethod method = choice("--methods", m, SteadyMethod.values(), SteadyMethod::key);
+                        Timed r = best(() -> SchemeSteadySolver.solve(p, scheme, new SteadySolver(settings(method), threads), 50));
                         fill(row, r, ref.result().density());
                     }
                     rows.add(row);
@@ -120,9 +128,20 @@ public final class SteadyBenchCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private SteadySolver.Settings settings(String method) {
-        SteadySolver.Settings d = SteadySolver.Settings.defaults(method);
-        return new SteadySolver.Settings(method, tolerance, d.restart(), maxIterations, d.refactorAfter(), d.adiCycle());
+    /** Not a steady method: the paper's dt ladder, run with a step cap for comparison. */
+    private static final String LADDER = "ladder";
+
+    /** The choice spelled {@code given}, or a ConfigException listing the allowed spellings. */
+    static <E extends Enum<E>> E choice(String option, String given, E[] values, java.util.function.Function<E, String> key) {
+        for (E e : values) if (key.apply(e).equals(given)) return e;
+        List<String> allowed = new ArrayList<>();
+        for (E e : values) allowed.add(key.apply(e));
+        throw ConfigException.outOfRange(option, given, "one of " + allowed);
+    }
+
+    private SteadySettings settings(SteadyMethod method) {
+        SteadySettings d = SteadySettings.defaults(method);
+        return new SteadySettings(method, tolerance, d.restart(), maxIterations, d.refactorAfter(), d.adiCycle());
     }
 
     static TransportProblem problem(ModelConfig c, double epsD) {
@@ -132,10 +151,10 @@ public final class SteadyBenchCommand implements Callable<Integer> {
     }
 
     /** JIT warm-up on the first config at a coarse εD so the first measured row is not penalised. */
-    private void warmUp() {
+    private void warmUp(Scheme scheme) {
         ModelConfig c = ModelConfig.load(configs.get(0));
         TransportProblem p = problem(c, 0.1);
-        for (String m : List.of("lu-gmres", "adi-gmres", "direct"))
+        for (SteadyMethod m : SteadyMethod.values())
             SchemeSteadySolver.solve(p, scheme, new SteadySolver(settings(m).withTolerance(1e-6), threads), 3);
     }
 
@@ -174,11 +193,11 @@ public final class SteadyBenchCommand implements Callable<Integer> {
         row.put("max_rel_diff_vs_direct", Measurements.maxRelDiff(r.density(), ref, true));
     }
 
-    private void ladder(Map<String, Object> row, TransportProblem p, double[][] ref) {
-        if (!scheme.equals("paper")) throw new IllegalArgumentException("the dt ladder exists for the paper's scheme only");
+    private void ladder(Map<String, Object> row, TransportProblem p, Scheme scheme, double[][] ref) {
+        if (!scheme.hasSplitStep()) throw new ConfigException("the dt ladder exists for the paper's scheme only");
         // the paper's ladder from the largest stable dt (explicit mixed step) down to 0.01 Myr, halving every 200 steps
         double dtMax = Math.min(64, 0.9 * MixedTermStability.largestStableDt(p, 64));
-        DtLadder.Settings s = new DtLadder.Settings(dtMax, Math.min(0.01, dtMax), 0.5, 200, 1e-12, 20, ladderMaxSteps);
+        LadderSettings s = new LadderSettings(dtMax, Math.min(0.01, dtMax), 0.5, 200, 1e-12, 20, ladderMaxSteps);
         double c0 = cpuSeconds();
         long t0 = System.nanoTime();
         try (CpuSplitStepper stepper = new CpuSplitStepper(p, threads)) {

@@ -1,11 +1,12 @@
 package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
-import org.anisocr.solver.Backends;
+import org.anisocr.run.SolverBackend;
 import org.anisocr.sweep.ModelFamily;
 import org.anisocr.sweep.ParameterAxis;
 import org.anisocr.sweep.SweepRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,17 +38,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", defaultValue = "1/1", description = "i/n: run only the models with index mod n = i−1 (default: ${DEFAULT-VALUE})")
     String shard;
 
-    @Option(names = "--threads", defaultValue = "0", description = "CPU threads per model, 0 = all cores")
-    int threads;
-
-    @Option(names = "--backend", defaultValue = "auto", description = "auto | cpu | gpu for time-stepped models (default: ${DEFAULT-VALUE})")
-    String backend;
+    @Mixin BackendOptions compute;
 
     @Option(names = "--dry-run", description = "list the models (and which are already complete) without running")
     boolean dryRun;
 
     @Override public Integer call() {
-        Threads.check(threads);
+        Threads.check(compute.threads);
         int[] sh = parseShard(shard);
         List<ParameterAxis> axes = new ArrayList<>();
         for (String v : vary) axes.add(ParameterAxis.parse(v));
@@ -64,14 +61,12 @@ public final class SweepCommand implements Callable<Integer> {
             }
             return Main.EXIT_OK;
         }
-        int nThreads = threads > 0 ? threads : family.members().get(0).config().solver().threads();
-        if (!List.of("auto", "cpu", "gpu").contains(backend))
-            throw ConfigException.outOfRange("--backend", backend, "one of [auto, cpu, gpu]");
-        // one fallback line per sweep, not per model
-        boolean[] said = {false};
-        SweepRunner.Report r = SweepRunner.run(family, sh[0], sh[1], dir,
-                p -> Backends.open(p, backend, nThreads, line -> { if (!said[0]) { said[0] = true; spec.commandLine().getErr().println(line); } }),
-                nThreads, log);
+        // resolved once for the whole family: --backend gpu without a GPU is refused here, before any model runs,
+        // and auto's fallback line is said once per sweep, not per model
+        SolverBackend backend = SolverBackend.resolve(compute.backend,
+                compute.threadsOr(family.members().get(0).config().solver().threads()),
+                line -> spec.commandLine().getErr().println(line));
+        SweepRunner.Report r = SweepRunner.run(family, sh[0], sh[1], dir, backend, log);
         log.printf(Locale.ROOT, "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; index: %s%n", sh[0], sh[1],
                 r.ran(), r.skipped(), r.failed(), r.wallSeconds(), dir.resolve("index.csv").toAbsolutePath().normalize());
         for (String f : r.failures()) spec.commandLine().getErr().println("failed: " + f);

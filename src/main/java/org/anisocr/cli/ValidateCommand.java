@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** `anisocr validate`: the §5 tests (manufactured, Green functions, exact checks) with their acceptance criteria. */
-@Command(mixinStandardHelpOptions = true, name = "validate", description = "Run the validation suite (SPEC §5): P1–P3, G1–G3, G1-cyl, isotropy, symmetry,"
+@Command(mixinStandardHelpOptions = true, name = "validate", description = "Run the validation suite (docs/physics.md §5): P1–P3, G1–G3, G1-cyl, isotropy, symmetry,"
         + " zero source, mass balance, D0 scaling. Exit 1 if any acceptance criterion fails.")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

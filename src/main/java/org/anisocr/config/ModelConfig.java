@@ -2,19 +2,18 @@ package org.anisocr.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import org.anisocr.analysis.AnalysisConfig;
-import org.anisocr.field.*;
+import org.anisocr.config.AnalysisConfig;
+import org.anisocr.field.MagneticField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.DiffusionTensor;
-import org.anisocr.source.*;
+import org.anisocr.operator.Source;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A model file (TOML) made into validated, immutable parameters. Every table is read strictly:
@@ -23,9 +22,6 @@ import java.util.List;
 public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                           MagneticField field, Source source, SolverSettings solver, OutputSettings output,
                           String text, AnalysisConfig analysis) {
-
-    public static final List<String> FIELD_MODELS = List.of(UniformField.MODEL, ToyField.MODEL, GaussianBumpField.MODEL, RealisticField.MODEL);
-    public static final List<String> SOURCE_MODELS = List.of(PulsarSource.MODEL, GreenPulse.MODEL, ManufacturedSource.MODEL, NoSource.MODEL);
 
     public static ModelConfig load(Path file) {
         String text = readText(file);
@@ -64,11 +60,9 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         String modelName = top.optString("name", name, null);
         SpatialGrid grid = readGrid(top.table("grid", true));
         MomentumGrid momenta = readMomenta(top.table("momentum", true));
-        TableReader d = top.table("diffusion", true);
-        DiffusionTensor diffusion = DiffusionTensor.read(d);
-        d.rejectUnknown();
-        MagneticField field = readField(top.table("field", true));
-        Source source = readSource(top.table("source", true));
+        DiffusionTensor diffusion = readDiffusion(top.table("diffusion", true));
+        MagneticField field = FieldTable.read(top.table("field", true));
+        Source source = SourceTable.read(top.table("source", true));
         SolverSettings solver = SolverSettings.read(top.table("solver", false));
         OutputSettings output = OutputSettings.read(top.table("output", false));
         boolean analysisGiven = top.has("analysis");
@@ -111,7 +105,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
     }
 
     static SpatialGrid readGrid(TableReader t) {
-        Geometry geometry = Geometry.parse(t.optString("geometry", "cylindrical", List.of("cylindrical", "cartesian")));
+        Geometry geometry = t.optEnum("geometry", Geometry.CYLINDRICAL, Geometry.values(), Geometry::key);
         double rMax = t.optDouble("r_max_kpc", 20, 1e-6, 1e5);
         double h = t.optDouble("half_height_kpc", 4, 1e-6, 1e5);
         int nR = gridCount(t, "n_r", "dr_kpc", rMax);
@@ -155,29 +149,12 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         return new MomentumGrid(pMin, pMax, count);
     }
 
-    static MagneticField readField(TableReader t) {
-        String model = t.optString("model", null, FIELD_MODELS);
-        MagneticField f = switch (model) {
-            case UniformField.MODEL -> UniformField.read(t);
-            case ToyField.MODEL -> ToyField.read(t);
-            case GaussianBumpField.MODEL -> GaussianBumpField.read(t);
-            case RealisticField.MODEL -> RealisticField.read(t);
-            default -> throw new IllegalStateException(model);
-        };
+    static DiffusionTensor readDiffusion(TableReader t) {
+        double d0 = t.optDouble("D0_cm2_s", 1e28, 1e20, 1e35);
+        DiffusionTensor d = new DiffusionTensor(d0 / DiffusionTensor.CM2_PER_S_PER_KPC2_PER_MYR,
+                t.optDouble("delta_par", 0.3, -2, 2), t.optDouble("delta_perp", 0.5, -2, 2),
+                t.optDouble("eps_D", 0.1, 1e-8, 1e4), t.optDouble("p0_GeV", 1, 1e-6, 1e9));
         t.rejectUnknown();
-        return f;
-    }
-
-    static Source readSource(TableReader t) {
-        String model = t.optString("model", null, SOURCE_MODELS);
-        Source s = switch (model) {
-            case PulsarSource.MODEL -> PulsarSource.read(t);
-            case GreenPulse.MODEL -> GreenPulse.read(t);
-            case ManufacturedSource.MODEL -> new ManufacturedSource();
-            case NoSource.MODEL -> new NoSource();
-            default -> throw new IllegalStateException(model);
-        };
-        t.rejectUnknown();
-        return s;
+        return d;
     }
 }

@@ -101,6 +101,17 @@ public final class TableReader {
         return n.textValue();
     }
 
+    /**
+     * One of a fixed set of choices, spelled in the file as {@code key} gives them (an enum's model-file spelling);
+     * the error lists the allowed spellings.
+     */
+    public <E extends Enum<E>> E optEnum(String name, E dflt, E[] values, java.util.function.Function<E, String> key) {
+        List<String> allowed = new ArrayList<>();
+        for (E e : values) allowed.add(key.apply(e));
+        String given = optString(name, dflt == null ? null : key.apply(dflt), allowed);
+        return values[allowed.indexOf(given)];
+    }
+
     public double[] optDoubleArray(String name, double[] dflt, double min, double max) {
         JsonNode n = take(name);
         if (n == null) return dflt;

@@ -1,18 +1,12 @@
 package org.anisocr.field;
 
-import org.anisocr.config.TableReader;
 
 /**
- * Validation field P3 (SPEC §5): B_R = B0/2, B_z = B∞ + B0 exp(−(R² + z²)/LB²), B_φ = 0.
+ * Validation field P3 (docs/physics.md §5): B_R = B0/2, B_z = B∞ + B0 exp(−(R² + z²)/LB²), B_φ = 0.
  * Its direction varies in space, so the drift terms ∂D/∂R, ∂D/∂z are exercised.
  */
 public record GaussianBumpField(double b0MicroGauss, double bInfMicroGauss, double lengthKpc) implements MagneticField {
     public static final String MODEL = "gaussian-bump";
-
-    public static GaussianBumpField read(TableReader t) {
-        return new GaussianBumpField(t.optDouble("b0_uG", 10, 1e-9, 1e6), t.optDouble("b_inf_uG", 1e-3, 0, 1e6),
-                t.optDouble("l_b_kpc", 2, 1e-6, 1e6));
-    }
 
     @Override public FieldVector at(double rKpc, double zKpc) {
         double g = Math.exp(-(rKpc * rKpc + zKpc * zKpc) / (lengthKpc * lengthKpc));

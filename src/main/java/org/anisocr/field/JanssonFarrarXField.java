@@ -2,7 +2,7 @@ package org.anisocr.field;
 
 /**
  * The poloidal "X" field of Jansson &amp; Farrar 2012 (ApJ 757, 14, §5.3 and Table 1), paper eqs. 2.7–2.11, in the
- * elevation-angle convention of SPEC §2: ΘX is the angle above the plane, so B_R ∝ cos ΘX, B_z ∝ sin ΘX and the
+ * elevation-angle convention of docs/physics.md §2: ΘX is the angle above the plane, so B_R ∝ cos ΘX, B_z ∝ sin ΘX and the
  * field is vertical (ΘX = π/2) in the plane at R &lt; RXc. (The paper's printed eqs. 2.7–2.8 swap sin and cos.)
  * <pre>
  *   rc = RXc + |z|/tan ΘX0

@@ -18,8 +18,8 @@ package org.anisocr.field;
  *     TPshirkovField(B0disk, RC=5, Z0=1, R0=10, B0halo, R0H=8, Z0H=1.3, …) with B0disk = 2e-6 G and
  *     B0halo = 4e-6 G in examples/run_2D.xml. (DRAGON uses z1H,in = 0.2 kpc; we keep Pshirkov's published 0.25.)</li>
  * </ul>
- * The halo has the same sign and strength north and south here (as in DRAGON's 2D field and as the
- * SPEC's z-symmetry requires); Pshirkov's ASS fit has a weaker, reversed southern halo, which only matters
+ * The halo has the same sign and strength north and south here (as in DRAGON's 2D field, and so that the model
+ * is mirror-symmetric in z; docs/physics.md §2); Pshirkov's ASS fit has a weaker, reversed southern halo, which only matters
  * in 3D or for the sign of B_φ, and B_φ enters the transport only through |B|.
  * As in DRAGON the disk is discontinuous at RcD unless RcD = R☉.
  */

@@ -7,13 +7,6 @@ public enum Geometry {
     /** Slab (x, z): no metric terms; x = 0 is a reflecting wall. Used by the exact Green-function tests. */
     CARTESIAN;
 
-    public static Geometry parse(String s) {
-        return switch (s) {
-            case "cylindrical" -> CYLINDRICAL;
-            case "cartesian" -> CARTESIAN;
-            default -> throw new IllegalArgumentException(s);
-        };
-    }
-
-    public String key() { return name().toLowerCase(); }
+    /** The model-file spelling, e.g. "cylindrical". */
+    public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
 }

@@ -22,4 +22,18 @@ public record MomentumGrid(double pMinGeV, double pMaxGeV, int count) {
 
     /** Δ log10 p between bins (0 for a single bin). */
     public double log10Step() { return count == 1 ? 0 : Math.log10(pMaxGeV / pMinGeV) / (count - 1); }
+
+    /**
+     * Indices k with p_lo ≤ p_k ≤ p_hi (relative slack 1e-9 so log-spaced grid points on the edges count): the
+     * spectral-index fit window; IllegalArgumentException when it holds fewer than 2 bins.
+     */
+    public static int[] window(double[] pGeV, double pLoGeV, double pHiGeV) {
+        java.util.List<Integer> ks = new java.util.ArrayList<>();
+        for (int k = 0; k < pGeV.length; k++)
+            if (pGeV[k] >= pLoGeV * (1 - 1e-9) && pGeV[k] <= pHiGeV * (1 + 1e-9)) ks.add(k);
+        if (ks.size() < 2)
+            throw new IllegalArgumentException("spectral-index window [" + pLoGeV + ", " + pHiGeV + "] GeV holds " + ks.size()
+                    + " momentum bin(s) of the grid [" + pGeV[0] + ", " + pGeV[pGeV.length - 1] + "] GeV; at least 2 are needed");
+        return ks.stream().mapToInt(Integer::intValue).toArray();
+    }
 }

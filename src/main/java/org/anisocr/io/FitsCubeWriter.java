@@ -34,16 +34,13 @@ public final class FitsCubeWriter {
             Header h = hdu.getHeader();
             axis(h, 1, g.geometry().name().equals("CARTESIAN") ? "X" : "R", "kpc", 0, g.dR());
             axis(h, 2, "Z", "kpc", -g.halfHeightKpc(), g.dz());
-            if (m != null) axis(h, 3, "LOG10P", "log10(GeV)", Math.log10(m.pMinGeV()), m.log10Step());
-            h.addValue("BUNIT", bunit, "density unit (arbitrary normalisation unless rescaled)");
+            // log10 p on a linear axis: CUNIT3 is left out (FITS units name physical units; "log10(GeV)" is none)
+            if (m != null) axis(h, 3, "LOG10P", null, Math.log10(m.pMinGeV()), m.log10Step());
+            // N has no physical unit: it is arbitrary, or normalised at the Sun (see NORM); BUNIT names units only
+            h.addValue("NORM", bunit, "N normalisation: arbitrary, or normalised at R_sun");
             h.addValue("GEOMETRY", g.geometry().key(), "coordinate system");
             h.addValue("CREATOR", Version.get(), "code version");
-            if (configText != null)
-                for (String line : configText.split("\n")) {
-                    String l = line.replace('\t', ' ');
-                    while (l.length() > 70) { h.insertHistory("CONFIG " + l.substring(0, 70)); l = "  " + l.substring(70); }
-                    h.insertHistory("CONFIG " + l);
-                }
+            if (configText != null) for (String card : configHistory(configText)) h.insertHistory(card);
             fits.addHDU(hdu);
             fits.write(file.toFile());
         } catch (FitsException e) {
@@ -51,9 +48,33 @@ public final class FitsCubeWriter {
         }
     }
 
+    /** Width of a HISTORY card's text. */
+    static final int HISTORY_WIDTH = 68; // of 72 columns: nom-tam adds a leading space and wraps longer text with "&"
+
+    /**
+     * The config text as HISTORY cards that give it back exactly: each line starts a card "CONFIG &lt;text&gt;";
+     * a line longer than a card continues on cards "CONFIG+&lt;text&gt;" that are appended without any separator
+     * (tabs become blanks and trailing blanks are dropped, as FITS drops them).
+     */
+    static java.util.List<String> configHistory(String configText) {
+        java.util.List<String> cards = new java.util.ArrayList<>();
+        for (String line : configText.split("\n", -1)) {
+            String l = line.replace('\t', ' ').replace("\r", "").stripTrailing(); // FITS drops trailing blanks anyway
+            int width = HISTORY_WIDTH - "CONFIG ".length();
+            boolean first = true;
+            for (int at = 0; first || at < l.length(); first = false) {
+                int end = Math.min(at + width, l.length());
+                while (end < l.length() && end > at + 1 && l.charAt(end - 1) == ' ') end--; // a card must not end in a blank
+                cards.add((first ? "CONFIG " : "CONFIG+") + l.substring(at, end));
+                at = end;
+            }
+        }
+        return cards;
+    }
+
     private static void axis(Header h, int n, String type, String unit, double first, double step) throws HeaderCardException {
         h.addValue("CTYPE" + n, type, "axis " + n);
-        h.addValue("CUNIT" + n, unit, "unit of axis " + n);
+        if (unit != null) h.addValue("CUNIT" + n, unit, "unit of axis " + n);
         h.addValue("CRPIX" + n, 1.0, "reference pixel");
         h.addValue("CRVAL" + n, first, "value at reference pixel");
         h.addValue("CDELT" + n, step, "step");

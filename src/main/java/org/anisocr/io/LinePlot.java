@@ -35,6 +35,12 @@ public final class LinePlot {
         st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         st.setYAxisLogarithmic(logY);
+        if (logY) {
+            // a labelled tick at every 1..9 × 10^n, so a curve spanning a decade or two can be read off (decade-only
+            // ticks left flux.png with the labels 1 and 0.1 alone); a formatting function would make XChart's
+            // tick placement linear, so the labels are XChart's own
+            st.setYAxisLogarithmicDecadeOnly(false);
+        }
         st.setMarkerSize(0);
         int kept = 0;
         for (Series s : series) {

@@ -7,7 +7,7 @@ import org.anisocr.grid.SpatialGrid;
 
 /**
  * The field-dependent, momentum-independent half of the tensor on the grid: the products b_i b_j
- * and the geometric parts of the drift velocities u_R, u_z (SPEC §3). Computed once per (grid, field).
+ * and the geometric parts of the drift velocities u_R, u_z (docs/physics.md §3). Computed once per (grid, field).
  *
  * <p>With D_ij = D⊥ δ_ij + (D∥ − D⊥) b_i b_j every drift is u = D⊥·uIso + (D∥ − D⊥)·uAni:
  * <pre>

@@ -4,7 +4,7 @@ import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
 
 /**
- * The paper's discretisation (SPEC §3, Appendix A) assembled once per (grid, field), split by
+ * The paper's discretisation (docs/physics.md §3; paper Appendix A) assembled once per (grid, field), split by
  * separability into an isotropic table (the coefficient of D⊥) and an anisotropic one (of D∥ − D⊥):
  * <pre>  coefficient(term, node, p) = D⊥(p)·iso[term][node] + (D∥(p) − D⊥(p))·ani[term][node]  </pre>
  * This is the only place the stencil is assembled: the CPU stepper, the residual, the direct solver

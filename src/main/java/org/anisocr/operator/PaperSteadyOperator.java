@@ -3,7 +3,7 @@ package org.anisocr.operator;
 import org.anisocr.grid.SpatialGrid;
 
 /**
- * The paper's unsplit operator (SPEC §3; the one {@link DiscreteOperator} applies and the direct solver
+ * The paper's unsplit operator (docs/physics.md §3; the one {@link DiscreteOperator} applies and the direct solver
  * factors) in 9-point form. The coefficients come from {@link BinStencil}, i.e. from the one place the
  * paper's stencil is assembled ({@link OperatorCoefficients}); this class only places them in the slots.
  */
@@ -31,7 +31,7 @@ public final class PaperSteadyOperator implements SteadyOperator {
                 m.add(1, 0, idx, s.rUpper(idx));
                 m.add(0, -1, idx, s.zLower(idx));
                 m.add(0, 1, idx, s.zUpper(idx));
-                if (i > 0) { // the axis row has no i − 1 and no mixed term (mirror symmetry, SPEC §3)
+                if (i > 0) { // the axis row has no i − 1 and no mixed term (mirror symmetry, docs/physics.md §3)
                     m.add(-1, 0, idx, s.rLower(idx));
                     double mx = s.mixed(idx);
                     m.add(1, 1, idx, mx);

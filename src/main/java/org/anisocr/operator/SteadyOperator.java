@@ -7,7 +7,7 @@ import org.anisocr.grid.SpatialGrid;
  * for the 9-point matrix of a bin ({@link NinePointMatrix}) and the source, so the paper's scheme and the
  * symmetric scheme share every line of solver numerics.
  *
- * <p>Separability (SPEC §1): L_k = D⊥(p_k)·A + (D∥ − D⊥)(p_k)·B with A, B fixed per grid. Two bins therefore
+ * <p>Separability (docs/physics.md §1): L_k = D⊥(p_k)·A + (D∥ − D⊥)(p_k)·B with A, B fixed per grid. Two bins therefore
  * differ only through the ratio {@link #anisotropyRatio}: a factorisation of one bin is an excellent
  * preconditioner for its neighbours.
  */

@@ -1,7 +1,7 @@
 package org.anisocr.operator;
 
 /**
- * The seven coefficients of the paper's discrete operator at one node (SPEC §3):
+ * The seven coefficients of the paper's discrete operator at one node (docs/physics.md §3):
  * <pre>
  *   (L N)_ij = R_LOWER N_{i−1,j} − R_CENTRE N_ij + R_UPPER N_{i+1,j}
  *            + Z_LOWER N_{i,j−1} − Z_CENTRE N_ij + Z_UPPER N_{i,j+1}

@@ -3,7 +3,6 @@ package org.anisocr.operator;
 import org.anisocr.field.MagneticField;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
-import org.anisocr.source.Source;
 
 /**
  * One model made discrete: the stencil tables, the two tensor scalars per momentum bin, the source

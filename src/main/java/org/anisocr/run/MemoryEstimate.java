@@ -1,8 +1,11 @@
 package org.anisocr.run;
 
 import org.anisocr.config.ConfigException;
+import org.anisocr.config.Mode;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.config.Scheme;
 import org.anisocr.config.SolverSettings;
+import org.anisocr.config.SteadyMethod;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.solver.steady.SteadySolver;
 
@@ -42,42 +45,43 @@ public record MemoryEstimate(long bytes, String account) {
         long solver;
         String what;
         switch (s.mode()) {
-            case "steady", "direct" -> {
-                String method = s.mode().equals("direct") ? "direct" : SteadySolver.choose(s.steady().method(), g).method();
+            case STEADY, DIRECT -> {
+                SteadyMethod method = s.mode() == Mode.DIRECT ? SteadyMethod.DIRECT : SteadySolver.choose(s.steady().method(), g).method();
                 long unknowns = (long) (g.nR() - 1) * (g.nZ() - 2);
                 long w = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
                 long band = unknowns * (3 * w + 1);
                 long gmres = (2L * s.steady().restart() + 2) * n * 8 + 9 * n * 8;
-                long limiter = s.scheme().equals("symmetric-limited") ? 2L * bins * n * 4 : 0;
+                long limiter = s.scheme() == Scheme.SYMMETRIC_LIMITED ? 2L * bins * n * 4 : 0;
                 switch (method) {
-                    case "lu-gmres" -> {
+                    case LU_GMRES -> {
                         solver = t * (2 * 12 * band + gmres) + limiter;
                         what = String.format(Locale.ROOT, "banded LU preconditioner: %d thread%s × 2 factors of %s", t,
                                 t == 1 ? "" : "s", gb(12 * band));
                     }
-                    case "direct" -> {
+                    case DIRECT -> {
                         solver = t * (8 * band + 9 * n * 8) + limiter;
                         what = String.format(Locale.ROOT, "banded LU: %d thread%s × a factor of %s", t, t == 1 ? "" : "s", gb(8 * band));
                     }
-                    case "mg-gmres" -> {
+                    case MG_GMRES -> {
                         // per thread: the recycled hierarchy (its fine operator, ~1/3 more for the coarse levels, line
                         // factors and work vectors of every level) and the current bin's operator
                         solver = t * (gmres + 34 * n * 8) + limiter;
                         what = "multigrid-preconditioned GMRES (hierarchy and vectors, linear in the grid)";
                     }
-                    default -> {
+                    case ADI_GMRES -> {
                         solver = t * (gmres + 12 * n * 8) + limiter;
                         what = "ADI-preconditioned GMRES vectors";
                     }
+                    default -> throw new IllegalStateException("no memory estimate for steady method " + method.key());
                 }
             }
-            default -> {
+            default -> { // LADDER, TRANSIENT
                 solver = 6L * bins * n * 8;
                 what = "split-step state and tridiagonal factors";
             }
         }
         return new MemoryEstimate(common + solver, String.format(Locale.ROOT, "%s grid %d×%d, %d momenta, mode %s: %s, plus %s of fields",
-                c.name(), g.nR(), g.nZ(), bins, s.mode(), what, gb(common)));
+                c.name(), g.nR(), g.nZ(), bins, s.mode().key(), what, gb(common)));
     }
 
     /** Refuses (exit 2) when the estimate exceeds the JVM's maximum heap, naming the estimate, the heap and the ways out. */
@@ -90,6 +94,11 @@ public record MemoryEstimate(long bytes, String account) {
                         + "solver.steady.method = \"mg-gmres\" (memory grows like the grid), or a larger heap, e.g. "
                         + "ANISOCR_JAVA_OPTS=-Xmx%dg if the machine has that much memory",
                 gb(bytes), account, gb(heap), (long) Math.ceil(bytes * 1.25 / (1L << 30))));
+    }
+
+    /** "needs about 1.5 GB of the 8.0 GB Java heap (…account…)". */
+    public String describe() {
+        return "needs about " + gb(bytes) + " of the " + gb(Runtime.getRuntime().maxMemory()) + " Java heap (" + account + ")";
     }
 
     static String gb(long bytes) {

@@ -5,16 +5,12 @@ import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.OutputMarker;
-import org.anisocr.io.RunOutput;
-import org.anisocr.operator.TransportProblem;
-import org.anisocr.solver.SplitStepper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One model from config to a complete output directory: solve, analyse (α(R), densities, maps), write N.fits,
@@ -27,24 +23,18 @@ public final class ModelJob {
     public record Outcome(RunResult run, AnalysisSummary analysis, Path directory) {}
 
     /**
+     * @param overwrite    replace an earlier anisocr output in {@code dir} (never anything else; see {@link AtomicOutputDir})
+     * @param backend      the resolved backend (opens the stepper, picks the steady solver)
+     * @param log          receives the output folder's notes (e.g. a stale staging folder removed)
      * @param extraSummary entries added to summary.json (e.g. the sweep parameters); may be null
      */
-    public static Outcome solveAndWrite(ModelConfig c, Path dir, Function<TransportProblem, SplitStepper> openStepper,
-                                        int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
-        return solveAndWrite(c, dir, false, openStepper, "cpu", line -> { }, threads, progress, extraSummary);
-    }
-
-    /**
-     * As above; {@code steadyBackend} / {@code log}: see {@link ModelRunner#run(ModelConfig, Function, String, java.util.function.Consumer, int, ModelRunner.Progress)}.
-     *
-     * @param overwrite replace an earlier anisocr output in {@code dir} (never anything else; see {@link AtomicOutputDir})
-     */
-    public static Outcome solveAndWrite(ModelConfig c, Path dir, boolean overwrite, Function<TransportProblem, SplitStepper> openStepper,
-                                        String steadyBackend, java.util.function.Consumer<String> log,
-                                        int threads, ModelRunner.Progress progress, Map<String, Object> extraSummary) {
-        MemoryEstimate.of(c, threads).requireFitsHeap();
+    public static Outcome solveAndWrite(ModelConfig c, Path dir, boolean overwrite, SolverBackend backend,
+                                        java.util.function.Consumer<String> log, ModelRunner.Progress progress,
+                                        Map<String, Object> extraSummary) {
+        MemoryEstimate memory = MemoryEstimate.of(c, backend.threads());
+        memory.requireFitsHeap();
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
-            RunResult r = ModelRunner.run(c, openStepper, steadyBackend, log, threads, progress);
+            RunResult r = ModelRunner.run(c, backend, progress);
             Map<String, Object> extra = new LinkedHashMap<>();
             AnalysisSummary a = null;
             String misfit = c.analysis().problemWith(c.momenta());
@@ -54,6 +44,8 @@ public final class ModelJob {
             } else {
                 extra.put("analysis", Map.of("skipped", misfit));
             }
+            extra.put("memory_estimate_GB", memory.bytes() / (double) (1L << 30));
+            extra.put("java_max_heap_GB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
             if (extraSummary != null) extra.putAll(extraSummary);
             RunOutput.write(r, target, extra);
             target.commit(OutputMarker.now("run", c.text()));

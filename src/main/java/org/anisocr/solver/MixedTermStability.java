@@ -5,7 +5,7 @@ import org.anisocr.operator.BinStencil;
 import org.anisocr.operator.TransportProblem;
 
 /**
- * Up-front stability check of the split step with its explicit mixed term (SPEC §3).
+ * Up-front stability check of the split step with its explicit mixed term (docs/physics.md §3).
  *
  * <p>Frozen-coefficient von Neumann analysis: at every node with a mixed coefficient, a Fourier mode
  * e^{i(θ i + φ j)} is multiplied per step by g = CN_R(θ) · CN_z(φ) · (1 − 4 dt M sin θ sin φ), where

@@ -3,7 +3,7 @@ package org.anisocr.solver;
 import org.anisocr.operator.TransportProblem;
 
 /**
- * The paper's operator-split time step (SPEC §3) on some backend: Crank–Nicolson in R, Crank–Nicolson
+ * The paper's operator-split time step (docs/physics.md §3) on some backend: Crank–Nicolson in R, Crank–Nicolson
  * in z, explicit mixed term, each sub-step adding S·dt/3. The state lives wherever the backend keeps it
  * (host arrays or device memory); {@link #state()} copies it out.
  */

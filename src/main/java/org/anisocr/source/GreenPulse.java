@@ -1,20 +1,15 @@
 package org.anisocr.source;
 
-import org.anisocr.config.TableReader;
+import org.anisocr.operator.Source;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.FieldDirection;
 
 /**
- * Point source active at t = 0 only (SPEC §5): N(t=0) = exp(−[(R−R_s)² + (z−z_s)²]/Δ²)/(πΔ²),
+ * Point source active at t = 0 only (docs/physics.md §5): N(t=0) = exp(−[(R−R_s)² + (z−z_s)²]/Δ²)/(πΔ²),
  * Δ = min(dR, dz) unless given. No injection afterwards.
  */
 public record GreenPulse(double rSourceKpc, double zSourceKpc, double widthKpc) implements Source {
     public static final String MODEL = "pulse";
-
-    public static GreenPulse read(TableReader t) {
-        return new GreenPulse(t.optDouble("r_kpc", 2, 0, 1e4), t.optDouble("z_kpc", 0, -1e4, 1e4),
-                t.optDouble("width_kpc", 0, 0, 1e4));
-    }
 
     /** The Gaussian width Δ actually used on this grid. */
     public double width(SpatialGrid g) { return widthKpc > 0 ? widthKpc : Math.min(g.dR(), g.dz()); }

@@ -1,11 +1,12 @@
 package org.anisocr.source;
 
+import org.anisocr.operator.Source;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.FieldDirection;
 
 /**
- * Manufactured steady solution ψ = cos(kR R) cos(kH z), kR = π/(2 Rmax), kH = π/(2H) (SPEC §5, paper B.9).
+ * Manufactured steady solution ψ = cos(kR R) cos(kH z), kR = π/(2 Rmax), kH = π/(2H) (docs/physics.md §5, paper B.9).
  * ψ meets every boundary condition; the source is −(operator)ψ computed from the same tensor and drift
  * arrays as the scheme:
  * S = (kR² D_RR + kH² D_zz) ψ − 2 kR kH D_Rz sin sin + kR u_R sin(kR R) cos(kH z) + kH u_z cos(kR R) sin(kH z).

@@ -1,5 +1,6 @@
 package org.anisocr.source;
 
+import org.anisocr.operator.Source;
 import org.anisocr.operator.FieldDirection;
 
 /** S = 0: the solution must stay exactly zero (a check of §5). */

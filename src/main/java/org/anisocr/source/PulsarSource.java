@@ -1,6 +1,6 @@
 package org.anisocr.source;
 
-import org.anisocr.config.TableReader;
+import org.anisocr.operator.Source;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.FieldDirection;
 
@@ -10,12 +10,6 @@ import org.anisocr.operator.FieldDirection;
  */
 public record PulsarSource(double a, double b, double rSunKpc, double z0Kpc, double alphaInj, double p0GeV) implements Source {
     public static final String MODEL = "pulsar";
-
-    public static PulsarSource read(TableReader t) {
-        return new PulsarSource(t.optDouble("a", 1.9, 0, 20), t.optDouble("b", 5, 0, 50),
-                t.optDouble("r_sun_kpc", 8.3, 0.1, 100), t.optDouble("z0_kpc", 0.2, 1e-4, 100),
-                t.optDouble("alpha_inj", 2.2, 0, 10), t.optDouble("p0_GeV", 1, 1e-6, 1e9));
-    }
 
     public double spatial(double rKpc, double zKpc) {
         return Math.pow(rKpc / rSunKpc, a) * Math.exp(-b * (rKpc - rSunKpc) / rSunKpc) * Math.exp(-Math.abs(zKpc) / z0Kpc);

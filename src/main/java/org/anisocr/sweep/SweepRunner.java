@@ -1,8 +1,7 @@
 package org.anisocr.sweep;
 
-import org.anisocr.operator.TransportProblem;
 import org.anisocr.run.ModelJob;
-import org.anisocr.solver.SplitStepper;
+import org.anisocr.run.SolverBackend;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import org.anisocr.io.OutputLocation;
 import org.anisocr.io.OutputMarker;
 import java.nio.file.Path;
 import java.util.*;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +25,7 @@ public final class SweepRunner {
     public record Report(int ran, int skipped, int failed, double wallSeconds, List<String> failures) {}
 
     public static Report run(ModelFamily family, int shard, int shards, Path outDir,
-                             Function<TransportProblem, SplitStepper> openStepper, int threads, PrintWriter log) {
+                             SolverBackend backend, PrintWriter log) {
         long t0 = System.nanoTime();
         List<ModelFamily.Member> mine = family.shard(shard, shards);
         OutputLocation.Checked folder = OutputLocation.checkFamilyFolder(outDir, "--out");
@@ -55,7 +53,7 @@ public final class SweepRunner {
             sweep.put("base", family.baseName());
             sweep.put("parameters", m.parameters());
             try {
-                ModelJob.Outcome o = ModelJob.solveAndWrite(m.config(), dir, openStepper, threads, null, Map.of("sweep", sweep));
+                ModelJob.Outcome o = ModelJob.solveAndWrite(m.config(), dir, false, backend, line -> { }, null, Map.of("sweep", sweep));
                 ran++;
                 var a = o.analysis();
                 log.printf(Locale.ROOT, "[%d/%d] %s: %.2f s, alpha_inner=%s alpha_sun=%s%n", m.index() + 1, family.members().size(),

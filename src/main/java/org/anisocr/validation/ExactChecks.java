@@ -17,7 +17,7 @@ import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.solver.steady.DirectSteadySolver;
 import org.anisocr.source.NoSource;
 import org.anisocr.source.PulsarSource;
-import org.anisocr.source.Source;
+import org.anisocr.operator.Source;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The further exact checks of SPEC §5: isotropy (εD = 1, δ∥ = δ⊥ gives a result independent of b), z-mirror
+ * The further exact checks of docs/physics.md §5: isotropy (εD = 1, δ∥ = δ⊥ gives a result independent of b), z-mirror
  * symmetry, zero source → zero solution, mass balance (steady and transient) and the D0 scaling law of §1.
  * Each check is run with both the exact steady solve and, where it applies, the paper's split time stepper.
  */

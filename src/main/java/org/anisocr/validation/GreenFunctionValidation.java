@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Green-function tests (SPEC §5, paper Appendix B, Table 1): a Gaussian pulse of width Δ = min(dR, dz) at
+ * Green-function tests (docs/physics.md §5, paper Appendix B, Table 1): a Gaussian pulse of width Δ = min(dR, dz) at
  * (2, 0) kpc evolved by the paper's split scheme and compared with exact solutions on the unbounded domain.
  * <ul>
  *   <li>G1, G2, G3 in Cartesian (slab) geometry: the anisotropic Gaussian

@@ -5,7 +5,7 @@ import org.anisocr.field.MagneticField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.FieldDirection;
-import org.anisocr.source.Source;
+import org.anisocr.operator.Source;
 
 /**
  * The manufactured source of ψ = cos(kR R) cos(kH z) (paper eq. B.9) computed independently of the solver's
@@ -17,7 +17,7 @@ import org.anisocr.source.Source;
  *
  * <p>S = −[D_RR ψ_RR + D_zz ψ_zz + 2 D_Rz ψ_Rz + u_R ψ_R + u_z ψ_z], u_R = D_RR/R + ∂_R D_RR + ∂_z D_Rz,
  * u_z = D_Rz/R + ∂_R D_Rz + ∂_z D_zz (cylindrical; no 1/R terms in slab geometry). On the axis the same limits as
- * the scheme (SPEC §3): D_RR ψ_R/R → D_RR ψ_RR and D_Rz/R → ∂_R D_Rz (exact when D_Rz(0, z) = 0).
+ * the scheme (docs/physics.md §3): D_RR ψ_R/R → D_RR ψ_RR and D_Rz/R → ∂_R D_Rz (exact when D_Rz(0, z) = 0).
  */
 public record IndependentManufacturedSource(MagneticField field) implements Source {
     private static final double STEP = 1e-3;

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Manufactured steady solutions P1–P3 (SPEC §5, paper Appendix B, Table 2): ψ = cos(kR R) cos(kH z) with the
+ * Manufactured steady solutions P1–P3 (docs/physics.md §5, paper Appendix B, Table 2): ψ = cos(kR R) cos(kH z) with the
  * source of paper eq. B.9 built from the same tensor and drift arrays as the scheme, in cylindrical geometry,
  * εD = 0.05. The steady state of the discrete operator is found exactly (banded LU) and compared with ψ on
  * every node; the error is then purely the spatial truncation error of the paper's stencil.

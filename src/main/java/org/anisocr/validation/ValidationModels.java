@@ -6,7 +6,7 @@ import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.DiffusionTensor;
 
 /**
- * The common set-up of the validation tests (SPEC §5): Rmax = 2H = 4 kpc, D0 = 1e28 cm²/s, B0 = 10 µG,
+ * The common set-up of the validation tests (docs/physics.md §5): Rmax = 2H = 4 kpc, D0 = 1e28 cm²/s, B0 = 10 µG,
  * two momentum bins (p = 1 and 10 GeV) with δ∥ = 0.3, δ⊥ = 0.5, so that the two bins have different
  * D∥ and D⊥/D∥ and every check is made for two genuinely different tensors.
  */

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Every validation test of SPEC §5 with its acceptance criteria ({@link Acceptance}); used by `anisocr validate`
+ * Every validation test of docs/physics.md §5 with its acceptance criteria ({@link Acceptance}); used by `anisocr validate`
  * and by the JUnit tests. Each test returns a {@link TestReport}: the measured data (JSON-ready) and the criteria.
  */
 public final class ValidationSuite {

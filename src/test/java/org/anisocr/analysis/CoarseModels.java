@@ -3,7 +3,6 @@ package org.anisocr.analysis;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
-import org.anisocr.solver.cpu.CpuSplitStepper;
 
 /**
  * The coarse models the analysis tests share: Rmax = 20 kpc, H = 4 kpc, dz = 0.25 kpc, 9 momenta over
@@ -33,6 +32,6 @@ final class CoarseModels {
 
     /** Solves the model as its config says, on the CPU with all cores. */
     static RunResult run(ModelConfig c) {
-        return ModelRunner.run(c, p -> new CpuSplitStepper(p, 0), 0, null);
+        return ModelRunner.run(c, 0, null);
     }
 }

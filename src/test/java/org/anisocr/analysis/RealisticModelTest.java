@@ -33,7 +33,7 @@ class RealisticModelTest {
 
     /**
      * With δ⊥ = δ∥ = δ the tensor is D0 (p/p0)^δ × (a p-independent tensor), so N(p) = S(p)/D(p) × f(R, z) and
-     * α = α_inj + δ exactly at every node, whatever the field and εD (SPEC §1). Tests solver + fit together.
+     * α = α_inj + δ exactly at every node, whatever the field and εD (docs/physics.md §1). Tests solver + fit together.
      */
     @Test
     void equalSlopesGiveExactlyInjectionPlusDelta() {

@@ -1,5 +1,6 @@
 package org.anisocr.analysis;
 
+import org.anisocr.config.AnalysisConfig;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;

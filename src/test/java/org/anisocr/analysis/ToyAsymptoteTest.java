@@ -1,5 +1,6 @@
 package org.anisocr.analysis;
 
+import org.anisocr.config.AnalysisConfig;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.run.RunResult;
 import org.junit.jupiter.api.Test;

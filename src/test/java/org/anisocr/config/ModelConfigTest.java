@@ -36,7 +36,7 @@ class ModelConfigTest {
         assertEquals(13, c.momenta().count());
         assertEquals(new ToyField(1.0, 3.5, 0.2), c.field());
         assertEquals(1e28 / 3.0172e29, c.diffusion().d0Kpc2PerMyr(), 1e-15);
-        assertEquals("steady", c.solver().mode());
+        assertEquals(Mode.STEADY, c.solver().mode());
     }
 
     private static String error(String text) {

@@ -1,8 +1,5 @@
 package org.anisocr.field;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.anisocr.config.ConfigException;
-import org.anisocr.config.TableReader;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -103,30 +100,5 @@ class RealisticFieldTest {
         // In the plane rc = RXc and both branches agree (Rp = R, ratio 1) apart from the angle switch.
         double[] in = x.at(4.8 - 1e-12, 0), out = x.at(4.8, 0);
         assertEquals(Math.hypot(in[0], in[1]), Math.hypot(out[0], out[1]), 1e-9);
-    }
-
-    @Test
-    void configSwitchesAndStrictKeys() throws Exception {
-        ObjectMapper om = new ObjectMapper();
-        TableReader off = new TableReader("field", om.readTree("{\"x_enabled\": false, \"disk_r0_kpc\": 12}"));
-        RealisticField f = RealisticField.read(off);
-        off.rejectUnknown();
-        assertEquals(0, f.at(2, 1).bR());
-        assertEquals(0, f.at(2, 1).bZ());
-        assertEquals(12, f.azimuthal().diskR0Kpc());
-
-        TableReader half = new TableReader("field", om.readTree("{\"x_scale\": 0.5}"));
-        RealisticField h = RealisticField.read(half);
-        assertEquals(0.5 * x.at(2, 1)[1], h.at(2, 1).bZ(), TOL);
-
-        TableReader zero = new TableReader("field", om.readTree("{\"x_zero_within_kpc\": 1.0}"));
-        RealisticField zf = RealisticField.read(zero);
-        assertEquals(0, zf.at(0.5, 0.5).bZ());
-        assertNotEquals(0, zf.at(1.5, 0).bZ());
-
-        TableReader bad = new TableReader("field", om.readTree("{\"x_theta_deg\": 40}"));
-        RealisticField.read(bad);
-        ConfigException e = assertThrows(ConfigException.class, bad::rejectUnknown);
-        assertTrue(e.getMessage().contains("field.x_theta_deg"));
     }
 }

@@ -4,10 +4,10 @@ import org.anisocr.field.FieldVector;
 import org.anisocr.field.MagneticField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
-import org.anisocr.source.Source;
+import org.anisocr.operator.Source;
 
 /**
- * S = −∇·(D∇ψ) for ψ = cos(kR R) cos(kH z) (SPEC §5), averaged over each node's finite-volume cell in R
+ * S = −∇·(D∇ψ) for ψ = cos(kR R) cos(kH z) (docs/physics.md §5), averaged over each node's finite-volume cell in R
  * (R-weighted: [R_i − ΔR/2, R_i + ΔR/2], [0, ΔR/2] on the axis) and taken at the node in z — the source a
  * conservative scheme needs. Built from the analytic fluxes F = D∇ψ with D from the field at each point:
  * ∫ R S dR = −[R F_R] between the cell faces − ∫ R ∂_z F_z dR (4-point Gauss–Legendre; ∂_z F_z by a central

@@ -1,5 +1,8 @@
 package org.anisocr.operator;
 
+import org.anisocr.config.SteadySettings;
+import org.anisocr.config.SteadyMethod;
+import org.anisocr.config.Scheme;
 import org.anisocr.field.GaussianBumpField;
 import org.anisocr.field.JanssonFarrarXField;
 import org.anisocr.field.MagneticField;
@@ -20,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The conservative symmetric scheme (Günter et al. 2005) and its Sharma–Hammett limited variant: second-order
- * convergence on the manufactured solutions P1–P3 (SPEC §5), exact conservation, symmetry, positivity.
+ * convergence on the manufactured solutions P1–P3 (docs/physics.md §5), exact conservation, symmetry, positivity.
  *
  * <p>Manufactured source: S = −∇·(D∇ψ) from the analytic fluxes D∇ψ, averaged over each finite-volume cell in R
  * ({@link FluxFormManufacturedSource}) — not from this scheme's stencil, so the test is not circular.
@@ -45,7 +48,7 @@ public class SymmetricSchemeTest {
         return Math.sqrt(num / den);
     }
 
-    static SteadySolver direct() { return new SteadySolver(SteadySolver.Settings.defaults("direct"), 2); }
+    static SteadySolver direct() { return new SteadySolver(SteadySettings.defaults(SteadyMethod.DIRECT), 2); }
 
     private static void secondOrder(String name, MagneticField f) {
         int[] sizes = {31, 61, 121};
@@ -71,7 +74,7 @@ public class SymmetricSchemeTest {
         double[] err = new double[sizes.length];
         for (int s = 0; s < sizes.length; s++) {
             TransportProblem p = manufactured(f, sizes[s]);
-            SteadySolver.Result r = SchemeSteadySolver.solve(p, "symmetric-limited", direct(), 30);
+            SteadySolver.Result r = SchemeSteadySolver.solve(p, Scheme.SYMMETRIC_LIMITED, direct(), 30);
             assertTrue(r.converged());
             err[s] = l2Error(p, r.density()[0]);
         }
@@ -109,8 +112,8 @@ public class SymmetricSchemeTest {
      */
     @Test void steadyStateBalancesInjectionAndEscape() {
         TransportProblem p = galaxy(0.01, 61, 21);
-        SteadySolver solver = new SteadySolver(SteadySolver.Settings.defaults("direct").withTolerance(1e-12), 2);
-        SteadySolver.Result r = SchemeSteadySolver.solve(p, "symmetric", solver, 1);
+        SteadySolver solver = new SteadySolver(SteadySettings.defaults(SteadyMethod.DIRECT).withTolerance(1e-12), 2);
+        SteadySolver.Result r = SchemeSteadySolver.solve(p, Scheme.SYMMETRIC, solver, 1);
         SymmetricOperator op = new SymmetricOperator(p);
         for (int k = 0; k < p.bins(); k++) {
             double in = op.injected(k), out = op.boundaryOutflux(k, r.density()[k]);
@@ -173,10 +176,10 @@ public class SymmetricSchemeTest {
         DiffusionTensor t = new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1);
         TransportProblem p = new TransportProblem(g, new MomentumGrid(10, 10, 1), t, new XStandInField(4.6, 49, 0),
                 new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
-        SteadySolver solver = new SteadySolver(SteadySolver.Settings.defaults("lu-gmres"), 2);
-        SteadySolver.Result limited = SchemeSteadySolver.solve(p, "symmetric-limited", solver, 30);
-        double unlimited = mostNegativeRelative(SchemeSteadySolver.solve(p, "symmetric", solver, 1).density());
-        double paper = mostNegativeRelative(SchemeSteadySolver.solve(p, "paper", solver, 1).density());
+        SteadySolver solver = new SteadySolver(SteadySettings.defaults(SteadyMethod.LU_GMRES), 2);
+        SteadySolver.Result limited = SchemeSteadySolver.solve(p, Scheme.SYMMETRIC_LIMITED, solver, 30);
+        double unlimited = mostNegativeRelative(SchemeSteadySolver.solve(p, Scheme.SYMMETRIC, solver, 1).density());
+        double paper = mostNegativeRelative(SchemeSteadySolver.solve(p, Scheme.PAPER, solver, 1).density());
         double lim = mostNegativeRelative(limited.density());
         System.out.printf("eps_D=0.001 X-field 101x41 p=10 GeV: min N/max N  paper %.3e, symmetric %.3e, symmetric-limited %.3e"
                         + " (Picard %d iterations, settled %b, residual of the final frozen operator %.2e)%n", paper, unlimited, lim,
@@ -199,9 +202,9 @@ public class SymmetricSchemeTest {
             SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 101, 41);
             DiffusionTensor t = new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1);
             TransportProblem p = new TransportProblem(g, new MomentumGrid(1, 1e4, 3), t, f, new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
-            SteadySolver solver = new SteadySolver(SteadySolver.Settings.defaults("lu-gmres"), 2);
-            double unlimited = mostNegativeRelative(SchemeSteadySolver.solve(p, "symmetric", solver, 1).density());
-            SteadySolver.Result limited = SchemeSteadySolver.solve(p, "symmetric-limited", solver, 50);
+            SteadySolver solver = new SteadySolver(SteadySettings.defaults(SteadyMethod.LU_GMRES), 2);
+            double unlimited = mostNegativeRelative(SchemeSteadySolver.solve(p, Scheme.SYMMETRIC, solver, 1).density());
+            SteadySolver.Result limited = SchemeSteadySolver.solve(p, Scheme.SYMMETRIC_LIMITED, solver, 50);
             double lim = mostNegativeRelative(limited.density());
             System.out.printf("%s eps_D=0.001 101x41: min N/max N symmetric %.3e, symmetric-limited %.3e (Picard %d, settled %b)%n",
                     f.name(), unlimited, lim, limited.picardIterations(), limited.converged());

@@ -10,7 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The further exact checks of SPEC §5. */
+/** The further exact checks of docs/physics.md §5. */
 class ExactChecksTest {
 
     private static void assertPassed(TestReport r) {

@@ -13,7 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** G1–G3 (slab) and G1-cyl against exact solutions (SPEC §5). */
+/** G1–G3 (slab) and G1-cyl against exact solutions (docs/physics.md §5). */
 class GreenFunctionValidationTest {
 
     /** Refinement 51² → 101² → 201², fixed Δ = 0.2 kpc, dt ∝ h² (0.001 Myr on 101²), t = 0.25, 0.5, 1 Myr. */

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** P1–P3 (SPEC §5) on 31², 61², 121², 241²: the exact discrete steady state against ψ. */
+/** P1–P3 (docs/physics.md §5) on 31², 61², 121², 241²: the exact discrete steady state against ψ. */
 class ManufacturedValidationTest {
 
     @ParameterizedTest @EnumSource(Case.class)

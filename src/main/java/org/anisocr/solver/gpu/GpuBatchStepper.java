@@ -20,7 +20,7 @@ import java.util.Map;
 import static jcuda.driver.JCudaDriver.*;
 
 /**
- * The paper's split step (SPEC §3) on the GPU for a whole family of models at once: every
+ * The paper's split step (docs/physics.md §3) on the GPU for a whole family of models at once: every
  * (model, momentum bin) pair is one "batch entry" with its own (D⊥, D∥ − D⊥) and source, and a
  * reference to its model's coefficient tables (models may differ in field, hence in tables; models
  * that share one {@link OperatorCoefficients} object share one uploaded copy). All models must have
@@ -47,11 +47,11 @@ public final class GpuBatchStepper implements AutoCloseable {
 
     private final GpuRuntime rt;
     private final boolean ownsRuntime;
+    private final DeviceBatch batch;
     private final List<TransportProblem> models;
     private final int nR, nZ, entries;
     private final long nodes;
-    private final int[] firstEntry;
-    private final CUdeviceptr modelOf, dPerpOf, dAniOf, coef, src, bufA, bufB, previous, scratch, partA, partB, partC, results;
+    private final CUdeviceptr bufA, bufB, previous, scratch, partA, partB, partC, results;
     private final int partitions;
     private final long reduceThreads;
     private final DoubleBuffer pinnedResults;
@@ -79,82 +79,50 @@ public final class GpuBatchStepper implements AutoCloseable {
         if (models.isEmpty()) throw new IllegalArgumentException("no models to step");
         this.rt = runtime;
         this.ownsRuntime = ownsRuntime;
-        this.models = List.copyOf(models);
-        SpatialGrid g = models.get(0).grid();
-        nR = g.nR();
-        nZ = g.nZ();
-        nodes = (long) nR * nZ;
-        for (TransportProblem p : models)
-            if (p.grid().nR() != nR || p.grid().nZ() != nZ)
-                throw new IllegalArgumentException("all models of a GPU batch need the same grid size: "
-                        + nR + "x" + nZ + " vs " + p.grid().nR() + "x" + p.grid().nZ());
-        firstEntry = new int[models.size() + 1];
-        for (int m = 0; m < models.size(); m++) firstEntry[m + 1] = firstEntry[m] + models.get(m).bins();
-        entries = firstEntry[models.size()];
-        if (nodes * entries > Integer.MAX_VALUE - 16)
-            throw new IllegalArgumentException("GPU batch too large for one host array: " + nR + "x" + nZ + " grid x " + entries
-                    + " entries = " + nodes * entries + " values; split the family");
+        DeviceBatch b = null;
         try {
-            rt.makeCurrent();
-            // Distinct coefficient tables, uploaded once each.
-            BatchEntries batch0 = BatchEntries.of(models);
-            Map<OperatorCoefficients, Integer> tableIndex = batch0.tableIndex();
-            int[] model = batch0.model();
-            double[] dPerp = batch0.dPerp(), dAni = batch0.dAni();
-            String size = nR + "x" + nZ + " grid";
-            String batch = size + " x " + entries + " entries (" + models.size() + " models)";
-            long field = nodes * entries * 8;
-            long tableDoubles = 14 * nodes;
-            modelOf = upload(rt.allocate(4L * entries, "model index per entry"), Pointer.to(model), 4L * entries);
-            dPerpOf = upload(rt.allocate(8L * entries, "D_perp per entry"), Pointer.to(dPerp), 8L * entries);
-            dAniOf = upload(rt.allocate(8L * entries, "D_ani per entry"), Pointer.to(dAni), 8L * entries);
-            coef = rt.allocate(8 * tableDoubles * tableIndex.size(), "coefficient tables, " + tableIndex.size() + " x " + size);
-            CoefficientTables.upload(coef, tableIndex, nodes);
-            double[] srcHost = batch0.interleavedSources(nodes);
-            src = upload(rt.allocate(field, "source, " + batch), Pointer.to(srcHost), field);
-            bufA = rt.allocate(field, "state, " + batch);
-            bufB = rt.allocate(field, "second state buffer, " + batch);
-            previous = rt.allocate(field, "previous state, " + batch);
-            scratch = rt.allocate(field, "Thomas scratch, " + batch);
-            cuMemsetD8(bufB, (byte) 0, field);
-            cuMemsetD8(scratch, (byte) 0, field);
+            b = new DeviceBatch(rt, models);
+            batch = b;
+            this.models = batch.models;
+            nR = batch.nR;
+            nZ = batch.nZ;
+            nodes = batch.nodes;
+            entries = batch.entries;
+            long field = batch.fieldBytes();
+            bufA = batch.allocate(field, "state, " + batch.describe());
+            bufB = batch.allocate(field, "second state buffer, " + batch.describe());
+            previous = batch.allocate(field, "previous state, " + batch.describe());
+            scratch = batch.allocate(field, "Thomas scratch, " + batch.describe());
+            GpuException.check("clearing the state buffers", () -> {
+                cuMemsetD8(bufB, (byte) 0, field);
+                cuMemsetD8(scratch, (byte) 0, field);
+            });
             // Reductions: P partitions per entry, about 64k threads in all.
-            partitions = Math.max(1, Math.min(1024, 65536 / entries));
+            partitions = batch.reductionPartitions();
             reduceThreads = (long) partitions * entries;
-            partA = rt.allocate(8 * reduceThreads, "reduction partials");
-            partB = rt.allocate(8 * reduceThreads, "reduction partials");
-            partC = rt.allocate(8 * reduceThreads, "reduction partials");
-            results = rt.allocate(8L * 3 * entries, "reduction results");
+            partA = batch.allocate(8 * reduceThreads, "reduction partials");
+            partB = batch.allocate(8 * reduceThreads, "reduction partials");
+            partC = batch.allocate(8 * reduceThreads, "reduction partials");
+            results = batch.allocate(8L * 3 * entries, "reduction results");
             pinned = rt.allocatePinned(8L * 3 * entries, "reduction results");
             pinnedResults = pinned.getByteBuffer(0, 8L * 3 * entries).order(ByteOrder.nativeOrder()).asDoubleBuffer();
             lastChanges = new double[entries];
             double[] state = new double[(int) (nodes * entries)];
             for (int m = 0; m < models.size(); m++) {
                 double[][] n0 = models.get(m).initialDensity();
-                for (int k = 0; k < n0.length; k++) interleave(n0[k], firstEntry[m] + k, state);
+                for (int k = 0; k < n0.length; k++) batch.interleave(n0[k], batch.firstEntry(m) + k, state);
             }
-            upload(bufA, Pointer.to(state), field);
+            batch.upload(bufA, Pointer.to(state), field, "the initial state");
         } catch (RuntimeException | Error e) {
-            if (ownsRuntime) rt.close();
+            if (b != null) try { b.close(); } catch (RuntimeException cleanup) { e.addSuppressed(cleanup); }
+            if (ownsRuntime) try { rt.close(); } catch (RuntimeException cleanup) { e.addSuppressed(cleanup); }
             throw e;
         }
     }
 
-    private CUdeviceptr upload(CUdeviceptr target, Pointer host, long bytes) {
-        cuMemcpyHtoD(target, host, bytes);
-        // A pageable upload may still be in flight when cuMemcpyHtoD returns, and our stream does not
-        // wait for the legacy stream: make the copy complete before any kernel can read it.
-        cuCtxSynchronize();
-        return target;
-    }
-
-    private void interleave(double[] field, int b, double[] out) {
-        for (int idx = 0; idx < nodes; idx++) out[idx * entries + b] = field[idx];
-    }
-
     public List<TransportProblem> models() { return models; }
     public int entries() { return entries; }
-    public int entry(int model, int bin) { return firstEntry[model] + bin; }
+    public int entry(int model, int bin) { return batch.firstEntry(model) + bin; }
     public GpuRuntime runtime() { return rt; }
 
     public void setLineSolver(LineSolver s) {
@@ -177,27 +145,20 @@ public final class GpuBatchStepper implements AutoCloseable {
     /** Replaces the whole state of model m, N[k][j·NR + i]. */
     public void setState(int m, double[][] density) {
         double[] all = download(current());
-        for (int k = 0; k < models.get(m).bins(); k++) interleave(density[k], firstEntry[m] + k, all);
-        upload(current(), Pointer.to(all), all.length * 8L);
+        for (int k = 0; k < models.get(m).bins(); k++) batch.interleave(density[k], batch.firstEntry(m) + k, all);
+        batch.upload(current(), Pointer.to(all), all.length * 8L, "the state of model " + m);
     }
 
     /** A copy of model m's state. */
     public double[][] state(int m) {
-        double[] all = download(current());
-        int bins = models.get(m).bins();
-        double[][] out = new double[bins][(int) nodes];
-        for (int k = 0; k < bins; k++) {
-            int b = firstEntry[m] + k;
-            for (int idx = 0; idx < nodes; idx++) out[k][idx] = all[idx * entries + b];
-        }
-        return out;
+        return batch.deinterleave(download(current()), m);
     }
 
     private double[] download(CUdeviceptr p) {
         rt.makeCurrent();
-        rt.synchronize();
+        rt.synchronize("the split steps");
         double[] all = new double[(int) (nodes * entries)];
-        cuMemcpyDtoH(Pointer.to(all), p, all.length * 8L);
+        GpuException.check("downloading the state", () -> cuMemcpyDtoH(Pointer.to(all), p, all.length * 8L));
         return all;
     }
 
@@ -230,9 +191,13 @@ public final class GpuBatchStepper implements AutoCloseable {
                 currentIsA = !currentIsA;
                 return;
             } catch (RuntimeException e) {
-                // Graph capture is an optimisation only: fall back to plain launches for good.
+                // Graph capture is an optimisation only: fall back to plain launches for good (the reason is kept).
                 graphProblem = e.toString();
-                dropGraphs();
+                try {
+                    dropGraphs();
+                } catch (RuntimeException again) {
+                    graphProblem += "; releasing the graphs: " + again;
+                }
                 graphs = false;
             }
         }
@@ -260,9 +225,13 @@ public final class GpuBatchStepper implements AutoCloseable {
     }
 
     private void dropGraphs() {
-        if (graphExec != null) for (CUgraphExec e : graphExec) if (e != null) try { cuGraphExecDestroy(e); } catch (Throwable ignored) { }
+        CUgraphExec[] exec = graphExec;
         graphExec = null;
         graphDt = Double.NaN;
+        if (exec == null) return;
+        Release release = new Release();
+        for (CUgraphExec e : exec) if (e != null) release.run("a captured step graph", () -> cuGraphExecDestroy(e));
+        release.throwIfFailed();
     }
 
     private void launchStep(double dt, CUdeviceptr n, CUdeviceptr out) {
@@ -271,7 +240,6 @@ public final class GpuBatchStepper implements AutoCloseable {
         mixed(dt, n, out);
     }
 
-    /** dir 0: Crank–Nicolson in R on every (z-line, entry); dir 1: in z on every (R-line, entry). */
     /** Whether sweep dir (0: R, 1: z) runs the PCR kernel under the current line-solver choice. */
     public boolean usesPcr(int dir) {
         int unknowns = dir == 0 ? nR - 1 : nZ - 2;
@@ -282,6 +250,7 @@ public final class GpuBatchStepper implements AutoCloseable {
         return lines < residentThreads / 2;
     }
 
+    /** dir 0: Crank–Nicolson in R on every (z-line, entry); dir 1: in z on every (R-line, entry). */
     private void sweep(int dir, double dt, CUdeviceptr n) {
         int unknowns = dir == 0 ? nR - 1 : nZ - 2;
         long lines = (long) entries * (dir == 0 ? nZ - 2 : nR - 1);
@@ -289,41 +258,35 @@ public final class GpuBatchStepper implements AutoCloseable {
             int block = Integer.highestOneBit(Math.max(unknowns, 1));
             if (block < unknowns) block <<= 1;
             block = Math.max(block, 32);
-            Pointer p = Pointer.to(Pointer.to(new int[]{dir}), Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}),
-                    Pointer.to(new int[]{entries}), Pointer.to(new double[]{dt}), Pointer.to(modelOf), Pointer.to(dPerpOf),
-                    Pointer.to(dAniOf), Pointer.to(coef), Pointer.to(src), Pointer.to(n));
-            rt.launch("sweep_pcr", lines * block, block, 32 * block, p);
+            rt.launch(Kernels.sweepPcr(dir, nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n),
+                    lines * block, block, 32 * block);
             return;
         }
-        Pointer p = Pointer.to(Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}), Pointer.to(new int[]{entries}),
-                Pointer.to(new double[]{dt}), Pointer.to(modelOf), Pointer.to(dPerpOf), Pointer.to(dAniOf),
-                Pointer.to(coef), Pointer.to(src), Pointer.to(n), Pointer.to(scratch));
-        rt.launch(dir == 0 ? "sweep_r_thomas" : "sweep_z_thomas", lines, BLOCK, 0, p);
+        KernelCall thomas = dir == 0
+                ? Kernels.sweepRThomas(nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, scratch)
+                : Kernels.sweepZThomas(nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, scratch);
+        rt.launch(thomas, lines, BLOCK, 0);
     }
 
     private void mixed(double dt, CUdeviceptr n, CUdeviceptr out) {
-        Pointer p = Pointer.to(Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}), Pointer.to(new int[]{entries}),
-                Pointer.to(new double[]{dt}), Pointer.to(modelOf), Pointer.to(dPerpOf), Pointer.to(dAniOf),
-                Pointer.to(coef), Pointer.to(src), Pointer.to(n), Pointer.to(out));
-        rt.launch("mixed_step", nodes * entries, 256, 0, p);
+        rt.launch(Kernels.mixedStep(nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, out),
+                nodes * entries, 256, 0);
     }
 
     // ---------------------------------------------------------------------------------------- reductions
 
-    private void reduceColumns(CUdeviceptr partial, int op, int slot) {
-        Pointer p = Pointer.to(Pointer.to(partial), Pointer.to(new int[]{entries}), Pointer.to(new int[]{partitions}),
-                Pointer.to(new int[]{op}), Pointer.to(results.withByteOffset(8L * slot * entries)));
-        rt.launch("reduce_columns", 256L * entries, 256, 0, p);
+    private void reduceColumns(CUdeviceptr partial, Kernels.ReduceOp op, int slot) {
+        rt.launch(Kernels.reduceColumns(partial, entries, partitions, op, results.withByteOffset(8L * slot * entries)),
+                256L * entries, 256, 0);
     }
 
     /** max_k ‖N − N_prev‖∞ / ‖N‖∞ as CpuSplitStepper computes it; throws on a non-finite state. */
     private double relativeChange() {
-        Pointer p = Pointer.to(Pointer.to(new long[]{nodes * entries}), Pointer.to(new long[]{reduceThreads}),
-                Pointer.to(current()), Pointer.to(previous), Pointer.to(partA), Pointer.to(partB), Pointer.to(partC));
-        rt.launch("change_partial", reduceThreads, 256, 0, p);
-        reduceColumns(partA, 1, 0);
-        reduceColumns(partB, 1, 1);
-        reduceColumns(partC, 2, 2);
+        rt.launch(Kernels.changePartial(nodes * entries, reduceThreads, current(), previous, partA, partB, partC),
+                reduceThreads, 256, 0);
+        reduceColumns(partA, Kernels.ReduceOp.MAX, 0);
+        reduceColumns(partB, Kernels.ReduceOp.MAX, 1);
+        reduceColumns(partC, Kernels.ReduceOp.MIN, 2);
         double[] r = fetchResults(3);
         double worst = 0;
         for (int b = 0; b < entries; b++) {
@@ -337,17 +300,16 @@ public final class GpuBatchStepper implements AutoCloseable {
     }
 
     private double[] fetchResults(int slots) {
-        cuMemcpyDtoHAsync(pinned, results, 8L * slots * entries, rt.stream());
-        rt.synchronize();
+        GpuException.check("downloading reduction results", () -> cuMemcpyDtoHAsync(pinned, results, 8L * slots * entries, rt.stream()));
+        rt.synchronize("the split steps and their reductions");
         double[] r = new double[slots * entries];
         pinnedResults.get(0, r);
         return r;
     }
 
     private SolverDivergedException diverged(int b, long element) {
-        int m = 0;
-        while (firstEntry[m + 1] <= b) m++;
-        int k = b - firstEntry[m];
+        int[] mk = batch.modelAndBin(b);
+        int m = mk[0], k = mk[1];
         long idx = element / entries;
         SpatialGrid g = models.get(m).grid();
         return new SolverDivergedException("non-finite density in model " + m + ", momentum bin " + k + " at node " + idx
@@ -360,19 +322,8 @@ public final class GpuBatchStepper implements AutoCloseable {
     /** ‖L N + S‖₂ / ‖S‖₂ per entry for the current state (DiscreteOperator.relativeResidual on the device). */
     public double[] relativeResiduals() {
         rt.makeCurrent();
-        Pointer p = Pointer.to(Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}), Pointer.to(new int[]{entries}),
-                Pointer.to(new long[]{reduceThreads}), Pointer.to(modelOf), Pointer.to(dPerpOf), Pointer.to(dAniOf),
-                Pointer.to(coef), Pointer.to(src), Pointer.to(current()), Pointer.to(partA), Pointer.to(partB));
-        rt.launch("residual_partial", reduceThreads, 256, 0, p);
-        reduceColumns(partA, 0, 0);
-        reduceColumns(partB, 0, 1);
-        double[] r = fetchResults(2);
-        double[] out = new double[entries];
-        for (int b = 0; b < entries; b++) {
-            double num = r[b], den = r[entries + b];
-            out[b] = den == 0 ? Math.sqrt(num) : Math.sqrt(num / den);
-        }
-        return out;
+        batch.enqueueResidualSums(current(), partitions, partA, partB, results);
+        return DeviceBatch.relativeNorms(fetchResults(2), entries);
     }
 
     // ---------------------------------------------------------------------------------------- timing
@@ -414,27 +365,27 @@ public final class GpuBatchStepper implements AutoCloseable {
         rt.makeCurrent();
         enqueueStep(dt);   // captures the graphs outside the timed region
         enqueueStep(dt);
-        rt.synchronize();
+        rt.synchronize("the graph capture");
         float ms = rt.elapsedMs(() -> { for (int r = 0; r < reps; r++) enqueueStep(dt); });
         return ms * 1000.0 / reps;
     }
 
+    /**
+     * Gives back what this stepper took (the whole runtime when it owns it, so steppers on a shared runtime can come
+     * and go); every release is attempted, failures are thrown together naming what was being released.
+     */
     @Override public void close() {
         if (closed) return;
         closed = true;
+        Release release = new Release();
+        release.run("the captured step graphs", () -> { rt.makeCurrent(); dropGraphs(); });
         if (ownsRuntime) {
-            try { rt.makeCurrent(); dropGraphs(); } catch (Throwable ignored) { }
-            rt.close();   // frees everything allocated through it
-            return;
+            release.run("the GPU runtime", rt::close);   // frees everything allocated through it
+        } else {
+            release.run("the split steps in flight", () -> rt.synchronize("the split steps before releasing"));
+            release.run("the batch buffers", batch::close);
+            release.run("the pinned reduction buffer", () -> rt.freePinned(pinned));
         }
-        // Shared runtime: give back exactly what this stepper took, so steppers can come and go.
-        try {
-            rt.makeCurrent();
-            rt.synchronize();
-            dropGraphs();
-            for (CUdeviceptr p : new CUdeviceptr[]{modelOf, dPerpOf, dAniOf, coef, src, bufA, bufB, previous, scratch, partA, partB, partC, results})
-                rt.free(p);
-            rt.freePinned(pinned);
-        } catch (Throwable ignored) { }
+        release.throwIfFailed();
     }
 }

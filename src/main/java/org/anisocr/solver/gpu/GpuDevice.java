@@ -64,25 +64,31 @@ public final class GpuDevice {
             if (msg.contains("libcuda.so.1: cannot open shared object file"))
                 return GpuInfo.unavailable("no NVIDIA driver: libcuda.so.1 not found");
             return GpuInfo.unavailable("JCuda driver library not loadable: " + firstLine(msg));
-        } catch (Throwable e) {
+        } catch (RuntimeException | LinkageError e) {
+            // not swallowed: the probe never throws, every failure becomes the reason the GPU is unavailable
             return GpuInfo.unavailable(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
         }
     }
 
+    /** Why the committed kernels do not load on the device (the CUDA error), or null when they do. */
     private static String tryLoadModule(CUdevice dev) {
         CUcontext ctx = new CUcontext();
+        String problem = null;
         try {
             cuDevicePrimaryCtxRetain(ctx, dev);
             cuCtxSetCurrent(ctx);
             CUmodule module = new CUmodule();
             GpuRuntime.loadKernels(module);
             cuModuleUnload(module);
-            return null;
-        } catch (Throwable e) {
-            return firstLine(e.getMessage());
-        } finally {
-            try { cuDevicePrimaryCtxRelease(dev); } catch (Throwable ignored) { }
+        } catch (RuntimeException | LinkageError e) {
+            problem = firstLine(e.getMessage());
         }
+        try {
+            cuDevicePrimaryCtxRelease(dev);
+        } catch (RuntimeException e) {
+            if (problem == null) problem = "releasing the probe's context: " + firstLine(e.getMessage());
+        }
+        return problem;
     }
 
     private static int attribute(CUdevice dev, int attribute) {

@@ -1,6 +1,6 @@
 package org.anisocr.solver.gpu;
 
 /** A device allocation failed with CUDA_ERROR_OUT_OF_MEMORY; the message names the grid and the bytes asked for. */
-public class GpuOutOfMemoryException extends RuntimeException {
+public class GpuOutOfMemoryException extends GpuException {
     public GpuOutOfMemoryException(String message, Throwable cause) { super(message, cause); }
 }

@@ -83,7 +83,7 @@ public final class GpuRuntime implements AutoCloseable {
     public CUfunction function(String name) {
         return functions.computeIfAbsent(name, n -> {
             CUfunction f = new CUfunction();
-            cuModuleGetFunction(f, module, n);
+            GpuException.check("finding kernel " + n + " in the fatbin", () -> cuModuleGetFunction(f, module, n));
             return f;
         });
     }
@@ -105,12 +105,12 @@ public final class GpuRuntime implements AutoCloseable {
 
     /** Frees a buffer from {@link #allocate} before the runtime closes (a stepper that shares the runtime does so on its own close). */
     public void free(CUdeviceptr p) {
-        if (deviceBuffers.remove(p)) cuMemFree(p);
+        if (deviceBuffers.remove(p)) GpuException.check("freeing device memory", () -> cuMemFree(p));
     }
 
     /** Frees page-locked memory from {@link #allocatePinned} before the runtime closes. */
     public void freePinned(Pointer p) {
-        if (pinnedBuffers.remove(p)) cuMemFreeHost(p);
+        if (pinnedBuffers.remove(p)) GpuException.check("freeing pinned host memory", () -> cuMemFreeHost(p));
     }
 
     /** Page-locked host memory (fast, asynchronous copies), freed on close. */
@@ -125,21 +125,31 @@ public final class GpuRuntime implements AutoCloseable {
         return p;
     }
 
-    private RuntimeException translate(CudaException e, long bytes, String what) {
+    private GpuException translate(CudaException e, long bytes, String what) {
         String msg = String.valueOf(e.getMessage());
-        if (!msg.contains("OUT_OF_MEMORY")) return e;
+        if (!msg.contains("OUT_OF_MEMORY"))
+            return new GpuException("allocating " + bytes + " bytes for " + what + ": " + msg, e);
         long[] free = {0}, total = {0};
-        try { cuMemGetInfo(free, total); } catch (Throwable ignored) { }
+        String memory;
+        try {
+            cuMemGetInfo(free, total);
+            memory = String.format("%.1f MiB free of %.1f MiB", free[0] / 1048576.0, total[0] / 1048576.0);
+        } catch (CudaException again) {
+            memory = "free memory unknown (cuMemGetInfo: " + again.getMessage() + ")";
+        }
         return new GpuOutOfMemoryException(String.format(
-                "GPU out of memory on %s: %d bytes (%.1f MiB) requested for %s; %.1f MiB free of %.1f MiB",
-                info.name(), bytes, bytes / 1048576.0, what, free[0] / 1048576.0, total[0] / 1048576.0), e);
+                "GPU out of memory on %s: %d bytes (%.1f MiB) requested for %s; %s",
+                info.name(), bytes, bytes / 1048576.0, what, memory), e);
     }
 
-    /** 1D launch on this runtime's stream. */
-    public void launch(String kernel, long threads, int blockSize, int sharedBytes, Pointer params) {
+    /** 1D launch of a kernel's call on this runtime's stream; a failure names the kernel and the launch shape. */
+    public void launch(KernelCall call, long threads, int blockSize, int sharedBytes) {
         long blocks = (threads + blockSize - 1) / blockSize;
-        if (blocks > Integer.MAX_VALUE) throw new IllegalArgumentException("too many blocks for " + kernel + ": " + blocks);
-        cuLaunchKernel(function(kernel), (int) Math.max(blocks, 1), 1, 1, blockSize, 1, 1, sharedBytes, stream, params, null);
+        if (blocks > Integer.MAX_VALUE) throw new IllegalArgumentException("too many blocks for " + call.kernel() + ": " + blocks);
+        int grid = (int) Math.max(blocks, 1);
+        GpuException.check("launching " + call.kernel() + " (" + grid + " blocks of " + blockSize + " threads, " + sharedBytes
+                + " bytes shared)", () -> cuLaunchKernel(function(call.kernel()), grid, 1, 1, blockSize, 1, 1, sharedBytes, stream,
+                call.params(), null));
     }
 
     public CUevent event() {
@@ -148,7 +158,11 @@ public final class GpuRuntime implements AutoCloseable {
         return e;
     }
 
-    public void synchronize() { cuStreamSynchronize(stream); }
+    /**
+     * Waits for the stream; a kernel that failed asynchronously reports here, so {@code what} says which work it was
+     * (e.g. "the steady banded LU of 33 systems").
+     */
+    public void synchronize(String what) { GpuException.check("waiting for " + what, () -> cuStreamSynchronize(stream)); }
 
     /** Milliseconds the work that {@code enqueue} puts on the stream takes on the device (CUDA events). */
     public float elapsedMs(Runnable enqueue) {
@@ -167,15 +181,24 @@ public final class GpuRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Frees everything: each release is attempted even when an earlier one fails (a failed kernel leaves the context
+     * in an error state, and every later call reports it); the failures are then thrown together, each naming what
+     * was being released.
+     */
     @Override public void close() {
         if (closed) return;
         closed = true;
-        cuCtxSetCurrent(context);
-        try { cuStreamSynchronize(stream); } catch (Throwable ignored) { }
-        for (CUdeviceptr p : deviceBuffers) try { cuMemFree(p); } catch (Throwable ignored) { }
-        for (Pointer p : pinnedBuffers) try { cuMemFreeHost(p); } catch (Throwable ignored) { }
-        try { cuStreamDestroy(stream); } catch (Throwable ignored) { }
-        try { cuModuleUnload(module); } catch (Throwable ignored) { }
-        try { cuDevicePrimaryCtxRelease(device); } catch (Throwable ignored) { }
+        Release release = new Release();
+        release.run("making the context current", () -> cuCtxSetCurrent(context));
+        release.run("waiting for the stream before releasing", () -> cuStreamSynchronize(stream));
+        for (CUdeviceptr p : deviceBuffers) release.run("device memory", () -> cuMemFree(p));
+        for (Pointer p : pinnedBuffers) release.run("pinned host memory", () -> cuMemFreeHost(p));
+        deviceBuffers.clear();
+        pinnedBuffers.clear();
+        release.run("the stream", () -> cuStreamDestroy(stream));
+        release.run("the kernel module", () -> cuModuleUnload(module));
+        release.run("the primary context", () -> cuDevicePrimaryCtxRelease(device));
+        release.throwIfFailed();
     }
 }

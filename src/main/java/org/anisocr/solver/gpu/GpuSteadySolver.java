@@ -1,13 +1,16 @@
 package org.anisocr.solver.gpu;
 
 import jcuda.Pointer;
+import jcuda.driver.CUdevice;
+import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction_attribute;
 import org.anisocr.operator.OperatorCoefficients;
 import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.SingularSystemException;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static jcuda.driver.JCudaDriver.*;
 
@@ -77,44 +80,23 @@ public final class GpuSteadySolver implements AutoCloseable {
 
     public Result solve(TransportProblem problem) { return solve(List.of(problem)); }
 
-    /** Solves every bin of every model; all models must share one spatial grid. */
+    /**
+     * Solves every bin of every model; all models must share one spatial grid size.
+     * @throws SingularSystemException naming the model and momentum bin whose matrix is singular
+     * @throws GpuException naming the CUDA error and what was being done
+     */
     public Result solve(List<TransportProblem> models) {
         long t0 = System.nanoTime();
         rt.makeCurrent();
-        int nR = models.get(0).grid().nR(), nZ = models.get(0).grid().nZ();
-        for (TransportProblem p : models)
-            if (p.grid().nR() != nR || p.grid().nZ() != nZ)
-                throw new IllegalArgumentException("all models of a GPU steady batch must share one grid");
-        long nodes = (long) nR * nZ;
-        BatchEntries batchEntries = BatchEntries.of(models);
-        int entries = batchEntries.count();
-        int[] firstEntry = batchEntries.firstEntry();
-        Map<OperatorCoefficients, Integer> tableIndex = batchEntries.tableIndex();
-        int[] model = batchEntries.model();
-        double[] dPerp = batchEntries.dPerp(), dAni = batchEntries.dAni();
-        double[] srcHost = batchEntries.interleavedSources(nodes);
-        String size = nR + "x" + nZ + " grid";
-        String batch = size + " x " + entries + " systems (" + models.size() + " models)";
-        List<CUdeviceptr> mine = new ArrayList<>();
-        try {
-            CUdeviceptr modelOf = alloc(mine, 4L * entries, "model index per system");
-            CUdeviceptr dPerpOf = alloc(mine, 8L * entries, "D_perp per system");
-            CUdeviceptr dAniOf = alloc(mine, 8L * entries, "D_ani per system");
-            cuMemcpyHtoD(modelOf, Pointer.to(model), 4L * entries);
-            cuMemcpyHtoD(dPerpOf, Pointer.to(dPerp), 8L * entries);
-            cuMemcpyHtoD(dAniOf, Pointer.to(dAni), 8L * entries);
-            long tableDoubles = 14 * nodes;
-            CUdeviceptr coef = alloc(mine, 8 * tableDoubles * tableIndex.size(), "coefficient tables, " + tableIndex.size() + " x " + size);
-            CoefficientTables.upload(coef, tableIndex, nodes);
-            long field = 8 * nodes * entries;
-            CUdeviceptr src = alloc(mine, field, "source, " + batch);
-            cuMemcpyHtoD(src, Pointer.to(srcHost), field);
-            CUdeviceptr nOut = alloc(mine, field, "steady density, " + batch);
-            CUdeviceptr status = alloc(mine, 4L * entries, "status per system");
+        try (DeviceBatch batch = new DeviceBatch(rt, models)) {
+            int nR = batch.nR, nZ = batch.nZ, entries = batch.entries;
+            String size = batch.grid();
+            CUdeviceptr nOut = batch.allocate(batch.fieldBytes(), "steady density, " + batch.describe());
+            CUdeviceptr status = batch.allocate(4L * entries, "status per system");
             // chunk: what fits in 80 % of the free memory, at most 8 resident blocks per SM
             long per = bytesPerSystem(nR, nZ);
             long[] free = {0}, total = {0};
-            cuMemGetInfo(free, total);
+            GpuException.check("asking for the free device memory", () -> cuMemGetInfo(free, total));
             int byMemory = (int) Math.min(Integer.MAX_VALUE, (long) (0.8 * free[0]) / per);
             if (byMemory < 1)
                 throw new GpuOutOfMemoryException(String.format(
@@ -124,82 +106,76 @@ public final class GpuSteadySolver implements AutoCloseable {
             int chunk = Math.max(1, Math.min(entries, Math.min(byMemory, 8 * Math.max(1, rt.info().multiprocessors()))));
             long n = (long) (nR - 1) * (nZ - 2);
             String chunkWhat = chunk + " systems in flight, " + size;
-            CUdeviceptr band = alloc(mine, (per - 12 * n) * chunk, "steady band LU, " + chunkWhat);
-            CUdeviceptr pivots = alloc(mine, 4 * n * chunk, "pivots, " + chunkWhat);
-            CUdeviceptr work = alloc(mine, 8 * n * chunk, "solve vectors, " + chunkWhat);
-            // kernel: the shared-memory window where the device lets a block opt in to enough shared memory
-            long window = windowBytes(nR, nZ);
-            jcuda.driver.CUdevice dev = new jcuda.driver.CUdevice();
-            cuCtxGetDevice(dev);
-            int[] optin = {0};
-            cuDeviceGetAttribute(optin, jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN, dev);
-            int[] staticShared = {0};
-            cuFuncGetAttribute(staticShared, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES, rt.function("steady_band_lu_shm"));
-            boolean fits = window + staticShared[0] <= optin[0];
-            if (kernel == Kernel.SHARED && !fits)
-                throw new IllegalStateException("steady_band_lu_shm needs " + (window + staticShared[0]) + " bytes of shared memory per block, "
-                        + rt.info().name() + " allows " + optin[0]);
-            boolean useShared = kernel == Kernel.SHARED || (kernel == Kernel.AUTO && fits);
+            CUdeviceptr band = batch.allocate((per - 12 * n) * chunk, "steady band LU, " + chunkWhat);
+            CUdeviceptr pivots = batch.allocate(4 * n * chunk, "pivots, " + chunkWhat);
+            CUdeviceptr work = batch.allocate(8 * n * chunk, "solve vectors, " + chunkWhat);
+            boolean useShared = useSharedWindow(nR, nZ);
+            int dynShared = useShared ? (int) windowBytes(nR, nZ) : 0;
             String kernelName = useShared ? "steady_band_lu_shm" : "steady_band_lu";
-            int dynShared = useShared ? (int) window : 0;
             if (useShared)
-                cuFuncSetAttribute(rt.function(kernelName), jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dynShared);
-            cuCtxSynchronize(); // pageable uploads complete before the non-blocking stream reads them
+                GpuException.check("opting steady_band_lu_shm in to " + dynShared + " bytes of shared memory", () -> cuFuncSetAttribute(
+                        rt.function("steady_band_lu_shm"), CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dynShared));
+            // pageable uploads complete before the non-blocking stream reads them
+            GpuException.check("finishing the uploads", () -> cuCtxSynchronize());
             long k0 = System.nanoTime();
             int chunks = 0;
             for (int first = 0; first < entries; first += chunk, chunks++) {
                 int m = Math.min(chunk, entries - first);
-                Pointer p = Pointer.to(Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}), Pointer.to(new int[]{entries}),
-                        Pointer.to(new int[]{first}), Pointer.to(modelOf), Pointer.to(dPerpOf), Pointer.to(dAniOf),
-                        Pointer.to(coef), Pointer.to(src), Pointer.to(band), Pointer.to(pivots), Pointer.to(work),
-                        Pointer.to(nOut), Pointer.to(status));
-                rt.launch(kernelName, (long) m * BLOCK, BLOCK, dynShared, p);
+                KernelCall call = useShared
+                        ? Kernels.steadyBandLuShm(nR, nZ, entries, first, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src,
+                                band, pivots, work, nOut, status)
+                        : Kernels.steadyBandLu(nR, nZ, entries, first, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src,
+                                band, pivots, work, nOut, status);
+                rt.launch(call, (long) m * BLOCK, BLOCK, dynShared);
             }
             // device residual: Σ(LN + S)² and ΣS² per system (two-stage, deterministic)
-            int partitions = Math.max(1, Math.min(1024, 65536 / entries));
+            int partitions = batch.reductionPartitions();
             long reduceThreads = (long) partitions * entries;
-            CUdeviceptr partA = alloc(mine, 8 * reduceThreads, "reduction partials");
-            CUdeviceptr partB = alloc(mine, 8 * reduceThreads, "reduction partials");
-            CUdeviceptr sums = alloc(mine, 16L * entries, "residual sums");
-            rt.launch("residual_partial", reduceThreads, 256, 0, Pointer.to(Pointer.to(new int[]{nR}), Pointer.to(new int[]{nZ}),
-                    Pointer.to(new int[]{entries}), Pointer.to(new long[]{reduceThreads}), Pointer.to(modelOf), Pointer.to(dPerpOf),
-                    Pointer.to(dAniOf), Pointer.to(coef), Pointer.to(src), Pointer.to(nOut), Pointer.to(partA), Pointer.to(partB)));
-            for (int q = 0; q < 2; q++)
-                rt.launch("reduce_columns", 256L * entries, 256, 0, Pointer.to(Pointer.to(q == 0 ? partA : partB),
-                        Pointer.to(new int[]{entries}), Pointer.to(new int[]{partitions}), Pointer.to(new int[]{0}),
-                        Pointer.to(sums.withByteOffset(8L * q * entries))));
-            rt.synchronize();
+            CUdeviceptr partA = batch.allocate(8 * reduceThreads, "reduction partials");
+            CUdeviceptr partB = batch.allocate(8 * reduceThreads, "reduction partials");
+            CUdeviceptr sums = batch.allocate(16L * entries, "residual sums");
+            batch.enqueueResidualSums(nOut, partitions, partA, partB, sums);
+            rt.synchronize("the steady banded LU (" + kernelName + ") of " + batch.describe());
             double deviceSeconds = (System.nanoTime() - k0) * 1e-9;
             int[] st = new int[entries];
             double[] sumsHost = new double[2 * entries];
-            double[] all = new double[Math.toIntExact(nodes * entries)];
-            cuMemcpyDtoH(Pointer.to(st), status, 4L * entries);
-            cuMemcpyDtoH(Pointer.to(sumsHost), sums, 16L * entries);
-            cuMemcpyDtoH(Pointer.to(all), nOut, field);
+            double[] all = new double[Math.toIntExact(batch.nodes * entries)];
+            GpuException.check("downloading the steady solution", () -> {
+                cuMemcpyDtoH(Pointer.to(st), status, 4L * entries);
+                cuMemcpyDtoH(Pointer.to(sumsHost), sums, 16L * entries);
+                cuMemcpyDtoH(Pointer.to(all), nOut, batch.fieldBytes());
+            });
+            for (int b = 0; b < entries; b++)
+                if (st[b] != 0) {
+                    int[] mk = batch.modelAndBin(b);
+                    throw new SingularSystemException(mk[0], mk[1], "zero pivot column in the GPU banded LU, " + kernelName);
+                }
+            double[] norms = DeviceBatch.relativeNorms(sumsHost, entries);
             double[][][] density = new double[models.size()][][];
             double[][] residual = new double[models.size()][];
             for (int m = 0; m < models.size(); m++) {
-                int bins = models.get(m).bins();
-                density[m] = new double[bins][(int) nodes];
-                residual[m] = new double[bins];
-                for (int k = 0; k < bins; k++) {
-                    int b = firstEntry[m] + k;
-                    if (st[b] != 0) throw new ArithmeticException("GPU steady solve: singular matrix in model " + m + ", momentum bin " + k);
-                    for (int idx = 0; idx < nodes; idx++) density[m][k][idx] = all[idx * entries + b];
-                    double num = sumsHost[b], den = sumsHost[entries + b];
-                    residual[m][k] = den == 0 ? Math.sqrt(num) : Math.sqrt(num / den);
-                }
+                density[m] = batch.deinterleave(all, m);
+                residual[m] = Arrays.copyOfRange(norms, batch.firstEntry(m), batch.firstEntry(m) + models.get(m).bins());
             }
             return new Result(density, residual, entries, chunk, chunks, deviceSeconds, (System.nanoTime() - t0) * 1e-9, kernelName);
-        } finally {
-            for (CUdeviceptr p : mine) try { rt.free(p); } catch (Throwable ignored) { }
         }
     }
 
-    private CUdeviceptr alloc(List<CUdeviceptr> mine, long bytes, String what) {
-        CUdeviceptr p = rt.allocate(bytes, what);
-        mine.add(p);
-        return p;
+    /** Whether the shared-memory kernel runs: forced, or (auto) where the device lets a block opt in to the window. */
+    private boolean useSharedWindow(int nR, int nZ) {
+        long window = windowBytes(nR, nZ);
+        CUdevice dev = new CUdevice();
+        int[] optin = {0}, staticShared = {0};
+        GpuException.check("reading the shared-memory limits of the device and of steady_band_lu_shm", () -> {
+            cuCtxGetDevice(dev);
+            cuDeviceGetAttribute(optin, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN, dev);
+            cuFuncGetAttribute(staticShared, CUfunction_attribute.CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES, rt.function("steady_band_lu_shm"));
+        });
+        boolean fits = window + staticShared[0] <= optin[0];
+        if (kernel == Kernel.SHARED && !fits)
+            throw new IllegalStateException("steady_band_lu_shm needs " + (window + staticShared[0]) + " bytes of shared memory per block, "
+                    + rt.info().name() + " allows " + optin[0]);
+        return kernel == Kernel.SHARED || (kernel == Kernel.AUTO && fits);
     }
 
     @Override public void close() { if (ownsRuntime) rt.close(); }

@@ -40,7 +40,7 @@ public final class DirectSteadySolver {
 
     public double[] solveBin(int k) {
         double[] n = new double[operator.grid().size()];
-        new BandedFactorisation(operator.matrix(k)).solve(operator.source(k), n);
+        SteadySolver.factor(operator.matrix(k), k, false).solve(operator.source(k), n);
         return n;
     }
 }

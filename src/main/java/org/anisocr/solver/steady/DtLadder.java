@@ -1,5 +1,6 @@
 package org.anisocr.solver.steady;
 
+import org.anisocr.config.LadderSettings;
 import org.anisocr.solver.MixedTermStability;
 import org.anisocr.solver.SplitStepper;
 
@@ -11,10 +12,6 @@ import org.anisocr.solver.SplitStepper;
  */
 public final class DtLadder {
 
-    /** Ladder controls; dt in Myr. */
-    public record Settings(double dtMaxMyr, double dtMinMyr, double factor, int stepsPerRung, double tolerance,
-                           int checkEvery, int maxSteps) {}
-
     /** What the ladder did. */
     public record Outcome(int steps, int rungs, double finalDtMyr, double finalChange, boolean converged) {}
 
@@ -23,7 +20,7 @@ public final class DtLadder {
 
     private DtLadder() {}
 
-    public static Outcome run(SplitStepper stepper, Settings s, Progress progress) {
+    public static Outcome run(SplitStepper stepper, LadderSettings s, Progress progress) {
         MixedTermStability.requireStable(stepper.problem(), s.dtMaxMyr(), "solver.ladder.dt_max_Myr");
         int steps = 0, rungs = 0;
         double dt = s.dtMaxMyr(), change = Double.POSITIVE_INFINITY;

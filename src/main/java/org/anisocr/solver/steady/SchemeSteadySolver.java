@@ -1,5 +1,6 @@
 package org.anisocr.solver.steady;
 
+import org.anisocr.config.Scheme;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.PaperSteadyOperator;
 import org.anisocr.operator.SteadyOperator;
@@ -19,19 +20,18 @@ public final class SchemeSteadySolver {
     private SchemeSteadySolver() {}
 
     /** The linear operator of a scheme (for the limited scheme: frozen at the all-averages, i.e. unlimited, state). */
-    public static SteadyOperator operator(TransportProblem problem, String scheme) {
+    public static SteadyOperator operator(TransportProblem problem, Scheme scheme) {
         return switch (scheme) {
-            case "paper" -> new PaperSteadyOperator(problem);
-            case "symmetric" -> new SymmetricOperator(problem);
-            case "symmetric-limited" -> SymmetricOperator.limited(problem);
-            default -> throw new IllegalArgumentException("scheme " + scheme);
+            case PAPER -> new PaperSteadyOperator(problem);
+            case SYMMETRIC -> new SymmetricOperator(problem);
+            case SYMMETRIC_LIMITED -> SymmetricOperator.limited(problem);
         };
     }
 
-    public static SteadySolver.Result solve(TransportProblem problem, String scheme, SteadySolver solver, int picardMax) {
+    public static SteadySolver.Result solve(TransportProblem problem, Scheme scheme, SteadySolver solver, int picardMax) {
         SteadyOperator op = operator(problem, scheme);
         SteadySolver.Result r = solver.solve(op, null);
-        if (!scheme.equals("symmetric-limited")) return r;
+        if (scheme != Scheme.SYMMETRIC_LIMITED) return r;
         SymmetricOperator limited = (SymmetricOperator) op;
         int sweeps = r.sweepsMax(), factorisations = r.factorisations();
         long total = r.sweepsTotal();
@@ -67,7 +67,7 @@ public final class SchemeSteadySolver {
      * ever lowers the limiter factors, the final state can be more limited than its own fresh factors; this number
      * says by how much (it goes into summary.json as limiter_fresh_residual).
      */
-    public static double reportedResidual(TransportProblem problem, String scheme, double[][] n) {
+    public static double reportedResidual(TransportProblem problem, Scheme scheme, double[][] n) {
         SteadyOperator op = operator(problem, scheme);
         if (op instanceof SymmetricOperator s && s.isLimited()) op = s.frozenAt(n);
         return maxRelativeResidual(op, n);

@@ -1,10 +1,12 @@
 package org.anisocr.solver.steady;
 
+import org.anisocr.config.SteadyMethod;
+import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
+import org.anisocr.solver.SingularSystemException;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -34,38 +36,6 @@ import java.util.stream.IntStream;
  * source (N scales roughly like S/D∥, so the unscaled neighbour would be off by a constant factor).
  */
 public final class SteadySolver {
-    public static final List<String> METHODS = List.of("auto", "lu-gmres", "mg-gmres", "adi-gmres", "direct");
-
-    /** The concrete method a run uses and why (for summary.json). */
-    public record Choice(String method, String reason) {}
-
-    /**
-     * {@code auto}: the banded LU (lu-gmres) while its band is narrow, multigrid (mg-gmres) beyond. The LU costs
-     * ~n·bw² to factor and n·bw memory (bw ≈ min(NR, Nz)), multigrid ~n for both; the crossover
-     * {@link #AUTO_LU_MAX_BANDWIDTH} is measured in bench/HIGHRES.md. Other methods are taken as given.
-     */
-    public static Choice choose(String method, org.anisocr.grid.SpatialGrid g) {
-        if (!method.equals("auto")) return new Choice(method, "configured");
-        int bw = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
-        boolean mgPossible = MultigridHierarchy.levelsFor(g) > 1;
-        if (bw <= AUTO_LU_MAX_BANDWIDTH || !mgPossible)
-            return new Choice("lu-gmres", "auto: banded LU bandwidth " + bw + (bw <= AUTO_LU_MAX_BANDWIDTH
-                    ? " <= " + AUTO_LU_MAX_BANDWIDTH + " (LU fastest below the measured crossover)"
-                    : " but the grid cannot be coarsened (NR-1 and Nz-1 odd)"));
-        return new Choice("mg-gmres", "auto: banded LU bandwidth " + bw + " > " + AUTO_LU_MAX_BANDWIDTH
-                + " (multigrid: work and memory linear in the cells beyond the measured crossover)");
-    }
-
-    /** Largest LU bandwidth for which {@code auto} keeps the banded LU (measured crossover, bench/HIGHRES.md). */
-    public static final int AUTO_LU_MAX_BANDWIDTH = 120;
-
-    /** Solver controls. */
-    public record Settings(String method, double tolerance, int restart, int maxIterations, int refactorAfter, int adiCycle) {
-        public static Settings defaults(String method) { return new Settings(method, 1e-10, 40, 4000, 8, 8); }
-        public Settings withTolerance(double tol) { return new Settings(method, tol, restart, maxIterations, refactorAfter, adiCycle); }
-        public Settings withMethod(String m) { return new Settings(m, tolerance, restart, maxIterations, refactorAfter, adiCycle); }
-    }
-
     /**
      * What a solve did. sweepsMax: the largest number of Krylov iterations any bin took (bins are independent,
      * so this is the length of the critical path, the counterpart of the ladder's steps); sweepsTotal: summed over
@@ -74,21 +44,55 @@ public final class SteadySolver {
     public record Result(double[][] density, int sweepsMax, long sweepsTotal, int factorisations, double residual,
                          boolean converged, int picardIterations) {}
 
-    private final Settings settings;
-    private final int threads;
+    /** Told after each momentum bin: its Krylov iterations and relative residual (called from the solving threads). */
+    public interface BinProgress { void binSolved(int bin, int iterations, double residual); }
 
-    public SteadySolver(Settings settings, int threads) {
-        if (!METHODS.contains(settings.method())) throw new IllegalArgumentException("steady method " + settings.method());
-        // the solver works with concrete methods; auto is resolved per grid in solve()
-        this.settings = settings;
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    /** The concrete method a run uses and why (for summary.json). */
+    public record Choice(SteadyMethod method, String reason) {}
+
+    /** Largest LU bandwidth for which {@code auto} keeps the banded LU (measured crossover, bench/HIGHRES.md). */
+    public static final int AUTO_LU_MAX_BANDWIDTH = 120;
+
+    /**
+     * {@code auto}: the banded LU (lu-gmres) while its band is narrow, multigrid (mg-gmres) beyond. The LU costs
+     * ~n·bw² to factor and n·bw memory (bw ≈ min(NR, Nz)), multigrid ~n for both; the crossover
+     * {@link #AUTO_LU_MAX_BANDWIDTH} is measured in bench/HIGHRES.md. Other methods are taken as given.
+     */
+    public static Choice choose(SteadyMethod method, org.anisocr.grid.SpatialGrid g) {
+        if (method != SteadyMethod.AUTO) return new Choice(method, "configured");
+        int bw = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
+        boolean mgPossible = MultigridHierarchy.levelsFor(g) > 1;
+        if (bw <= AUTO_LU_MAX_BANDWIDTH || !mgPossible)
+            return new Choice(SteadyMethod.LU_GMRES, "auto: banded LU bandwidth " + bw + (bw <= AUTO_LU_MAX_BANDWIDTH
+                    ? " <= " + AUTO_LU_MAX_BANDWIDTH + " (LU fastest below the measured crossover)"
+                    : " but the grid cannot be coarsened (NR-1 and Nz-1 odd)"));
+        return new Choice(SteadyMethod.MG_GMRES, "auto: banded LU bandwidth " + bw + " > " + AUTO_LU_MAX_BANDWIDTH
+                + " (multigrid: work and memory linear in the cells beyond the measured crossover)");
     }
 
-    public Settings settings() { return settings; }
+    /** mg-gmres: W-cycles (γ = 2): iteration counts stay nearly flat under refinement at εD = 0.001, V-cycles' grow. */
+    static final int MG_GAMMA = 2;
+    /** mg-gmres: rebuild the recycled hierarchy when a bin needs this many iterations more than the first bin after the build. */
+    static final int MG_REBUILD_MARGIN = 2;
+
+    private final SteadySettings settings;
+    private final int threads;
+    private final BinProgress progress;
+
+    public SteadySolver(SteadySettings settings, int threads) { this(settings, threads, null); }
+
+    /** @param progress told after each bin (may be null) */
+    public SteadySolver(SteadySettings settings, int threads, BinProgress progress) {
+        this.settings = settings;
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.progress = progress;
+    }
+
+    public SteadySettings settings() { return settings; }
 
     /** Solves every bin; {@code guess} (nullable) replaces the neighbour warm start, e.g. in a Picard iteration. */
     public Result solve(SteadyOperator op, double[][] guess) {
-        String method = choose(settings.method(), op.grid()).method();
+        SteadyMethod method = choose(settings.method(), op.grid()).method();
         int bins = op.bins(), chunks = Math.min(threads, bins);
         double[][] n = new double[bins][];
         int[] iters = new int[bins];
@@ -98,7 +102,7 @@ public final class SteadySolver {
         try {
             // mg-gmres: bins dealt round-robin (thread c takes c, c + T, …), since the low-momentum bins are the hard
             // ones and contiguous chunks would leave one thread with all of them; warm starts then come from k − T.
-            boolean dealt = method.equals("mg-gmres");
+            boolean dealt = method == SteadyMethod.MG_GMRES;
             pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
                 if (dealt) solveChunk(op, method, c, bins, chunks, guess, n, iters, res, factorisations);
                 else solveChunk(op, method, c * bins / chunks, (c + 1) * bins / chunks, 1, guess, n, iters, res, factorisations);
@@ -112,7 +116,7 @@ public final class SteadySolver {
         return new Result(n, max, total, factorisations.get(), worst, worst <= settings.tolerance(), 1);
     }
 
-    private void solveChunk(SteadyOperator op, String method, int from, int to, int stride, double[][] guess, double[][] n, int[] iters,
+    private void solveChunk(SteadyOperator op, SteadyMethod method, int from, int to, int stride, double[][] guess, double[][] n, int[] iters,
                             double[] res, AtomicInteger factorisations) {
         FlexibleGmres gmres = new FlexibleGmres(settings.restart());
         BandedFactorisation reference = null;
@@ -124,17 +128,18 @@ public final class SteadySolver {
             NinePointMatrix m = op.matrix(k);
             double[] s = op.source(k);
             double[] x = new double[size];
-            if (method.equals("direct")) {
-                new BandedFactorisation(m).solve(s, x);
+            if (method == SteadyMethod.DIRECT) {
+                factor(m, k, false).solve(s, x);
                 factorisations.incrementAndGet();
                 n[k] = x;
                 res[k] = m.relativeResidual(x, s);
+                if (progress != null) progress.binSolved(k, 0, res[k]);
                 continue;
             }
             if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
             else if (k > from) warmStart(m, s, n[k - stride], x);
             Preconditioner pre;
-            if (method.equals("mg-gmres")) {
+            if (method == SteadyMethod.MG_GMRES) {
                 if (refactor || mg == null) {
                     mg = new MultigridPreconditioner(m, MG_GAMMA);
                     factorisations.incrementAndGet();
@@ -147,11 +152,12 @@ public final class SteadySolver {
                 n[k] = x;
                 iters[k] = o.iterations();
                 res[k] = o.relativeResidual();
+                if (progress != null) progress.binSolved(k, o.iterations(), res[k]);
                 continue;
             }
-            if (method.equals("lu-gmres")) {
+            if (method == SteadyMethod.LU_GMRES) {
                 if (refactor || reference == null) {
-                    reference = new BandedFactorisation(m, true);
+                    reference = factor(m, k, true);
                     factorisations.incrementAndGet();
                 }
                 BandedFactorisation lu = reference;
@@ -160,12 +166,12 @@ public final class SteadySolver {
                 pre = new AdiPreconditioner(m, settings.adiCycle());
             }
             // With a reference LU a bin that needs many iterations is better refactored than iterated further.
-            int cap = method.equals("lu-gmres") ? Math.min(settings.maxIterations(), 4 * settings.refactorAfter())
+            int cap = method == SteadyMethod.LU_GMRES ? Math.min(settings.maxIterations(), 4 * settings.refactorAfter())
                     : settings.maxIterations();
             FlexibleGmres.Outcome o = gmres.solve(m, s, x, pre, settings.tolerance(), cap);
             int used = o.iterations();
-            if (!o.converged() && method.equals("lu-gmres")) { // reference too far away: factor this bin
-                BandedFactorisation lu = new BandedFactorisation(m, true);
+            if (!o.converged() && method == SteadyMethod.LU_GMRES) { // reference too far away: factor this bin
+                BandedFactorisation lu = factor(m, k, true);
                 reference = lu;
                 factorisations.incrementAndGet();
                 o = gmres.solve(m, s, x, (r, z) -> lu.solve(r, z), settings.tolerance(), settings.maxIterations());
@@ -175,13 +181,18 @@ public final class SteadySolver {
             n[k] = x;
             iters[k] = used;
             res[k] = o.relativeResidual();
+            if (progress != null) progress.binSolved(k, used, res[k]);
         }
     }
 
-    /** mg-gmres: W-cycles (γ = 2): iteration counts stay nearly flat under refinement at εD = 0.001, V-cycles' grow. */
-    static final int MG_GAMMA = Integer.getInteger("anisocr.mg.gamma", 2);
-    /** mg-gmres: rebuild the recycled hierarchy when a bin needs this many iterations more than the first bin after the build. */
-    static final int MG_REBUILD_MARGIN = Integer.getInteger("anisocr.mg.rebuild", 2);
+    /** The banded LU of bin k's matrix; a zero pivot becomes a {@link SingularSystemException} naming the bin. */
+    static BandedFactorisation factor(NinePointMatrix m, int k, boolean preconditionerOnly) {
+        try {
+            return new BandedFactorisation(m, preconditionerOnly);
+        } catch (ArithmeticException e) {
+            throw new SingularSystemException(0, k, "CPU banded LU: " + e.getMessage());
+        }
+    }
 
     /** x = α·neighbour with α minimising ‖α L·neighbour + S‖ (one operator application). */
     static void warmStart(NinePointMatrix m, double[] s, double[] neighbour, double[] x) {

@@ -15,7 +15,7 @@ import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.source.GreenPulse;
 import org.anisocr.source.ManufacturedSource;
 import org.anisocr.source.PulsarSource;
-import org.anisocr.source.Source;
+import org.anisocr.operator.Source;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

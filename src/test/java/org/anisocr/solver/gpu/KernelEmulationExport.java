@@ -14,11 +14,7 @@ import org.anisocr.source.GreenPulse;
 import org.anisocr.source.ManufacturedSource;
 import org.anisocr.source.PulsarSource;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -48,45 +44,25 @@ public final class KernelEmulationExport {
         };
         double dt = 0.01;
         int steps = 20;
-        int nodes = grid.size();
         int entries = models.stream().mapToInt(TransportProblem::bins).sum();
         double change = 0;
-        double[][] n0 = new double[entries][], ref = new double[entries][], src = new double[entries][];
-        double[] residual = new double[entries], dPerp = new double[entries], dAni = new double[entries];
-        int[] model = new int[entries];
+        double[][] n0 = new double[entries][], ref = new double[entries][];
+        double[] residual = new double[entries];
         int b = 0;
-        for (int m = 0; m < models.size(); m++) {
-            TransportProblem problem = models.get(m);
+        for (TransportProblem problem : models) {
             double[][] init = problem.initialDensity();
             try (CpuSplitStepper cpu = new CpuSplitStepper(problem, 1)) {
                 change = Math.max(change, cpu.advance(dt, steps));
                 double[][] state = cpu.state();
                 for (int k = 0; k < problem.bins(); k++, b++) {
-                    model[b] = m;
-                    dPerp[b] = problem.dPerp(k);
-                    dAni[b] = problem.dAni(k);
-                    src[b] = problem.sourceRate(k);
                     n0[b] = init[k];
                     ref[b] = state[k];
                     residual[b] = DiscreteOperator.relativeResidual(problem, k, state[k]);
                 }
             }
         }
-        ByteBuffer buf = ByteBuffer.allocate(1 << 26).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(grid.nR()).putInt(grid.nZ()).putInt(entries).putInt(steps).putDouble(dt).putInt(models.size());
-        for (int v : model) buf.putInt(v);
-        for (double v : dPerp) buf.putDouble(v);
-        for (double v : dAni) buf.putDouble(v);
-        for (TransportProblem problem : models) {
-            for (double[] row : problem.coefficients().isotropicTable()) for (double v : row) buf.putDouble(v);
-            for (double[] row : problem.coefficients().anisotropicTable()) for (double v : row) buf.putDouble(v);
-        }
-        for (double[][] field : new double[][][]{src, n0, ref})
-            for (int idx = 0; idx < nodes; idx++) for (int e = 0; e < entries; e++) buf.putDouble(field[e][idx]);
-        buf.putDouble(change);
-        for (double v : residual) buf.putDouble(v);
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(Path.of(args[1])))) {
-            out.write(buf.array(), 0, buf.position());
-        }
+        EmulationFile f = new EmulationFile(models, 1 << 26);
+        f.buffer().putInt(grid.nR()).putInt(grid.nZ()).putInt(entries).putInt(steps).putDouble(dt).putInt(f.tables());
+        f.putEntriesAndTables().putInterleaved(f.sources(), n0, ref).putDoubles(change).putDoubles(residual).write(Path.of(args[1]));
     }
 }

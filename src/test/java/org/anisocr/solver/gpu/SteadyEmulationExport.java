@@ -14,11 +14,7 @@ import org.anisocr.solver.steady.DirectSteadySolver;
 import org.anisocr.source.ManufacturedSource;
 import org.anisocr.source.PulsarSource;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -70,7 +66,7 @@ public final class SteadyEmulationExport {
     }
 
     static TransportProblem p3(int n, MomentumGrid p) {
-        // SPEC §5 P3: Rmax = 2H = 4 kpc, B_R = B0/2, B_z = B∞ + B0 exp(−r²/LB²), εD = 0.05
+        // docs/physics.md §5 P3: Rmax = 2H = 4 kpc, B_R = B0/2, B_z = B∞ + B0 exp(−r²/LB²), εD = 0.05
         return new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, n, n), p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
                 new GaussianBumpField(10, 1e-3, 2), new ManufacturedSource());
     }
@@ -80,37 +76,18 @@ public final class SteadyEmulationExport {
         SpatialGrid grid = models.get(0).grid();
         int nodes = grid.size();
         int entries = models.stream().mapToInt(TransportProblem::bins).sum();
-        double[][] ref = new double[entries][], src = new double[entries][];
-        double[] residual = new double[entries], dPerp = new double[entries], dAni = new double[entries];
-        int[] model = new int[entries];
+        double[][] ref = new double[entries][];
+        double[] residual = new double[entries];
         int b = 0;
-        for (int m = 0; m < models.size(); m++) {
-            TransportProblem problem = models.get(m);
+        for (TransportProblem problem : models) {
             double[][] direct = new DirectSteadySolver(problem, 1).solve();
             for (int k = 0; k < problem.bins(); k++, b++) {
-                model[b] = m;
-                dPerp[b] = problem.dPerp(k);
-                dAni[b] = problem.dAni(k);
-                src[b] = problem.sourceRate(k);
                 ref[b] = direct[k];
                 residual[b] = DiscreteOperator.relativeResidual(problem, k, direct[k]);
             }
         }
-        ByteBuffer buf = ByteBuffer.allocate(64 + entries * 24 + models.size() * 14 * nodes * 8 + 2 * nodes * entries * 8 + entries * 8)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(grid.nR()).putInt(grid.nZ()).putInt(entries).putInt(models.size());
-        for (int v : model) buf.putInt(v);
-        for (double v : dPerp) buf.putDouble(v);
-        for (double v : dAni) buf.putDouble(v);
-        for (TransportProblem problem : models) {
-            for (double[] row : problem.coefficients().isotropicTable()) for (double v : row) buf.putDouble(v);
-            for (double[] row : problem.coefficients().anisotropicTable()) for (double v : row) buf.putDouble(v);
-        }
-        for (double[][] field : new double[][][]{src, ref})
-            for (int idx = 0; idx < nodes; idx++) for (int e = 0; e < entries; e++) buf.putDouble(field[e][idx]);
-        for (double v : residual) buf.putDouble(v);
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(Path.of(args[1])))) {
-            out.write(buf.array(), 0, buf.position());
-        }
+        EmulationFile f = new EmulationFile(models, 64 + entries * 24 + models.size() * 14 * nodes * 8 + 2 * nodes * entries * 8 + entries * 8);
+        f.buffer().putInt(grid.nR()).putInt(grid.nZ()).putInt(entries).putInt(f.tables());
+        f.putEntriesAndTables().putInterleaved(f.sources(), ref).putDoubles(residual).write(Path.of(args[1]));
     }
 }

@@ -2,12 +2,14 @@ package org.anisocr.solver.steady;
 
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.config.Scheme;
+import org.anisocr.config.SteadyMethod;
+import org.anisocr.config.SteadySettings;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.*;
 import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
-import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -133,8 +135,8 @@ class MultigridTest {
     }
 
     private static void matchesDirect(SteadyOperator op) {
-        double[][] direct = new SteadySolver(SteadySolver.Settings.defaults("direct"), 2).solve(op, null).density();
-        SteadySolver.Result r = new SteadySolver(SteadySolver.Settings.defaults("mg-gmres").withTolerance(1e-12), 2).solve(op, null);
+        double[][] direct = new SteadySolver(SteadySettings.defaults(SteadyMethod.DIRECT), 2).solve(op, null).density();
+        SteadySolver.Result r = new SteadySolver(SteadySettings.defaults(SteadyMethod.MG_GMRES).withTolerance(1e-12), 2).solve(op, null);
         double diff = maxRelDiff(r.density(), direct);
         System.out.printf("%s mg-gmres: sweeps max %d, total %d, hierarchies %d, residual %.2e, max rel diff vs direct %.2e%n",
                 op.scheme(), r.sweepsMax(), r.sweepsTotal(), r.factorisations(), r.residual(), diff);
@@ -153,10 +155,10 @@ class MultigridTest {
 
     @Test void mgGmresMatchesDirectOnLimitedSymmetricOperator() {
         TransportProblem p = SteadySolverTest.galaxy(SteadySolverTest.X, 0.001, 81, 33);
-        SteadySolver.Result direct = SchemeSteadySolver.solve(p, "symmetric-limited",
-                new SteadySolver(SteadySolver.Settings.defaults("direct"), 2), 100);
-        SteadySolver.Result mg = SchemeSteadySolver.solve(p, "symmetric-limited",
-                new SteadySolver(SteadySolver.Settings.defaults("mg-gmres").withTolerance(1e-12), 2), 100);
+        SteadySolver.Result direct = SchemeSteadySolver.solve(p, Scheme.SYMMETRIC_LIMITED,
+                new SteadySolver(SteadySettings.defaults(SteadyMethod.DIRECT), 2), 100);
+        SteadySolver.Result mg = SchemeSteadySolver.solve(p, Scheme.SYMMETRIC_LIMITED,
+                new SteadySolver(SteadySettings.defaults(SteadyMethod.MG_GMRES).withTolerance(1e-12), 2), 100);
         assertTrue(mg.converged() && direct.converged());
         assertEquals(direct.picardIterations(), mg.picardIterations(), "same Picard path");
         double diff = maxRelDiff(mg.density(), direct.density());
@@ -187,8 +189,8 @@ class MultigridTest {
                 """;
         ModelConfig direct = ModelConfig.parse("d", base + "mode = \"direct\"\n");
         ModelConfig mg = ModelConfig.parse("m", base + "mode = \"steady\"\n[solver.steady]\nmethod = \"mg-gmres\"\n");
-        RunResult rd = ModelRunner.run(direct, p -> new CpuSplitStepper(p, 0), 2, null);
-        RunResult rm = ModelRunner.run(mg, p -> new CpuSplitStepper(p, 0), 2, null);
+        RunResult rd = ModelRunner.run(direct, 2, null);
+        RunResult rm = ModelRunner.run(mg, 2, null);
         assertEquals("mg-gmres", rm.details().get("steady_method"));
         assertTrue(rm.residual() <= 1e-10, "residual " + rm.residual());
         ModelAnalysis.Profiles pd = ModelAnalysis.compute(direct.grid(), direct.momenta(), rd.density(), direct.analysis());
@@ -219,8 +221,8 @@ class MultigridTest {
     }
 
     @Test void autoTakesTheBandedLuOnNarrowGridsAndMultigridBeyond() {
-        assertEquals("lu-gmres", SteadySolver.choose("auto", new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 201, 81)).method());
-        assertEquals("mg-gmres", SteadySolver.choose("auto", new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 801, 321)).method());
-        assertEquals("lu-gmres", SteadySolver.choose("lu-gmres", new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 801, 321)).method());
+        assertEquals(SteadyMethod.LU_GMRES, SteadySolver.choose(SteadyMethod.AUTO, new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 201, 81)).method());
+        assertEquals(SteadyMethod.MG_GMRES, SteadySolver.choose(SteadyMethod.AUTO, new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 801, 321)).method());
+        assertEquals(SteadyMethod.LU_GMRES, SteadySolver.choose(SteadyMethod.LU_GMRES, new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 801, 321)).method());
     }
 }

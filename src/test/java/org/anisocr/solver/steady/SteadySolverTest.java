@@ -1,5 +1,8 @@
 package org.anisocr.solver.steady;
 
+import org.anisocr.config.SteadySettings;
+import org.anisocr.config.SteadyMethod;
+import org.anisocr.config.Mode;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.field.MagneticField;
@@ -48,9 +51,9 @@ class SteadySolverTest {
         }
     }
 
-    private static void sameFixedPoint(SteadyOperator op, String method) {
-        double[][] direct = new SteadySolver(SteadySolver.Settings.defaults("direct"), 2).solve(op, null).density();
-        SteadySolver.Result r = new SteadySolver(SteadySolver.Settings.defaults(method).withTolerance(1e-12), 2).solve(op, null);
+    private static void sameFixedPoint(SteadyOperator op, SteadyMethod method) {
+        double[][] direct = new SteadySolver(SteadySettings.defaults(SteadyMethod.DIRECT), 2).solve(op, null).density();
+        SteadySolver.Result r = new SteadySolver(SteadySettings.defaults(method).withTolerance(1e-12), 2).solve(op, null);
         double diff = 0;
         for (int k = 0; k < direct.length; k++) {
             double d = 0, m = 0;
@@ -68,20 +71,20 @@ class SteadySolverTest {
     }
 
     @Test void luGmresMatchesDirectOnPaperOperatorAtExtremeAnisotropy() {
-        sameFixedPoint(new PaperSteadyOperator(galaxy(X, 0.001, 81, 33)), "lu-gmres");
+        sameFixedPoint(new PaperSteadyOperator(galaxy(X, 0.001, 81, 33)), SteadyMethod.LU_GMRES);
     }
 
     @Test void luGmresMatchesDirectOnSymmetricOperator() {
-        sameFixedPoint(new SymmetricOperator(galaxy(X, 0.01, 81, 33)), "lu-gmres");
+        sameFixedPoint(new SymmetricOperator(galaxy(X, 0.01, 81, 33)), SteadyMethod.LU_GMRES);
     }
 
     @Test void adiGmresMatchesDirectOnToyField() {
-        sameFixedPoint(new PaperSteadyOperator(galaxy(new ToyField(1, 3.5, 0.5), 0.01, 81, 33)), "adi-gmres");
+        sameFixedPoint(new PaperSteadyOperator(galaxy(new ToyField(1, 3.5, 0.5), 0.01, 81, 33)), SteadyMethod.ADI_GMRES);
     }
 
     @Test void adiGmresMatchesDirectOnXFieldModerateAnisotropy() {
-        sameFixedPoint(new PaperSteadyOperator(galaxy(X, 0.1, 81, 33)), "adi-gmres");
-        sameFixedPoint(new SymmetricOperator(galaxy(X, 0.1, 81, 33)), "adi-gmres");
+        sameFixedPoint(new PaperSteadyOperator(galaxy(X, 0.1, 81, 33)), SteadyMethod.ADI_GMRES);
+        sameFixedPoint(new SymmetricOperator(galaxy(X, 0.1, 81, 33)), SteadyMethod.ADI_GMRES);
     }
 
     static final String MODEL = """
@@ -110,9 +113,9 @@ class SteadySolverTest {
     @Test void steadyModeRunsEveryScheme() {
         for (String scheme : new String[]{"paper", "symmetric", "symmetric-limited"}) {
             ModelConfig c = ModelConfig.parse("m", MODEL.formatted(scheme));
-            RunResult r = ModelRunner.run(c, p -> { throw new AssertionError("no time stepper in steady mode"); }, 2, null);
+            RunResult r = ModelRunner.run(c, 2, null);
             System.out.printf("steady mode, scheme %s: residual %.2e, sweeps %d, details %s%n", scheme, r.residual(), r.steps(), r.details());
-            assertEquals("steady", r.mode());
+            assertEquals(Mode.STEADY, r.mode());
             assertTrue(r.steps() > 0);
             if (!scheme.equals("symmetric-limited")) {
                 assertTrue(r.converged());

@@ -1,11 +1,15 @@
-package org.anisocr.io;
+package org.anisocr.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.config.SolverSettings;
 import org.anisocr.grid.MomentumGrid;
+import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.FitsCubeWriter;
+import org.anisocr.io.GridCoordinates;
+import org.anisocr.io.Version;
 import org.anisocr.grid.SpatialGrid;
-import org.anisocr.run.RunResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,8 +49,8 @@ public final class RunOutput {
         s.put("code_version", Version.get());
         s.put("backend", r.backend());
         s.put("threads", r.threads());
-        s.put("mode", r.mode());
-        s.put("scheme", c.solver().scheme());
+        s.put("mode", r.mode().key());
+        s.put("scheme", c.solver().scheme().key());
         SpatialGrid g = r.problem().grid();
         s.put("grid", Map.of("geometry", g.geometry().key(), "n_r", g.nR(), "n_z", g.nZ(), "r_max_kpc", g.rMaxKpc(),
                 "half_height_kpc", g.halfHeightKpc()));
@@ -59,14 +63,41 @@ public final class RunOutput {
         s.put("final_dt_Myr", finiteOrNull(r.finalDtMyr()));
         s.put("final_change_per_step", finiteOrNull(r.finalChange()));
         s.put("converged", r.converged());
+        s.put("convergence", convergence(r));
         s.putAll(r.details());
         s.put("min_N_over_max_N", minOverMax(r.density())); // < 0: the scheme undershot somewhere
         s.put("normalisation_factor", r.normalisation());
-        s.put("field", c.field().toString());
-        s.put("source", c.source().toString());
-        s.put("diffusion", c.diffusion().toString());
+        // the resolved parameters (defaults filled in) as JSON objects; record components carry their units
+        s.put("field", parameters(c.field().name(), c.field()));
+        s.put("source", parameters(c.source().name(), c.source()));
+        s.put("diffusion", parameters(null, c.diffusion()));
         s.put("config", c.text());
         return s;
+    }
+
+    private static Map<String, Object> parameters(String model, Object record) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (model != null) m.put("model", model);
+        m.putAll(new ObjectMapper().convertValue(record, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+        return m;
+    }
+
+    /** In words: converged or not, by which criterion, with the numbers. */
+    public static String convergence(RunResult r) {
+        SolverSettings s = r.config().solver();
+        return switch (r.mode()) {
+            case LADDER -> r.converged()
+                    ? String.format(Locale.ROOT, "converged: change per step %.3e < tolerance %.1e after %d steps", r.finalChange(),
+                    s.ladder().tolerance(), r.steps())
+                    : String.format(Locale.ROOT, "not converged: stopped at the step budget (max_steps = %d) with change per step "
+                    + "%.3e > tolerance %.1e", s.ladder().maxSteps(), r.finalChange(), s.ladder().tolerance());
+            case TRANSIENT -> String.format(Locale.ROOT, "transient: %d steps of %.4g Myr to t = %.4g Myr", r.steps(),
+                    s.transientDtMyr(), s.transientEndMyr());
+            case STEADY, DIRECT -> r.converged()
+                    ? String.format(Locale.ROOT, "converged: relative residual %.3e", r.residual())
+                    : String.format(Locale.ROOT, "not converged: relative residual %.3e > tolerance %.1e", r.residual(),
+                    s.steady().tolerance());
+        };
     }
 
     static double minOverMax(double[][] n) {
@@ -95,26 +126,27 @@ public final class RunOutput {
     private static void writePlaneCsv(Path file, RunResult r) throws IOException {
         SpatialGrid g = r.problem().grid();
         int j = g.planeIndex();
-        writeSliceCsv(file, r, "R_kpc", g.nR(), g::r, i -> g.index(i, j));
+        writeSliceCsv(file, r, "R_kpc", g.nR(), g::r, g.dR(), i -> g.index(i, j));
     }
 
     /** N against z at the Sun's radius, one column per CSV momentum. */
     private static void writeVerticalCsv(Path file, RunResult r) throws IOException {
         SpatialGrid g = r.problem().grid();
         int i = g.radialIndex(r.config().output().rSunKpc());
-        writeSliceCsv(file, r, "z_kpc", g.nZ(), g::z, j -> g.index(i, j));
+        writeSliceCsv(file, r, "z_kpc", g.nZ(), g::z, g.dz(), j -> g.index(i, j));
     }
 
     /** One row per point q of a line through the grid: coordinate(q), then N at node(q) for each CSV momentum. */
     private static void writeSliceCsv(Path file, RunResult r, String coordinateName, int points, IntToDoubleFunction coordinate,
-                                      IntUnaryOperator node) throws IOException {
+                                      double spacing, IntUnaryOperator node) throws IOException {
+        int decimals = GridCoordinates.decimals(spacing);
         int[] k = bins(r);
         try (Writer w = Files.newBufferedWriter(file)) {
             w.write(coordinateName);
             for (int b : k) w.write(String.format(Locale.ROOT, ",N_p%.4gGeV", r.problem().momenta().p(b)));
             w.write("\n");
             for (int q = 0; q < points; q++) {
-                w.write(String.format(Locale.ROOT, "%.6g", coordinate.applyAsDouble(q)));
+                w.write(GridCoordinates.format(coordinate.applyAsDouble(q), decimals));
                 for (int b : k) w.write(String.format(Locale.ROOT, ",%.10e", r.density()[b][node.applyAsInt(q)]));
                 w.write("\n");
             }

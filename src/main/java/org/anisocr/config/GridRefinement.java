@@ -1,10 +1,7 @@
-package org.anisocr.run;
+package org.anisocr.config;
 
-import org.anisocr.config.ConfigException;
-import org.anisocr.config.ModelConfig;
 import org.anisocr.grid.SpatialGrid;
 
-import java.util.Locale;
 
 /** A model at another grid spacing dR = dz (grid studies, benchmarks): everything else as configured. */
 public final class GridRefinement {

@@ -1,12 +1,11 @@
-package org.anisocr.analysis;
+package org.anisocr.config;
 
-import org.anisocr.config.ConfigException;
-import org.anisocr.config.TableReader;
+import org.anisocr.grid.MomentumGrid;
 
 import java.util.Arrays;
 
 /**
- * The [analysis] table (SPEC §6). Every key is optional:
+ * The [analysis] table (docs/physics.md §6). Every key is optional:
  * <pre>
  *   p_fit_min_GeV = 10       # spectral-index window, least squares of ln N against ln p
  *   p_fit_max_GeV = 1000
@@ -27,7 +26,7 @@ public record AnalysisConfig(double pFitMinGeV, double pFitMaxGeV, double zAvgKp
         mapMomentaGeV = mapMomentaGeV.clone();
     }
 
-    public static AnalysisConfig read(TableReader t) {
+    static AnalysisConfig read(TableReader t) {
         AnalysisConfig d = DEFAULT;
         AnalysisConfig c = new AnalysisConfig(
                 t.optDouble("p_fit_min_GeV", d.pFitMinGeV, 1e-9, 1e12),
@@ -41,10 +40,10 @@ public record AnalysisConfig(double pFitMinGeV, double pFitMaxGeV, double zAvgKp
     }
 
     /** Why these settings cannot be applied to a momentum grid (window with &lt; 2 bins, p_min outside), or null. */
-    public String problemWith(org.anisocr.grid.MomentumGrid momenta) {
+    public String problemWith(MomentumGrid momenta) {
         double[] p = momenta.values();
         try {
-            SpectralIndexFit.window(p, pFitMinGeV, pFitMaxGeV);
+            MomentumGrid.window(p, pFitMinGeV, pFitMaxGeV);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }

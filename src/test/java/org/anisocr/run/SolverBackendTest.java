@@ -1,4 +1,4 @@
-package org.anisocr.solver;
+package org.anisocr.run;
 
 import org.anisocr.field.UniformField;
 import org.anisocr.grid.Geometry;
@@ -6,6 +6,9 @@ import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.DiffusionTensor;
 import org.anisocr.operator.TransportProblem;
+import org.anisocr.config.Scheme;
+import org.anisocr.solver.Backend;
+import org.anisocr.solver.SplitStepper;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.anisocr.solver.gpu.GpuInfo;
 import org.anisocr.solver.gpu.GpuUnavailableException;
@@ -19,7 +22,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class BackendsTest {
+/** --backend resolved once: auto falls back with one line, gpu without a GPU is refused at resolve. */
+class SolverBackendTest {
     private static final TransportProblem SMALL = new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 11, 11),
             new MomentumGrid(1, 100, 2), new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
             new UniformField(10, 0, 10), new ManufacturedSource());
@@ -31,7 +35,7 @@ class BackendsTest {
     void autoFallsBackToCpuWithExactlyOneLine() {
         System.setProperty("anisocr.gpu", "off");   // deterministic on machines with and without a GPU
         List<String> log = new ArrayList<>();
-        try (SplitStepper s = Backends.open(SMALL, "auto", 1, log::add)) {
+        try (SplitStepper s = SolverBackend.resolve(Backend.AUTO, 1, log::add).openStepper(SMALL)) {
             assertEquals("cpu", s.backend());
         }
         assertEquals(1, log.size(), "log: " + log);
@@ -43,7 +47,7 @@ class BackendsTest {
     void autoOnThisMachine() {
         GpuInfo info = GpuDevice.probe();
         List<String> log = new ArrayList<>();
-        try (SplitStepper s = Backends.open(SMALL, "auto", 1, log::add)) {
+        try (SplitStepper s = SolverBackend.resolve(Backend.AUTO, 1, log::add).openStepper(SMALL)) {
             assertEquals(info.available() ? "gpu" : "cpu", s.backend());
         }
         assertEquals(info.available() ? 0 : 1, log.size(), "log: " + log);
@@ -53,14 +57,14 @@ class BackendsTest {
     @Test
     void gpuWithoutGpuIsAClearError() {
         Assumptions.assumeFalse(GpuDevice.probe().available(), "a GPU is present");
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> Backends.open(SMALL, "gpu", 1, s -> fail(s)));
+        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, s -> fail(s)));
         assertTrue(e.getMessage().contains("--backend gpu requested but no usable GPU ("), e.getMessage());
     }
 
     @Test
     void gpuSwitchedOffIsAClearError() {
         System.setProperty("anisocr.gpu", "off");
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> Backends.open(SMALL, "gpu", 1, s -> fail(s)));
+        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, s -> fail(s)));
         assertTrue(e.getMessage().contains("disabled by ANISOCR_GPU=off"), e.getMessage());
     }
 
@@ -68,22 +72,28 @@ class BackendsTest {
     void steadyOnGpuSelection() {
         System.setProperty("anisocr.gpu", "off");
         List<String> log = new ArrayList<>();
-        assertFalse(Backends.steadyOnGpu("cpu", log::add));
+        assertFalse(SolverBackend.resolve(Backend.CPU, 1, log::add).steadyOnGpu(Scheme.PAPER));
         assertEquals(0, log.size());
-        assertFalse(Backends.steadyOnGpu("auto", log::add));
-        assertEquals(1, log.size(), "log: " + log);
+        SolverBackend auto = SolverBackend.resolve(Backend.AUTO, 1, log::add);
+        assertEquals(0, log.size(), "auto probes only when a solver needs to know");
+        assertFalse(auto.steadyOnGpu(Scheme.SYMMETRIC));
+        assertEquals(0, log.size(), "the symmetric schemes run on the CPU anyway: " + log);
+        assertFalse(auto.steadyOnGpu(Scheme.PAPER));
+        assertFalse(auto.steadyOnGpu(Scheme.PAPER));
+        try (SplitStepper s = auto.openStepper(SMALL)) {
+            assertEquals("cpu", s.backend());
+        }
+        assertEquals(1, log.size(), "one fallback line per resolved backend: " + log);
         assertTrue(log.get(0).endsWith("; using the CPU backend"), log.get(0));
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> Backends.steadyOnGpu("gpu", l -> fail(l)));
+        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, l -> fail(l)));
         assertTrue(e.getMessage().contains("--backend gpu requested but no usable GPU ("), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Backends.steadyOnGpu("tpu", l -> { }));
     }
 
     @Test
-    void cpuAndBadNames() {
-        try (SplitStepper s = Backends.open(SMALL, "CPU", 1, l -> fail(l))) {
+    void cpuIsSilent() {
+        try (SplitStepper s = SolverBackend.resolve(Backend.CPU, 1, l -> fail(l)).openStepper(SMALL)) {
             assertEquals("cpu", s.backend());
         }
-        assertThrows(IllegalArgumentException.class, () -> Backends.open(SMALL, "tpu", 1, l -> { }));
     }
 
     @Test

@@ -1,7 +1,6 @@
-package org.anisocr.source;
+package org.anisocr.operator;
 
 import org.anisocr.grid.SpatialGrid;
-import org.anisocr.operator.FieldDirection;
 
 /** The source term S(R, z, p) of eq. (1), and optionally an initial density (a pulse at t = 0). */
 public interface Source {

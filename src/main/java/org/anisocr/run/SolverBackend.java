@@ -1,0 +1,109 @@
+package org.anisocr.run;
+
+import org.anisocr.config.Scheme;
+import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.Backend;
+import org.anisocr.solver.SplitStepper;
+import org.anisocr.solver.cpu.CpuSplitStepper;
+import org.anisocr.solver.gpu.GpuDevice;
+import org.anisocr.solver.gpu.GpuInfo;
+import org.anisocr.solver.gpu.GpuSplitStepper;
+import org.anisocr.solver.gpu.GpuUnavailableException;
+
+import java.util.function.Consumer;
+
+/**
+ * The {@link Backend} a user asked for, resolved once for a run or a whole sweep: it opens the split stepper of
+ * the time-stepping modes and says whether a steady solve goes to the GPU.
+ * <ul>
+ *   <li>cpu: the Java reference;</li>
+ *   <li>gpu: the GPU, or a {@link GpuUnavailableException} at {@link #resolve} (before any work) saying why not;</li>
+ *   <li>auto: the GPU when one is usable, else the CPU, saying so in exactly one line (per resolved backend).</li>
+ * </ul>
+ */
+public final class SolverBackend {
+    private final Backend requested;
+    private final int threads;
+    private final Consumer<String> log;
+    private GpuInfo gpu;          // probed when first needed (auto) or at resolve (gpu)
+    private boolean fallbackSaid;
+
+    private SolverBackend(Backend requested, int threads, Consumer<String> log) {
+        this.requested = requested;
+        this.threads = threads;
+        this.log = log;
+    }
+
+    /**
+     * @param threads CPU worker threads (0 = all processors)
+     * @param log     receives the fallback line and notes (nothing else)
+     * @throws GpuUnavailableException for {@link Backend#GPU} when there is no usable GPU
+     */
+    public static SolverBackend resolve(Backend requested, int threads, Consumer<String> log) {
+        SolverBackend b = new SolverBackend(requested, threads, log);
+        if (requested == Backend.GPU) b.requireGpu();
+        return b;
+    }
+
+    /** The CPU reference with {@code threads} workers, silent. */
+    public static SolverBackend cpu(int threads) { return new SolverBackend(Backend.CPU, threads, line -> { }); }
+
+    public Backend requested() { return requested; }
+
+    public int threads() { return threads; }
+
+    /** Opens the split stepper of this backend for a problem (auto: falls back to the CPU with one line). */
+    public SplitStepper openStepper(TransportProblem p) {
+        switch (requested) {
+            case CPU:
+                return new CpuSplitStepper(p, threads);
+            case GPU:
+                requireGpu();
+                return new GpuSplitStepper(p);
+            default:
+                if (gpuUsable()) {
+                    try {
+                        return new GpuSplitStepper(p);
+                    } catch (RuntimeException e) {
+                        log.accept("GPU " + gpu.name() + " could not take the problem (" + e.getMessage() + "); using the CPU backend");
+                        return new CpuSplitStepper(p, threads);
+                    }
+                }
+                return new CpuSplitStepper(p, threads);
+        }
+    }
+
+    /**
+     * Whether a steady solve (modes steady / direct) of a scheme runs on the GPU ({@code GpuSteadySolver}, which
+     * implements the paper's scheme): cpu → no; gpu → yes for the paper's scheme (other schemes: no, with a note);
+     * auto → yes when a GPU is usable, else no with one line.
+     */
+    public boolean steadyOnGpu(Scheme scheme) {
+        if (requested == Backend.CPU) return false;
+        if (scheme != Scheme.PAPER) {
+            if (requested == Backend.GPU)
+                log.accept("note: scheme " + scheme.key() + " runs on the CPU (the GPU steady solver implements the paper's scheme)");
+            return false;
+        }
+        return requested == Backend.GPU || gpuUsable();
+    }
+
+    /** Where a GPU failure during an auto run is reported before the CPU takes over. */
+    void fallBack(String line) { log.accept(line); }
+
+    private void requireGpu() {
+        if (gpu == null) gpu = GpuDevice.probe();
+        if (!gpu.available())
+            throw new GpuUnavailableException("--backend gpu requested but " + gpu.describe() + "; use --backend cpu or auto");
+    }
+
+    /** auto: probes once; the first time the answer is no, says so in one line. */
+    private boolean gpuUsable() {
+        if (gpu == null) gpu = GpuDevice.probe();
+        if (!gpu.available() && !fallbackSaid) {
+            fallbackSaid = true;
+            log.accept(gpu.describe() + "; using the CPU backend");
+        }
+        return gpu.available();
+    }
+}

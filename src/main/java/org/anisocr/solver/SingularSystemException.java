@@ -1,0 +1,16 @@
+package org.anisocr.solver;
+
+/** A steady system L N + S = 0 has no unique solution: its factorisation met a zero pivot column. */
+public class SingularSystemException extends ArithmeticException {
+    private final int model, bin;
+
+    /** @param model index in the batch (0 for a single model), bin the momentum bin */
+    public SingularSystemException(int model, int bin, String where) {
+        super("singular steady system in model " + model + ", momentum bin " + bin + " (" + where + ")");
+        this.model = model;
+        this.bin = bin;
+    }
+
+    public int model() { return model; }
+    public int bin() { return bin; }
+}

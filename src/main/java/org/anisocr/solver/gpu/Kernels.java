@@ -1,0 +1,86 @@
+package org.anisocr.solver.gpu;
+
+import jcuda.driver.CUdeviceptr;
+
+/**
+ * One typed Java method per kernel of kernels/anisocr.cu (as the JCuda samples do): the parameters in the
+ * kernel's order, under the kernel's names. The batch arguments (model, dPerpOf, dAniOf, coef, src) come from a
+ * {@link DeviceBatch}. KernelSignatureTest checks every method against the .cu declarations.
+ */
+final class Kernels {
+    private Kernels() {}
+
+    /** What reduce_columns combines over the partitions of each entry. */
+    enum ReduceOp {
+        SUM(0), MAX(1), MIN(2);
+        final int code;
+        ReduceOp(int code) { this.code = code; }
+    }
+
+    static KernelCall sweepRThomas(int nR, int nZ, int B, double dt, CUdeviceptr model, CUdeviceptr dPerpOf, CUdeviceptr dAniOf,
+                                   CUdeviceptr coef, CUdeviceptr src, CUdeviceptr n, CUdeviceptr cprime) {
+        return thomas("sweep_r_thomas", nR, nZ, B, dt, model, dPerpOf, dAniOf, coef, src, n, cprime);
+    }
+
+    static KernelCall sweepZThomas(int nR, int nZ, int B, double dt, CUdeviceptr model, CUdeviceptr dPerpOf, CUdeviceptr dAniOf,
+                                   CUdeviceptr coef, CUdeviceptr src, CUdeviceptr n, CUdeviceptr cprime) {
+        return thomas("sweep_z_thomas", nR, nZ, B, dt, model, dPerpOf, dAniOf, coef, src, n, cprime);
+    }
+
+    /** The two Thomas sweeps share one parameter list (they differ in the line direction inside). */
+    private static KernelCall thomas(String kernel, int nR, int nZ, int B, double dt, CUdeviceptr model, CUdeviceptr dPerpOf,
+                                     CUdeviceptr dAniOf, CUdeviceptr coef, CUdeviceptr src, CUdeviceptr n, CUdeviceptr cprime) {
+        return new KernelCall(kernel).i("nR", nR).i("nZ", nZ).i("B", B).d("dt", dt).p("model", model)
+                .p("dPerpOf", dPerpOf).p("dAniOf", dAniOf).p("coef", coef).p("src", src).p("n", n).p("cprime", cprime);
+    }
+
+    static KernelCall sweepPcr(int dir, int nR, int nZ, int B, double dt, CUdeviceptr model, CUdeviceptr dPerpOf,
+                               CUdeviceptr dAniOf, CUdeviceptr coef, CUdeviceptr src, CUdeviceptr n) {
+        return new KernelCall("sweep_pcr").i("dir", dir).i("nR", nR).i("nZ", nZ).i("B", B).d("dt", dt).p("model", model)
+                .p("dPerpOf", dPerpOf).p("dAniOf", dAniOf).p("coef", coef).p("src", src).p("n", n);
+    }
+
+    static KernelCall mixedStep(int nR, int nZ, int B, double dt, CUdeviceptr model, CUdeviceptr dPerpOf, CUdeviceptr dAniOf,
+                                CUdeviceptr coef, CUdeviceptr src, CUdeviceptr nIn, CUdeviceptr nOut) {
+        return new KernelCall("mixed_step").i("nR", nR).i("nZ", nZ).i("B", B).d("dt", dt).p("model", model)
+                .p("dPerpOf", dPerpOf).p("dAniOf", dAniOf).p("coef", coef).p("src", src).p("nIn", nIn).p("nOut", nOut);
+    }
+
+    static KernelCall changePartial(long total, long T, CUdeviceptr nNew, CUdeviceptr nOld, CUdeviceptr diffMax,
+                                    CUdeviceptr magMax, CUdeviceptr firstBad) {
+        return new KernelCall("change_partial").l("total", total).l("T", T).p("nNew", nNew).p("nOld", nOld)
+                .p("diffMax", diffMax).p("magMax", magMax).p("firstBad", firstBad);
+    }
+
+    static KernelCall residualPartial(int nR, int nZ, int B, long T, CUdeviceptr model, CUdeviceptr dPerpOf, CUdeviceptr dAniOf,
+                                      CUdeviceptr coef, CUdeviceptr src, CUdeviceptr n, CUdeviceptr sumR2, CUdeviceptr sumS2) {
+        return new KernelCall("residual_partial").i("nR", nR).i("nZ", nZ).i("B", B).l("T", T).p("model", model)
+                .p("dPerpOf", dPerpOf).p("dAniOf", dAniOf).p("coef", coef).p("src", src).p("n", n)
+                .p("sumR2", sumR2).p("sumS2", sumS2);
+    }
+
+    static KernelCall reduceColumns(CUdeviceptr partial, int B, int P, ReduceOp op, CUdeviceptr out) {
+        return new KernelCall("reduce_columns").p("partial", partial).i("B", B).i("P", P).i("op", op.code).p("out", out);
+    }
+
+    static KernelCall steadyBandLu(int nR, int nZ, int B, int first, CUdeviceptr model, CUdeviceptr dPerpOf, CUdeviceptr dAniOf,
+                                   CUdeviceptr coef, CUdeviceptr src, CUdeviceptr bandAll, CUdeviceptr pivotAll,
+                                   CUdeviceptr workAll, CUdeviceptr nOut, CUdeviceptr status) {
+        return steady("steady_band_lu", nR, nZ, B, first, model, dPerpOf, dAniOf, coef, src, bandAll, pivotAll, workAll, nOut, status);
+    }
+
+    static KernelCall steadyBandLuShm(int nR, int nZ, int B, int first, CUdeviceptr model, CUdeviceptr dPerpOf, CUdeviceptr dAniOf,
+                                      CUdeviceptr coef, CUdeviceptr src, CUdeviceptr bandAll, CUdeviceptr pivotAll,
+                                      CUdeviceptr workAll, CUdeviceptr nOut, CUdeviceptr status) {
+        return steady("steady_band_lu_shm", nR, nZ, B, first, model, dPerpOf, dAniOf, coef, src, bandAll, pivotAll, workAll, nOut, status);
+    }
+
+    /** The two steady kernels share one parameter list (the shared-memory one differs only inside). */
+    private static KernelCall steady(String kernel, int nR, int nZ, int B, int first, CUdeviceptr model, CUdeviceptr dPerpOf,
+                                     CUdeviceptr dAniOf, CUdeviceptr coef, CUdeviceptr src, CUdeviceptr bandAll,
+                                     CUdeviceptr pivotAll, CUdeviceptr workAll, CUdeviceptr nOut, CUdeviceptr status) {
+        return new KernelCall(kernel).i("nR", nR).i("nZ", nZ).i("B", B).i("first", first).p("model", model)
+                .p("dPerpOf", dPerpOf).p("dAniOf", dAniOf).p("coef", coef).p("src", src).p("bandAll", bandAll)
+                .p("pivotAll", pivotAll).p("workAll", workAll).p("nOut", nOut).p("status", status);
+    }
+}
