@@ -15,10 +15,15 @@ import org.anisocr.operator.NinePointMatrix;
 final class ZebraLineRelaxation {
     private final NinePointMatrix l;
     private final TridiagonalLines lines;
+    /** The eight off-centre coefficient arrays of L (south-west … north-east), shared with l. */
+    private final double[] sw, s, se, w, e, nw, no, ne;
 
     ZebraLineRelaxation(NinePointMatrix l, LineDirection direction) {
         this.l = l;
         this.lines = new TridiagonalLines(l, direction);
+        sw = l.coefficients(-1, -1); s = l.coefficients(0, -1); se = l.coefficients(1, -1);
+        w = l.coefficients(-1, 0); e = l.coefficients(1, 0);
+        nw = l.coefficients(-1, 1); no = l.coefficients(0, 1); ne = l.coefficients(1, 1);
     }
 
     LineDirection direction() { return lines.direction; }
@@ -33,9 +38,6 @@ final class ZebraLineRelaxation {
     void halfSweep(double[] f, double[] x, double[] t, int parity) {
         SpatialGrid g = l.grid();
         int nR = g.nR(), nZ = g.nZ();
-        double[] sw = l.coefficients(-1, -1), s = l.coefficients(0, -1), se = l.coefficients(1, -1);
-        double[] w = l.coefficients(-1, 0), e = l.coefficients(1, 0);
-        double[] nw = l.coefficients(-1, 1), no = l.coefficients(0, 1), ne = l.coefficients(1, 1);
         double[] lo = lines.lower, inv = lines.inv, c = lines.c;
         if (lines.direction == LineDirection.ALONG_R) {
             for (int j = 1 + ((1 + parity) & 1); j < nZ - 1; j += 2) {
@@ -90,9 +92,6 @@ final class ZebraLineRelaxation {
     void lineRightHandSides(double[] f, double[] x, double[] t, int parity) {
         SpatialGrid g = l.grid();
         int nR = g.nR(), nZ = g.nZ();
-        double[] sw = l.coefficients(-1, -1), s = l.coefficients(0, -1), se = l.coefficients(1, -1);
-        double[] w = l.coefficients(-1, 0), e = l.coefficients(1, 0);
-        double[] nw = l.coefficients(-1, 1), no = l.coefficients(0, 1), ne = l.coefficients(1, 1);
         if (lines.direction == LineDirection.ALONG_R) {
             for (int j = 1 + ((1 + parity) & 1); j < nZ - 1; j += 2) {
                 int row = j * nR;
