@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,22 +37,13 @@ class GridStudyCommandTest {
             r_sun_kpc = 4.0
             """;
 
-    record Result(int code, String out, String err) {}
-
-    Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
+    static CliHarness.Result run(String... args) { return CliHarness.inProcess(args); }
 
     @Test void studiesThreeLevelsAndWritesTableJsonAndPlot() throws IOException {
         Path cfg = tmp.resolve("m.toml");
         Files.writeString(cfg, MODEL);
         Path out = tmp.resolve("study");
-        Result r = run("grid-study", cfg.toString(), "--levels", "0.5,0.25,0.125", "--out", out.toString(), "--threads", "2");
+        CliHarness.Result r = run("grid-study", cfg.toString(), "--levels", "0.5,0.25,0.125", "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("| 0.125 | 65×33 | 2145 |"), r.out());
         assertTrue(r.out().contains("Richardson"), r.out());
@@ -76,7 +64,7 @@ class GridStudyCommandTest {
         Path cfg = tmp.resolve("m.toml");
         Files.writeString(cfg, MODEL);
         Path out = tmp.resolve("study");
-        Result r = run("grid-study", cfg.toString(), "--levels", "0.5,0.3", "--out", out.toString());
+        CliHarness.Result r = run("grid-study", cfg.toString(), "--levels", "0.5,0.3", "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--levels") && r.err().contains("divide"), r.err());
         r = run("grid-study", cfg.toString(), "--levels", "0.5,0.25,0.1", "--out", out.toString());
