@@ -4,7 +4,8 @@
 // Benchmark.exportSystems: int32 m, int32 batch, float64 lower[], diag[], upper[] in strided layout,
 // first the R sweep then the z sweep). Right-hand sides are ones. Prints one JSON object on stdout.
 //
-// Build on the GPU machine:  nvcc -O3 -o gtsv_bench gtsv_bench.cu -lcusparse   (run-on-device.sh does it)
+// Build on the GPU machine: bench/cusparse/build.sh OUTPUT (finds cuSPARSE in the CUDA wheels or /usr/local/cuda*;
+// CUDA 13 ships only libcusparse.so.12, linked as -L DIR -l:libcusparse.so.12). run-on-device.sh does it.
 // Usage: gtsv_bench SYSTEMS_FILE [REPLICATE=1] [REPS=20]
 //   REPLICATE tiles model 0's systems to stand for a family of that many models.
 #include <cuda_runtime.h>

@@ -3,11 +3,16 @@ package org.anisocr;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -24,36 +29,48 @@ class ArchitectureTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.anisocr");
     }
 
+    /**
+     * Each package and the packages it may import (the table of docs/architecture.md), bottom to top. A package
+     * stands for itself and its subpackages (solver: solver, solver.cpu, solver.gpu, solver.steady).
+     */
+    static final Map<String, List<String>> MAY_IMPORT = layers(
+            "grid", "",
+            "field", "grid",
+            "operator", "grid field",
+            "source", "grid field operator",
+            "config", "grid field operator source",
+            "solver", "grid field operator source config",
+            "io", "grid config",
+            "analysis", "grid field operator config io",
+            "run", "grid field operator source config solver io analysis",
+            "validation", "grid field operator source config solver io",
+            "bench", "grid field operator source config solver io",
+            "sweep", "grid config io analysis run",
+            "cli", "grid field operator source config solver io analysis run validation bench sweep");
+
+    private static Map<String, List<String>> layers(String... pairs) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1].isEmpty() ? List.of() : List.of(pairs[i + 1].split(" ")));
+        return m;
+    }
+
     @Test
     void layers() {
-        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("grid").definedBy("org.anisocr.grid..")
-                .layer("field").definedBy("org.anisocr.field..")
-                .layer("operator").definedBy("org.anisocr.operator..")
-                .layer("source").definedBy("org.anisocr.source..")
-                .layer("config").definedBy("org.anisocr.config..")
-                .layer("solver").definedBy("org.anisocr.solver..")
-                .layer("io").definedBy("org.anisocr.io..")
-                .layer("analysis").definedBy("org.anisocr.analysis..")
-                .layer("run").definedBy("org.anisocr.run..")
-                .layer("validation").definedBy("org.anisocr.validation..")
-                .layer("bench").definedBy("org.anisocr.bench..")
-                .layer("sweep").definedBy("org.anisocr.sweep..")
-                .layer("cli").definedBy("org.anisocr.cli..")
-                .whereLayer("grid").mayNotAccessAnyLayer()
-                .whereLayer("field").mayOnlyAccessLayers("grid")
-                .whereLayer("operator").mayOnlyAccessLayers("grid", "field")
-                .whereLayer("source").mayOnlyAccessLayers("grid", "field", "operator")
-                .whereLayer("config").mayOnlyAccessLayers("grid", "field", "operator", "source")
-                .whereLayer("solver").mayOnlyAccessLayers("grid", "field", "operator", "source", "config")
-                .whereLayer("io").mayOnlyAccessLayers("grid", "config")
-                .whereLayer("analysis").mayOnlyAccessLayers("grid", "field", "operator", "config", "io")
-                .whereLayer("run").mayOnlyAccessLayers("grid", "field", "operator", "source", "config", "solver", "io", "analysis")
-                .whereLayer("validation").mayOnlyAccessLayers("grid", "field", "operator", "source", "config", "solver", "io")
-                .whereLayer("bench").mayOnlyAccessLayers("grid", "field", "operator", "source", "config", "solver", "io")
-                .whereLayer("sweep").mayOnlyAccessLayers("grid", "config", "io", "analysis", "run")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer();
+        LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String layer : MAY_IMPORT.keySet()) rule = rule.layer(layer).definedBy("org.anisocr." + layer + "..");
+        for (Map.Entry<String, List<String>> e : MAY_IMPORT.entrySet())
+            rule = e.getValue().isEmpty() ? rule.whereLayer(e.getKey()).mayNotAccessAnyLayer()
+                    : rule.whereLayer(e.getKey()).mayOnlyAccessLayers(e.getValue().toArray(String[]::new));
         rule.check(classes);
+    }
+
+    @Test
+    void everyMainPackageIsInATableRow() {
+        for (var c : classes) {
+            String pkg = c.getPackageName().replaceFirst("^org\\.anisocr\\.?", "");
+            if (pkg.isEmpty()) continue;
+            assertTrue(MAY_IMPORT.containsKey(pkg.split("\\.")[0]), "package " + c.getPackageName() + " is not in the layer table");
+        }
     }
 
     @Test

@@ -152,7 +152,8 @@ public final class Benchmark {
         String[] gpuKeys = {"step_us", "step_us_thomas", "step_us_pcr", "step_us_no_graph", "kernel_us", "kernel_us_thomas",
                 "kernel_us_pcr", "copy_bandwidth_GBps",
                 "bandwidth_fraction", "bandwidth_fraction_min_traffic", "bytes_moved_per_step_tridiagonal", "speedup_vs_cpu",
-                "max_rel_diff_gpu_vs_cpu", "graph_problem", "residual_gpu_model0"};
+                "max_rel_diff_gpu_vs_cpu", "graph_problem", "residual_gpu_model0",
+                "cusparse_java", "speedup_vs_cusparse_java", "speedup_vs_cusparse_java_thomas"};
         for (String k : gpuKeys) r.put(k, null);
         if (gpu) {
             try (GpuRuntime rt = GpuRuntime.open(); GpuBatchStepper batch = new GpuBatchStepper(rt, family)) {
@@ -192,6 +193,17 @@ public final class Benchmark {
                 r.put("bandwidth_fraction", bytes / (sweepUs * 1e-6) / (copyGBps * 1e9));
                 r.put("bandwidth_fraction_min_traffic", minBytes / (sweepUs * 1e-6) / (copyGBps * 1e9));
                 r.put("speedup_vs_cpu", (Double) r.get("cpu_step_us_all_models") / stepUs);
+                // cuSPARSE from Java on the same systems (model 0's, replicated per model); the C harness cross-checks it.
+                long systemBytes = exportBytes(o.nR(), o.nZ(), o.momenta());
+                Map<String, Object> cusparseJava = systemBytes <= MAX_SYSTEMS_BYTES
+                        ? CusparseBaseline.measure(rt, tridiagonalSystems(first, dt), o.models(), 20)
+                        : Map.of("unavailable", String.format(Locale.ROOT, "skipped: model 0's systems are %.1f GB, over %.1f GB",
+                                systemBytes / 1e9, MAX_SYSTEMS_BYTES / 1e9));
+                r.put("cusparse_java", cusparseJava);
+                if (cusparseJava.get("best_r_plus_z_us") instanceof Double theirs) {
+                    r.put("speedup_vs_cusparse_java", speedup(theirs, r.get("kernel_us")));
+                    r.put("speedup_vs_cusparse_java_thomas", speedup(theirs, r.get("kernel_us_thomas")));
+                }
                 log.accept(String.format(Locale.ROOT, "gpu: %.2f us per step (graph, auto line solver); kernels %s; Thomas kernels %s; copy %.0f GB/s",
                         stepUs, r.get("kernel_us"), kernels, copyGBps));
             }
@@ -205,6 +217,30 @@ public final class Benchmark {
         r.put("written_to", out.toString());
         log.accept("wrote " + out);
         return r;
+    }
+
+    /**
+     * Merges gtsv_bench timings into a bench JSON written earlier (the device script times the split step
+     * first and cuSPARSE after it, so that the more valuable figure exists even if the harness fails):
+     * sets {@code cusparse} and recomputes the two {@code speedup_vs_cusparse} figures from the file's own kernel times.
+     */
+    public static void mergeCusparseInto(Path benchJson, Path cusparseJson) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = JSON.readValue(benchJson.toFile(), LinkedHashMap.class);
+        mergeCusparse(r, cusparseJson);
+        writeAtomically(benchJson, JSON.writeValueAsBytes(r));
+    }
+
+    /**
+     * Largest set of model-0 systems the cuSPARSE baselines handle (export file, Java copies): 2001x801x33 would be
+     * 2.5 GB, and the cuSPARSE comparison is made at 201x81 (25 MB); the large grid measures bandwidth.
+     */
+    public static final long MAX_SYSTEMS_BYTES = 1_000_000_000L;
+
+    /** Bytes {@link #exportSystems} writes for an nR x nZ grid with this many momentum bins (R and z sweeps). */
+    public static long exportBytes(int nR, int nZ, int bins) {
+        long r = 3L * 8 * (nR - 1) * (long) (nZ - 2) * bins, z = 3L * 8 * (nZ - 2) * (long) (nR - 1) * bins;
+        return 8 + r + 8 + z;
     }
 
     private static void mergeCusparse(Map<String, Object> r, Path json) throws IOException {
@@ -256,42 +292,56 @@ public final class Benchmark {
     }
 
     /**
-     * Writes the Crank–Nicolson matrices of model 0's R and z sweeps (all bins, all lines) for
-     * bench/cusparse/gtsv_bench: little-endian int32 m, int32 batch, then lower, diag, upper as
-     * float64 arrays in strided layout (system after system, batchStride = m; lower[0] = upper[m−1] = 0),
-     * first for the R sweep, then for the z sweep. The matrix entries are the ones CpuSplitStepper
-     * forms (−dt/2·L, 1 + dt/2·C, −dt/2·U from BinStencil); the right-hand sides are left to the harness.
+     * One sweep direction's tridiagonal systems in strided layout (system after system, batch stride m;
+     * lower[0] = upper[m−1] = 0): the Crank–Nicolson matrices CpuSplitStepper forms (−dt/2·L, 1 + dt/2·C, −dt/2·U
+     * from BinStencil) for every line of every bin.
      */
-    public static void exportSystems(TransportProblem p, double dt, Path file) throws IOException {
+    public record TridiagonalSystems(int m, int batch, double[] lower, double[] diag, double[] upper) {}
+
+    /** Model {@code p}'s systems of the R sweep (index 0) and of the z sweep (index 1). */
+    public static TridiagonalSystems[] tridiagonalSystems(TransportProblem p, double dt) {
         SpatialGrid g = p.grid();
         int nR = g.nR(), nZ = g.nZ();
         double h = dt / 2;
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 20))) {
-            for (int dir = 0; dir < 2; dir++) {
-                int m = dir == 0 ? nR - 1 : nZ - 2;
-                int linesPerBin = dir == 0 ? nZ - 2 : nR - 1;
-                int batch = linesPerBin * p.bins();
-                double[][] abc = new double[3][m * batch];
-                for (int k = 0; k < p.bins(); k++) {
-                    BinStencil s = new BinStencil(p, k);
-                    for (int line = 0; line < linesPerBin; line++) {
-                        int sys = k * linesPerBin + line;
-                        for (int q = 0; q < m; q++) {
-                            int idx = dir == 0 ? g.index(q, line + 1) : g.index(line, q + 1);
-                            double l = dir == 0 ? s.rLower(idx) : s.zLower(idx);
-                            double c = dir == 0 ? s.rCentre(idx) : s.zCentre(idx);
-                            double u = dir == 0 ? s.rUpper(idx) : s.zUpper(idx);
-                            abc[0][sys * m + q] = q == 0 ? 0 : -h * l;
-                            abc[1][sys * m + q] = 1 + h * c;
-                            abc[2][sys * m + q] = q == m - 1 ? 0 : -h * u;
-                        }
+        TridiagonalSystems[] out = new TridiagonalSystems[2];
+        for (int dir = 0; dir < 2; dir++) {
+            int m = dir == 0 ? nR - 1 : nZ - 2;
+            int linesPerBin = dir == 0 ? nZ - 2 : nR - 1;
+            int batch = linesPerBin * p.bins();
+            double[][] abc = new double[3][m * batch];
+            for (int k = 0; k < p.bins(); k++) {
+                BinStencil s = new BinStencil(p, k);
+                for (int line = 0; line < linesPerBin; line++) {
+                    int sys = k * linesPerBin + line;
+                    for (int q = 0; q < m; q++) {
+                        int idx = dir == 0 ? g.index(q, line + 1) : g.index(line, q + 1);
+                        double l = dir == 0 ? s.rLower(idx) : s.zLower(idx);
+                        double c = dir == 0 ? s.rCentre(idx) : s.zCentre(idx);
+                        double u = dir == 0 ? s.rUpper(idx) : s.zUpper(idx);
+                        abc[0][sys * m + q] = q == 0 ? 0 : -h * l;
+                        abc[1][sys * m + q] = 1 + h * c;
+                        abc[2][sys * m + q] = q == m - 1 ? 0 : -h * u;
                     }
                 }
-                ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(m).putInt(batch);
+            }
+            out[dir] = new TridiagonalSystems(m, batch, abc[0], abc[1], abc[2]);
+        }
+        return out;
+    }
+
+    /**
+     * Writes {@link #tridiagonalSystems} of model 0 for bench/cusparse/gtsv_bench: little-endian int32 m, int32 batch,
+     * then lower, diag, upper as float64 arrays, first for the R sweep, then for the z sweep. The right-hand sides
+     * are left to the harness.
+     */
+    public static void exportSystems(TransportProblem p, double dt, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 20))) {
+            for (TridiagonalSystems t : tridiagonalSystems(p, dt)) {
+                ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(t.m()).putInt(t.batch());
                 out.write(head.array());
-                ByteBuffer buf = ByteBuffer.allocate(8 * m * batch).order(ByteOrder.LITTLE_ENDIAN);
-                for (double[] arr : abc) {
+                ByteBuffer buf = ByteBuffer.allocate(8 * t.m() * t.batch()).order(ByteOrder.LITTLE_ENDIAN);
+                for (double[] arr : new double[][]{t.lower(), t.diag(), t.upper()}) {
                     buf.clear();
                     buf.asDoubleBuffer().put(arr);
                     out.write(buf.array());

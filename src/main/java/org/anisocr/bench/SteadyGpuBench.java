@@ -26,11 +26,12 @@ import java.util.Map;
  * Issue 6's GPU targets: the steady solve ({@link GpuSteadySolver}, exact banded LU on the device) of the realistic
  * model, 201×81 grid, 33 momenta, for one model (target ≤ 0.1 s on one H100) and for a 64-model family (≤ 1 s).
  * Usage (on the GPU machine, see bench/run-on-device.sh):
- * <pre>java -cp anisocr.jar org.anisocr.bench.SteadyGpuBench [--grid 201x81] [--momenta 33] [--models 1,64] [--reps 3] --out FILE</pre>
+ * <pre>java -cp anisocr.jar org.anisocr.bench.SteadyGpuBench [--grid 201x81] [--momenta 33] [--models 1,64] [--reps 3] [--no-reference] --out FILE</pre>
  * Per case: wall_seconds = the whole {@code solve} call (uploads, all kernels, device residual, download), best of
  * --reps after one warm-up; device_seconds = launch of the first kernel to the end of the residual (host-timed
  * across a stream synchronisation); for the first case also the agreement with the Java direct solve
- * (max rel. diff over bins) and that solve's time on this machine's CPU.
+ * (max rel. diff over bins) and that solve's time on this machine's CPU, unless --no-reference (the device script
+ * times the 64-model family apart from the one-model case, whose reference it already has).
  */
 public final class SteadyGpuBench {
     public static List<TransportProblem> family(int nR, int nZ, int momenta, int models) {
@@ -49,6 +50,7 @@ public final class SteadyGpuBench {
     public static void main(String[] args) throws Exception {
         int nR = 201, nZ = 81, momenta = 33, reps = 3;
         String modelsArg = "1,64";
+        boolean reference = true;
         Path out = null;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
@@ -57,6 +59,7 @@ public final class SteadyGpuBench {
                 case "--models" -> modelsArg = args[++a];
                 case "--reps" -> reps = Integer.parseInt(args[++a]);
                 case "--out" -> out = Path.of(args[++a]);
+                case "--no-reference" -> reference = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[a]);
             }
         }
@@ -72,7 +75,7 @@ public final class SteadyGpuBench {
         r.put("cases", cases);
         if (info.available()) {
             try (GpuSteadySolver gpu = new GpuSteadySolver()) {
-                boolean firstCase = true;
+                boolean firstCase = reference;
                 for (String ms : modelsArg.split(",")) {
                     int models = Integer.parseInt(ms.trim());
                     List<TransportProblem> family = family(nR, nZ, momenta, models);
@@ -87,6 +90,7 @@ public final class SteadyGpuBench {
                     c.put("kernel", best.kernel());
                     c.put("systems_per_launch", best.chunkSize());
                     c.put("launches", best.chunks());
+                    c.put("blocks_per_multiprocessor", gpu.lastBlocksPerMultiprocessor());   // occupancy, max shared carveout
                     c.put("wall_seconds", best.wallSeconds());
                     c.put("device_seconds", best.deviceSeconds());
                     c.put("wall_seconds_per_model", best.wallSeconds() / models);

@@ -13,7 +13,7 @@ public final class BackendOptions {
             description = "auto: the GPU when usable, else the CPU (one line says so); gpu: fail without one; cpu (default: ${DEFAULT-VALUE})")
     Backend backend = Backend.AUTO;
 
-    @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all cores (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "0", description = "CPU threads (per model); 0 = the model's solver.threads, else all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
     /** The thread count to use: the option when given, else {@code fallback} (e.g. the model's solver.threads). */

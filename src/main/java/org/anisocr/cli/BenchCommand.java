@@ -49,12 +49,29 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--export-systems", description = "only write model 0's tridiagonal systems for gtsv_bench to this file, then exit")
     Path exportSystems;
 
+    @Option(names = "--merge-into", description = "with --cusparse-json: only merge those timings into this existing bench JSON, then exit")
+    Path mergeInto;
+
     /** Standalone entry point (java -cp anisocr.jar org.anisocr.cli.BenchCommand ...), the same as {@code anisocr bench}. */
     public static void main(String[] args) {
         System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
     }
 
     @Override public Integer call() throws Exception {
+        if (mergeInto != null) {
+            if (cusparseJson == null) {
+                System.err.println("--merge-into needs --cusparse-json FILE (the timings to merge)");
+                return 2;
+            }
+            if (!java.nio.file.Files.isRegularFile(mergeInto)) {
+                System.err.println("--merge-into " + mergeInto + ": no such file (the bench JSON to add the cuSPARSE timings to)");
+                return 2;
+            }
+            org.anisocr.io.OutputLocation.checkFile(mergeInto, true, "--merge-into", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
+            Benchmark.mergeCusparseInto(mergeInto, cusparseJson);
+            System.out.println("merged " + cusparseJson + " into " + mergeInto);
+            return 0;
+        }
         String[] nm = grid.toLowerCase().split("x");
         int nR, nZ;
         try {
@@ -72,6 +89,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (out != null) org.anisocr.io.OutputLocation.checkFile(out, overwrite.overwrite(), "--out",
                 org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
         if (exportSystems != null) {
+            long bytes = Benchmark.exportBytes(nR, nZ, momenta);
+            if (bytes > Benchmark.MAX_SYSTEMS_BYTES) {
+                System.err.printf(java.util.Locale.ROOT, "--export-systems: --grid %s with --momenta %d would write %.1f GB; "
+                        + "at most %.1f GB (use fewer momenta or a smaller grid)%n", grid, momenta, bytes / 1e9, Benchmark.MAX_SYSTEMS_BYTES / 1e9);
+                return 2;
+            }
             org.anisocr.io.OutputLocation.checkFile(exportSystems, overwrite.overwrite(), "--export-systems", f -> true);
             TransportProblem p = Benchmark.family(nR, nZ, momenta, 1).get(0);
             Benchmark.exportSystems(p, Benchmark.benchDtMyr(p), exportSystems);

@@ -1,5 +1,9 @@
 package org.anisocr.cli;
 
+import org.anisocr.config.ConfigException;
+import org.anisocr.io.AtomicFile;
+import org.anisocr.io.OutputLocation;
+import org.anisocr.sweep.FamilyManifest;
 import org.anisocr.sweep.SweepIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,11 +11,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(mixinStandardHelpOptions = true, name = "merge", description = "Join the model folders of sweep parts (e.g. shards run on different machines) into one index.csv.")
+@Command(mixinStandardHelpOptions = true, name = "merge", description = {
+        "Join the model folders of sweep parts (e.g. shards run on different machines) into one index.csv.",
+        "Exits 1, naming the missing models, unless every member of the family (family.json) is complete."})
 public final class MergeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -23,20 +34,69 @@ public final class MergeCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
+    /** Missing members named one by one up to this many; the rest are counted. */
+    static final int NAMED = 20;
+
     @Override public Integer call() {
-        List<SweepIndex.Row> rows = SweepIndex.join(dirs);
+        for (Path d : dirs) if (!Files.isDirectory(d)) throw new ConfigException("not a directory: " + d);
+        FamilyManifest manifest = commonManifest();
         Path first = dirs.get(0).toAbsolutePath().normalize();
-        Path file = out != null ? out : first.resolveSibling(first.getFileName() + "-merged-index.csv");
-        org.anisocr.io.OutputLocation.checkFile(file, overwrite.overwrite(), "--out", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
+        Path file = OutputLocation.checkFile(out != null ? out : first.resolveSibling(first.getFileName() + "-merged-index.csv"),
+                overwrite.overwrite(), "--out", AtomicFile::isAnisocrJsonOrCsv);
+        List<SweepIndex.Row> rows = SweepIndex.join(dirs);
+        String where = dirs.size() == 1 ? first.toString() : dirs.size() + " directories";
+        if (manifest != null) checkMembers(manifest, rows);
+        int size = manifest != null ? manifest.count() : rows.isEmpty() ? 0 : rows.get(0).familySize();
+        var err = spec.commandLine().getErr();
+        if (rows.isEmpty()) {
+            err.println(manifest == null
+                    ? "no finished model and no " + FamilyManifest.FILE + " in " + where + ": nothing to merge"
+                    : "no finished model in " + where + ": all " + size + " models of family " + manifest.base() + " ("
+                      + manifest.fingerprint() + ") are missing; nothing written");
+            return Main.EXIT_FAILURE;
+        }
         SweepIndex.write(file, rows);
-        List<Integer> missing = SweepIndex.missing(rows);
-        int size = rows.isEmpty() ? 0 : rows.get(0).familySize();
-        spec.commandLine().getOut().println("merged " + rows.size() + " of " + size + " models from " + dirs.size() + " director"
-                + (dirs.size() == 1 ? "y" : "ies") + " -> " + file.toAbsolutePath().normalize());
+        spec.commandLine().getOut().println("merged " + rows.size() + " of " + size + " models from " + where + " -> " + file);
+        List<Integer> missing = SweepIndex.missing(rows, size);
         if (!missing.isEmpty()) {
-            spec.commandLine().getErr().println("incomplete family: missing model indices " + missing);
+            StringBuilder m = new StringBuilder("incomplete family: " + missing.size() + " of " + size + " models missing, indices "
+                    + (missing.size() <= NAMED ? missing.toString() : missing.subList(0, NAMED) + " …"));
+            if (manifest != null) {
+                List<String> names = manifest.missing(SweepIndex.indices(rows));
+                m.append(": ").append(String.join(", ", names.subList(0, Math.min(NAMED, names.size()))));
+                if (names.size() > NAMED) m.append(", … (").append(names.size() - NAMED).append(" more)");
+            }
+            err.println(m);
             return Main.EXIT_FAILURE;
         }
         return Main.EXIT_OK;
+    }
+
+    /** The family manifest the directories share (null when none has one); different ones are bad input. */
+    private FamilyManifest commonManifest() {
+        Map<String, Path> byFingerprint = new LinkedHashMap<>();
+        FamilyManifest found = null;
+        for (Path d : dirs) {
+            Optional<FamilyManifest> m = FamilyManifest.read(d);
+            if (m.isEmpty()) continue;
+            if (found == null) found = m.get();
+            else if (!byFingerprint.containsKey(m.get().fingerprint()))
+                throw new ConfigException("not parts of one family: " + byFingerprint.values().iterator().next() + " holds family "
+                        + found.fingerprint() + ", " + d + " family " + m.get().fingerprint() + " (" + found.differences(m.get()) + ")");
+            byFingerprint.putIfAbsent(m.get().fingerprint(), d);
+        }
+        return found;
+    }
+
+    /** Every model found must be the manifest's member of that index (same folder name and family). */
+    private static void checkMembers(FamilyManifest manifest, List<SweepIndex.Row> rows) {
+        List<String> wrong = new ArrayList<>();
+        for (SweepIndex.Row r : rows) {
+            boolean ok = r.index() < manifest.count() && manifest.members().get(r.index()).equals(r.folder().getFileName().toString())
+                    && (r.family() == null || r.family().equals(manifest.fingerprint()));
+            if (!ok) wrong.add(r.folder().toString());
+        }
+        if (!wrong.isEmpty())
+            throw new ConfigException("not models of family " + manifest.fingerprint() + " (" + FamilyManifest.FILE + "): " + wrong);
     }
 }

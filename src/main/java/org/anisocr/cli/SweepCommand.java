@@ -2,6 +2,7 @@ package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
 import org.anisocr.run.SolverBackend;
+import org.anisocr.sweep.FamilyManifest;
 import org.anisocr.sweep.ModelFamily;
 import org.anisocr.sweep.ParameterAxis;
 import org.anisocr.sweep.SweepRunner;
@@ -50,6 +51,7 @@ public final class SweepCommand implements Callable<Integer> {
         for (String v : vary) axes.add(ParameterAxis.parse(v));
         ModelFamily family = new ModelFamily(config, axes); // validates every member before anything runs
         Path dir = out != null ? out : Path.of("out", family.baseName() + "-sweep");
+        FamilyManifest.of(family).claim(dir, false); // another family or the user's files there: exit 2 before anything
         PrintWriter log = spec.commandLine().getOut();
         var mine = family.shard(sh[0], sh[1]);
         log.printf(Locale.ROOT, "%s: %d models, shard %d/%d runs %d of them -> %s%n", family.baseName(), family.members().size(),
@@ -67,8 +69,9 @@ public final class SweepCommand implements Callable<Integer> {
                 compute.threadsOr(family.members().get(0).config().solver().threads()),
                 line -> spec.commandLine().getErr().println(line));
         SweepRunner.Report r = SweepRunner.run(family, sh[0], sh[1], dir, backend, log);
-        log.printf(Locale.ROOT, "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; index: %s%n", sh[0], sh[1],
-                r.ran(), r.skipped(), r.failed(), r.wallSeconds(), dir.resolve("index.csv").toAbsolutePath().normalize());
+        log.printf(Locale.ROOT, "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; family: %d of %d models complete; index: %s%n",
+                sh[0], sh[1], r.ran(), r.skipped(), r.failed(), r.wallSeconds(), r.familyComplete(), family.members().size(),
+                dir.resolve("index.csv").toAbsolutePath().normalize());
         for (String f : r.failures()) spec.commandLine().getErr().println("failed: " + f);
         return r.failed() == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }

@@ -8,7 +8,10 @@ import org.anisocr.source.PulsarSource;
 
 import java.util.List;
 
-/** The [source] table: {@code model} picks the source term, the other keys are its parameters. */
+/**
+ * The [source] table: {@code model} picks the source term, the other keys are its parameters. Shaped like
+ * {@link FieldTable} on purpose (a model key, then one case per model reading its keys with their ranges).
+ */
 final class SourceTable {
     static final List<String> MODELS = List.of(PulsarSource.MODEL, GreenPulse.MODEL, ManufacturedSource.MODEL, NoSource.MODEL);
 

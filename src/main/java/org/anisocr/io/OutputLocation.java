@@ -64,6 +64,7 @@ public final class OutputLocation {
         if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS))
             throw new ConfigException(option + " " + abs + " is an existing file, not a folder; nothing was written.");
         List<String> entries = list(abs);
+        entries.remove(FAMILY_LOCK); // the first shard holds the family lock while it writes the marker
         if (entries.isEmpty()) return new Checked(abs, State.EMPTY, Optional.empty());
         Optional<OutputMarker> marker = OutputMarker.readFrom(abs);
         if (marker.isEmpty() || !marker.get().kind().equals(FAMILY_KIND))
@@ -74,6 +75,9 @@ public final class OutputLocation {
 
     /** The marker kind of a sweep's family folder. */
     public static final String FAMILY_KIND = "sweep-family";
+
+    /** The lock file that the shards sharing a family folder take (org.anisocr.sweep.FamilyLock). */
+    public static final String FAMILY_LOCK = ".anisocr-family.lock";
 
     /** A checked folder target. */
     public record Checked(Path path, State state, Optional<OutputMarker> marker) {}

@@ -42,6 +42,13 @@ public final class RunOutput {
         }
     }
 
+    /** key, value, key, value, … in this order (Map.of's order changes from run to run). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
     public static Map<String, Object> summary(RunResult r) {
         ModelConfig c = r.config();
         Map<String, Object> s = new LinkedHashMap<>();
@@ -52,9 +59,9 @@ public final class RunOutput {
         s.put("mode", r.mode().key());
         s.put("scheme", c.solver().scheme().key());
         SpatialGrid g = r.problem().grid();
-        s.put("grid", Map.of("geometry", g.geometry().key(), "n_r", g.nR(), "n_z", g.nZ(), "r_max_kpc", g.rMaxKpc(),
+        s.put("grid", ordered("geometry", g.geometry().key(), "n_r", g.nR(), "n_z", g.nZ(), "r_max_kpc", g.rMaxKpc(),
                 "half_height_kpc", g.halfHeightKpc()));
-        s.put("momenta", Map.of("count", r.problem().bins(), "p_min_GeV", r.problem().momenta().pMinGeV(),
+        s.put("momenta", ordered("count", r.problem().bins(), "p_min_GeV", r.problem().momenta().pMinGeV(),
                 "p_max_GeV", r.problem().momenta().pMaxGeV()));
         s.put("wall_seconds", r.wallSeconds());
         s.put("residual", finiteOrNull(r.residual()));

@@ -8,13 +8,14 @@ import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.anisocr.solver.gpu.GpuInfo;
 import org.anisocr.solver.gpu.GpuSplitStepper;
+import org.anisocr.solver.gpu.GpuSteadySolver;
 import org.anisocr.solver.gpu.GpuUnavailableException;
 
 import java.util.function.Consumer;
 
 /**
  * The {@link Backend} a user asked for, resolved once for a run or a whole sweep: it opens the split stepper of
- * the time-stepping modes and says whether a steady solve goes to the GPU.
+ * the time-stepping modes, says whether a steady solve goes to the GPU and opens the GPU steady solver.
  * <ul>
  *   <li>cpu: the Java reference;</li>
  *   <li>gpu: the GPU, or a {@link GpuUnavailableException} at {@link #resolve} (before any work) saying why not;</li>
@@ -87,6 +88,9 @@ public final class SolverBackend {
         }
         return requested == Backend.GPU || gpuUsable();
     }
+
+    /** Opens the GPU steady solver, once {@link #steadyOnGpu} has said yes (it owns its runtime; close it). */
+    GpuSteadySolver openGpuSteadySolver() { return new GpuSteadySolver(); }
 
     /** Where a GPU failure during an auto run is reported before the CPU takes over. */
     void fallBack(String line) { log.accept(line); }

@@ -23,7 +23,7 @@ final class SteadyModeSolver {
 
     static Solution solve(TransportProblem problem, SolverSettings s, SolverBackend backend, ModelRunner.Progress progress) {
         if (backend.steadyOnGpu(s.scheme())) {
-            try (GpuSteadySolver g = new GpuSteadySolver()) {
+            try (GpuSteadySolver g = backend.openGpuSteadySolver()) {
                 GpuSteadySolver.Result r = g.solve(problem);
                 double[][] n = r.density()[0];
                 ModelRunner.requireFinite(n);

@@ -1,6 +1,8 @@
 package org.anisocr.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import org.anisocr.config.ConfigException;
@@ -17,6 +19,7 @@ import java.util.*;
  */
 public final class ModelFamily {
     private final String baseName;
+    private final String baseConfigSha256;
     private final List<ParameterAxis> axes;
     private final List<Member> members;
 
@@ -33,6 +36,7 @@ public final class ModelFamily {
         }
         ModelConfig parsedBase = ModelConfig.parse(ModelConfig.nameOf(baseConfig), text);
         this.baseName = parsedBase.name();
+        this.baseConfigSha256 = FamilyManifest.sha256(canonical(base));
         this.axes = List.copyOf(axes);
         Set<String> seen = new HashSet<>();
         List<String[]> paths = new ArrayList<>();
@@ -124,7 +128,21 @@ public final class ModelFamily {
         }
     }
 
+    /**
+     * The base config as JSON with sorted keys: the same for configs that differ only in comments, layout or key
+     * order, so the family's fingerprint follows what the config says, not how it is written.
+     */
+    static String canonical(JsonNode tree) {
+        try {
+            return JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build().writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseName() { return baseName; }
+    /** SHA-256 of the base config's content (see {@link #canonical}). */
+    public String baseConfigSha256() { return baseConfigSha256; }
     public List<ParameterAxis> axes() { return axes; }
     public List<Member> members() { return members; }
 

@@ -3,10 +3,10 @@ package org.anisocr.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anisocr.config.ConfigException;
+import org.anisocr.io.AtomicFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
 import java.util.*;
@@ -20,9 +20,12 @@ import java.util.stream.Stream;
 public final class SweepIndex {
     private SweepIndex() {}
 
-    /** One model row: its sweep index, folder, parameters (in axis order) and headline results. */
-    public record Row(int index, int familySize, String model, Path folder, LinkedHashMap<String, String> parameters,
-                      LinkedHashMap<String, String> results) {}
+    /**
+     * One model row: its sweep index, the family's size and fingerprint (null for models written before family
+     * manifests), folder, parameters (in axis order) and headline results.
+     */
+    public record Row(int index, int familySize, String family, String model, Path folder,
+                      LinkedHashMap<String, String> parameters, LinkedHashMap<String, String> results) {}
 
     static final List<String> RESULT_COLUMNS = List.of("alpha_inner", "alpha_sun", "alpha_sun_minus_inner",
             "N_above_pmin_at_sun", "residual", "converged", "wall_seconds");
@@ -49,7 +52,8 @@ public final class SweepIndex {
                 res.put("residual", j.hasNonNull("residual") ? j.get("residual").asText() : "nan");
                 res.put("converged", j.path("converged").asText());
                 res.put("wall_seconds", j.path("wall_seconds").asText());
-                rows.add(new Row(sw.get("index").asInt(), sw.get("count").asInt(), j.path("model").asText(),
+                rows.add(new Row(sw.get("index").asInt(), sw.get("count").asInt(),
+                        sw.hasNonNull("family") ? sw.get("family").asText() : null, j.path("model").asText(),
                         folder.toAbsolutePath().normalize(), params, res));
             }
         } catch (IOException e) {
@@ -66,52 +70,58 @@ public final class SweepIndex {
     public static List<Row> join(List<Path> dirs) {
         TreeMap<Integer, Row> byIndex = new TreeMap<>();
         Set<Integer> sizes = new TreeSet<>();
+        Set<String> families = new TreeSet<>();
         for (Path d : dirs)
             for (Row r : scan(d)) {
                 sizes.add(r.familySize());
+                if (r.family() != null) families.add(r.family());
                 Row old = byIndex.putIfAbsent(r.index(), r);
                 if (old != null && !old.parameters().equals(r.parameters()))
                     throw new ConfigException("model index " + r.index() + " has parameters " + old.parameters() + " in " + old.folder()
                             + " but " + r.parameters() + " in " + r.folder() + ": these are not parts of one family");
             }
         if (sizes.size() > 1) throw new ConfigException("the directories hold families of different sizes " + sizes);
+        if (families.size() > 1) throw new ConfigException("the directories hold models of different families " + families);
         return new ArrayList<>(byIndex.values());
     }
 
     /** Indices 0..size−1 not present in rows. */
-    public static List<Integer> missing(List<Row> rows) {
-        if (rows.isEmpty()) return List.of();
-        int size = rows.get(0).familySize();
-        Set<Integer> have = new HashSet<>();
-        for (Row r : rows) have.add(r.index());
+    public static List<Integer> missing(List<Row> rows, int size) {
+        Set<Integer> have = indices(rows);
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < size; i++) if (!have.contains(i)) out.add(i);
         return out;
     }
 
-    /** Writes the CSV atomically (temporary file in the same directory, then rename). */
+    public static Set<Integer> indices(List<Row> rows) {
+        Set<Integer> have = new HashSet<>();
+        for (Row r : rows) have.add(r.index());
+        return have;
+    }
+
+    /**
+     * Writes the CSV atomically (temporary file in the same directory, then rename), created with the umask's
+     * permissions like the model folders beside it (not owner-only, as a {@code Files.createTempFile} would be).
+     */
     public static void write(Path csv, List<Row> rows) {
         Set<String> paramCols = new LinkedHashSet<>();
         for (Row r : rows) paramCols.addAll(r.parameters().keySet());
-        Path parent = csv.toAbsolutePath().getParent();
+        StringBuilder w = new StringBuilder();
+        List<String> head = new ArrayList<>(List.of("index", "model"));
+        head.addAll(paramCols);
+        head.addAll(RESULT_COLUMNS);
+        head.add("dir");
+        w.append(String.join(",", head)).append('\n');
+        for (Row r : rows) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(r.index()), r.model()));
+            for (String p : paramCols) cells.add(r.parameters().getOrDefault(p, ""));
+            for (String c : RESULT_COLUMNS) cells.add(r.results().getOrDefault(c, ""));
+            cells.add(r.folder().toString());
+            w.append(String.join(",", cells)).append('\n');
+        }
         try {
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + csv.getFileName(), ".partial");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                List<String> head = new ArrayList<>(List.of("index", "model"));
-                head.addAll(paramCols);
-                head.addAll(RESULT_COLUMNS);
-                head.add("dir");
-                w.write(String.join(",", head) + "\n");
-                for (Row r : rows) {
-                    List<String> cells = new ArrayList<>(List.of(Integer.toString(r.index()), r.model()));
-                    for (String p : paramCols) cells.add(r.parameters().getOrDefault(p, ""));
-                    for (String c : RESULT_COLUMNS) cells.add(r.results().getOrDefault(c, ""));
-                    cells.add(r.folder().toString());
-                    w.write(String.join(",", cells) + "\n");
-                }
-            }
-            Files.move(tmp, csv, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // callers have checked the target (merge: --out and --overwrite); an index.csv of ours is replaced
+            AtomicFile.write(csv, true, "--out", w.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + csv, e);
         }

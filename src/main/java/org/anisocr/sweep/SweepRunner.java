@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import org.anisocr.io.OutputLocation;
-import org.anisocr.io.OutputMarker;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.stream.Stream;
@@ -16,26 +14,26 @@ import java.util.stream.Stream;
 /**
  * Runs the members of one shard of a family into {@code outDir/<folder>}, one after the other, and keeps
  * {@code outDir/index.csv} up to date after each model. Resumable: a member whose folder already holds a
- * summary.json is complete (folders appear by atomic rename) and is skipped; staging leftovers of this shard's
- * members from an interrupted run ({@code .<folder>.partial-*}) are deleted first, so nothing half-written survives.
+ * summary.json is complete (folders appear by atomic rename) and is skipped; the staging folder of a model whose
+ * process was killed ({@code .<folder>.partial-*}) is removed when the folder is next written (AtomicOutputDir),
+ * so nothing half-written survives. Shards may share outDir: see {@link FamilyLock} and {@link FamilyManifest}.
  */
 public final class SweepRunner {
     private SweepRunner() {}
 
-    public record Report(int ran, int skipped, int failed, double wallSeconds, List<String> failures) {}
+    /** What this shard did, and how many models of the whole family are complete in outDir at its end. */
+    public record Report(int ran, int skipped, int failed, double wallSeconds, List<String> failures, int familyComplete) {}
 
     public static Report run(ModelFamily family, int shard, int shards, Path outDir,
                              SolverBackend backend, PrintWriter log) {
         long t0 = System.nanoTime();
         List<ModelFamily.Member> mine = family.shard(shard, shards);
-        OutputLocation.Checked folder = OutputLocation.checkFamilyFolder(outDir, "--out");
-        try {
-            Files.createDirectories(folder.path());
-            if (folder.marker().isEmpty())
-                OutputMarker.now(OutputLocation.FAMILY_KIND, null).writeInto(folder.path());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + outDir, e);
-        }
+        FamilyManifest manifest = FamilyManifest.of(family);
+        // exit 2 here when outDir is not a place to write, holds the user's files or another family; under the
+        // family lock it gets its output marker and family.json
+        manifest.claim(outDir, true);
+        // under the lock, a half-written index can only be a leftover of a killed shard
+        FamilyLock.with(outDir, () -> removeIndexLeftovers(outDir));
         int ran = 0, skipped = 0, failed = 0;
         List<String> failures = new ArrayList<>();
         for (ModelFamily.Member m : mine) {
@@ -51,6 +49,7 @@ public final class SweepRunner {
             sweep.put("count", family.members().size());
             sweep.put("shard", shard + "/" + shards);
             sweep.put("base", family.baseName());
+            sweep.put("family", manifest.fingerprint());
             sweep.put("parameters", m.parameters());
             try {
                 ModelJob.Outcome o = ModelJob.solveAndWrite(m.config(), dir, false, backend, line -> { }, null, Map.of("sweep", sweep));
@@ -65,10 +64,31 @@ public final class SweepRunner {
                 log.printf(Locale.ROOT, "[%d/%d] %s: FAILED: %s%n", m.index() + 1, family.members().size(), m.folder(), e.getMessage());
             }
             log.flush();
-            SweepIndex.write(outDir.resolve("index.csv"), SweepIndex.scan(outDir));
+            updateIndex(outDir);
         }
-        SweepIndex.write(outDir.resolve("index.csv"), SweepIndex.scan(outDir));
-        return new Report(ran, skipped, failed, (System.nanoTime() - t0) * 1e-9, failures);
+        int complete = updateIndex(outDir);
+        return new Report(ran, skipped, failed, (System.nanoTime() - t0) * 1e-9, failures, complete);
+    }
+
+    /** Rebuilds outDir/index.csv from the model folders under the family lock; returns its row count. */
+    static int updateIndex(Path outDir) {
+        return FamilyLock.with(outDir, () -> {
+            List<SweepIndex.Row> rows = SweepIndex.scan(outDir);
+            SweepIndex.write(outDir.resolve("index.csv"), rows);
+            return rows.size();
+        });
+    }
+
+    private static void removeIndexLeftovers(Path outDir) {
+        String prefix = ".index.csv.partial-"; // AtomicFile's temporary names
+        try (Stream<Path> s = Files.list(outDir)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && Files.isRegularFile(p)) Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "nan"; }

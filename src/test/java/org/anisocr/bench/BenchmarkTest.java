@@ -66,12 +66,45 @@ class BenchmarkTest {
     }
 
     @Test
+    void mergesCusparseTimingsIntoAnEarlierResult(@TempDir Path dir) throws Exception {
+        Path c = dir.resolve("cusparse.json");
+        Files.writeString(c, """
+                {"device": "X", "r": {"gtsv2StridedBatch_us": 20.0, "gtsvInterleavedBatch_us": 10.0},
+                 "z": {"gtsv2StridedBatch_us": 8.0, "gtsvInterleavedBatch_us": 9.0}}
+                """);
+        // A result as a GPU run writes it (kernel times present), so the speed-up is recomputed from them.
+        Path out = dir.resolve("b.json");
+        Files.writeString(out, """
+                {"written_by": "anisocr (test)", "device": "X", "grid": "11x7", "kernel_us": {"sweep_r_pcr": 3.0, "sweep_z_pcr": 3.0, "mixed_step": 1.0},
+                 "kernel_us_thomas": {"sweep_r_thomas": 6.0, "sweep_z_thomas": 3.0}, "cusparse": null, "speedup_vs_cusparse": null}
+                """);
+        assertEquals(0, new CommandLine(new BenchCommand()).execute("--merge-into", out.toString(), "--cusparse-json", c.toString()));
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertEquals("11x7", j.get("grid").asText());
+        assertEquals(20.0, j.get("cusparse").get("r").get("gtsv2StridedBatch_us").asDouble());
+        assertEquals((10.0 + 8.0) / 6.0, j.get("speedup_vs_cusparse").asDouble(), 1e-12);      // best of each direction / our sweeps
+        assertEquals((10.0 + 8.0) / 9.0, j.get("speedup_vs_cusparse_thomas").asDouble(), 1e-12);
+        assertEquals(2, new CommandLine(new BenchCommand()).execute("--merge-into", out.toString()));
+        assertEquals(2, new CommandLine(new BenchCommand()).execute("--merge-into", dir.resolve("none.json").toString(),
+                "--cusparse-json", c.toString()));
+    }
+
+    @Test
+    void refusesAMultiGigabyteExport(@TempDir Path dir) {
+        Path f = dir.resolve("systems.bin");
+        assertEquals(2, new CommandLine(new BenchCommand()).execute("--grid", "2001x801", "--momenta", "33", "--export-systems", f.toString()));
+        assertFalse(Files.exists(f));
+        assertTrue(Benchmark.exportBytes(2001, 801, 33) > 2_000_000_000L);
+    }
+
+    @Test
     void exportsTheTridiagonalSystems(@TempDir Path dir) throws Exception {
         TransportProblem p = Benchmark.family(21, 11, 2, 1).get(0);
         Path f = dir.resolve("systems.bin");
         Benchmark.exportSystems(p, Benchmark.benchDtMyr(p), f);
         long r = 8 + 3L * 8 * 20 * (9 * 2), z = 8 + 3L * 8 * 9 * (20 * 2);
         assertEquals(r + z, Files.size(f));
+        assertEquals(r + z, Benchmark.exportBytes(21, 11, 2));
     }
 
     @Test

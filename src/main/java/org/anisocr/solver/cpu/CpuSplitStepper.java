@@ -127,6 +127,8 @@ public final class CpuSplitStepper implements SplitStepper {
     }
 
     /** Crank–Nicolson in z on R-line i of bin k; unknowns j = 1..Nz−2, N = 0 at z = ±H. */
+    // The twin of lineR along a column (stride NR, Dirichlet at both ends): kept as a second loop, not a strided
+    // helper, so each inner loop reads its stencil rows directly and stays in the Java reference's operation order.
     private void lineZ(int k, int i, double dt, boolean factorOnly) {
         int m = g.nZ() - 2, nR = g.nR();
         double[] lo = new double[m], rhs = new double[m];

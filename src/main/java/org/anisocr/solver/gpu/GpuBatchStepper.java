@@ -136,7 +136,6 @@ public final class GpuBatchStepper implements AutoCloseable {
         if (!use) dropGraphs();
         graphs = use;
     }
-    public boolean usesGraphs() { return graphs; }
     /** Why graph capture was abandoned, or null. */
     public String graphProblem() { return graphProblem; }
 

@@ -39,6 +39,7 @@ public final class GpuSteadySolver implements AutoCloseable {
 
     private final GpuRuntime rt;
     private final boolean ownsRuntime;
+    private int lastBlocksPerMultiprocessor = -1;
     private Kernel kernel = Kernel.valueOf(System.getProperty("anisocr.steady.kernel", "auto").toUpperCase(java.util.Locale.ROOT));
 
     /** Result of one batch: density[model][bin][node], residual[model][bin], timings, the kernel that ran. */
@@ -80,6 +81,26 @@ public final class GpuSteadySolver implements AutoCloseable {
 
     public Result solve(TransportProblem problem) { return solve(List.of(problem)); }
 
+    /** Blocks of the factor kernel resident per multiprocessor in the last solve (CUDA's occupancy calculator); -1 if unknown. */
+    public int lastBlocksPerMultiprocessor() { return lastBlocksPerMultiprocessor; }
+
+    /**
+     * Asks for the largest shared-memory carveout (the L1/shared split is a hint: with the default the driver may
+     * keep more L1 and fit fewer ~110 KB windows per SM) and returns how many blocks then fit per SM; -1 when the
+     * driver refuses either call (a hint: the solve goes on).
+     */
+    private static int preferSharedAndCountBlocks(jcuda.driver.CUfunction f, int dynShared) {
+        try {
+            cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_PREFERRED_SHARED_MEMORY_CARVEOUT,
+                    jcuda.driver.CUshared_carveout.CU_SHAREDMEM_CARVEOUT_MAX_SHARED);
+            int[] blocks = {0};
+            cuOccupancyMaxActiveBlocksPerMultiprocessor(blocks, f, BLOCK, dynShared);
+            return blocks[0];
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     /**
      * Solves every bin of every model; all models must share one spatial grid size.
      * @throws SingularSystemException naming the model and momentum bin whose matrix is singular
@@ -115,6 +136,7 @@ public final class GpuSteadySolver implements AutoCloseable {
             if (useShared)
                 GpuException.check("opting steady_band_lu_shm in to " + dynShared + " bytes of shared memory", () -> cuFuncSetAttribute(
                         rt.function("steady_band_lu_shm"), CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dynShared));
+            lastBlocksPerMultiprocessor = preferSharedAndCountBlocks(rt.function(kernelName), dynShared);
             // pageable uploads complete before the non-blocking stream reads them
             GpuException.check("finishing the uploads", () -> cuCtxSynchronize());
             long k0 = System.nanoTime();

@@ -116,72 +116,126 @@ public final class SteadySolver {
         return new Result(n, max, total, factorisations.get(), worst, worst <= settings.tolerance(), 1);
     }
 
-    private void solveChunk(SteadyOperator op, SteadyMethod method, int from, int to, int stride, double[][] guess, double[][] n, int[] iters,
-                            double[] res, AtomicInteger factorisations) {
-        FlexibleGmres gmres = new FlexibleGmres(settings.restart());
-        BandedFactorisation reference = null;
-        MultigridPreconditioner mg = null;
-        int itersAfterBuild = -1;
-        boolean refactor = true;
+    private void solveChunk(SteadyOperator op, SteadyMethod chosen, int from, int to, int stride, double[][] guess, double[][] n,
+                            int[] iters, double[] res, AtomicInteger factorisations) {
+        BinMethod method = binMethod(chosen, new FlexibleGmres(settings.restart()), factorisations);
         int size = op.grid().size();
         for (int k = from; k < to; k += stride) {
             NinePointMatrix m = op.matrix(k);
             double[] s = op.source(k);
             double[] x = new double[size];
-            if (method == SteadyMethod.DIRECT) {
-                factor(m, k, false).solve(s, x);
+            if (method.startsFromAGuess()) {
+                if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
+                else if (k > from) warmStart(m, s, n[k - stride], x);
+            }
+            BinOutcome o = method.solve(k, m, s, x);
+            n[k] = x;
+            iters[k] = o.iterations();
+            res[k] = o.relativeResidual();
+            if (progress != null) progress.binSolved(k, o.iterations(), o.relativeResidual());
+        }
+    }
+
+    /** What one bin's solve took: Krylov iterations (0 for a direct solve) and the relative residual reached. */
+    private record BinOutcome(int iterations, double relativeResidual) {}
+
+    /**
+     * One steady method, solving the bins of one chunk in order into x (which holds the start guess); a method may
+     * carry state from bin to bin (lu-gmres keeps its reference factorisation).
+     */
+    private interface BinMethod {
+        BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x);
+
+        /** Whether x should hold a start guess (neighbour or Picard iterate) before {@link #solve}. */
+        default boolean startsFromAGuess() { return true; }
+    }
+
+    /** The strategy of the method in use (auto resolved), fresh for one chunk. */
+    private BinMethod binMethod(SteadyMethod method, FlexibleGmres gmres, AtomicInteger factorisations) {
+        return switch (method) {
+            case DIRECT -> new BinMethod() {
+                @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
+                    factor(m, k, false).solve(s, x);
+                    factorisations.incrementAndGet();
+                    return new BinOutcome(0, m.relativeResidual(x, s));
+                }
+
+                @Override public boolean startsFromAGuess() { return false; }
+            };
+            case ADI_GMRES -> (k, m, s, x) -> {
+                FlexibleGmres.Outcome o = gmres.solve(m, s, x, new AdiPreconditioner(m, settings.adiCycle()), settings.tolerance(),
+                        settings.maxIterations());
+                return new BinOutcome(o.iterations(), o.relativeResidual());
+            };
+            case LU_GMRES -> new LuGmres(gmres, factorisations);
+            case MG_GMRES -> new MgGmres(gmres, factorisations);
+            case AUTO -> throw new IllegalStateException("auto is resolved by choose()");
+        };
+    }
+
+    /**
+     * mg-gmres: GMRES preconditioned by a multigrid cycle on the hierarchy of a reference bin, rebuilt when a bin
+     * needs more than MG_REBUILD_MARGIN iterations beyond the first bin after the build.
+     */
+    private final class MgGmres implements BinMethod {
+        private final FlexibleGmres gmres;
+        private final AtomicInteger factorisations;
+        private MultigridPreconditioner mg;
+        private int itersAfterBuild = -1;
+        private boolean rebuild = true;
+
+        MgGmres(FlexibleGmres gmres, AtomicInteger factorisations) {
+            this.gmres = gmres;
+            this.factorisations = factorisations;
+        }
+
+        @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
+            if (rebuild || mg == null) {
+                mg = new MultigridPreconditioner(m, MG_GAMMA);
                 factorisations.incrementAndGet();
-                n[k] = x;
-                res[k] = m.relativeResidual(x, s);
-                if (progress != null) progress.binSolved(k, 0, res[k]);
-                continue;
+                itersAfterBuild = -1;
             }
-            if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
-            else if (k > from) warmStart(m, s, n[k - stride], x);
-            Preconditioner pre;
-            if (method == SteadyMethod.MG_GMRES) {
-                if (refactor || mg == null) {
-                    mg = new MultigridPreconditioner(m, MG_GAMMA);
-                    factorisations.incrementAndGet();
-                    itersAfterBuild = -1;
-                }
-                FlexibleGmres.Outcome o = gmres.solve(m, s, x, mg, settings.tolerance(), settings.maxIterations());
-                if (itersAfterBuild < 0) itersAfterBuild = o.iterations();
-                // a hierarchy from a neighbouring bin is rebuilt when this bin needed clearly more iterations
-                refactor = o.iterations() > itersAfterBuild + MG_REBUILD_MARGIN;
-                n[k] = x;
-                iters[k] = o.iterations();
-                res[k] = o.relativeResidual();
-                if (progress != null) progress.binSolved(k, o.iterations(), res[k]);
-                continue;
+            FlexibleGmres.Outcome o = gmres.solve(m, s, x, mg, settings.tolerance(), settings.maxIterations());
+            if (itersAfterBuild < 0) itersAfterBuild = o.iterations();
+            rebuild = o.iterations() > itersAfterBuild + MG_REBUILD_MARGIN;
+            return new BinOutcome(o.iterations(), o.relativeResidual());
+        }
+    }
+
+    /**
+     * lu-gmres: GMRES preconditioned by the banded LU of a reference bin, refactored when a bin needed more than
+     * refactor_after iterations; a bin that does not converge within 4·refactor_after iterations is better
+     * refactored than iterated further, and becomes the new reference.
+     */
+    private final class LuGmres implements BinMethod {
+        private final FlexibleGmres gmres;
+        private final AtomicInteger factorisations;
+        private BandedFactorisation reference;
+        private boolean refactor = true;
+
+        LuGmres(FlexibleGmres gmres, AtomicInteger factorisations) {
+            this.gmres = gmres;
+            this.factorisations = factorisations;
+        }
+
+        @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
+            if (refactor || reference == null) {
+                reference = factor(m, k, true);
+                factorisations.incrementAndGet();
             }
-            if (method == SteadyMethod.LU_GMRES) {
-                if (refactor || reference == null) {
-                    reference = factor(m, k, true);
-                    factorisations.incrementAndGet();
-                }
-                BandedFactorisation lu = reference;
-                pre = (r, z) -> { lu.solve(r, z); };
-            } else {
-                pre = new AdiPreconditioner(m, settings.adiCycle());
-            }
-            // With a reference LU a bin that needs many iterations is better refactored than iterated further.
-            int cap = method == SteadyMethod.LU_GMRES ? Math.min(settings.maxIterations(), 4 * settings.refactorAfter())
-                    : settings.maxIterations();
-            FlexibleGmres.Outcome o = gmres.solve(m, s, x, pre, settings.tolerance(), cap);
+            BandedFactorisation lu = reference;
+            int cap = Math.min(settings.maxIterations(), 4 * settings.refactorAfter());
+            FlexibleGmres.Outcome o = gmres.solve(m, s, x, (r, z) -> { lu.solve(r, z); }, settings.tolerance(), cap);
             int used = o.iterations();
-            if (!o.converged() && method == SteadyMethod.LU_GMRES) { // reference too far away: factor this bin
-                BandedFactorisation lu = factor(m, k, true);
-                reference = lu;
+            if (!o.converged()) { // reference too far away: factor this bin
+                BandedFactorisation own = factor(m, k, true);
+                reference = own;
                 factorisations.incrementAndGet();
-                o = gmres.solve(m, s, x, (r, z) -> lu.solve(r, z), settings.tolerance(), settings.maxIterations());
+                o = gmres.solve(m, s, x, (r, z) -> own.solve(r, z), settings.tolerance(), settings.maxIterations());
                 used += o.iterations();
             }
             refactor = used > settings.refactorAfter();
-            n[k] = x;
-            iters[k] = used;
-            res[k] = o.relativeResidual();
-            if (progress != null) progress.binSolved(k, used, res[k]);
+            return new BinOutcome(used, o.relativeResidual());
         }
     }
 
