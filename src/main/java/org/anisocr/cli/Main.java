@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "anisocr", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Anisotropic cosmic-ray diffusion in the Galaxy (Cerri et al. 2017 scheme) on CPU and GPU.",
         subcommands = {RunCommand.class, ValidateCommand.class, FieldCommand.class, SweepCommand.class, MergeCommand.class,
-                FiguresCommand.class, InfoCommand.class, BenchCommand.class, SteadyBenchCommand.class,
+                FiguresCommand.class, InfoCommand.class, BenchCommand.class, SteadyBenchCommand.class, GridStudyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_BAD_INPUT = 2;

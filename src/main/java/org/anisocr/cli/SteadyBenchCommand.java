@@ -53,7 +53,7 @@ public final class SteadyBenchCommand implements Callable<Integer> {
     List<Double> eps;
 
     @Option(names = "--methods", split = ",", defaultValue = "lu-gmres,adi-gmres,direct,ladder",
-            description = "steady methods (lu-gmres, adi-gmres, direct) and ladder; default: ${DEFAULT-VALUE}")
+            description = "steady methods (auto, lu-gmres, mg-gmres, adi-gmres, direct) and ladder; default: ${DEFAULT-VALUE}")
     List<String> methods;
 
     @Option(names = "--scheme", defaultValue = "paper", description = "paper | symmetric | symmetric-limited")

@@ -10,7 +10,8 @@ public record SolverSettings(Mode mode, Scheme scheme, int threads, LadderSettin
                              double transientDtMyr, double transientEndMyr,
                              SteadySettings steady, int picardMaxIterations) {
 
-    public static final SteadyMethod DEFAULT_STEADY_METHOD = SteadyMethod.LU_GMRES;
+    /** auto: lu-gmres on narrow grids (the paper's 201×81), mg-gmres beyond (SteadySolver.choose, bench/HIGHRES.md). */
+    public static final SteadyMethod DEFAULT_STEADY_METHOD = SteadyMethod.AUTO;
     public static final int DEFAULT_PICARD_MAX_ITERATIONS = 100;
     /**
      * The ladder's step budget: the paper's toy model converges in about 13 000 steps; a ladder that has not met its

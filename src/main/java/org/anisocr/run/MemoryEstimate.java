@@ -7,6 +7,7 @@ import org.anisocr.config.Scheme;
 import org.anisocr.config.SolverSettings;
 import org.anisocr.config.SteadyMethod;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.solver.steady.SteadySolver;
 
 import java.util.Locale;
 
@@ -23,6 +24,8 @@ import java.util.Locale;
  *   <li>steady, lu-gmres: per thread a double-precision factor and its single-precision copy (12 bytes per band
  *       entry), two of them while a new reference replaces the old; plus GMRES's 2·restart + 2 vectors;</li>
  *   <li>steady, direct: per thread one double-precision factor (8 bytes per band entry);</li>
+ *   <li>steady, mg-gmres: per thread GMRES's vectors and ~34 arrays of n for the multigrid hierarchy and the
+ *       current operator ({@code auto} is resolved first, as the solver will);</li>
  *   <li>steady, adi-gmres: a few vectors per thread;</li>
  *   <li>ladder and transient: six arrays of P·n (state, previous, two tridiagonal factorisations).</li>
  * </ul>
@@ -43,7 +46,7 @@ public record MemoryEstimate(long bytes, String account) {
         String what;
         switch (s.mode()) {
             case STEADY, DIRECT -> {
-                SteadyMethod method = s.mode() == Mode.DIRECT ? SteadyMethod.DIRECT : s.steady().method();
+                SteadyMethod method = s.mode() == Mode.DIRECT ? SteadyMethod.DIRECT : SteadySolver.choose(s.steady().method(), g).method();
                 long unknowns = (long) (g.nR() - 1) * (g.nZ() - 2);
                 long w = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
                 long band = unknowns * (3 * w + 1);
@@ -58,6 +61,12 @@ public record MemoryEstimate(long bytes, String account) {
                     case DIRECT -> {
                         solver = t * (8 * band + 9 * n * 8) + limiter;
                         what = String.format(Locale.ROOT, "banded LU: %d thread%s × a factor of %s", t, t == 1 ? "" : "s", gb(8 * band));
+                    }
+                    case MG_GMRES -> {
+                        // per thread: the recycled hierarchy (its fine operator, ~1/3 more for the coarse levels, line
+                        // factors and work vectors of every level) and the current bin's operator
+                        solver = t * (gmres + 34 * n * 8) + limiter;
+                        what = "multigrid-preconditioned GMRES (hierarchy and vectors, linear in the grid)";
                     }
                     case ADI_GMRES -> {
                         solver = t * (gmres + 12 * n * 8) + limiter;
@@ -82,7 +91,7 @@ public record MemoryEstimate(long bytes, String account) {
         throw new ConfigException(String.format(Locale.ROOT,
                 "this model needs about %s of memory (%s), more than the Java heap of %s; nothing was run. Ways out: "
                         + "a coarser grid (grid.n_r / grid.n_z or dr_kpc / dz_kpc), fewer threads (--threads 1: one factor at a time), "
-                        + "solver.steady.method = \"adi-gmres\" (memory grows like the grid), or a larger heap, e.g. "
+                        + "solver.steady.method = \"mg-gmres\" (memory grows like the grid), or a larger heap, e.g. "
                         + "ANISOCR_JAVA_OPTS=-Xmx%dg if the machine has that much memory",
                 gb(bytes), account, gb(heap), (long) Math.ceil(bytes * 1.25 / (1L << 30))));
     }

@@ -27,8 +27,8 @@ public sealed interface Solution {
     default double finalChange() { return Double.NaN; }
     default Map<String, Object> details() { return Map.of(); }
 
-    /** Modes steady and direct on the CPU: {@link SteadySolver} in the run's scheme. */
-    record CpuSteady(double[][] density, SteadyMethod method, SteadySolver.Result result, double residual,
+    /** Modes steady and direct on the CPU: {@link SteadySolver} in the run's scheme; method is the one used (auto resolved), methodReason why. */
+    record CpuSteady(double[][] density, SteadyMethod method, String methodReason, SteadySolver.Result result, double residual,
                      double limiterFreshResidual) implements Solution {
         @Override public String backend() { return "cpu"; }
         @Override public int steps() { return result.sweepsMax(); }
@@ -36,6 +36,7 @@ public sealed interface Solution {
         @Override public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("steady_method", method.key());
+            d.put("steady_method_reason", methodReason);
             d.put("sweeps_total_all_bins", result.sweepsTotal());
             d.put("factorisations", result.factorisations());
             d.put("picard_iterations", result.picardIterations());

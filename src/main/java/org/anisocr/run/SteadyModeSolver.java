@@ -49,7 +49,8 @@ final class SteadyModeSolver {
             case SYMMETRIC_LIMITED -> r.residual(); // of the final frozen operator, which n solves
         };
         double fresh = s.scheme() == Scheme.SYMMETRIC_LIMITED ? SchemeSteadySolver.reportedResidual(problem, s.scheme(), n) : Double.NaN;
-        return new Solution.CpuSteady(n, settings.method(), r, residual, fresh);
+        SteadySolver.Choice choice = SteadySolver.choose(settings.method(), problem.grid());
+        return new Solution.CpuSteady(n, choice.method(), choice.reason(), r, residual, fresh);
     }
 
     /** Counts finished bins across the solving threads for the progress display (null when nobody listens). */

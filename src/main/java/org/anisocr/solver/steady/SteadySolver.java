@@ -1,5 +1,6 @@
 package org.anisocr.solver.steady;
 
+import org.anisocr.config.SteadyMethod;
 import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
@@ -20,6 +21,12 @@ import java.util.stream.IntStream;
  *       L_k = D⊥(p_k)(A + ρ_k B) with ρ = (D∥ − D⊥)/D⊥, so neighbouring bins differ only by a slow drift of ρ and
  *       the reference LU is nearly their inverse; a new reference is factored when a bin needed more than
  *       {@code refactorAfter} iterations.</li>
+ *   <li>{@code mg-gmres}: the preconditioner is one geometric multigrid W-cycle ({@link MultigridPreconditioner}:
+ *       Galerkin 9-point coarse operators, alternating zebra line Gauss–Seidel, banded LU on a ~26×11 coarsest
+ *       grid); work and memory O(cells). The hierarchy of one bin is recycled for the following bins and rebuilt
+ *       (counted as a factorisation) when a bin needs {@code MG_REBUILD_MARGIN} iterations more than the first one
+ *       after the build. Bins are dealt round-robin to the threads.</li>
+ *   <li>{@code auto} (default): lu-gmres or mg-gmres by the LU bandwidth, see {@link #choose}.</li>
  *   <li>{@code adi-gmres}: the preconditioner is one Peaceman–Rachford ADI double sweep with Wachspress-cycled
  *       shifts ({@link AdiPreconditioner}); no factorisation, memory O(grid).</li>
  *   <li>{@code direct}: one banded LU per bin (the reference; 0 sweeps).</li>
@@ -40,6 +47,34 @@ public final class SteadySolver {
     /** Told after each momentum bin: its Krylov iterations and relative residual (called from the solving threads). */
     public interface BinProgress { void binSolved(int bin, int iterations, double residual); }
 
+    /** The concrete method a run uses and why (for summary.json). */
+    public record Choice(SteadyMethod method, String reason) {}
+
+    /** Largest LU bandwidth for which {@code auto} keeps the banded LU (measured crossover, bench/HIGHRES.md). */
+    public static final int AUTO_LU_MAX_BANDWIDTH = 120;
+
+    /**
+     * {@code auto}: the banded LU (lu-gmres) while its band is narrow, multigrid (mg-gmres) beyond. The LU costs
+     * ~n·bw² to factor and n·bw memory (bw ≈ min(NR, Nz)), multigrid ~n for both; the crossover
+     * {@link #AUTO_LU_MAX_BANDWIDTH} is measured in bench/HIGHRES.md. Other methods are taken as given.
+     */
+    public static Choice choose(SteadyMethod method, org.anisocr.grid.SpatialGrid g) {
+        if (method != SteadyMethod.AUTO) return new Choice(method, "configured");
+        int bw = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
+        boolean mgPossible = MultigridHierarchy.levelsFor(g) > 1;
+        if (bw <= AUTO_LU_MAX_BANDWIDTH || !mgPossible)
+            return new Choice(SteadyMethod.LU_GMRES, "auto: banded LU bandwidth " + bw + (bw <= AUTO_LU_MAX_BANDWIDTH
+                    ? " <= " + AUTO_LU_MAX_BANDWIDTH + " (LU fastest below the measured crossover)"
+                    : " but the grid cannot be coarsened (NR-1 and Nz-1 odd)"));
+        return new Choice(SteadyMethod.MG_GMRES, "auto: banded LU bandwidth " + bw + " > " + AUTO_LU_MAX_BANDWIDTH
+                + " (multigrid: work and memory linear in the cells beyond the measured crossover)");
+    }
+
+    /** mg-gmres: W-cycles (γ = 2): iteration counts stay nearly flat under refinement at εD = 0.001, V-cycles' grow. */
+    static final int MG_GAMMA = 2;
+    /** mg-gmres: rebuild the recycled hierarchy when a bin needs this many iterations more than the first bin after the build. */
+    static final int MG_REBUILD_MARGIN = 2;
+
     private final SteadySettings settings;
     private final int threads;
     private final BinProgress progress;
@@ -57,6 +92,7 @@ public final class SteadySolver {
 
     /** Solves every bin; {@code guess} (nullable) replaces the neighbour warm start, e.g. in a Picard iteration. */
     public Result solve(SteadyOperator op, double[][] guess) {
+        SteadyMethod method = choose(settings.method(), op.grid()).method();
         int bins = op.bins(), chunks = Math.min(threads, bins);
         double[][] n = new double[bins][];
         int[] iters = new int[bins];
@@ -64,8 +100,13 @@ public final class SteadySolver {
         AtomicInteger factorisations = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c ->
-                    solveChunk(op, c * bins / chunks, (c + 1) * bins / chunks, guess, n, iters, res, factorisations))).join();
+            // mg-gmres: bins dealt round-robin (thread c takes c, c + T, …), since the low-momentum bins are the hard
+            // ones and contiguous chunks would leave one thread with all of them; warm starts then come from k − T.
+            boolean dealt = method == SteadyMethod.MG_GMRES;
+            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+                if (dealt) solveChunk(op, method, c, bins, chunks, guess, n, iters, res, factorisations);
+                else solveChunk(op, method, c * bins / chunks, (c + 1) * bins / chunks, 1, guess, n, iters, res, factorisations);
+            })).join();
         } finally {
             pool.shutdown();
         }
@@ -75,17 +116,17 @@ public final class SteadySolver {
         return new Result(n, max, total, factorisations.get(), worst, worst <= settings.tolerance(), 1);
     }
 
-    private void solveChunk(SteadyOperator op, int from, int to, double[][] guess, double[][] n, int[] iters,
-                            double[] res, AtomicInteger factorisations) {
-        BinMethod method = binMethod(new FlexibleGmres(settings.restart()), factorisations);
+    private void solveChunk(SteadyOperator op, SteadyMethod chosen, int from, int to, int stride, double[][] guess, double[][] n,
+                            int[] iters, double[] res, AtomicInteger factorisations) {
+        BinMethod method = binMethod(chosen, new FlexibleGmres(settings.restart()), factorisations);
         int size = op.grid().size();
-        for (int k = from; k < to; k++) {
+        for (int k = from; k < to; k += stride) {
             NinePointMatrix m = op.matrix(k);
             double[] s = op.source(k);
             double[] x = new double[size];
             if (method.startsFromAGuess()) {
                 if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
-                else if (k > from) warmStart(m, s, n[k - 1], x);
+                else if (k > from) warmStart(m, s, n[k - stride], x);
             }
             BinOutcome o = method.solve(k, m, s, x);
             n[k] = x;
@@ -109,9 +150,9 @@ public final class SteadySolver {
         default boolean startsFromAGuess() { return true; }
     }
 
-    /** The strategy of the configured method, fresh for one chunk. */
-    private BinMethod binMethod(FlexibleGmres gmres, AtomicInteger factorisations) {
-        return switch (settings.method()) {
+    /** The strategy of the method in use (auto resolved), fresh for one chunk. */
+    private BinMethod binMethod(SteadyMethod method, FlexibleGmres gmres, AtomicInteger factorisations) {
+        return switch (method) {
             case DIRECT -> new BinMethod() {
                 @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
                     factor(m, k, false).solve(s, x);
@@ -127,7 +168,38 @@ public final class SteadySolver {
                 return new BinOutcome(o.iterations(), o.relativeResidual());
             };
             case LU_GMRES -> new LuGmres(gmres, factorisations);
+            case MG_GMRES -> new MgGmres(gmres, factorisations);
+            case AUTO -> throw new IllegalStateException("auto is resolved by choose()");
         };
+    }
+
+    /**
+     * mg-gmres: GMRES preconditioned by a multigrid cycle on the hierarchy of a reference bin, rebuilt when a bin
+     * needs more than MG_REBUILD_MARGIN iterations beyond the first bin after the build.
+     */
+    private final class MgGmres implements BinMethod {
+        private final FlexibleGmres gmres;
+        private final AtomicInteger factorisations;
+        private MultigridPreconditioner mg;
+        private int itersAfterBuild = -1;
+        private boolean rebuild = true;
+
+        MgGmres(FlexibleGmres gmres, AtomicInteger factorisations) {
+            this.gmres = gmres;
+            this.factorisations = factorisations;
+        }
+
+        @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
+            if (rebuild || mg == null) {
+                mg = new MultigridPreconditioner(m, MG_GAMMA);
+                factorisations.incrementAndGet();
+                itersAfterBuild = -1;
+            }
+            FlexibleGmres.Outcome o = gmres.solve(m, s, x, mg, settings.tolerance(), settings.maxIterations());
+            if (itersAfterBuild < 0) itersAfterBuild = o.iterations();
+            rebuild = o.iterations() > itersAfterBuild + MG_REBUILD_MARGIN;
+            return new BinOutcome(o.iterations(), o.relativeResidual());
+        }
     }
 
     /**

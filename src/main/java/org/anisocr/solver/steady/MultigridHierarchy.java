@@ -1,0 +1,67 @@
+package org.anisocr.solver.steady;
+
+import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.NinePointMatrix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The setup phase of geometric multigrid for one 9-point operator L: a ladder of grids, each half as fine as the
+ * one above in every direction that can be halved (NR − 1 or Nz − 1 even; the other direction is kept:
+ * semi-coarsening), with Galerkin coarse operators Pᵀ L P ({@link GalerkinCoarsening}), the line factors of both
+ * directions on every level ({@link ZebraLineRelaxation}), and an exact banded LU on the coarsest grid (≤
+ * {@link #COARSEST_NODES} nodes, or whatever grid cannot be halved further).
+ * Memory: the fine operator (shared, not copied) plus ~1/3 of it for the coarse levels, plus 4 numbers a node a
+ * level for the line factors: O(cells).
+ */
+final class MultigridHierarchy {
+    /** Coarsening stops at or below this many nodes: the banded LU of such a grid costs less than a smoothing sweep above. */
+    static final int COARSEST_NODES = 600;
+
+    final List<NinePointMatrix> operators = new ArrayList<>();
+    final List<GridTransfer> transfers = new ArrayList<>();
+    final List<ZebraLineRelaxation> alongR = new ArrayList<>(), alongZ = new ArrayList<>();
+    final BandedFactorisation coarsest;
+
+    MultigridHierarchy(NinePointMatrix fine) {
+        NinePointMatrix l = fine;
+        while (true) {
+            operators.add(l);
+            SpatialGrid g = l.grid();
+            boolean r = GridTransfer.coarsenable(g.nR()), z = GridTransfer.coarsenable(g.nZ());
+            if (g.size() <= COARSEST_NODES || !(r || z)) break;
+            alongR.add(new ZebraLineRelaxation(l, LineDirection.ALONG_R));
+            alongZ.add(new ZebraLineRelaxation(l, LineDirection.ALONG_Z));
+            GridTransfer t = new GridTransfer(g, r, z);
+            transfers.add(t);
+            l = GalerkinCoarsening.coarsen(l, t);
+        }
+        coarsest = new BandedFactorisation(l);
+    }
+
+    int levels() { return operators.size(); }
+
+    /** How many levels a hierarchy on this grid has (the same rule as the constructor, without building it). */
+    static int levelsFor(SpatialGrid g) {
+        int levels = 1;
+        while (true) {
+            boolean r = GridTransfer.coarsenable(g.nR()), z = GridTransfer.coarsenable(g.nZ());
+            if (g.size() <= COARSEST_NODES || !(r || z)) return levels;
+            g = new GridTransfer(g, r, z).coarse;
+            levels++;
+        }
+    }
+
+    SpatialGrid grid(int level) { return operators.get(level).grid(); }
+
+    /** Description for logs and summary.json, e.g. "201×81 → 101×41 → 51×21 → 26×11 (LU)". */
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < levels(); k++) {
+            if (k > 0) b.append(" → ");
+            b.append(grid(k).nR()).append('×').append(grid(k).nZ());
+        }
+        return b.append(" (banded LU)").toString();
+    }
+}
