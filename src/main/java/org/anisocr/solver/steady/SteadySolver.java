@@ -50,8 +50,13 @@ public final class SteadySolver {
     /** The concrete method a run uses and why (for summary.json). */
     public record Choice(SteadyMethod method, String reason) {}
 
-    /** Largest LU bandwidth for which {@code auto} keeps the banded LU (measured crossover, bench/HIGHRES.md). */
-    public static final int AUTO_LU_MAX_BANDWIDTH = 120;
+    /**
+     * Largest LU bandwidth for which {@code auto} keeps the banded LU. Measured on the idle 2-core machine
+     * (2026-11-27, realistic field, εD = 0.01, 33 bins, solve time): 101×41 (band 41) lu-gmres 0.35–0.48 s,
+     * mg-gmres 0.40 s; 201×81 (band 81) lu-gmres 1.43–1.48 s, mg-gmres 0.80–0.85 s. (An earlier crossover of 120,
+     * measured under a load of 15–70, favoured the LU.)
+     */
+    public static final int AUTO_LU_MAX_BANDWIDTH = 48;
 
     /**
      * {@code auto}: the banded LU (lu-gmres) while its band is narrow, multigrid (mg-gmres) beyond. The LU costs

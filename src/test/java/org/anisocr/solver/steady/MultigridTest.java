@@ -221,7 +221,8 @@ class MultigridTest {
     }
 
     @Test void autoTakesTheBandedLuOnNarrowGridsAndMultigridBeyond() {
-        assertEquals(SteadyMethod.LU_GMRES, SteadySolver.choose(SteadyMethod.AUTO, new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 201, 81)).method());
+        assertEquals(SteadyMethod.LU_GMRES, SteadySolver.choose(SteadyMethod.AUTO, new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 81, 33)).method());
+        assertEquals(SteadyMethod.MG_GMRES, SteadySolver.choose(SteadyMethod.AUTO, new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 201, 81)).method());
         assertEquals(SteadyMethod.MG_GMRES, SteadySolver.choose(SteadyMethod.AUTO, new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 801, 321)).method());
         assertEquals(SteadyMethod.LU_GMRES, SteadySolver.choose(SteadyMethod.LU_GMRES, new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 801, 321)).method());
     }
