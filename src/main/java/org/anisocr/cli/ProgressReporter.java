@@ -25,21 +25,21 @@ final class ProgressReporter implements ModelRunner.Progress, AutoCloseable {
     }
 
     @Override public synchronized void update(int steps, double dtMyr, double change) {
-        if (!enabled || System.nanoTime() - start < DELAY_NS) return;
-        if (bar == null)
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" steps", 1).build();
-        bar.stepTo(steps);
-        bar.setExtraMessage(String.format(Locale.ROOT, "dt=%.3g Myr change=%.2e", dtMyr, change));
+        show(-1, " steps", steps, String.format(Locale.ROOT, "dt=%.3g Myr change=%.2e", dtMyr, change));
     }
 
     @Override public synchronized void binSolved(int binsDone, int bins, int sweeps, double residual) {
+        show(bins, " bins", binsDone, String.format(Locale.ROOT, "sweeps=%d residual=%.1e", sweeps, residual));
+    }
+
+    /** Moves the bar (made on the first call after the delay, with {@code max} −1 when the end is unknown). */
+    private void show(long max, String unit, long done, String extra) {
         if (!enabled || System.nanoTime() - start < DELAY_NS) return;
         if (bar == null)
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(bins).setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" bins", 1).build();
-        bar.stepTo(binsDone);
-        bar.setExtraMessage(String.format(Locale.ROOT, "sweeps=%d residual=%.1e", sweeps, residual));
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(unit, 1).build();
+        bar.stepTo(done);
+        bar.setExtraMessage(extra);
     }
 
     @Override public void close() {

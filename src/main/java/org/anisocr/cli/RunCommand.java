@@ -45,9 +45,7 @@ public final class RunCommand implements Callable<Integer> {
                 line -> spec.commandLine().getErr().println(line));
         Path dir = out != null ? out : Path.of("out", c.name());
         if (check) {
-            org.anisocr.io.OutputLocation.checkFolder(dir, overwrite.overwrite(), "--out");
-            org.anisocr.run.MemoryEstimate m = org.anisocr.run.MemoryEstimate.of(c, compute.threadsOr(c.solver().threads()));
-            m.requireFitsHeap();
+            org.anisocr.run.MemoryEstimate m = ModelJob.check(c, dir, overwrite.overwrite(), backend);
             spec.commandLine().getOut().println(c.name() + ": config and --out are fine; " + m.describe() + "; nothing was run");
             return Main.EXIT_OK;
         }

@@ -37,11 +37,8 @@ public final class OutputLocation {
      */
     public static Checked checkFolder(Path out, boolean overwrite, String option) {
         Path abs = checkPlace(out, option);
-        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) return new Checked(abs, State.ABSENT, Optional.empty());
-        if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS))
-            throw new ConfigException(option + " " + abs + " is an existing file, not a folder; nothing was written. "
-                    + "Give a new folder name.");
-        List<String> entries = list(abs);
+        List<String> entries = folderEntries(abs, option);
+        if (entries == null) return new Checked(abs, State.ABSENT, Optional.empty());
         if (entries.isEmpty()) return new Checked(abs, State.EMPTY, Optional.empty());
         Optional<OutputMarker> marker = OutputMarker.readFrom(abs);
         if (marker.isEmpty())
@@ -60,10 +57,8 @@ public final class OutputLocation {
      */
     public static Checked checkFamilyFolder(Path out, String option) {
         Path abs = checkPlace(out, option);
-        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) return new Checked(abs, State.ABSENT, Optional.empty());
-        if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS))
-            throw new ConfigException(option + " " + abs + " is an existing file, not a folder; nothing was written.");
-        List<String> entries = list(abs);
+        List<String> entries = folderEntries(abs, option);
+        if (entries == null) return new Checked(abs, State.ABSENT, Optional.empty());
         entries.remove(FAMILY_LOCK); // the first shard holds the family lock while it writes the marker
         if (entries.isEmpty()) return new Checked(abs, State.EMPTY, Optional.empty());
         Optional<OutputMarker> marker = OutputMarker.readFrom(abs);
@@ -137,6 +132,15 @@ public final class OutputLocation {
         } catch (IOException e) {
             return p;
         }
+    }
+
+    /** The entries of an existing folder target, sorted; null when nothing is there; refused when it is a file. */
+    private static List<String> folderEntries(Path abs, String option) {
+        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) return null;
+        if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS))
+            throw new ConfigException(option + " " + abs + " is an existing file, not a folder; nothing was written. "
+                    + "Give a new folder name.");
+        return list(abs);
     }
 
     private static List<String> list(Path dir) {

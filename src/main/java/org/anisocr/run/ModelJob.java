@@ -6,6 +6,7 @@ import org.anisocr.analysis.gamma.GammaProducts;
 import org.anisocr.analysis.gamma.GammaSettings;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.OutputLocation;
 import org.anisocr.io.OutputMarker;
 
 import java.io.IOException;
@@ -33,8 +34,7 @@ public final class ModelJob {
     public static Outcome solveAndWrite(ModelConfig c, Path dir, boolean overwrite, SolverBackend backend,
                                         java.util.function.Consumer<String> log, ModelRunner.Progress progress,
                                         Map<String, Object> extraSummary) {
-        MemoryEstimate memory = MemoryEstimate.of(c, backend.threads());
-        memory.requireFitsHeap();
+        MemoryEstimate memory = check(c, dir, overwrite, backend);
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
             RunResult r = ModelRunner.run(c, backend, progress);
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -56,6 +56,17 @@ public final class ModelJob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What every solve does first and {@code run --check} does alone: the output folder ({@link OutputLocation}) and
+     * the memory estimate against the heap, both refused (exit 2) before any work.
+     */
+    public static MemoryEstimate check(ModelConfig c, Path dir, boolean overwrite, SolverBackend backend) {
+        OutputLocation.checkFolder(dir, overwrite, "--out");
+        MemoryEstimate memory = MemoryEstimate.of(c, backend.threads());
+        memory.requireFitsHeap();
+        return memory;
     }
 
     /** gamma_emissivity.fits, gamma_index.csv (issue 14) with the default settings; a summary entry either way. */

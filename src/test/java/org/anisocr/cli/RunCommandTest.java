@@ -2,11 +2,8 @@ package org.anisocr.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -42,16 +39,7 @@ class RunCommandTest {
             dt_min_Myr = 0.05
             """;
 
-    record Result(int code, String out, String err) {}
-
-    Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
+    CliHarness.Result run(String... args) { return CliHarness.inProcess(args); }
 
     Path config(String text) throws IOException {
         Path f = tmp.resolve("model.toml");
@@ -68,7 +56,7 @@ class RunCommandTest {
 
     @Test void runsAModelAndWritesAllOutputs() throws IOException {
         Path out = tmp.resolve("out");
-        Result r = run("run", config(SMALL).toString(), "--out", out.toString(), "--backend", "cpu");
+        CliHarness.Result r = run("run", config(SMALL).toString(), "--out", out.toString(), "--backend", "cpu");
         assertEquals(0, r.code(), r.err());
         for (String f : new String[]{"N.fits", "summary.json", "N_plane.csv", "N_vertical_Rsun.csv"})
             assertTrue(Files.size(out.resolve(f)) > 0, f);
@@ -81,7 +69,7 @@ class RunCommandTest {
     @Test void steadyWithBackendGpuAndNoGpuIsAClearErrorAndWritesNothing() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeFalse(org.anisocr.solver.gpu.GpuDevice.probe().available(), "a GPU is present");
         Path out = tmp.resolve("gpu-steady");
-        Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "gpu");
+        CliHarness.Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "gpu");
         assertNotEquals(0, r.code());
         assertTrue(r.err().contains("--backend gpu requested but no usable GPU ("), r.err());
         assertNoOutput(out);
@@ -91,7 +79,7 @@ class RunCommandTest {
         System.setProperty("anisocr.gpu", "off");
         try {
             Path out = tmp.resolve("auto-steady");
-            Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "auto");
+            CliHarness.Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "auto");
             assertEquals(0, r.code(), r.err());
             assertEquals(1, r.err().lines().filter(l -> l.endsWith("; using the CPU backend")).count(), r.err());
             String summary = Files.readString(out.resolve("summary.json"));
@@ -104,7 +92,7 @@ class RunCommandTest {
     @Test void steadyRunsOnTheGpuWhenAsked() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.anisocr.solver.gpu.GpuDevice.probe().available(), "no GPU");
         Path out = tmp.resolve("gpu-steady");
-        Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "gpu");
+        CliHarness.Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "gpu");
         assertEquals(0, r.code(), r.err());
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"backend\" : \"gpu\"") && summary.contains("\"steady_method\" : \"gpu-banded-lu\""), summary);
@@ -113,7 +101,7 @@ class RunCommandTest {
 
     @Test void unknownKeyExitsTwoAndWritesNothing() throws IOException {
         Path out = tmp.resolve("out");
-        Result r = run("run", config(SMALL.replace("eps_D = 0.05", "eps_D = 0.05\nespD = 1.0")).toString(), "--out", out.toString());
+        CliHarness.Result r = run("run", config(SMALL.replace("eps_D = 0.05", "eps_D = 0.05\nespD = 1.0")).toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown key diffusion.espD"), r.err());
         assertNoOutput(out);
@@ -121,14 +109,14 @@ class RunCommandTest {
 
     @Test void unstableTimeStepIsRefusedUpFront() throws IOException {
         Path out = tmp.resolve("out");
-        Result r = run("run", config(SMALL.replace("dt_max_Myr = 0.5", "dt_max_Myr = 50.0")).toString(), "--out", out.toString(), "--backend", "cpu");
+        CliHarness.Result r = run("run", config(SMALL.replace("dt_max_Myr = 0.5", "dt_max_Myr = 50.0")).toString(), "--out", out.toString(), "--backend", "cpu");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("solver.ladder.dt_max_Myr = 50") && r.err().contains("unstable"), r.err());
         assertNoOutput(out);
     }
 
     @Test void missingConfigExitsTwo() {
-        Result r = run("run", tmp.resolve("nope.toml").toString());
+        CliHarness.Result r = run("run", tmp.resolve("nope.toml").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("does not exist"), r.err());
     }
@@ -136,13 +124,13 @@ class RunCommandTest {
     @Test void unwritableOutputExitsTwo() throws IOException {
         Path blocker = tmp.resolve("file");
         Files.writeString(blocker, "x");
-        Result r = run("run", config(SMALL).toString(), "--out", blocker.resolve("out").toString(), "--backend", "cpu");
+        CliHarness.Result r = run("run", config(SMALL).toString(), "--out", blocker.resolve("out").toString(), "--backend", "cpu");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not writable"), r.err());
     }
 
     @Test void unknownBackendExitsTwo() throws IOException {
-        Result r = run("run", config(SMALL).toString(), "--out", tmp.resolve("o").toString(), "--backend", "tpu");
+        CliHarness.Result r = run("run", config(SMALL).toString(), "--out", tmp.resolve("o").toString(), "--backend", "tpu");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--backend"), r.err());
     }
@@ -152,7 +140,7 @@ class RunCommandTest {
         Path out = tmp.resolve("gamma");
         String onTheGrid = SMALL.replace("r_max_kpc = 4.0", "r_max_kpc = 12.0").replace("p_max_GeV = 100.0", "p_max_GeV = 1000.0")
                 .replace("count = 3", "count = 4").replace("r_sun_kpc = 2.0\n", "");
-        Result r = run("run", config(onTheGrid).toString(), "--out", out.toString(), "--backend", "cpu");
+        CliHarness.Result r = run("run", config(onTheGrid).toString(), "--out", out.toString(), "--backend", "cpu");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(out.resolve("gamma_emissivity.fits")) > 0);
         java.util.List<String> lines = Files.readAllLines(out.resolve("gamma_index.csv"));
