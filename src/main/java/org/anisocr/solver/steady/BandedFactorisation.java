@@ -46,6 +46,10 @@ public final class BandedFactorisation {
         if (preconditionerOnly) single = lu.singlePrecisionFactors();
     }
 
+    /** The factors (exact solves only) and the numbering, for the multigrid packing of the device. */
+    BandedLu lu() { return lu; }
+    boolean radialFastest() { return radialFastest; }
+
     private int unknown(int i, int j) {
         int jj = j - 1;
         if (i < 0 || i >= nI || jj < 0 || jj >= nJ) return -1;

@@ -30,6 +30,13 @@ final class BandedLu {
 
     private int at(int i, int c) { return kv + i - c + c * ld; }
 
+    /** The factors and pivots as stored (read by the multigrid packing for the device; not copied). */
+    double[] band() { return ab; }
+    int[] pivots() { return pivot; }
+    int rows() { return n; }
+    int lowerBandwidth() { return kl; }
+    int upperBandwidth() { return ku; }
+
     void factor() {
         int ju = 0;
         for (int j = 0; j < n; j++) {

@@ -28,6 +28,9 @@ final class ZebraLineRelaxation {
 
     LineDirection direction() { return lines.direction; }
 
+    /** The line factors (1/β and c per node), for the multigrid packing of the device. */
+    TridiagonalLines lines() { return lines; }
+
     /** Both parities (even lines, then odd lines): one full zebra sweep. t is scratch (grid size). */
     void sweep(double[] f, double[] x, double[] t) {
         halfSweep(f, x, t, 0);
