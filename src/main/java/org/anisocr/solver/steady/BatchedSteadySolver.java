@@ -5,6 +5,7 @@ import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.solver.MultigridBatchOps;
+import org.anisocr.solver.MultigridDevice;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.List;
 /**
  * mg-gmres for a whole family at once: every momentum bin of every model (all on one grid) is one system of a
  * batch, solved in lockstep by {@link BatchedMgGmres} on the backend's {@link MultigridBatchOps} (the Java reference
- * or the device). Setup (one multigrid hierarchy per system) runs on the CPU, in parallel. When the batch does not fit
- * the backend's memory budget it is solved in <i>waves</i> of as many systems as fit, in order; the answer does not
- * depend on the split (systems are independent).
+ * or a {@link MultigridDevice}). Setup (one multigrid hierarchy per system) runs on the CPU, in parallel. When the batch
+ * does not fit the memory budget (the device's, or half the free Java heap for the reference) it is solved in
+ * <i>waves</i> of as many systems as fit, in order; the answer does not depend on the split (systems are independent).
  */
 public final class BatchedSteadySolver {
     /**
@@ -23,30 +24,6 @@ public final class BatchedSteadySolver {
      * needs more restarts, which costs a little convergence, not the answer.
      */
     public static final int MAX_RESTART = 24;
-
-    /** Where the solve phase runs: opens the operations on a setup, and says how much memory a wave may use. */
-    public interface Backend {
-        /** The operations for this setup (the CPU reference returns the setup itself; a device uploads it). */
-        MultigridBatchOps<?> open(CpuMultigridBatch setup);
-
-        /** Bytes the solve-phase data of one wave may take (device memory; for the CPU, the Java heap). */
-        long memoryBudgetBytes();
-
-        /** "CPU (2 threads)", "NVIDIA H100 80GB HBM3", … */
-        String describe();
-    }
-
-    /** The Java reference backend, budget: half the free Java heap (the setup's hierarchies live there too). */
-    public static Backend cpu(int threads) {
-        return new Backend() {
-            @Override public MultigridBatchOps<?> open(CpuMultigridBatch setup) { return setup; }
-            @Override public long memoryBudgetBytes() {
-                Runtime rt = Runtime.getRuntime();
-                return (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
-            }
-            @Override public String describe() { return "CPU (" + (threads > 0 ? threads : Runtime.getRuntime().availableProcessors()) + " threads)"; }
-        };
-    }
 
     /**
      * What a batched solve did.
@@ -94,8 +71,22 @@ public final class BatchedSteadySolver {
         return 8 * values;
     }
 
-    /** Solves every bin of every model (one grid) with the backend, in as few waves as its memory budget allows. */
-    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, Backend backend) {
+    /**
+     * Solves every bin of every model (one grid), on the device or (device null) on the Java reference with
+     * {@code threads} threads, in as few waves as the memory budget allows.
+     */
+    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device) {
+        long budget;
+        if (device != null) budget = device.memoryBudgetBytes();
+        else {
+            Runtime rt = Runtime.getRuntime();
+            budget = (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
+        }
+        return solve(models, settings, threads, device, budget);
+    }
+
+    /** As above with an explicit wave budget in bytes (tests). */
+    static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device, long budget) {
         if (models.isEmpty()) throw new IllegalArgumentException("no models to solve");
         SpatialGrid grid = models.get(0).grid();
         for (SteadyOperator m : models)
@@ -109,11 +100,10 @@ public final class BatchedSteadySolver {
         List<int[]> systems = new ArrayList<>(); // {model, bin}
         for (int m = 0; m < models.size(); m++) for (int k = 0; k < models.get(m).bins(); k++) systems.add(new int[] {m, k});
         long perSystem = bytesPerSystem(grid, restart);
-        long budget = backend.memoryBudgetBytes();
         int wave = (int) Math.min(systems.size(), budget / perSystem);
         if (wave < 1)
             throw new IllegalStateException(String.format("one multigrid system of the %dx%d grid needs %.1f MiB, more than the %.1f MiB %s can give",
-                    grid.nR(), grid.nZ(), perSystem / 1048576.0, budget / 1048576.0, backend.describe()));
+                    grid.nR(), grid.nZ(), perSystem / 1048576.0, budget / 1048576.0, device == null ? "the Java heap" : device.describe()));
         double[][][] density = new double[models.size()][][];
         double[][] residual = new double[models.size()][];
         int[][] iterations = new int[models.size()][];
@@ -135,13 +125,11 @@ public final class BatchedSteadySolver {
             matrices.clear();
             long t1 = System.nanoTime();
             if (hierarchy == null) hierarchy = cpu.describe();
-            MultigridBatchOps<?> ops = null;
-            try {
-                ops = backend.open(cpu);
-            } finally {
-                // a device has copied what it needs; the CPU reference is its own setup and closes with ops
-                if (ops != cpu) cpu.close();
-            }
+            MultigridBatchOps<?> ops = cpu;
+            if (device != null)
+                try (CpuMultigridBatch setup = cpu) { // the device copies what it needs; the host hierarchies go
+                    ops = device.upload(setup.pack());
+                }
             setup += (t1 - t0) * 1e-9;
             long t2 = System.nanoTime();
             try (MultigridBatchOps<?> o = ops) {

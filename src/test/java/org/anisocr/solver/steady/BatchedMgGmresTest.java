@@ -7,7 +7,6 @@ import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.PaperSteadyOperator;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.SymmetricOperator;
-import org.anisocr.solver.MultigridBatchOps;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -37,22 +36,12 @@ class BatchedMgGmresTest {
         return diff;
     }
 
-    /** A backend with a fixed budget (to force waves). */
-    private static BatchedSteadySolver.Backend cpuWithBudget(long bytes) {
-        BatchedSteadySolver.Backend cpu = BatchedSteadySolver.cpu(2);
-        return new BatchedSteadySolver.Backend() {
-            @Override public MultigridBatchOps<?> open(CpuMultigridBatch setup) { return cpu.open(setup); }
-            @Override public long memoryBudgetBytes() { return bytes; }
-            @Override public String describe() { return "CPU with a " + bytes + "-byte budget"; }
-        };
-    }
-
     @Test void familyOfTwoModelsAndBothSchemesMatchTheDirectSolve() {
         List<SteadyOperator> family = List.of(
                 new PaperSteadyOperator(SteadySolverTest.galaxy(SteadySolverTest.X, 0.001, 81, 33)),
                 new PaperSteadyOperator(SteadySolverTest.galaxy(SteadySolverTest.X, 0.01, 81, 33)),
                 new SymmetricOperator(SteadySolverTest.galaxy(SteadySolverTest.X, 0.001, 81, 33)));
-        BatchedSteadySolver.Result r = BatchedSteadySolver.solve(family, TIGHT, 2, BatchedSteadySolver.cpu(2));
+        BatchedSteadySolver.Result r = BatchedSteadySolver.solve(family, TIGHT, 2, null);
         assertEquals(1, r.waves());
         for (int m = 0; m < family.size(); m++) {
             double diff = maxRelDiff(r.density()[m], direct(family.get(m)));
@@ -82,8 +71,8 @@ class BatchedMgGmresTest {
                 new PaperSteadyOperator(SteadySolverTest.galaxy(SteadySolverTest.X, 0.003, 81, 33)));
         SpatialGrid g = family.get(0).grid();
         long per = BatchedSteadySolver.bytesPerSystem(g, BatchedSteadySolver.MAX_RESTART);
-        BatchedSteadySolver.Result one = BatchedSteadySolver.solve(family, TIGHT, 2, cpuWithBudget(1000 * per));
-        BatchedSteadySolver.Result waves = BatchedSteadySolver.solve(family, TIGHT, 2, cpuWithBudget(7 * per + per / 2));
+        BatchedSteadySolver.Result one = BatchedSteadySolver.solve(family, TIGHT, 2, null, 1000 * per);
+        BatchedSteadySolver.Result waves = BatchedSteadySolver.solve(family, TIGHT, 2, null, 7 * per + per / 2);
         int systems = family.get(0).bins() + family.get(1).bins();
         assertEquals(1, one.waves());
         assertEquals(7, waves.systemsPerWave());
@@ -94,7 +83,7 @@ class BatchedMgGmresTest {
             for (int k = 0; k < family.get(m).bins(); k++) assertArrayEquals(one.density()[m][k], waves.density()[m][k], 0.0);
         }
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> BatchedSteadySolver.solve(family, TIGHT, 2, cpuWithBudget(per - 1)));
+                () -> BatchedSteadySolver.solve(family, TIGHT, 2, null, per - 1));
         assertTrue(e.getMessage().contains("one multigrid system of the 81x33 grid needs"), e.getMessage());
     }
 
