@@ -127,8 +127,8 @@ public final class BatchedSteadySolver {
             if (hierarchy == null) hierarchy = cpu.describe();
             MultigridBatchOps<?> ops = cpu;
             if (device != null)
-                try (CpuMultigridBatch setup = cpu) { // the device copies what it needs; the host hierarchies go
-                    ops = device.upload(setup.pack());
+                try (CpuMultigridBatch hierarchies = cpu) { // the device copies what it needs; the host hierarchies go
+                    ops = device.upload(hierarchies.pack());
                 }
             setup += (t1 - t0) * 1e-9;
             long t2 = System.nanoTime();
