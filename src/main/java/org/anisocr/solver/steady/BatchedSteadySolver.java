@@ -52,6 +52,9 @@ public final class BatchedSteadySolver {
 
     private BatchedSteadySolver() {}
 
+    /** The grids of the multigrid hierarchy on this fine grid, finest first (the last is solved by banded LU). */
+    public static List<SpatialGrid> levelGrids(SpatialGrid fine) { return MultigridHierarchy.gridsFor(fine); }
+
     /**
      * Bytes one system needs in the solve phase of a batch on this grid: the hierarchy (9 stencil and 4 line-factor
      * values a node on every level but the coarsest, which holds the banded LU), the work vectors of the cycle
