@@ -88,8 +88,8 @@ public final class BatchedSteadySolver {
         return solve(models, settings, threads, device, budget);
     }
 
-    /** As above with an explicit wave budget in bytes (tests). */
-    static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device, long budget) {
+    /** As above with an explicit wave budget in bytes (tests, and to force waves on a device). */
+    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device, long budget) {
         if (models.isEmpty()) throw new IllegalArgumentException("no models to solve");
         SpatialGrid grid = models.get(0).grid();
         for (SteadyOperator m : models)
