@@ -15,7 +15,7 @@
 #                                                                          -> <device>-<date>-2001x801x33-m1.json
 #   family    bench 201x81x33 with 64 models (+ cuSPARSE x64), then SteadyGpuBench with 64 models
 #                                                                          -> ...-201x81x33-m64.json, ...-steady-201x81x33-m64.json
-# Into $OUT (at most 8 files come back): run-on-device.log, gpu-tests.txt, summary.json (each step's status and
+# Into $OUT (at most 8 files come back): run-on-device.log (with the GPU tests' report), summary.json (each step's status and
 # seconds, the device) and the JSONs above under $OUT/bench/results/. Copy those to bench/results/ and commit them.
 #
 #   bash bench/run-on-device.sh [--dry-run] [--rehearse] [STEP...]     (STEPs from the list; probe always runs)
@@ -152,8 +152,8 @@ json() { echo "$results/$tag-$day-$1.json"; }
 # ---- 2. GPU tests ----
 if wanted tests; then
   tests=()                                 # DeviceTestRunner's own list (GPU, backend, bench, run tests), in a rehearsal too
-  step tests 150 30 bash -c 'set -o pipefail; "$@" | tee "'"$OUT"'/gpu-tests.txt"' _ \
-    "${J[@]}" -cp "$testcp" org.anisocr.DeviceTestRunner ${tests[@]+"${tests[@]}"}
+  # its report goes into run-on-device.log (a file of its own would make 9: the device tool brings back 8)
+  step tests 150 30 "${J[@]}" -cp "$testcp" org.anisocr.DeviceTestRunner ${tests[@]+"${tests[@]}"}
 fi
 
 bench() {   # bench CASE CAP MIN ARGS...
