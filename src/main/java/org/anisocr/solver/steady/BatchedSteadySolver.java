@@ -76,7 +76,8 @@ public final class BatchedSteadySolver {
 
     /**
      * Solves every bin of every model (one grid), on the device or (device null) on the Java reference with
-     * {@code threads} threads, in as few waves as the memory budget allows.
+     * {@code threads} threads, in as few waves as the memory budget allows (for a device also: three quarters of the
+     * free Java heap, which holds a wave's hierarchies twice while they are packed for the upload).
      */
     public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device) {
         long budget;
@@ -104,6 +105,12 @@ public final class BatchedSteadySolver {
         for (int m = 0; m < models.size(); m++) for (int k = 0; k < models.get(m).bins(); k++) systems.add(new int[] {m, k});
         long perSystem = bytesPerSystem(grid, restart);
         int wave = (int) Math.min(systems.size(), budget / perSystem);
+        if (device != null) { // the host holds a wave's hierarchies twice while packing them (the setup and the packed copy)
+            Runtime rt = Runtime.getRuntime();
+            long hostFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            long hostPerSystem = 2 * (perSystem - 8L * (2L * restart + 2) * grid.size());
+            wave = (int) Math.min(wave, Math.max(1, hostFree * 3 / 4 / hostPerSystem));
+        }
         if (wave < 1)
             throw new IllegalStateException(String.format("one multigrid system of the %dx%d grid needs %.1f MiB, more than the %.1f MiB %s can give",
                     grid.nR(), grid.nZ(), perSystem / 1048576.0, budget / 1048576.0, device == null ? "the Java heap" : device.describe()));
