@@ -9,8 +9,10 @@ trap 'rm -rf "$work"' EXIT
 # The only non-C++ constructs left: dynamic shared memory and the __shared__ qualifier.
 sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/__shared__ double acc\[256\];/static double acc[256];/' \
     "$root/kernels/anisocr.cu" > "$work/anisocr_emu.cu.inc"
-g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate" "$root/kernels/emu/emulate.cpp"
-g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate_steady" "$root/kernels/emu/emulate_steady.cpp"
+# -I kernels: anisocr.cu includes the other kernels/*.cu
+for prog in emulate emulate_steady emulate_multigrid_setup; do
+  g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -I"$root/kernels" -o "$work/$prog" "$root/kernels/emu/$prog.cpp"
+done
 # EMU_CLASSPATH: the dependency classpath when the caller has it (the JUnit test passes its own), else from Maven
 cp=${EMU_CLASSPATH:-$(cd "$root" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)}
 status=0
@@ -30,5 +32,12 @@ for c in $cases; do
       printf 'steady %-9s ' $c; "$work/emulate_steady" "$work/steady-$c.bin" $blk 2 $kernel || status=1
     done
   done
+done
+# batched mg-gmres SETUP kernels (mg_assemble_paper, mg_line_factors, mg_galerkin_halve, mg_coarsest_factor) vs
+# CpuMultigridBatch.pack: every level's operator and line factors, the coarsest band and pivots, the status (2L + 2 OK
+# lines a case: family 8, semi-z 8, semi-r 10, random 6); blocks 32 and 128
+for c in family semi-z semi-r random; do
+  java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.MultigridSetupEmulationExport $c "$work/mgsetup-$c.bin"
+  for blk in 32 128; do "$work/emulate_multigrid_setup" "$work/mgsetup-$c.bin" $blk || status=1; done
 done
 exit $status

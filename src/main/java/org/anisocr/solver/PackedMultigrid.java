@@ -7,7 +7,8 @@ import java.util.List;
  * device layout: every array is <i>interleaved</i>, value of entry b at node idx stored at {@code idx·E + b}, so that
  * GPU threads working on neighbouring entries read neighbouring addresses. It is what a device backend uploads;
  * the steady package builds it from its per-bin hierarchies (setup on the CPU). Node (i, j) of a level is
- * idx = j·nR + i, as {@code SpatialGrid.index}.
+ * idx = j·nR + i, as {@code SpatialGrid.index}. With every array empty the record is a <i>shape</i>
+ * ({@code CpuMultigridBatch.shape}): the levels and numbering alone, for a device that builds the arrays itself.
  *
  * @param entries E, the number of systems
  * @param levels  finest first; the last one is the coarsest, solved by the banded LU in {@link #coarsest}

@@ -30,14 +30,18 @@ final class CoefficientTables {
     /** Copies every table into coef (allocated for tableIndex.size() × 14 × nodes doubles). */
     static void upload(CUdeviceptr coef, Map<OperatorCoefficients, Integer> tableIndex, long nodes) {
         long tableDoubles = 2L * Stencil.COUNT * nodes;
-        for (Map.Entry<OperatorCoefficients, Integer> e : tableIndex.entrySet()) {
-            double[] flat = new double[(int) tableDoubles];
-            double[][] iso = e.getKey().isotropicTable(), ani = e.getKey().anisotropicTable();
-            for (int t = 0; t < Stencil.COUNT; t++) {
-                System.arraycopy(iso[t], 0, flat, (int) (t * nodes), (int) nodes);
-                System.arraycopy(ani[t], 0, flat, (int) ((Stencil.COUNT + t) * nodes), (int) nodes);
-            }
-            cuMemcpyHtoD(coef.withByteOffset(8 * tableDoubles * e.getValue()), Pointer.to(flat), 8 * tableDoubles);
+        for (Map.Entry<OperatorCoefficients, Integer> e : tableIndex.entrySet())
+            cuMemcpyHtoD(coef.withByteOffset(8 * tableDoubles * e.getValue()), Pointer.to(flatten(e.getKey(), nodes)), 8 * tableDoubles);
+    }
+
+    /** One model's table as the kernels read it: isotropic rows t·nodes + idx, then the anisotropic rows (7 + t)·nodes + idx. */
+    static double[] flatten(OperatorCoefficients c, long nodes) {
+        double[] flat = new double[Math.toIntExact(2L * Stencil.COUNT * nodes)];
+        double[][] iso = c.isotropicTable(), ani = c.anisotropicTable();
+        for (int t = 0; t < Stencil.COUNT; t++) {
+            System.arraycopy(iso[t], 0, flat, (int) (t * nodes), (int) nodes);
+            System.arraycopy(ani[t], 0, flat, (int) ((Stencil.COUNT + t) * nodes), (int) nodes);
         }
+        return flat;
     }
 }

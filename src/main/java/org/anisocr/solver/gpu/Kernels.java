@@ -83,4 +83,26 @@ final class Kernels {
                 .p("dPerpOf", dPerpOf).p("dAniOf", dAniOf).p("coef", coef).p("src", src).p("bandAll", bandAll)
                 .p("pivotAll", pivotAll).p("workAll", workAll).p("nOut", nOut).p("status", status);
     }
+
+    // ---- batched mg-gmres setup (kernels/multigrid_setup.cu), host: GpuMultigridSetup ----
+
+    static KernelCall mgAssemblePaper(int nR, int nZ, int E, CUdeviceptr model, CUdeviceptr dPerpOf, CUdeviceptr dAniOf,
+                                      CUdeviceptr coef, CUdeviceptr out) {
+        return new KernelCall("mg_assemble_paper").i("nR", nR).i("nZ", nZ).i("E", E).p("model", model).p("dPerpOf", dPerpOf)
+                .p("dAniOf", dAniOf).p("coef", coef).p("out", out);
+    }
+
+    static KernelCall mgGalerkinHalve(int nRf, int nZf, int E, boolean alongR, CUdeviceptr fine, CUdeviceptr coarse) {
+        return new KernelCall("mg_galerkin_halve").i("nRf", nRf).i("nZf", nZf).i("E", E).i("alongR", alongR ? 1 : 0)
+                .p("fine", fine).p("coarse", coarse);
+    }
+
+    static KernelCall mgLineFactors(int nR, int nZ, int E, CUdeviceptr coef, CUdeviceptr lines, CUdeviceptr status) {
+        return new KernelCall("mg_line_factors").i("nR", nR).i("nZ", nZ).i("E", E).p("coef", coef).p("lines", lines).p("status", status);
+    }
+
+    static KernelCall mgCoarsestFactor(int nR, int nZ, int E, CUdeviceptr coef, CUdeviceptr band, CUdeviceptr pivot, CUdeviceptr status) {
+        return new KernelCall("mg_coarsest_factor").i("nR", nR).i("nZ", nZ).i("E", E).p("coef", coef).p("band", band)
+                .p("pivot", pivot).p("status", status);
+    }
 }

@@ -1,5 +1,6 @@
 package org.anisocr.solver.steady;
 
+import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.solver.MultigridBatchOps;
 import org.anisocr.solver.PackedMultigrid;
@@ -171,6 +172,25 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
         });
         var coarsest = new PackedMultigrid.Coarsest(n, lu0.lowerBandwidth(), lu0.upperBandwidth(), h.get(0).coarsest.radialFastest(), ab, piv);
         return new PackedMultigrid(e, List.copyOf(out), coarsest);
+    }
+
+    /**
+     * The shape of the packed hierarchies of E systems on this fine grid, without building them: the level grids and
+     * coarsening flags ({@link MultigridHierarchy}'s rule) and the coarsest numbering ({@link BandedFactorisation}'s),
+     * every array empty. What a device that builds the hierarchies itself is told.
+     */
+    public static PackedMultigrid shape(SpatialGrid fine, int entries) {
+        List<SpatialGrid> grids = MultigridHierarchy.gridsFor(fine);
+        List<PackedMultigrid.Level> levels = new ArrayList<>();
+        for (int k = 0; k < grids.size(); k++) {
+            SpatialGrid g = grids.get(k);
+            boolean smoothed = k < grids.size() - 1;
+            levels.add(new PackedMultigrid.Level(g.nR(), g.nZ(), new double[0], new double[0],
+                    smoothed && GridTransfer.coarsenable(g.nR()), smoothed && GridTransfer.coarsenable(g.nZ())));
+        }
+        SpatialGrid c = grids.get(grids.size() - 1);
+        int nI = c.nR() - 1, nJ = c.nZ() - 2, bw = Math.min(nI, nJ) + 1;
+        return new PackedMultigrid(entries, List.copyOf(levels), new PackedMultigrid.Coarsest(nI * nJ, bw, bw, nI <= nJ, new double[0], new int[0]));
     }
 
     /** out[(offset + idx)·E + b] = v[idx]. */

@@ -1,0 +1,106 @@
+// Runs the device multigrid setup of kernels/multigrid_setup.cu (mg_assemble_paper, mg_line_factors,
+// mg_galerkin_halve, mg_coarsest_factor) as plain C++ on the inputs exported by MultigridSetupEmulationExport, in the
+// order GpuMultigridSetup launches them (each level built from the kernels' own previous level), and compares every
+// array with the Java setup (CpuMultigridBatch.pack): all must be bitwise equal (same operations in the same order,
+// no contraction).
+// Usage: emulate_multigrid_setup FILE [BLOCK]
+#include "prelude.h"
+#include "anisocr_emu.cu.inc"
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+static FILE* in;
+template <class T> static std::vector<T> readVec(long n) {
+    std::vector<T> v(n);
+    if (n > 0 && fread(v.data(), sizeof(T), n, in) != (size_t)n) { fprintf(stderr, "file too short\n"); exit(2); }
+    return v;
+}
+static int readInt() { return readVec<int>(1)[0]; }
+
+template <class F> static void launch(long threads, int block, F kernel) {
+    launch_blocks((threads + block - 1) / block, block, false, kernel);
+}
+
+static bool allOk = true;
+
+// Bitwise comparison (−0 ≠ +0) of a device array with the Java one, with the max relative difference for information.
+template <class T> static void compare(const char* what, int level, const std::vector<T>& got, const std::vector<T>& ref) {
+    long unequal = 0;
+    double d = 0, m = 0;
+    for (size_t q = 0; q < ref.size(); q++) {
+        if (std::memcmp(&got[q], &ref[q], sizeof(T)) != 0) unequal++;
+        d = std::max(d, std::fabs((double)got[q] - (double)ref[q]));
+        m = std::max(m, std::fabs((double)ref[q]));
+    }
+    bool ok = got.size() == ref.size() && unequal == 0;
+    printf("  %-18s level %d: %9zu values, max rel diff vs Java %.3e, %ld not bitwise equal\n%s\n", what, level, ref.size(),
+           m > 0 ? d / m : d, unequal, ok ? "OK" : "MISMATCH");
+    allOk = allOk && ok;
+}
+
+int main(int argc, char** argv) {
+    in = fopen(argv[1], "rb");
+    if (!in) { perror(argv[1]); return 2; }
+    int block = argc > 2 ? atoi(argv[2]) : 128;
+    int E = readInt(), T = readInt(), L = readInt();
+    std::vector<int> nR(L), nZ(L), cR(L), cZ(L);
+    for (int k = 0; k < L; k++) { nR[k] = readInt(); nZ[k] = readInt(); cR[k] = readInt(); cZ[k] = readInt(); }
+    int n = readInt(), kl = readInt(), ku = readInt(), radialFastest = readInt(), bandLength = readInt();
+    auto nodes = [&](int k) { return (long)nR[k] * nZ[k]; };
+    std::vector<int> model = readVec<int>(E);
+    std::vector<double> dPerp = readVec<double>(E), dAni = readVec<double>(E);
+    std::vector<double> tables = readVec<double>((long)T * 2 * TERMS * nodes(0));
+    std::vector<std::vector<double>> refCoef(L), refLines(L);
+    for (int k = 0; k < L; k++) {
+        refCoef[k] = readVec<double>(9 * nodes(k) * E);
+        refLines[k] = readVec<double>(k < L - 1 ? 4 * nodes(k) * E : 0);
+    }
+    std::vector<double> refBand = readVec<double>((long)bandLength * E);
+    std::vector<int> refPivot = readVec<int>((long)n * E);
+    long swaps = 0;
+    for (long q = 0; q < (long)n * E; q++) swaps += refPivot[q] != q / E;
+    printf("mg setup %dx%d, %d levels, %d systems, %d tables, coarsest %dx%d: %d unknowns (kl %d, ku %d, %s first, %ld row interchanges), block %d\n",
+           nR[0], nZ[0], L, E, T, nR[L - 1], nZ[L - 1], n, kl, ku, radialFastest ? "R" : "z", swaps, block);
+
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<int> status(E, 0);
+    std::vector<std::vector<double>> coef(L), lines(L);
+    coef[0].assign(9 * nodes(0) * E, -1.0);   // garbage: the kernel writes every slot
+    launch(nodes(0) * E, block, [&] {
+        mg_assemble_paper(nR[0], nZ[0], E, model.data(), dPerp.data(), dAni.data(), tables.data(), coef[0].data());
+    });
+    compare("operator", 0, coef[0], refCoef[0]);
+    for (int k = 0; k + 1 < L; k++) {
+        lines[k].assign(4 * nodes(k) * E, 0.0);   // the host clears them (Dirichlet nodes keep 0)
+        launch((long)(nZ[k] - 2 + nR[k] - 1) * E, block, [&] {
+            mg_line_factors(nR[k], nZ[k], E, coef[k].data(), lines[k].data(), status.data());
+        });
+        compare("line factors", k, lines[k], refLines[k]);
+        coef[k + 1].assign(9 * nodes(k + 1) * E, -1.0);
+        if (cR[k] && cZ[k]) {   // R then z, through the temporary
+            int nRh = (nR[k] - 1) / 2 + 1;
+            std::vector<double> half(9L * nRh * nZ[k] * E, -1.0);
+            launch((long)nRh * nZ[k] * E, block, [&] { mg_galerkin_halve(nR[k], nZ[k], E, 1, coef[k].data(), half.data()); });
+            launch(nodes(k + 1) * E, block, [&] { mg_galerkin_halve(nRh, nZ[k], E, 0, half.data(), coef[k + 1].data()); });
+        } else {
+            launch(nodes(k + 1) * E, block, [&] { mg_galerkin_halve(nR[k], nZ[k], E, cR[k], coef[k].data(), coef[k + 1].data()); });
+        }
+        compare("operator", k + 1, coef[k + 1], refCoef[k + 1]);
+    }
+    std::vector<double> band((long)bandLength * E, -1.0);
+    std::vector<int> pivot((long)n * E, -1);
+    launch(E, 32, [&] { mg_coarsest_factor(nR[L - 1], nZ[L - 1], E, coef[L - 1].data(), band.data(), pivot.data(), status.data()); });
+    compare("coarsest band", L - 1, band, refBand);
+    compare("coarsest pivots", L - 1, pivot, refPivot);
+    long bad = 0;
+    for (int s : status) bad += s != 0;
+    printf("  status: %ld of %d systems flagged (expected 0)\n%s\n", bad, E, bad == 0 ? "OK" : "MISMATCH");
+    allOk = allOk && bad == 0;
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    printf("  emulated setup: %.0f ms on the CPU\n", ms);
+    return allOk ? 0 : 1;
+}
