@@ -78,7 +78,7 @@ public sealed interface Solution {
      */
     record BatchedSteady(double[][] density, String backend, String device, String methodReason, int iterationsMax, long iterationsTotal,
                          boolean converged, double solverResidual, double residual, int batchModels, int batchSystems, int waves,
-                         int systemsPerWave, String hierarchy, double setupSeconds, double solveSeconds) implements Solution {
+                         int systemsPerWave, String hierarchy, String setup, double setupSeconds, double solveSeconds) implements Solution {
         @Override public int steps() { return iterationsMax; }
         @Override public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
@@ -92,7 +92,8 @@ public sealed interface Solution {
             d.put("batch_systems", batchSystems);
             d.put("batch_waves", waves);
             d.put("batch_systems_per_wave", systemsPerWave);
-            d.put("batch_setup_seconds_cpu", setupSeconds);
+            d.put("batch_setup", setup);
+            d.put("batch_setup_seconds", setupSeconds);
             d.put("batch_solve_seconds", solveSeconds);
             return d;
         }

@@ -3,17 +3,22 @@ package org.anisocr.solver.steady;
 import org.anisocr.config.SteadySettings;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.NinePointMatrix;
+import org.anisocr.operator.PaperSteadyOperator;
 import org.anisocr.operator.SteadyOperator;
+import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.MultigridBatchOps;
 import org.anisocr.solver.MultigridDevice;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * mg-gmres for a whole family at once: every momentum bin of every model (all on one grid) is one system of a
  * batch, solved in lockstep by {@link BatchedMgGmres} on the backend's {@link MultigridBatchOps} (the Java reference
- * or a {@link MultigridDevice}). Setup (one multigrid hierarchy per system) runs on the CPU, in parallel. When the batch
+ * or a {@link MultigridDevice}). Setup (one multigrid hierarchy per system) runs on the CPU, in parallel, or, for the
+ * paper's operator on a device that can, on the device itself ({@link MultigridDevice#setUpPaper}: the same hierarchies,
+ * without building, packing and copying them on the host; {@link Setup}). When the batch
  * does not fit the memory budget (the device's, or half the free Java heap for the reference) it is solved in
  * <i>waves</i> of as many systems as fit, in order; the answer does not depend on the split (systems are independent).
  */
@@ -26,17 +31,41 @@ public final class BatchedSteadySolver {
     public static final int MAX_RESTART = 24;
 
     /**
+     * Where the hierarchies of a device wave are built (system property {@value #SETUP_PROPERTY}; the Java reference always
+     * builds its own on the CPU): AUTO = on the device when every operator of the batch is the paper's and the device can,
+     * else on the CPU; CPU = on the CPU, packed and uploaded; DEVICE = on the device or fail.
+     */
+    public enum Setup {
+        AUTO, CPU, DEVICE;
+
+        /** "auto", "cpu", "device". */
+        public String key() { return name().toLowerCase(Locale.ROOT); }
+
+        /** The setting of {@value #SETUP_PROPERTY} (default auto); a bad value names the key and the allowed ones. */
+        public static Setup fromProperty() {
+            String v = System.getProperty(SETUP_PROPERTY, "auto").trim();
+            for (Setup s : values()) if (s.key().equals(v.toLowerCase(Locale.ROOT))) return s;
+            throw new IllegalArgumentException("system property " + SETUP_PROPERTY + " = '" + v + "': allowed auto, cpu, device");
+        }
+    }
+
+    public static final String SETUP_PROPERTY = "anisocr.mg.setup";
+
+    /**
      * What a batched solve did.
      * @param density        [model][bin][node]
      * @param residual       ‖L N + S‖/‖S‖ per model and bin, as the solver measured it
      * @param iterations     Krylov iterations per model and bin
      * @param waves          how many waves the batch took
      * @param systemsPerWave the wave size the memory budget allowed
-     * @param setupSeconds   hierarchy construction (CPU) summed over waves
+     * @param setup          where the hierarchies were built: "cpu" (on the CPU; for a device: then packed and uploaded)
+     *                       or "device" ({@link MultigridDevice#setUpPaper})
+     * @param setupSeconds   hierarchy construction summed over waves (on the CPU: including the packing and upload
+     *                       for a device; on the device: the table upload and the setup kernels)
      * @param solveSeconds   solve phase (uploads, iterations, downloads) summed over waves
      */
     public record Result(double[][][] density, double[][] residual, int[][] iterations, int waves, int systemsPerWave,
-                         String hierarchy, double setupSeconds, double solveSeconds) {
+                         String hierarchy, String setup, double setupSeconds, double solveSeconds) {
         public double maxResidual() {
             double m = 0;
             for (double[] r : residual) for (double v : r) m = Math.max(m, v);
@@ -104,13 +133,20 @@ public final class BatchedSteadySolver {
         List<int[]> systems = new ArrayList<>(); // {model, bin}
         for (int m = 0; m < models.size(); m++) for (int k = 0; k < models.get(m).bins(); k++) systems.add(new int[] {m, k});
         long perSystem = bytesPerSystem(grid, restart);
+        List<TransportProblem> paper = device == null ? null : paperProblems(models);
+        Setup place = device == null ? Setup.CPU : Setup.fromProperty();
+        if (place == Setup.DEVICE && paper == null)
+            throw new IllegalArgumentException(SETUP_PROPERTY + " = device needs the paper's operator for every model of the batch");
+        boolean onDevice = place != Setup.CPU && paper != null; // tried first; a device that cannot returns null
         int wave = (int) Math.min(systems.size(), budget / perSystem);
-        if (device != null) { // the host holds a wave's hierarchies twice while packing them (the setup and the packed copy)
+        int hostWave = Integer.MAX_VALUE;
+        if (device != null) { // a CPU setup holds a wave's hierarchies twice on the host while packing them (the setup and the packed copy)
             Runtime rt = Runtime.getRuntime();
             long hostFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
             long hostPerSystem = 2 * (perSystem - 8L * (2L * restart + 2) * grid.size());
-            wave = (int) Math.min(wave, Math.max(1, hostFree * 3 / 4 / hostPerSystem));
+            hostWave = (int) Math.max(1, Math.min(Integer.MAX_VALUE, hostFree * 3 / 4 / hostPerSystem));
         }
+        if (!onDevice) wave = Math.min(wave, hostWave);
         if (wave < 1)
             throw new IllegalStateException(String.format("one multigrid system of the %dx%d grid needs %.1f MiB, more than the %.1f MiB %s can give",
                     grid.nR(), grid.nZ(), perSystem / 1048576.0, budget / 1048576.0, device == null ? "the Java heap" : device.describe()));
@@ -125,29 +161,62 @@ public final class BatchedSteadySolver {
         }
         double setup = 0, solve = 0;
         int waves = 0;
-        String hierarchy = null;
+        String hierarchy = describe(MultigridHierarchy.gridsFor(grid));
+        String setupPlace = null;
         for (int first = 0; first < systems.size(); first += wave, waves++) {
             List<int[]> part = systems.subList(first, Math.min(systems.size(), first + wave));
-            List<NinePointMatrix> matrices = new ArrayList<>(part.size());
-            for (int[] mk : part) matrices.add(models.get(mk[0]).matrix(mk[1]));
             long t0 = System.nanoTime();
-            CpuMultigridBatch cpu = new CpuMultigridBatch(matrices, threads);
-            matrices.clear();
+            // the device's own setup (its memory estimate: the hierarchy plus a half-coarsened operator, less than the
+            // Krylov vectors of bytesPerSystem that are allocated only after it)
+            MultigridBatchOps<?> ops = onDevice ? device.setUpPaper(CpuMultigridBatch.shape(grid, part.size()), paper, part) : null;
+            if (ops == null && onDevice) { // this device cannot: the CPU setup from here on, within the host's memory too
+                if (place == Setup.DEVICE)
+                    throw new IllegalStateException(SETUP_PROPERTY + " = device, but " + device.describe() + " cannot build the hierarchies");
+                onDevice = false;
+                wave = Math.min(wave, hostWave);
+                part = systems.subList(first, Math.min(systems.size(), first + wave));
+            }
+            String here = ops != null ? "device" : "cpu";
+            setupPlace = setupPlace == null || setupPlace.equals(here) ? here : "device+cpu";
+            if (ops == null) {
+                List<NinePointMatrix> matrices = new ArrayList<>(part.size());
+                for (int[] mk : part) matrices.add(models.get(mk[0]).matrix(mk[1]));
+                CpuMultigridBatch cpu = new CpuMultigridBatch(matrices, threads);
+                matrices.clear();
+                ops = cpu;
+                if (device != null)
+                    try (CpuMultigridBatch hierarchies = cpu) { // the device copies what it needs; the host hierarchies go
+                        ops = device.upload(hierarchies.pack());
+                    }
+            }
             long t1 = System.nanoTime();
-            if (hierarchy == null) hierarchy = cpu.describe();
-            MultigridBatchOps<?> ops = cpu;
-            if (device != null)
-                try (CpuMultigridBatch hierarchies = cpu) { // the device copies what it needs; the host hierarchies go
-                    ops = device.upload(hierarchies.pack());
-                }
             setup += (t1 - t0) * 1e-9;
-            long t2 = System.nanoTime();
             try (MultigridBatchOps<?> o = ops) {
                 solveWave(o, models, part, settings, restart, density, residual, iterations);
             }
-            solve += (System.nanoTime() - t2) * 1e-9;
+            solve += (System.nanoTime() - t1) * 1e-9;
         }
-        return new Result(density, residual, iterations, waves, wave, hierarchy, setup, solve);
+        return new Result(density, residual, iterations, waves, wave, hierarchy, setupPlace, setup, solve);
+    }
+
+    /** The problems of the models when every one is the paper's operator (what a device can set up from), else null. */
+    private static List<TransportProblem> paperProblems(List<? extends SteadyOperator> models) {
+        List<TransportProblem> out = new ArrayList<>();
+        for (SteadyOperator m : models) {
+            if (!(m instanceof PaperSteadyOperator p)) return null;
+            out.add(p.problem());
+        }
+        return out;
+    }
+
+    /** "201×81 → 101×41 → 51×21 → 26×11 (banded LU)", as {@link MultigridHierarchy#describe}. */
+    static String describe(List<SpatialGrid> grids) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < grids.size(); k++) {
+            if (k > 0) b.append(" → ");
+            b.append(grids.get(k).nR()).append('×').append(grids.get(k).nZ());
+        }
+        return b.append(" (banded LU)").toString();
     }
 
     private static <V> void solveWave(MultigridBatchOps<V> ops, List<? extends SteadyOperator> models, List<int[]> part,

@@ -58,13 +58,10 @@ final class MultigridHierarchy {
 
     SpatialGrid grid(int level) { return operators.get(level).grid(); }
 
-    /** Description for logs and summary.json, e.g. "201×81 → 101×41 → 51×21 → 26×11 (LU)". */
+    /** Description for logs and summary.json, e.g. "201×81 → 101×41 → 51×21 → 26×11 (banded LU)". */
     String describe() {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < levels(); k++) {
-            if (k > 0) b.append(" → ");
-            b.append(grid(k).nR()).append('×').append(grid(k).nZ());
-        }
-        return b.append(" (banded LU)").toString();
+        List<SpatialGrid> grids = new ArrayList<>();
+        for (int k = 0; k < levels(); k++) grids.add(grid(k));
+        return BatchedSteadySolver.describe(grids);
     }
 }
