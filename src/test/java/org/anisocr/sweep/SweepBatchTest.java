@@ -41,6 +41,8 @@ class SweepBatchTest {
         assertEquals(3, bat.ran(), batchLog.toString());
         assertEquals(0, bat.failed(), batchLog.toString());
         assertTrue(batchLog.toString().contains("batch of 3 models: "), batchLog.toString());
+        assertTrue(batchLog.toString().contains("batch plan: 3 models, 15 systems of "), batchLog.toString());
+        assertTrue(batchLog.toString().contains(": 1 wave of up to 15 systems"), batchLog.toString());
         assertFalse(seqLog.toString().contains("batch of"), seqLog.toString());
         assertEquals(listing(tmp.resolve("seq")), listing(tmp.resolve("batch")));
 

@@ -75,22 +75,33 @@ public final class BatchedSteadySolver {
     }
 
     /**
-     * Solves every bin of every model (one grid), on the device or (device null) on the Java reference with
-     * {@code threads} threads, in as few waves as the memory budget allows (for a device also: three quarters of the
-     * free Java heap, which holds a wave's hierarchies twice while they are packed for the upload).
+     * How a batch will be solved, decided before any work: every bin of every model is a system of
+     * {@code bytesPerSystem} on the device; a wave takes as many as the budget allows.
      */
-    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device) {
-        long budget;
-        if (device != null) budget = device.memoryBudgetBytes();
-        else {
-            Runtime rt = Runtime.getRuntime();
-            budget = (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
+    public record Plan(int models, int systems, int restart, long bytesPerSystem, long budgetBytes, int systemsPerWave, int waves) {
+        /** "3 models, 99 systems of 9.3 MiB, budget 61.2 GiB (the Java heap): 1 wave of up to 99 systems". */
+        public String describe(String where) {
+            return String.format(java.util.Locale.ROOT, "%d models, %d systems of %.1f MiB, budget %.1f GiB (%s): %d wave%s of up to %d systems",
+                    models, systems, bytesPerSystem / 1048576.0, budgetBytes / 1073741824.0, where, waves, waves == 1 ? "" : "s", systemsPerWave);
         }
-        return solve(models, settings, threads, device, budget);
     }
 
-    /** As above with an explicit wave budget in bytes (tests, and to force waves on a device). */
-    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device, long budget) {
+    /** The plan of {@link #solve} with the device's budget (or, device null, half the free Java heap). */
+    public static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, MultigridDevice device) {
+        return plan(models, settings, device, budgetOf(device));
+    }
+
+    private static long budgetOf(MultigridDevice device) {
+        if (device != null) return device.memoryBudgetBytes();
+        Runtime rt = Runtime.getRuntime();
+        return (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the models do not share a grid or the grid has no coarser level
+     * @throws IllegalStateException    when not even one system fits the budget
+     */
+    static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, MultigridDevice device, long budget) {
         if (models.isEmpty()) throw new IllegalArgumentException("no models to solve");
         SpatialGrid grid = models.get(0).grid();
         for (SteadyOperator m : models)
@@ -101,11 +112,11 @@ public final class BatchedSteadySolver {
             throw new IllegalArgumentException("grid " + grid.nR() + "x" + grid.nZ()
                     + " cannot be coarsened for multigrid (needs NR-1 or Nz-1 even and more than " + MultigridHierarchy.COARSEST_NODES + " nodes)");
         int restart = Math.min(settings.restart(), MAX_RESTART);
-        List<int[]> systems = new ArrayList<>(); // {model, bin}
-        for (int m = 0; m < models.size(); m++) for (int k = 0; k < models.get(m).bins(); k++) systems.add(new int[] {m, k});
+        int systems = 0;
+        for (SteadyOperator m : models) systems += m.bins();
         long perSystem = bytesPerSystem(grid, restart);
-        int wave = (int) Math.min(systems.size(), budget / perSystem);
-        if (device != null) { // the host holds a wave's hierarchies twice while packing them (the setup and the packed copy)
+        int wave = (int) Math.min(systems, budget / perSystem);
+        if (device != null && wave >= 1) { // the host holds a wave's hierarchies twice while packing them (the setup and the packed copy)
             Runtime rt = Runtime.getRuntime();
             long hostFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
             long hostPerSystem = 2 * (perSystem - 8L * (2L * restart + 2) * grid.size());
@@ -114,6 +125,25 @@ public final class BatchedSteadySolver {
         if (wave < 1)
             throw new IllegalStateException(String.format("one multigrid system of the %dx%d grid needs %.1f MiB, more than the %.1f MiB %s can give",
                     grid.nR(), grid.nZ(), perSystem / 1048576.0, budget / 1048576.0, device == null ? "the Java heap" : device.describe()));
+        return new Plan(models.size(), systems, restart, perSystem, budget, wave, (systems + wave - 1) / wave);
+    }
+
+    /**
+     * Solves every bin of every model (one grid), on the device or (device null) on the Java reference with
+     * {@code threads} threads, in as few waves as the memory budget allows (for a device also: three quarters of the
+     * free Java heap, which holds a wave's hierarchies twice while they are packed for the upload).
+     */
+    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device) {
+        return solve(models, settings, threads, device, budgetOf(device));
+    }
+
+    /** As above with an explicit wave budget in bytes (tests, and to force waves on a device). */
+    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device, long budget) {
+        Plan plan = plan(models, settings, device, budget);
+        SpatialGrid grid = models.get(0).grid();
+        int restart = plan.restart(), wave = plan.systemsPerWave();
+        List<int[]> systems = new ArrayList<>(); // {model, bin}
+        for (int m = 0; m < models.size(); m++) for (int k = 0; k < models.get(m).bins(); k++) systems.add(new int[] {m, k});
         double[][][] density = new double[models.size()][][];
         double[][] residual = new double[models.size()][];
         int[][] iterations = new int[models.size()][];
