@@ -34,15 +34,18 @@ final class BatchedSteadyModels {
 
     /**
      * Solves the problems (one grid size, the same steady settings) in one batch; one {@link Solution} per problem.
+     * {@code log} gets the batch plan (systems, bytes each, waves) before anything is solved.
      * @throws RuntimeException whatever the device or the solver throws (the caller decides about falling back)
      */
-    static List<Solution> solve(List<TransportProblem> problems, SolverSettings s, SolverBackend backend) {
+    static List<Solution> solve(List<TransportProblem> problems, SolverSettings s, SolverBackend backend, java.util.function.Consumer<String> log) {
         List<SteadyOperator> ops = new ArrayList<>();
         for (TransportProblem p : problems) ops.add(SchemeSteadySolver.operator(p, s.scheme()));
         BatchedSteadySolver.Result r;
         String device;
         try (MultigridDevice d = backend.openMultigridDevice()) {
             device = d == null ? "Java reference (" + backend.threads() + " threads)" : d.describe();
+            // the memory estimate up front: how many systems each device pass takes
+            log.accept("batch plan: " + BatchedSteadySolver.plan(ops, s.steady(), d).describe(d == null ? "the Java heap" : d.describe()));
             r = BatchedSteadySolver.solve(ops, s.steady(), backend.threads(), d);
         }
         String reason = SteadySolver.choose(s.steady().method(), problems.get(0).grid()).reason();

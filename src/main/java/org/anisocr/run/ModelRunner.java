@@ -63,12 +63,12 @@ public final class ModelRunner {
 
     /**
      * Solves {@link #batchable} models in one batch (every bin of every model at once); one result per model, each
-     * normalised as {@link #run} would. wallSeconds of each is the whole batch's.
+     * normalised as {@link #run} would. wallSeconds of each is the whole batch's; {@code log} gets the batch plan first.
      */
-    public static java.util.List<RunResult> runBatch(java.util.List<ModelConfig> cs, SolverBackend backend) {
+    public static java.util.List<RunResult> runBatch(java.util.List<ModelConfig> cs, SolverBackend backend, java.util.function.Consumer<String> log) {
         long t0 = System.nanoTime();
         java.util.List<TransportProblem> problems = cs.stream().map(ModelRunner::problem).toList();
-        java.util.List<Solution> solutions = BatchedSteadyModels.solve(problems, cs.get(0).solver(), backend);
+        java.util.List<Solution> solutions = BatchedSteadyModels.solve(problems, cs.get(0).solver(), backend, log);
         double wall = (System.nanoTime() - t0) * 1e-9;
         java.util.List<RunResult> out = new java.util.ArrayList<>();
         for (int m = 0; m < cs.size(); m++) out.add(result(cs.get(m), problems.get(m), solutions.get(m), backend, wall));

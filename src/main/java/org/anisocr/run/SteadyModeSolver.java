@@ -25,7 +25,7 @@ final class SteadyModeSolver {
     static Solution solve(TransportProblem problem, SolverSettings s, SolverBackend backend, ModelRunner.Progress progress) {
         if (BatchedSteadyModels.applies(s, problem.grid(), backend)) {
             try {
-                return BatchedSteadyModels.solve(java.util.List.of(problem), s, backend).get(0);
+                return BatchedSteadyModels.solve(java.util.List.of(problem), s, backend, line -> { }).get(0);
             } catch (RuntimeException e) {
                 if (backend.requested() != Backend.AUTO) throw e;
                 backend.fallBack("GPU multigrid steady solve failed (" + e.getMessage() + "); using the CPU backend");

@@ -75,7 +75,10 @@ public final class SweepRunner {
         List<RunResult> results = null;
         try {
             for (ModelFamily.Member m : group) ModelJob.check(m.config(), outDir.resolve(m.folder()), false, backend);
-            results = ModelRunner.runBatch(group.stream().map(ModelFamily.Member::config).toList(), backend);
+            results = ModelRunner.runBatch(group.stream().map(ModelFamily.Member::config).toList(), backend, line -> {
+                log.println(line);
+                log.flush();
+            });
             Solution first = results.get(0).solution();
             log.printf(Locale.ROOT, "batch of %d models: %.2f s (%s)%n", group.size(), results.get(0).wallSeconds(),
                     first.details().getOrDefault("steady_device", first.backend()));

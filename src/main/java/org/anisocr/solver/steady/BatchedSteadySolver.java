@@ -30,6 +30,9 @@ public final class BatchedSteadySolver {
      */
     public static final int MAX_RESTART = 24;
 
+    /** The system property that says where a device wave's hierarchies are built ({@link Setup}). */
+    public static final String SETUP_PROPERTY = "anisocr.mg.setup";
+
     /**
      * Where the hierarchies of a device wave are built (system property {@value #SETUP_PROPERTY}; the Java reference always
      * builds its own on the CPU): AUTO = on the device when every operator of the batch is the paper's and the device can,
@@ -49,8 +52,6 @@ public final class BatchedSteadySolver {
         }
     }
 
-    public static final String SETUP_PROPERTY = "anisocr.mg.setup";
-
     /**
      * What a batched solve did.
      * @param density        [model][bin][node]
@@ -60,8 +61,8 @@ public final class BatchedSteadySolver {
      * @param systemsPerWave the wave size the memory budget allowed
      * @param setup          where the hierarchies were built: "cpu" (on the CPU; for a device: then packed and uploaded)
      *                       or "device" ({@link MultigridDevice#setUpPaper})
-     * @param setupSeconds   hierarchy construction summed over waves (on the CPU: including the packing and upload
-     *                       for a device; on the device: the table upload and the setup kernels)
+     * @param setupSeconds   hierarchy construction summed over waves (on the CPU: from the matrices to the upload of the
+     *                       packed hierarchies for a device; on the device: the table upload and the setup kernels)
      * @param solveSeconds   solve phase (uploads, iterations, downloads) summed over waves
      */
     public record Result(double[][][] density, double[][] residual, int[][] iterations, int waves, int systemsPerWave,
@@ -104,22 +105,36 @@ public final class BatchedSteadySolver {
     }
 
     /**
-     * Solves every bin of every model (one grid), on the device or (device null) on the Java reference with
-     * {@code threads} threads, in as few waves as the memory budget allows (for a device also: three quarters of the
-     * free Java heap, which holds a wave's hierarchies twice while they are packed for the upload).
+     * How a batch will be solved, decided before any work: every bin of every model is a system of
+     * {@code bytesPerSystem} on the device; a wave takes as many as the budget allows.
+     * @param setup "cpu" or "device": where the hierarchies will be built ({@link Setup}; a CPU setup for a device also
+     *              bounds the wave by the host memory that packing takes)
      */
-    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device) {
-        long budget;
-        if (device != null) budget = device.memoryBudgetBytes();
-        else {
-            Runtime rt = Runtime.getRuntime();
-            budget = (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
+    public record Plan(int models, int systems, int restart, long bytesPerSystem, long budgetBytes, int systemsPerWave, int waves,
+                       String setup) {
+        /** "3 models, 99 systems of 9.3 MiB, budget 61.2 GiB (the Java heap): 1 wave of up to 99 systems, setup on the cpu". */
+        public String describe(String where) {
+            return String.format(java.util.Locale.ROOT, "%d models, %d systems of %.1f MiB, budget %.1f GiB (%s): %d wave%s of up to %d systems, setup on the %s",
+                    models, systems, bytesPerSystem / 1048576.0, budgetBytes / 1073741824.0, where, waves, waves == 1 ? "" : "s", systemsPerWave, setup);
         }
-        return solve(models, settings, threads, device, budget);
     }
 
-    /** As above with an explicit wave budget in bytes (tests, and to force waves on a device). */
-    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device, long budget) {
+    /** The plan of {@link #solve} with the device's budget (or, device null, half the free Java heap). */
+    public static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, MultigridDevice device) {
+        return plan(models, settings, device, budgetOf(device));
+    }
+
+    private static long budgetOf(MultigridDevice device) {
+        if (device != null) return device.memoryBudgetBytes();
+        Runtime rt = Runtime.getRuntime();
+        return (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the models do not share a grid or the grid has no coarser level
+     * @throws IllegalStateException    when not even one system fits the budget
+     */
+    static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, MultigridDevice device, long budget) {
         if (models.isEmpty()) throw new IllegalArgumentException("no models to solve");
         SpatialGrid grid = models.get(0).grid();
         for (SteadyOperator m : models)
@@ -130,26 +145,79 @@ public final class BatchedSteadySolver {
             throw new IllegalArgumentException("grid " + grid.nR() + "x" + grid.nZ()
                     + " cannot be coarsened for multigrid (needs NR-1 or Nz-1 even and more than " + MultigridHierarchy.COARSEST_NODES + " nodes)");
         int restart = Math.min(settings.restart(), MAX_RESTART);
-        List<int[]> systems = new ArrayList<>(); // {model, bin}
-        for (int m = 0; m < models.size(); m++) for (int k = 0; k < models.get(m).bins(); k++) systems.add(new int[] {m, k});
+        int systems = 0;
+        for (SteadyOperator m : models) systems += m.bins();
         long perSystem = bytesPerSystem(grid, restart);
-        List<TransportProblem> paper = device == null ? null : paperProblems(models);
-        Setup place = device == null ? Setup.CPU : Setup.fromProperty();
-        if (place == Setup.DEVICE && paper == null)
-            throw new IllegalArgumentException(SETUP_PROPERTY + " = device needs the paper's operator for every model of the batch");
-        boolean onDevice = place != Setup.CPU && paper != null; // tried first; a device that cannot returns null
-        int wave = (int) Math.min(systems.size(), budget / perSystem);
-        int hostWave = Integer.MAX_VALUE;
-        if (device != null) { // a CPU setup holds a wave's hierarchies twice on the host while packing them (the setup and the packed copy)
-            Runtime rt = Runtime.getRuntime();
-            long hostFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            long hostPerSystem = 2 * (perSystem - 8L * (2L * restart + 2) * grid.size());
-            hostWave = (int) Math.max(1, Math.min(Integer.MAX_VALUE, hostFree * 3 / 4 / hostPerSystem));
-        }
-        if (!onDevice) wave = Math.min(wave, hostWave);
+        boolean onDevice = setupOnDevice(models, device);
+        // the device's own setup needs the hierarchy plus a half-coarsened operator, less than the Krylov vectors of
+        // bytesPerSystem that are allocated only after it
+        int wave = (int) Math.min(systems, budget / perSystem);
+        if (device != null && !onDevice && wave >= 1) wave = Math.min(wave, hostWave(grid, restart));
         if (wave < 1)
             throw new IllegalStateException(String.format("one multigrid system of the %dx%d grid needs %.1f MiB, more than the %.1f MiB %s can give",
                     grid.nR(), grid.nZ(), perSystem / 1048576.0, budget / 1048576.0, device == null ? "the Java heap" : device.describe()));
+        return new Plan(models.size(), systems, restart, perSystem, budget, wave, (systems + wave - 1) / wave, onDevice ? "device" : "cpu");
+    }
+
+    /** The systems a wave may have when the host builds and packs its hierarchies (it holds them twice meanwhile). */
+    private static int hostWave(SpatialGrid grid, int restart) {
+        Runtime rt = Runtime.getRuntime();
+        long hostFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long hostPerSystem = 2 * (bytesPerSystem(grid, restart) - 8L * (2L * restart + 2) * grid.size());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, hostFree * 3 / 4 / hostPerSystem));
+    }
+
+    /**
+     * Whether a device's waves are to be set up on the device ({@link Setup}): there is a device, the property does not
+     * say cpu, and every model is the paper's operator.
+     * @throws IllegalArgumentException when the property says device and a model is not the paper's operator, or when
+     *                                  the property has a value other than auto, cpu, device
+     */
+    private static boolean setupOnDevice(List<? extends SteadyOperator> models, MultigridDevice device) {
+        if (device == null) return false;
+        Setup place = Setup.fromProperty();
+        boolean paper = paperProblems(models) != null;
+        if (place == Setup.DEVICE && !paper)
+            throw new IllegalArgumentException(SETUP_PROPERTY + " = device needs the paper's operator for every model of the batch");
+        return place != Setup.CPU && paper;
+    }
+
+    /** The problems of the models when every one is the paper's operator (what a device can set up from), else null. */
+    private static List<TransportProblem> paperProblems(List<? extends SteadyOperator> models) {
+        List<TransportProblem> out = new ArrayList<>();
+        for (SteadyOperator m : models) {
+            if (!(m instanceof PaperSteadyOperator p)) return null;
+            out.add(p.problem());
+        }
+        return out;
+    }
+
+    /** "201×81 → 101×41 → 51×21 → 26×11 (banded LU)", as {@link MultigridHierarchy#describe}. */
+    static String describe(List<SpatialGrid> grids) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < grids.size(); k++) {
+            if (k > 0) b.append(" → ");
+            b.append(grids.get(k).nR()).append('×').append(grids.get(k).nZ());
+        }
+        return b.append(" (banded LU)").toString();
+    }
+
+    /**
+     * Solves every bin of every model (one grid), on the device or (device null) on the Java reference with
+     * {@code threads} threads, in as few waves as the memory budget allows (for a device also: three quarters of the
+     * free Java heap, which holds a wave's hierarchies twice while they are packed for the upload).
+     */
+    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device) {
+        return solve(models, settings, threads, device, budgetOf(device));
+    }
+
+    /** As above with an explicit wave budget in bytes (tests, and to force waves on a device). */
+    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device, long budget) {
+        Plan plan = plan(models, settings, device, budget);
+        SpatialGrid grid = models.get(0).grid();
+        int restart = plan.restart(), wave = plan.systemsPerWave();
+        List<int[]> systems = new ArrayList<>(); // {model, bin}
+        for (int m = 0; m < models.size(); m++) for (int k = 0; k < models.get(m).bins(); k++) systems.add(new int[] {m, k});
         double[][][] density = new double[models.size()][][];
         double[][] residual = new double[models.size()][];
         int[][] iterations = new int[models.size()][];
@@ -159,6 +227,8 @@ public final class BatchedSteadySolver {
             residual[m] = new double[bins];
             iterations[m] = new int[bins];
         }
+        boolean onDevice = plan.setup().equals("device");
+        List<TransportProblem> paper = onDevice ? paperProblems(models) : null;
         double setup = 0, solve = 0;
         int waves = 0;
         String hierarchy = describe(MultigridHierarchy.gridsFor(grid));
@@ -166,14 +236,12 @@ public final class BatchedSteadySolver {
         for (int first = 0; first < systems.size(); first += wave, waves++) {
             List<int[]> part = systems.subList(first, Math.min(systems.size(), first + wave));
             long t0 = System.nanoTime();
-            // the device's own setup (its memory estimate: the hierarchy plus a half-coarsened operator, less than the
-            // Krylov vectors of bytesPerSystem that are allocated only after it)
             MultigridBatchOps<?> ops = onDevice ? device.setUpPaper(CpuMultigridBatch.shape(grid, part.size()), paper, part) : null;
             if (ops == null && onDevice) { // this device cannot: the CPU setup from here on, within the host's memory too
-                if (place == Setup.DEVICE)
+                if (Setup.fromProperty() == Setup.DEVICE)
                     throw new IllegalStateException(SETUP_PROPERTY + " = device, but " + device.describe() + " cannot build the hierarchies");
                 onDevice = false;
-                wave = Math.min(wave, hostWave);
+                wave = Math.min(wave, hostWave(grid, restart));
                 part = systems.subList(first, Math.min(systems.size(), first + wave));
             }
             String here = ops != null ? "device" : "cpu";
@@ -197,26 +265,6 @@ public final class BatchedSteadySolver {
             solve += (System.nanoTime() - t1) * 1e-9;
         }
         return new Result(density, residual, iterations, waves, wave, hierarchy, setupPlace, setup, solve);
-    }
-
-    /** The problems of the models when every one is the paper's operator (what a device can set up from), else null. */
-    private static List<TransportProblem> paperProblems(List<? extends SteadyOperator> models) {
-        List<TransportProblem> out = new ArrayList<>();
-        for (SteadyOperator m : models) {
-            if (!(m instanceof PaperSteadyOperator p)) return null;
-            out.add(p.problem());
-        }
-        return out;
-    }
-
-    /** "201×81 → 101×41 → 51×21 → 26×11 (banded LU)", as {@link MultigridHierarchy#describe}. */
-    static String describe(List<SpatialGrid> grids) {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < grids.size(); k++) {
-            if (k > 0) b.append(" → ");
-            b.append(grids.get(k).nR()).append('×').append(grids.get(k).nZ());
-        }
-        return b.append(" (banded LU)").toString();
     }
 
     private static <V> void solveWave(MultigridBatchOps<V> ops, List<? extends SteadyOperator> models, List<int[]> part,
