@@ -73,25 +73,23 @@ public final class GpuMultigridSetup {
      */
     public record Hierarchy(PackedMultigrid shape, CUdeviceptr[] coefficients, CUdeviceptr[] lineFactors, CUdeviceptr band,
                             CUdeviceptr pivot) {
-        /** Every device array (the line factors of the coarsest level are absent). */
-        public List<CUdeviceptr> buffers() {
-            List<CUdeviceptr> all = new ArrayList<>();
-            for (CUdeviceptr p : coefficients) if (p != null) all.add(p);
-            for (CUdeviceptr p : lineFactors) if (p != null) all.add(p);
-            if (band != null) all.add(band);
-            if (pivot != null) all.add(pivot);
+        /** Every device array with its size in bytes (the coarsest level has no line factors), in allocation order. */
+        public Map<CUdeviceptr, Long> buffers() {
+            Map<CUdeviceptr, Long> all = new java.util.LinkedHashMap<>();
+            int e = shape.entries(), levels = shape.levels().size();
+            for (int k = 0; k < levels; k++) {
+                long nodes = shape.levels().get(k).nodes();
+                all.put(coefficients[k], 8L * 9 * nodes * e);
+                if (k < levels - 1) all.put(lineFactors[k], 8L * 4 * nodes * e);
+            }
+            PackedMultigrid.Coarsest c = shape.coarsest();
+            all.put(band, 8L * c.ld() * c.n() * e);
+            all.put(pivot, 4L * c.n() * e);
             return all;
         }
 
         /** Device bytes of the hierarchy (as {@link PackedMultigrid#bytes()} of the packed copy). */
-        public long bytes() {
-            int e = shape.entries();
-            long sum = 0;
-            for (int k = 0; k < shape.levels().size(); k++)
-                sum += 8L * (k < shape.levels().size() - 1 ? 13 : 9) * shape.levels().get(k).nodes() * e;
-            PackedMultigrid.Coarsest c = shape.coarsest();
-            return sum + 8L * c.ld() * c.n() * e + 4L * c.n() * e;
-        }
+        public long bytes() { return buffers().values().stream().mapToLong(Long::longValue).sum(); }
 
         /** Copies everything to the host (tests: the packed hierarchy the CPU setup would give). */
         public PackedMultigrid download(GpuRuntime rt) {
@@ -116,7 +114,7 @@ public final class GpuMultigridSetup {
         public void free(GpuRuntime rt) {
             Release release = new Release();
             rt.makeCurrent();
-            for (CUdeviceptr p : buffers()) release.run("a multigrid hierarchy buffer", () -> rt.free(p));
+            for (CUdeviceptr p : buffers().keySet()) release.run("a multigrid hierarchy buffer", () -> rt.free(p));
             release.throwIfFailed();
         }
 
