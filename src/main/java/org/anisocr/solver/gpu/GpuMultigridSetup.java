@@ -207,15 +207,22 @@ public final class GpuMultigridSetup {
                     throw new SingularSystemException(systems.get(b)[0], systems.get(b)[1], st[b] == 1
                             ? "zero pivot in a multigrid line factor, GPU setup (mg_line_factors)"
                             : "zero pivot column in the coarsest banded LU, GPU setup (mg_coarsest_factor)");
+            freeAll(rt, scratch); // after the synchronisation: no kernel reads them any more
             return new Hierarchy(shape, coef, lines, band, pivot);
         } catch (RuntimeException | Error failure) {
-            Release release = new Release();
-            for (CUdeviceptr p : kept) release.run("a multigrid hierarchy buffer", () -> rt.free(p));
-            try { release.throwIfFailed(); } catch (RuntimeException cleanup) { failure.addSuppressed(cleanup); }
+            List<CUdeviceptr> all = new ArrayList<>(scratch);
+            all.addAll(kept);
+            try { freeAll(rt, all); } catch (RuntimeException cleanup) { failure.addSuppressed(cleanup); }
             throw failure;
-        } finally {
-            for (CUdeviceptr p : scratch) rt.free(p); // after the synchronisation (or a failure): no kernel reads them any more
         }
+    }
+
+    /** Frees every buffer (each release attempted; the failures thrown together) and forgets them. */
+    private static void freeAll(GpuRuntime rt, List<CUdeviceptr> buffers) {
+        Release release = new Release();
+        for (CUdeviceptr p : buffers) release.run("a buffer of the multigrid setup", () -> rt.free(p));
+        buffers.clear();
+        release.throwIfFailed();
     }
 
     private static CUdeviceptr allocate(GpuRuntime rt, List<CUdeviceptr> scratch, long bytes, String what) {
