@@ -689,3 +689,8 @@ extern "C" __global__ void __launch_bounds__(STEADY_MAX_BLOCK) steady_band_lu_sh
     steady_solve_scatter(s, src, nOut, false, !fastBack);
     if (tid == 0) status[s.e] = singular ? 1 : 0;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Batched mg-gmres (issue 13): its own file, compiled into this module (one fatbin, one module).
+// ---------------------------------------------------------------------------------------------
+#include "multigrid.cu"

@@ -9,8 +9,10 @@ trap 'rm -rf "$work"' EXIT
 # The only non-C++ constructs left: dynamic shared memory and the __shared__ qualifier.
 sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/__shared__ double acc\[256\];/static double acc[256];/' \
     "$root/kernels/anisocr.cu" > "$work/anisocr_emu.cu.inc"
-g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate" "$root/kernels/emu/emulate.cpp"
-g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -o "$work/emulate_steady" "$root/kernels/emu/emulate_steady.cpp"
+# -I kernels: anisocr.cu includes multigrid.cu
+for prog in emulate emulate_steady emulate_multigrid; do
+  g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -I"$root/kernels" -o "$work/$prog" "$root/kernels/emu/$prog.cpp"
+done
 # EMU_CLASSPATH: the dependency classpath when the caller has it (the JUnit test passes its own), else from Maven
 cp=${EMU_CLASSPATH:-$(cd "$root" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)}
 status=0
@@ -30,5 +32,10 @@ for c in $cases; do
       printf 'steady %-9s ' $c; "$work/emulate_steady" "$work/steady-$c.bin" $blk 2 $kernel || status=1
     done
   done
+done
+# batched mg-gmres kernels (mg_*) vs CpuMultigridBatch, every operation; block 32 and 128
+for c in realistic semi-z semi-r; do
+  java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.MultigridEmulationExport $c "$work/mg-$c.bin"
+  for blk in 32 128; do "$work/emulate_multigrid" "$work/mg-$c.bin" $blk || status=1; done
 done
 exit $status
