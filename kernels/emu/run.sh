@@ -33,8 +33,9 @@ for c in $cases; do
     done
   done
 done
-# batched mg-gmres kernels (mg_*) vs CpuMultigridBatch, every operation; block 32 and 128
-for c in realistic semi-z semi-r; do
+# batched mg-gmres kernels (mg_*) vs CpuMultigridBatch, every operation (10 OK lines a case, 5 on the one-level
+# "random"); block 32 and 128
+for c in realistic semi-z semi-r random; do
   java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.MultigridEmulationExport $c "$work/mg-$c.bin"
   for blk in 32 128; do "$work/emulate_multigrid" "$work/mg-$c.bin" $blk || status=1; done
 done

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The CUDA kernels, compiled as C++ by kernels/emu/run.sh (quick set: EMU_QUICK=1), run on problems exported from
- * the Java reference and compared with it: the split-step kernels (Thomas and PCR) and both steady banded-LU
- * kernels. Runs wherever g++ is (CI has it); skips, by assumption, where it is not.
+ * the Java reference and compared with it: the split-step kernels (Thomas and PCR), both steady banded-LU
+ * kernels, and the batched mg-gmres kernels (every operation vs CpuMultigridBatch). Runs wherever g++ is (CI has it); skips, by assumption, where it is not.
  */
 class KernelEmulationTest {
     @Test void kernelsEmulatedOnTheCpuAgreeWithTheJavaReference() throws IOException, InterruptedException {
@@ -32,7 +32,8 @@ class KernelEmulationTest {
             assertTrue(done, "kernels/emu/run.sh did not finish in 10 minutes:\n" + out);
             assertEquals(0, p.exitValue(), "kernels/emu/run.sh failed:\n" + out);
             long ok = out.lines().filter(l -> l.equals("OK")).count();
-            assertTrue(ok >= 8 + 24, "expected every case to print OK (8 split-step, 24 steady), got " + ok + ":\n" + out);
+            assertTrue(ok >= 8 + 24 + 70, "expected every case to print OK (8 split-step, 24 steady, 70 batched multigrid), got "
+                    + ok + ":\n" + out);
         } finally {
             Files.deleteIfExists(log);
         }
