@@ -90,12 +90,13 @@ public final class MultigridEmulationExport {
     static NinePointMatrix randomOperator(SpatialGrid g, long seed) {
         Random rnd = new Random(seed);
         NinePointMatrix m = new NinePointMatrix(g);
-        for (int j = 1; j < g.nZ() - 1; j++)
-            for (int i = 0; i < g.nR() - 1; i++)
-                for (int b = -1; b <= 1; b++)
-                    for (int a = -1; a <= 1; a++)
-                        if (i + a >= 0) m.add(a, b, g.index(i, j), a == 0 && b == 0 ? -0.1 - 0.4 * rnd.nextDouble() : 2 * rnd.nextDouble() - 1);
-        m.clearBoundaries();
+        for (int b = -1; b <= 1; b++)
+            for (int a = -1; a <= 1; a++) {
+                double[] c = m.coefficients(a, b);
+                boolean centre = a == 0 && b == 0;
+                for (int q = 0; q < c.length; q++) c[q] = centre ? -0.1 - 0.4 * rnd.nextDouble() : 2 * rnd.nextDouble() - 1;
+            }
+        m.clearBoundaries();   // Dirichlet rows, couplings to Dirichlet nodes and left of the axis: zero
         return m;
     }
 
