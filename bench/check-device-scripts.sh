@@ -37,7 +37,7 @@ t0=$(date +%s); out=$(ANISOCR_GPU=off OUT="$tmp/o3" bash bench/run-on-device.sh 
 # 4. dry run: the order of the issue, and each step pretending to take 100 s runs the budget out
 out=$(DRY_STEP_S=100 OUT="$tmp/o4" bash bench/run-on-device.sh --dry-run 2>&1)
 order=$(echo "$out" | grep -o '^== [a-z0-9x-]*' | cut -c4- | paste -sd' ' -)
-want="machine probe tests 201x81x33-m1 cusparse-build cusparse steady-201x81x33-m1 2001x801x33-m1 201x81x33-m64 steady-201x81x33-m64 done"
+want="machine probe tests multigrid 201x81x33-m1 cusparse-build cusparse steady-201x81x33-m1 2001x801x33-m1 201x81x33-m64 steady-201x81x33-m64 done"
 [ "$order" = "$want" ] && [[ $out == *"SKIPPED, 0s of 480s left"* ]] && [[ $out == *"done in 480s of 480s"* ]] \
   && ok "dry run: $order" || bad "dry run order '$order' (wanted '$want') or budget not enforced"
 
@@ -45,7 +45,7 @@ want="machine probe tests 201x81x33-m1 cusparse-build cusparse steady-201x81x33-
 OUT="$tmp/o5" bash bench/run-on-device.sh --rehearse > "$tmp/rehearse.log" 2>&1
 n=$(find "$tmp/o5" -type f | wc -l); jsons=$(find "$tmp/o5/bench/results" -name '*.json' | wc -l)
 ran=$(grep -c '"status": "passed"' "$tmp/o5/summary.json")
-[ "$n" -le 8 ] && [ "$jsons" = 5 ] && [ "$ran" -ge 6 ] && ok "rehearsal: $ran steps passed, $jsons result JSONs, $n files in OUT" \
+[ "$n" -le 8 ] && [ "$jsons" = 6 ] && [ "$ran" -ge 7 ] && ok "rehearsal: $ran steps passed, $jsons result JSONs, $n files in OUT" \
   || { bad "rehearsal: $ran steps passed, $jsons JSONs, $n files"; tail -20 "$tmp/rehearse.log"; }
 
 # 6. the cuSPARSE merge: a stand-in harness's JSON lands in a bench JSON (compare.sh, bench --merge-into)

@@ -5,6 +5,8 @@
 # what is left, and a step that cannot get its minimum is skipped with one line. Most valuable first:
 #   probe     the Java GPU probe (name, SMs, driver, fatbin loads); stops everything, in seconds, without a GPU
 #   tests     the GPU tests (GPU vs the Java reference, backends, bench, run command) with JUnit, no Maven
+#   multigrid bench steady (issue 13): batched mg-gmres on the GPU vs the CPU solver (2 threads: the 2-core CPU),
+#             201x81x33 model, 64-model family, 801x321 and 1601x641        -> <device>-steady-<date>.json
 #   split     bench: split step 201x81x33, one model                       -> <device>-<date>-201x81x33-m1.json
 #   cusparse  builds bench/cusparse/gtsv_bench, times cuSPARSE on the same systems, merges into the split JSON
 #             (the split step also times cuSPARSE from Java, JCusparse, when libcusparse.so.12 is found: cusparse_java)
@@ -13,7 +15,7 @@
 #                                                                          -> <device>-<date>-2001x801x33-m1.json
 #   family    bench 201x81x33 with 64 models (+ cuSPARSE x64), then SteadyGpuBench with 64 models
 #                                                                          -> ...-201x81x33-m64.json, ...-steady-201x81x33-m64.json
-# Into $OUT (at most 8 files come back): run-on-device.log, gpu-tests.txt, summary.json (each step's status and
+# Into $OUT (at most 8 files come back): run-on-device.log (with the GPU tests' report), summary.json (each step's status and
 # seconds, the device) and the JSONs above under $OUT/bench/results/. Copy those to bench/results/ and commit them.
 #
 #   bash bench/run-on-device.sh [--dry-run] [--rehearse] [STEP...]     (STEPs from the list; probe always runs)
@@ -36,16 +38,16 @@ dry=0 rehearse=0 only=()
 for a in "$@"; do
   case $a in
     --dry-run) dry=1;; --rehearse) rehearse=1;;
-    probe|tests|split|cusparse|steady|large|family) only+=("$a");;
+    probe|tests|multigrid|split|cusparse|steady|large|family) only+=("$a");;
     quick) only+=(tests split);;   # the old script's word
-    *) echo "run-on-device: unknown argument '$a' (steps: probe tests split cusparse steady large family; --dry-run, --rehearse)"; exit 2;;
+    *) echo "run-on-device: unknown argument '$a' (steps: probe tests multigrid split cusparse steady large family; --dry-run, --rehearse)"; exit 2;;
   esac
 done
 wanted() { [ ${#only[@]} -eq 0 ] && return 0; local s; for s in "${only[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 # Problem sizes (the rehearsal shrinks them so that every command runs in seconds on a CPU).
-grid=201x81 momenta=33 large=2001x801 family=64 backend=gpu
-[ $rehearse = 1 ] && { grid=21x11 momenta=3 large=41x21 family=4 backend=auto; }
+grid=201x81 momenta=33 large=2001x801 family=64 backend=gpu mg=(--highres 801x321,1601x641)
+[ $rehearse = 1 ] && { grid=21x11 momenta=3 large=41x21 family=4 backend=auto mg=(--highres 101x41 --rehearse --reps 1 --cpu-family-sample 1); }
 
 skew=0                                    # dry run: seconds the steps pretend to have taken
 now() { echo $(( $(date +%s) + skew )); }
@@ -150,8 +152,8 @@ json() { echo "$results/$tag-$day-$1.json"; }
 # ---- 2. GPU tests ----
 if wanted tests; then
   tests=()                                 # DeviceTestRunner's own list (GPU, backend, bench, run tests), in a rehearsal too
-  step tests 150 30 bash -c 'set -o pipefail; "$@" | tee "'"$OUT"'/gpu-tests.txt"' _ \
-    "${J[@]}" -cp "$testcp" org.anisocr.DeviceTestRunner ${tests[@]+"${tests[@]}"}
+  # its report goes into run-on-device.log (a file of its own would make 9: the device tool brings back 8)
+  step tests 150 30 "${J[@]}" -cp "$testcp" org.anisocr.DeviceTestRunner ${tests[@]+"${tests[@]}"}
 fi
 
 bench() {   # bench CASE CAP MIN ARGS...
@@ -159,7 +161,11 @@ bench() {   # bench CASE CAP MIN ARGS...
   step "$case" "$cap" "$min" "${J[@]}" -cp "$jar" org.anisocr.cli.Main bench "$@" --backend "$backend" --out "$(json "$case")"
 }
 
-# ---- 3. split step, 201x81x33, one model ----
+# ---- 3. issue 13: batched multigrid steady state, GPU vs the 2-thread CPU on the same runs ----
+wanted multigrid && step multigrid 210 60 "${J[@]}" -cp "$jar" org.anisocr.cli.Main bench steady --backend "$backend" --threads 2 \
+  --momenta $momenta --family $family "${mg[@]}" --out "$results/$tag-steady-$day.json"
+
+# ---- 3b. split step, 201x81x33, one model ----
 wanted split && bench ${grid}x$momenta-m1 90 30 --grid $grid --momenta $momenta --models 1
 
 # ---- 4. cuSPARSE on the same systems (201x81x33: 25 MB of matrices), merged into step 3's JSON ----

@@ -23,7 +23,7 @@ import java.util.List;
 public final class DeviceTestRunner {
     public static void main(String[] args) {
         List<String> targets = args.length > 0 ? List.of(args)
-                : List.of("org.anisocr.solver.gpu", "org.anisocr.run.SolverBackendTest", "org.anisocr.sweep.SweepBackendTest", "org.anisocr.bench.BenchmarkTest",
+                : List.of("org.anisocr.solver.gpu", "org.anisocr.run.SolverBackendTest", "org.anisocr.sweep.SweepBackendTest", "org.anisocr.sweep.SweepBatchTest", "org.anisocr.bench.BenchmarkTest",
                         "org.anisocr.bench.CusparseBaselineTest", "org.anisocr.cli.RunCommandTest");
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
         for (String t : targets) {

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * {@code anisocr bench}: times one split step on the GPU and the CPU on the same problem and writes
  * bench/results/&lt;device&gt;-&lt;date&gt;.json (see bench/README.md).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchSteadyCommand.class,
         description = "Benchmark the split step: GPU (per kernel, whole step), CPU reference, copy bandwidth, cuSPARSE (merged).")
 public final class BenchCommand implements Callable<Integer> {
 

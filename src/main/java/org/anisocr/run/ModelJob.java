@@ -36,26 +36,44 @@ public final class ModelJob {
                                         Map<String, Object> extraSummary) {
         MemoryEstimate memory = check(c, dir, overwrite, backend);
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
-            RunResult r = ModelRunner.run(c, backend, progress);
-            Map<String, Object> extra = new LinkedHashMap<>();
-            AnalysisSummary a = null;
-            String misfit = c.analysis().problemWith(c.momenta());
-            if (misfit == null) {
-                a = ModelAnalysis.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), c.analysis(), target.path(""));
-                extra.put("analysis", a.toJson());
-            } else {
-                extra.put("analysis", Map.of("skipped", misfit));
-            }
-            extra.put("gamma", gammaProducts(r, target.path("")));
-            extra.put("memory_estimate_GB", memory.bytes() / (double) (1L << 30));
-            extra.put("java_max_heap_GB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
-            if (extraSummary != null) extra.putAll(extraSummary);
-            RunOutput.write(r, target, extra);
-            target.commit(OutputMarker.now("run", c.text()));
-            return new Outcome(r, a, target.target());
+            return write(ModelRunner.run(c, backend, progress), target, memory, extraSummary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes an already solved model (one of {@link ModelRunner#runBatch}'s results) into {@code dir} exactly as
+     * {@link #solveAndWrite} would; the folder check is {@link #check}'s.
+     */
+    public static Outcome write(RunResult r, Path dir, boolean overwrite, SolverBackend backend, java.util.function.Consumer<String> log,
+                                Map<String, Object> extraSummary) {
+        MemoryEstimate memory = check(r.config(), dir, overwrite, backend);
+        try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
+            return write(r, target, memory, extraSummary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Outcome write(RunResult r, AtomicOutputDir target, MemoryEstimate memory, Map<String, Object> extraSummary) throws IOException {
+        ModelConfig c = r.config();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        AnalysisSummary a = null;
+        String misfit = c.analysis().problemWith(c.momenta());
+        if (misfit == null) {
+            a = ModelAnalysis.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), c.analysis(), target.path(""));
+            extra.put("analysis", a.toJson());
+        } else {
+            extra.put("analysis", Map.of("skipped", misfit));
+        }
+        extra.put("gamma", gammaProducts(r, target.path("")));
+        extra.put("memory_estimate_GB", memory.bytes() / (double) (1L << 30));
+        extra.put("java_max_heap_GB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        if (extraSummary != null) extra.putAll(extraSummary);
+        RunOutput.write(r, target, extra);
+        target.commit(OutputMarker.now("run", c.text()));
+        return new Outcome(r, a, target.target());
     }
 
     /**

@@ -45,10 +45,41 @@ public final class ModelRunner {
             case LADDER -> TimeSteppingSolver.ladder(problem, s, backend, progress);
             case TRANSIENT -> TimeSteppingSolver.transient_(problem, s, backend, progress);
         };
+        return result(c, problem, solution, backend, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * Whether these models (≥ 2) are solved together by {@link #runBatch}: all in mode steady with the paper's
+     * scheme, one grid size, mg-gmres as their steady method, and a backend that batches steady solves (the GPU).
+     */
+    public static boolean batchable(java.util.List<ModelConfig> cs, SolverBackend backend) {
+        if (cs.size() < 2) return false;
+        SpatialGrid g = cs.get(0).grid();
+        for (ModelConfig c : cs)
+            if (c.grid().nR() != g.nR() || c.grid().nZ() != g.nZ() || !c.solver().steady().equals(cs.get(0).solver().steady())
+                    || !BatchedSteadyModels.applies(c.solver(), c.grid(), backend)) return false;
+        return true;
+    }
+
+    /**
+     * Solves {@link #batchable} models in one batch (every bin of every model at once); one result per model, each
+     * normalised as {@link #run} would. wallSeconds of each is the whole batch's; {@code log} gets the batch plan first.
+     */
+    public static java.util.List<RunResult> runBatch(java.util.List<ModelConfig> cs, SolverBackend backend, java.util.function.Consumer<String> log) {
+        long t0 = System.nanoTime();
+        java.util.List<TransportProblem> problems = cs.stream().map(ModelRunner::problem).toList();
+        java.util.List<Solution> solutions = BatchedSteadyModels.solve(problems, cs.get(0).solver(), backend, log);
+        double wall = (System.nanoTime() - t0) * 1e-9;
+        java.util.List<RunResult> out = new java.util.ArrayList<>();
+        for (int m = 0; m < cs.size(); m++) out.add(result(cs.get(m), problems.get(m), solutions.get(m), backend, wall));
+        return out;
+    }
+
+    /** The run's result from its solution: the output normalisation applied. */
+    private static RunResult result(ModelConfig c, TransportProblem problem, Solution solution, SolverBackend backend, double wall) {
         double[][] n = solution.density();
         double scale = normalisation(c.output(), problem.grid(), problem.momenta(), n);
         if (scale != 1) for (double[] bin : n) for (int i = 0; i < bin.length; i++) bin[i] *= scale;
-        double wall = (System.nanoTime() - t0) * 1e-9;
         int threads = backend.threads();
         int usedThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         return new RunResult(c, problem, n, solution, scale, wall, usedThreads);

@@ -69,6 +69,35 @@ public sealed interface Solution {
         }
     }
 
+    /**
+     * Mode steady with batched mg-gmres: one model's share of a batch in which every bin of every model was solved
+     * in lockstep ({@code BatchedSteadySolver}) on the GPU, or on its Java reference. The batch facts (models,
+     * systems, waves, setup and solve times) are the whole batch's.
+     * @param device         the GPU's description, or "Java reference (N threads)"
+     * @param solverResidual the largest relative residual the solver measured for this model's bins
+     */
+    record BatchedSteady(double[][] density, String backend, String device, String methodReason, int iterationsMax, long iterationsTotal,
+                         boolean converged, double solverResidual, double residual, int batchModels, int batchSystems, int waves,
+                         int systemsPerWave, String hierarchy, double setupSeconds, double solveSeconds) implements Solution {
+        @Override public int steps() { return iterationsMax; }
+        @Override public Map<String, Object> details() {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("steady_method", SteadyMethod.MG_GMRES.key());
+            d.put("steady_method_reason", methodReason);
+            d.put("steady_device", device);
+            d.put("multigrid_levels", hierarchy);
+            d.put("sweeps_total_all_bins", iterationsTotal);
+            d.put("residual_solver", solverResidual);
+            d.put("batch_models", batchModels);
+            d.put("batch_systems", batchSystems);
+            d.put("batch_waves", waves);
+            d.put("batch_systems_per_wave", systemsPerWave);
+            d.put("batch_setup_seconds_cpu", setupSeconds);
+            d.put("batch_solve_seconds", solveSeconds);
+            return d;
+        }
+    }
+
     /** Mode ladder: the paper's dt ladder of split steps. */
     record Ladder(double[][] density, String backend, DtLadder.Outcome outcome, double residual) implements Solution {
         @Override public int steps() { return outcome.steps(); }

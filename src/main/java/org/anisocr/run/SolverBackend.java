@@ -3,10 +3,12 @@ package org.anisocr.run;
 import org.anisocr.config.Scheme;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
+import org.anisocr.solver.MultigridDevice;
 import org.anisocr.solver.SplitStepper;
 import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.anisocr.solver.gpu.GpuInfo;
+import org.anisocr.solver.gpu.GpuMultigridDevice;
 import org.anisocr.solver.gpu.GpuSplitStepper;
 import org.anisocr.solver.gpu.GpuSteadySolver;
 import org.anisocr.solver.gpu.GpuUnavailableException;
@@ -26,13 +28,15 @@ public final class SolverBackend {
     private final Backend requested;
     private final int threads;
     private final Consumer<String> log;
+    private final boolean referenceBatches;
     private GpuInfo gpu;          // probed when first needed (auto) or at resolve (gpu)
     private boolean fallbackSaid;
 
-    private SolverBackend(Backend requested, int threads, Consumer<String> log) {
+    private SolverBackend(Backend requested, int threads, Consumer<String> log, boolean referenceBatches) {
         this.requested = requested;
         this.threads = threads;
         this.log = log;
+        this.referenceBatches = referenceBatches;
     }
 
     /**
@@ -41,13 +45,20 @@ public final class SolverBackend {
      * @throws GpuUnavailableException for {@link Backend#GPU} when there is no usable GPU
      */
     public static SolverBackend resolve(Backend requested, int threads, Consumer<String> log) {
-        SolverBackend b = new SolverBackend(requested, threads, log);
+        SolverBackend b = new SolverBackend(requested, threads, log, false);
         if (requested == Backend.GPU) b.requireGpu();
         return b;
     }
 
     /** The CPU reference with {@code threads} workers, silent. */
-    public static SolverBackend cpu(int threads) { return new SolverBackend(Backend.CPU, threads, line -> { }); }
+    public static SolverBackend cpu(int threads) { return new SolverBackend(Backend.CPU, threads, line -> { }, false); }
+
+    /**
+     * The CPU, but with the GPU's batched steady path run on its Java reference: what {@code --backend gpu} does
+     * with a family of steady multigrid models (one batch, one result per model), runnable without a device. For
+     * tests; users get the plain CPU solver with {@code --backend cpu}.
+     */
+    public static SolverBackend batchedReference(int threads) { return new SolverBackend(Backend.CPU, threads, line -> { }, true); }
 
     public Backend requested() { return requested; }
 
@@ -88,6 +99,18 @@ public final class SolverBackend {
         }
         return requested == Backend.GPU || gpuUsable();
     }
+
+    /**
+     * Whether steady multigrid solves go to a batch device ({@link #openMultigridDevice}): the GPU when
+     * {@link #steadyOnGpu} says so, or the Java reference of {@link #batchedReference}.
+     */
+    public boolean batchesSteady(Scheme scheme) { return referenceBatches ? scheme == Scheme.PAPER : steadyOnGpu(scheme); }
+
+    /** The device of the batched steady multigrid (null: its Java reference); close it. */
+    MultigridDevice openMultigridDevice() { return referenceBatches ? null : GpuMultigridDevice.open(); }
+
+    /** "gpu", or "cpu" for the Java reference of the batched path. */
+    String batchDeviceKind() { return referenceBatches ? "cpu" : "gpu"; }
 
     /** Opens the GPU steady solver, once {@link #steadyOnGpu} has said yes (it owns its runtime; close it). */
     GpuSteadySolver openGpuSteadySolver() { return new GpuSteadySolver(); }

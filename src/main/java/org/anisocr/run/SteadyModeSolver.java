@@ -13,15 +13,25 @@ import org.anisocr.solver.steady.SchemeSteadySolver;
 import org.anisocr.solver.steady.SteadySolver;
 
 /**
- * Modes steady and direct: L N + S = 0 per momentum bin. With the paper's scheme and a GPU chosen by the backend,
- * {@link GpuSteadySolver} (exact banded LU on the device, the twin of the CPU direct solve); an auto run falls back
- * to the CPU with one line when the device fails. Otherwise {@link SteadySolver} in the run's scheme ("direct" is
+ * Modes steady and direct: L N + S = 0 per momentum bin. With the paper's scheme and a GPU chosen by the backend:
+ * where the steady method resolves to mg-gmres, the batched multigrid on the device ({@link BatchedSteadyModels});
+ * otherwise {@link GpuSteadySolver} (exact banded LU on the device, the twin of the CPU direct solve). An auto run
+ * falls back to the CPU with one line when the device fails. Otherwise {@link SteadySolver} in the run's scheme ("direct" is
  * the steady solver's exact method; both work for every scheme).
  */
 final class SteadyModeSolver {
     private SteadyModeSolver() {}
 
     static Solution solve(TransportProblem problem, SolverSettings s, SolverBackend backend, ModelRunner.Progress progress) {
+        if (BatchedSteadyModels.applies(s, problem.grid(), backend)) {
+            try {
+                return BatchedSteadyModels.solve(java.util.List.of(problem), s, backend, line -> { }).get(0);
+            } catch (RuntimeException e) {
+                if (backend.requested() != Backend.AUTO) throw e;
+                backend.fallBack("GPU multigrid steady solve failed (" + e.getMessage() + "); using the CPU backend");
+                return onCpu(problem, s, backend.threads(), progress);
+            }
+        }
         if (backend.steadyOnGpu(s.scheme())) {
             try (GpuSteadySolver g = backend.openGpuSteadySolver()) {
                 GpuSteadySolver.Result r = g.solve(problem);

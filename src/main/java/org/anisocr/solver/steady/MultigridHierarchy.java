@@ -43,13 +43,16 @@ final class MultigridHierarchy {
     int levels() { return operators.size(); }
 
     /** How many levels a hierarchy on this grid has (the same rule as the constructor, without building it). */
-    static int levelsFor(SpatialGrid g) {
-        int levels = 1;
+    static int levelsFor(SpatialGrid g) { return gridsFor(g).size(); }
+
+    /** The grids of a hierarchy on this grid, finest first (the constructor's rule, without building it). */
+    static List<SpatialGrid> gridsFor(SpatialGrid g) {
+        List<SpatialGrid> grids = new ArrayList<>();
         while (true) {
+            grids.add(g);
             boolean r = GridTransfer.coarsenable(g.nR()), z = GridTransfer.coarsenable(g.nZ());
-            if (g.size() <= COARSEST_NODES || !(r || z)) return levels;
+            if (g.size() <= COARSEST_NODES || !(r || z)) return grids;
             g = new GridTransfer(g, r, z).coarse;
-            levels++;
         }
     }
 

@@ -1,0 +1,36 @@
+package org.anisocr.solver.gpu;
+
+import org.anisocr.solver.MultigridBatchOps;
+import org.anisocr.solver.MultigridDevice;
+import org.anisocr.solver.PackedMultigrid;
+
+import static jcuda.driver.JCudaDriver.cuMemGetInfo;
+
+/**
+ * The GPU as the device of batched mg-gmres: owns a {@link GpuRuntime} for the whole batch (all its waves) and
+ * uploads each wave's hierarchies into a {@link GpuMultigridBatch}.
+ */
+public final class GpuMultigridDevice implements MultigridDevice {
+    /** Share of the free device memory a wave may take (the rest: the runtime, the reductions, fragmentation). */
+    static final double MEMORY_SHARE = 0.8;
+
+    private final GpuRuntime rt;
+
+    private GpuMultigridDevice(GpuRuntime rt) { this.rt = rt; }
+
+    /** @throws GpuUnavailableException when there is no usable GPU */
+    public static GpuMultigridDevice open() { return new GpuMultigridDevice(GpuRuntime.open()); }
+
+    @Override public MultigridBatchOps<?> upload(PackedMultigrid packed) { return new GpuMultigridBatch(rt, packed); }
+
+    @Override public long memoryBudgetBytes() {
+        rt.makeCurrent();
+        long[] free = {0}, total = {0};
+        GpuException.check("asking for the free device memory", () -> cuMemGetInfo(free, total));
+        return (long) (MEMORY_SHARE * free[0]);
+    }
+
+    @Override public String describe() { return rt.info().describe(); }
+
+    @Override public void close() { rt.close(); }
+}
