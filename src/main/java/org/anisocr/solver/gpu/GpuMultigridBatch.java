@@ -8,8 +8,9 @@ import org.anisocr.solver.PackedMultigrid;
 
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuEventDestroy;
@@ -54,8 +55,8 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     private final PackedMultigrid.Coarsest coarsest;
     private final CUdeviceptr[] coef, lines;
     private final CUdeviceptr band, pivot, work;
-    private final List<CUdeviceptr> owned = new ArrayList<>();
-    private long ownedBytes;
+    /** Every device buffer this object allocated, with its size. */
+    private final Map<CUdeviceptr, Long> owned = new IdentityHashMap<>();
 
     // dots: first-stage partial sums, column sums, their host copy (pinned)
     private CUdeviceptr partial, dotSums;
@@ -108,7 +109,7 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     @Override public int nodes(int level) { return shape.get(level).nodes(); }
 
     /** Device bytes this object holds now (hierarchy, vectors, scratch). */
-    public long deviceBytes() { return ownedBytes; }
+    public long deviceBytes() { return owned.values().stream().mapToLong(Long::longValue).sum(); }
 
     @Override public Vector vector(int level) {
         Vector v = new Vector(allocate(vectorBytes(level), "multigrid vector, level " + level + " (" + describe(level) + ")"), level, 1);
@@ -117,7 +118,7 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     }
 
     @Override public Vector block(int count) {
-        if (count < 1) throw new IllegalArgumentException("a block needs at least one vector: " + count);
+        if (count < 0) throw new IllegalArgumentException("a block of " + count + " vectors");
         Vector v = new Vector(allocate(count * vectorBytes(0), count + " Krylov vectors (" + describe(0) + ")"), 0, count);
         zero(v);
         return v;
@@ -131,6 +132,7 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
 
     @Override public void zero(Vector x) {
         long bytes = x.count() * vectorBytes(x.level());
+        if (bytes == 0) return;   // an empty block
         GpuException.check("clearing a multigrid vector (" + bytes + " bytes)", () -> cuMemsetD8Async(x.pointer(), (byte) 0, bytes, rt.stream()));
     }
 
@@ -340,13 +342,12 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
 
     private CUdeviceptr allocate(long bytes, String what) {
         CUdeviceptr p = rt.allocate(bytes, what);
-        owned.add(p);
-        ownedBytes += Math.max(bytes, 8);
+        owned.put(p, Math.max(bytes, 8));
         return p;
     }
 
     private void free(CUdeviceptr p) {
-        if (owned.remove(p)) rt.free(p);
+        if (owned.remove(p) != null) rt.free(p);
     }
 
     private CUdeviceptr upload(double[] values, String what) {
@@ -405,9 +406,8 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         Release release = new Release();
         release.run("making the context current", rt::makeCurrent);
         release.run("waiting for the multigrid work before releasing", () -> rt.synchronize("the multigrid work before release"));
-        for (CUdeviceptr p : owned) release.run("a multigrid device buffer", () -> rt.free(p));
+        for (CUdeviceptr p : owned.keySet()) release.run("a multigrid device buffer", () -> rt.free(p));
         owned.clear();
-        ownedBytes = 0;
         if (dotPinned != null) release.run("the pinned dot-product buffer", () -> rt.freePinned(dotPinned));
         if (coeffPinned != null) release.run("the pinned coefficient buffer", () -> rt.freePinned(coeffPinned));
         release.run("the coefficient-copy event", () -> GpuException.check("destroying an event", () -> cuEventDestroy(coeffCopied)));
