@@ -29,6 +29,7 @@ public final class MapImage {
 
     public static void write(Path png, SpatialGrid grid, double[] values, String title, String barLabel, boolean log,
                              Arrows arrows) throws IOException {
+        if (!PlotText.canWrite(png)) return; // no fonts on this machine: said once, the other outputs go on
         double r0 = grid.r(0), r1 = grid.r(grid.nR() - 1), z0 = grid.z(0), z1 = grid.z(grid.nZ() - 1);
         int left = 90, right = 150, top = 50, bottom = 70;
         int plotW = 900;

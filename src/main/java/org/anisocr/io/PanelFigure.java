@@ -44,6 +44,7 @@ public final class PanelFigure {
     }
 
     public static void write(Path png, List<Panel> panels, int columns, int panelWidth, int panelHeight) throws IOException {
+        if (!PlotText.canWrite(png)) return; // no fonts on this machine: said once, the other outputs go on
         int rows = (panels.size() + columns - 1) / columns;
         BufferedImage all = new BufferedImage(columns * panelWidth, rows * panelHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = all.createGraphics();

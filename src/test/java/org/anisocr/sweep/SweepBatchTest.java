@@ -31,12 +31,23 @@ class SweepBatchTest {
     }
 
     @Test void batchedSweepWritesWhatTheSequentialSweepWrites(@TempDir Path tmp) throws Exception {
+        compareWithSequential(tmp, SolverBackend.batchedReference(2));
+    }
+
+    /** The same on the device: {@code sweep --backend gpu} (skips without a GPU). */
+    @Test void gpuSweepWritesWhatTheCpuSweepWrites(@TempDir Path tmp) throws Exception {
+        var info = org.anisocr.solver.gpu.GpuDevice.probe();
+        org.junit.jupiter.api.Assumptions.assumeTrue(info.available(), "no GPU: " + info.reason());
+        compareWithSequential(tmp, SolverBackend.resolve(org.anisocr.solver.Backend.GPU, 2, line -> { }));
+    }
+
+    private static void compareWithSequential(Path tmp, SolverBackend batched) throws Exception {
         Path base = tmp.resolve("tiny-mg.toml");
         Files.writeString(base, MG);
         ModelFamily family = new ModelFamily(base, List.of(ParameterAxis.parse("eps_D=0.1,0.03,0.01")));
         StringWriter seqLog = new StringWriter(), batchLog = new StringWriter();
         SweepRunner.Report seq = SweepRunner.run(family, 1, 1, tmp.resolve("seq"), SolverBackend.cpu(2), new PrintWriter(seqLog));
-        SweepRunner.Report bat = SweepRunner.run(family, 1, 1, tmp.resolve("batch"), SolverBackend.batchedReference(2), new PrintWriter(batchLog));
+        SweepRunner.Report bat = SweepRunner.run(family, 1, 1, tmp.resolve("batch"), batched, new PrintWriter(batchLog));
         assertEquals(3, seq.ran());
         assertEquals(3, bat.ran(), batchLog.toString());
         assertEquals(0, bat.failed(), batchLog.toString());
@@ -77,7 +88,7 @@ class SweepBatchTest {
             }
         }
         // resumable: a second run finds every model complete
-        SweepRunner.Report again = SweepRunner.run(family, 1, 1, tmp.resolve("batch"), SolverBackend.batchedReference(2), new PrintWriter(new StringWriter()));
+        SweepRunner.Report again = SweepRunner.run(family, 1, 1, tmp.resolve("batch"), batched, new PrintWriter(new StringWriter()));
         assertEquals(0, again.ran());
         assertEquals(3, again.skipped());
     }

@@ -26,15 +26,7 @@ class BatchedMgGmresTest {
         return new SteadySolver(SteadySettings.defaults(SteadyMethod.DIRECT), 2).solve(op, null).density();
     }
 
-    private static double maxRelDiff(double[][] a, double[][] b) {
-        double diff = 0;
-        for (int k = 0; k < a.length; k++) {
-            double d = 0, m = 0;
-            for (int q = 0; q < a[k].length; q++) { d = Math.max(d, Math.abs(a[k][q] - b[k][q])); m = Math.max(m, Math.abs(b[k][q])); }
-            diff = Math.max(diff, d / m);
-        }
-        return diff;
-    }
+    private static double maxRelDiff(double[][] a, double[][] b) { return org.anisocr.bench.Measurements.maxRelDiff(a, b); }
 
     @Test void familyOfTwoModelsAndBothSchemesMatchTheDirectSolve() {
         List<SteadyOperator> family = List.of(
