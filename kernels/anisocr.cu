@@ -691,6 +691,11 @@ extern "C" __global__ void __launch_bounds__(STEADY_MAX_BLOCK) steady_band_lu_sh
 }
 
 // ---------------------------------------------------------------------------------------------
+// Batched mg-gmres (issue 13): its own file, compiled into this module (one fatbin, one module).
+// ---------------------------------------------------------------------------------------------
+#include "multigrid.cu"
+
+// ---------------------------------------------------------------------------------------------
 // Batched mg-gmres setup on the device (issue 13): its own file, compiled into this module.
 // ---------------------------------------------------------------------------------------------
 #include "multigrid_setup.cu"

@@ -9,8 +9,8 @@ trap 'rm -rf "$work"' EXIT
 # The only non-C++ constructs left: dynamic shared memory and the __shared__ qualifier.
 sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/__shared__ double acc\[256\];/static double acc[256];/' \
     "$root/kernels/anisocr.cu" > "$work/anisocr_emu.cu.inc"
-# -I kernels: anisocr.cu includes the other kernels/*.cu
-for prog in emulate emulate_steady emulate_multigrid_setup; do
+# -I kernels: anisocr.cu includes the other kernels/*.cu (multigrid.cu, multigrid_setup.cu)
+for prog in emulate emulate_steady emulate_multigrid emulate_multigrid_setup; do
   g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -I"$root/kernels" -o "$work/$prog" "$root/kernels/emu/$prog.cpp"
 done
 # EMU_CLASSPATH: the dependency classpath when the caller has it (the JUnit test passes its own), else from Maven
@@ -32,6 +32,12 @@ for c in $cases; do
       printf 'steady %-9s ' $c; "$work/emulate_steady" "$work/steady-$c.bin" $blk 2 $kernel || status=1
     done
   done
+done
+# batched mg-gmres kernels (mg_*) vs CpuMultigridBatch, every operation (10 OK lines a case, 5 on the one-level
+# "random"); block 32 and 128
+for c in realistic semi-z semi-r random; do
+  java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.MultigridEmulationExport $c "$work/mg-$c.bin"
+  for blk in 32 128; do "$work/emulate_multigrid" "$work/mg-$c.bin" $blk || status=1; done
 done
 # batched mg-gmres SETUP kernels (mg_assemble_paper, mg_line_factors, mg_galerkin_halve, mg_coarsest_factor) vs
 # CpuMultigridBatch.pack: every level's operator and line factors, the coarsest band and pivots, the status (2L + 2 OK

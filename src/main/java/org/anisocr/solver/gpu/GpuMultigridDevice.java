@@ -1,14 +1,18 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.MultigridBatchOps;
 import org.anisocr.solver.MultigridDevice;
 import org.anisocr.solver.PackedMultigrid;
+
+import java.util.List;
 
 import static jcuda.driver.JCudaDriver.cuMemGetInfo;
 
 /**
  * The GPU as the device of batched mg-gmres: owns a {@link GpuRuntime} for the whole batch (all its waves) and
- * uploads each wave's hierarchies into a {@link GpuMultigridBatch}.
+ * either builds each wave's hierarchies itself (paper's operator, {@link GpuMultigridSetup}) or uploads those the CPU
+ * built, into a {@link GpuMultigridBatch}.
  */
 public final class GpuMultigridDevice implements MultigridDevice {
     /** Share of the free device memory a wave may take (the rest: the runtime, the reductions, fragmentation). */
@@ -21,8 +25,11 @@ public final class GpuMultigridDevice implements MultigridDevice {
     /** @throws GpuUnavailableException when there is no usable GPU */
     public static GpuMultigridDevice open() { return new GpuMultigridDevice(GpuRuntime.open()); }
 
-    @Override public MultigridBatchOps<?> upload(PackedMultigrid packed) {
-        throw new GpuException("the GPU multigrid kernels are not in this build yet (issue 13, in progress)", null);
+    @Override public MultigridBatchOps<?> upload(PackedMultigrid packed) { return new GpuMultigridBatch(rt, packed); }
+
+    /** Builds the wave's hierarchies on the GPU ({@link GpuMultigridSetup}) and hands them to a {@link GpuMultigridBatch}. */
+    @Override public MultigridBatchOps<?> setUpPaper(PackedMultigrid shape, List<TransportProblem> models, List<int[]> systems) {
+        return new GpuMultigridBatch(rt, GpuMultigridSetup.build(rt, shape, models, systems));
     }
 
     @Override public long memoryBudgetBytes() {

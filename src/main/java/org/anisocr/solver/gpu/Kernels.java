@@ -3,9 +3,10 @@ package org.anisocr.solver.gpu;
 import jcuda.driver.CUdeviceptr;
 
 /**
- * One typed Java method per kernel of kernels/anisocr.cu (as the JCuda samples do): the parameters in the
- * kernel's order, under the kernel's names. The batch arguments (model, dPerpOf, dAniOf, coef, src) come from a
- * {@link DeviceBatch}. KernelSignatureTest checks every method against the .cu declarations.
+ * One typed Java method per kernel of kernels/anisocr.cu and the multigrid.cu it includes (as the JCuda samples do):
+ * the parameters in the kernel's order, under the kernel's names. The batch arguments (model, dPerpOf, dAniOf, coef,
+ * src) come from a {@link DeviceBatch}; the mg_* arguments from {@link GpuMultigridBatch}. KernelSignatureTest checks
+ * every method against the .cu declarations.
  */
 final class Kernels {
     private Kernels() {}
@@ -82,6 +83,63 @@ final class Kernels {
         return new KernelCall(kernel).i("nR", nR).i("nZ", nZ).i("B", B).i("first", first).p("model", model)
                 .p("dPerpOf", dPerpOf).p("dAniOf", dAniOf).p("coef", coef).p("src", src).p("bandAll", bandAll)
                 .p("pivotAll", pivotAll).p("workAll", workAll).p("nOut", nOut).p("status", status);
+    }
+
+    // ---- batched mg-gmres (kernels/multigrid.cu), arrays interleaved [idx·E + b] as PackedMultigrid ----
+
+    static KernelCall mgRelaxR(int nR, int nZ, int E, int parity, CUdeviceptr coef, CUdeviceptr inv, CUdeviceptr c,
+                               CUdeviceptr f, CUdeviceptr x) {
+        return relax("mg_relax_r", nR, nZ, E, parity, coef, inv, c, f, x);
+    }
+
+    static KernelCall mgRelaxZ(int nR, int nZ, int E, int parity, CUdeviceptr coef, CUdeviceptr inv, CUdeviceptr c,
+                               CUdeviceptr f, CUdeviceptr x) {
+        return relax("mg_relax_z", nR, nZ, E, parity, coef, inv, c, f, x);
+    }
+
+    /** The two zebra half-sweeps share one parameter list (they differ in the line direction inside). */
+    private static KernelCall relax(String kernel, int nR, int nZ, int E, int parity, CUdeviceptr coef, CUdeviceptr inv,
+                                    CUdeviceptr c, CUdeviceptr f, CUdeviceptr x) {
+        return new KernelCall(kernel).i("nR", nR).i("nZ", nZ).i("E", E).i("parity", parity).p("coef", coef).p("inv", inv)
+                .p("c", c).p("f", f).p("x", x);
+    }
+
+    static KernelCall mgStencil(int nR, int nZ, int E, CUdeviceptr coef, double alpha, CUdeviceptr x, double beta,
+                                CUdeviceptr f, CUdeviceptr out) {
+        return new KernelCall("mg_stencil").i("nR", nR).i("nZ", nZ).i("E", E).p("coef", coef).d("alpha", alpha).p("x", x)
+                .d("beta", beta).p("f", f).p("out", out);
+    }
+
+    static KernelCall mgRestrict(int nRf, int nZf, int nRc, int nZc, int coarsenR, int coarsenZ, int E, CUdeviceptr rf,
+                                 CUdeviceptr fc) {
+        return new KernelCall("mg_restrict").i("nRf", nRf).i("nZf", nZf).i("nRc", nRc).i("nZc", nZc).i("coarsenR", coarsenR)
+                .i("coarsenZ", coarsenZ).i("E", E).p("rf", rf).p("fc", fc);
+    }
+
+    static KernelCall mgProlongAdd(int nRf, int nZf, int nRc, int nZc, int coarsenR, int coarsenZ, int E, CUdeviceptr xc,
+                                   CUdeviceptr xf) {
+        return new KernelCall("mg_prolong_add").i("nRf", nRf).i("nZf", nZf).i("nRc", nRc).i("nZc", nZc).i("coarsenR", coarsenR)
+                .i("coarsenZ", coarsenZ).i("E", E).p("xc", xc).p("xf", xf);
+    }
+
+    static KernelCall mgCoarsestSolve(int nR, int nZ, int n, int kl, int ku, int radialFastest, int E, CUdeviceptr band,
+                                      CUdeviceptr pivot, CUdeviceptr f, CUdeviceptr x, CUdeviceptr work) {
+        return new KernelCall("mg_coarsest_solve").i("nR", nR).i("nZ", nZ).i("n", n).i("kl", kl).i("ku", ku)
+                .i("radialFastest", radialFastest).i("E", E).p("band", band).p("pivot", pivot).p("f", f).p("x", x).p("work", work);
+    }
+
+    static KernelCall mgDotPartial(long nodes, int E, int count, int P, CUdeviceptr basis, CUdeviceptr w, CUdeviceptr partial) {
+        return new KernelCall("mg_dot_partial").l("nodes", nodes).i("E", E).i("count", count).i("P", P).p("basis", basis)
+                .p("w", w).p("partial", partial);
+    }
+
+    static KernelCall mgCombine(long total, int E, int count, CUdeviceptr basis, CUdeviceptr coeff, CUdeviceptr y) {
+        return new KernelCall("mg_combine").l("total", total).i("E", E).i("count", count).p("basis", basis).p("coeff", coeff)
+                .p("y", y);
+    }
+
+    static KernelCall mgScale(long total, int E, CUdeviceptr s, CUdeviceptr x) {
+        return new KernelCall("mg_scale").l("total", total).i("E", E).p("s", s).p("x", x);
     }
 
     // ---- batched mg-gmres setup (kernels/multigrid_setup.cu), host: GpuMultigridSetup ----

@@ -1,9 +1,14 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.config.SteadyMethod;
+import org.anisocr.config.SteadySettings;
 import org.anisocr.field.RealisticField;
+import org.anisocr.operator.PaperSteadyOperator;
+import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.PackedMultigrid;
 import org.anisocr.solver.SingularSystemException;
+import org.anisocr.solver.steady.BatchedSteadySolver;
 import org.anisocr.solver.steady.CpuMultigridBatch;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The device multigrid setup ({@link GpuMultigridSetup}, kernels/multigrid_setup.cu) vs the CPU setup of the same
  * systems ({@link CpuMultigridBatch#pack}): every level's operator and line factors, the coarsest band and pivots, on the
  * realistic model (201×81, 33 bins), the cases of {@link MultigridSetupEmulationExport} (a 2-model family from inside
- * a model, both semi-coarsenings, random tables with row interchanges) and a singular system. Expected bitwise (as in
+ * a model, both semi-coarsenings, random tables with row interchanges) and a singular system; and a batched solve with
+ * either setup (the same densities). Expected bitwise (as in
  * emulation); asserted to 1e-15 relative of each array's largest value, the count of values not bitwise equal in the
  * message. Skips (JUnit assumption) where no GPU or no CUDA driver is present.
  */
@@ -54,6 +61,29 @@ class GpuMultigridSetupTest {
             assertEquals(0, e.model());
             assertEquals(2, e.bin(), e.getMessage());
         }
+    }
+
+    /** The whole batched solve with the device's own setup and with the CPU's (packed and uploaded): the same answer. */
+    @Test void batchedSolveIsTheSameWithEitherSetup() {
+        List<SteadyOperator> family = new ArrayList<>();
+        for (TransportProblem p : MultigridSetupEmulationExport.of("family").models()) family.add(new PaperSteadyOperator(p));
+        SteadySettings tight = SteadySettings.defaults(SteadyMethod.MG_GMRES).withTolerance(1e-12);
+        BatchedSteadySolver.Result device, cpu;
+        try {
+            try (GpuMultigridDevice d = GpuMultigridDevice.open()) { device = BatchedSteadySolver.solve(family, tight, 0, d); }
+            System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, "cpu");
+            try (GpuMultigridDevice d = GpuMultigridDevice.open()) { cpu = BatchedSteadySolver.solve(family, tight, 0, d); }
+        } finally {
+            System.clearProperty(BatchedSteadySolver.SETUP_PROPERTY);
+        }
+        assertEquals("device", device.setup());
+        assertEquals("cpu", cpu.setup());
+        System.out.printf("batched solve, family 81x33 (%d systems): setup on the device %.4f s, on the CPU %.4f s%n",
+                12, device.setupSeconds(), cpu.setupSeconds());
+        for (int m = 0; m < family.size(); m++)
+            for (int k = 0; k < family.get(m).bins(); k++)
+                same("model " + m + " bin " + k + " density", cpu.density()[m][k], device.density()[m][k]);
+        assertTrue(device.maxResidual() <= 1e-12, "residual " + device.maxResidual());
     }
 
     private static void check(String which, MultigridSetupEmulationExport.Case c) {
