@@ -17,8 +17,8 @@
 // NinePointMatrix.clearBoundaries, GalerkinCoarsening.halve, TridiagonalLines, BandedFactorisation and BandedLu.factor.
 //
 // Status per system (int, zeroed by the host before the setup): 1 = zero or non-finite pivot in a line factor
-// (TridiagonalLines throws), 2 = singular coarsest matrix (BandedLu.factor throws). The values of a failed system are
-// then meaningless; the host names the model and bin.
+// (TridiagonalLines throws; the Java setup meets it first too), 2 = singular coarsest matrix (BandedLu.factor throws).
+// The values of a failed system are then meaningless (mg_coarsest_factor skips it); the host names the model and bin.
 
 #define MGS_LINE_PIVOT 1
 #define MGS_COARSEST_SINGULAR 2
@@ -158,6 +158,7 @@ extern "C" __global__ void mg_coarsest_factor(int nR, int nZ, int E, const doubl
     long t = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (t >= E) return;
     int b = (int)t;
+    if (status[b] != 0) return;   // a line factor failed: the setup of this system has already failed
     int nI = nR - 1, nJ = nZ - 2;
     bool radialFastest = nI <= nJ;
     int kl = (radialFastest ? nI : nJ) + 1, ku = kl, kv = kl + ku, ld = 2 * kl + ku + 1;

@@ -40,9 +40,9 @@ for c in realistic semi-z semi-r random; do
   for blk in 32 128; do "$work/emulate_multigrid" "$work/mg-$c.bin" $blk || status=1; done
 done
 # batched mg-gmres SETUP kernels (mg_assemble_paper, mg_line_factors, mg_galerkin_halve, mg_coarsest_factor) vs
-# CpuMultigridBatch.pack: every level's operator and line factors, the coarsest band and pivots, the status (2L + 2 OK
-# lines a case: family 8, semi-z 8, semi-r 10, random 6); blocks 32 and 128
-for c in family semi-z semi-r random; do
+# CpuMultigridBatch.pack: every level's operator and line factors, the coarsest band and pivots, the status per system (2L + 2 OK
+# lines a case: family 8, semi-z 8, semi-r 10, random 6, singular 6: 3 of its 6 systems rejected); blocks 32 and 128
+for c in family semi-z semi-r random singular; do
   java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.MultigridSetupEmulationExport $c "$work/mgsetup-$c.bin"
   for blk in 32 128; do "$work/emulate_multigrid_setup" "$work/mgsetup-$c.bin" $blk || status=1; done
 done

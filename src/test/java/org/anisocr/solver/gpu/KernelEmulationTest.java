@@ -33,8 +33,8 @@ class KernelEmulationTest {
             assertTrue(done, "kernels/emu/run.sh did not finish in 10 minutes:\n" + out);
             assertEquals(0, p.exitValue(), "kernels/emu/run.sh failed:\n" + out);
             long ok = out.lines().filter(l -> l.equals("OK")).count();
-            assertTrue(ok >= 8 + 24 + 70 + 64, "expected every case to print OK (8 split-step, 24 steady, 70 batched multigrid, "
-                    + "64 multigrid setup), got "
+            assertTrue(ok >= 8 + 24 + 70 + 76, "expected every case to print OK (8 split-step, 24 steady, 70 batched multigrid, "
+                    + "76 multigrid setup), got "
                     + ok + ":\n" + out);
         } finally {
             Files.deleteIfExists(log);

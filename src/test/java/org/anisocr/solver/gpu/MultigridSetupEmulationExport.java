@@ -31,13 +31,14 @@ import java.util.Map;
  * CPU setup's packed hierarchies ({@link CpuMultigridBatch#pack}, the expected output) to a little-endian file that
  * kernels/emu/emulate_multigrid_setup.cpp reads; it runs the mg_assemble_paper, mg_line_factors, mg_galerkin_halve and
  * mg_coarsest_factor kernels compiled as C++ and compares bit for bit. Also the problem set of GpuMultigridSetupTest.
- * Usage: ... org.anisocr.solver.gpu.MultigridSetupEmulationExport CASE FILE   (CASE: family, semi-z, semi-r)
+ * Usage: ... org.anisocr.solver.gpu.MultigridSetupEmulationExport CASE FILE   (CASE: family, semi-z, semi-r, random, singular)
  *
  * <p>File: int E, tables, levels; per level int nR, nZ, coarsenR, coarsenZ; int n, kl, ku, radialFastest, bandLength
  * (the shape of {@link CpuMultigridBatch#shape}); per system int table number, then double D⊥, then double D∥ − D⊥
  * ({@link GpuMultigridSetup.Inputs}); every table as the device holds it ({@link CoefficientTables#flatten}); then the
  * expected hierarchy: per level its coefficients (9·nodes·E) and line factors (4·nodes·E, none on the coarsest), the
- * band (bandLength·E) and the pivots (int, n·E).
+ * band (bandLength·E), the pivots (int, n·E), and the status of every system (int: 0, or 1 / 2 where the Java setup
+ * throws in a line factor / the coarsest LU; that system's values are then zeros, not compared).
  */
 public final class MultigridSetupEmulationExport {
     /** A case: the models and the systems ({model, bin}, in batch order) of one setup. */
@@ -68,6 +69,8 @@ public final class MultigridSetupEmulationExport {
      *   <li>semi-r: realistic field on 40×65: R is never halved (40×65 → 40×33 → 40×17 → 40×9), two models sharing
      *       one coefficient table (εD = 0.01 and 0.1), 3 bins each.</li>
      *   <li>random: 41×21 (41×21 → 21×11), 4 bins, the tables {@link #scramble}d: row interchanges in the coarsest LU.</li>
+     *   <li>singular: 41×21, a model and a copy whose tables are all zero (a zero pivot in its first line factor),
+     *       their bins alternating: the status names exactly the systems of the second, the others are set up as usual.</li>
      * </ul>
      */
     public static Case of(String which) {
@@ -97,7 +100,16 @@ public final class MultigridSetupEmulationExport {
                 scramble(p.coefficients(), 13);
                 yield new Case(List.of(p), all(List.of(p)));
             }
-            default -> throw new IllegalArgumentException("unknown case " + which + " (family, semi-z, semi-r, random)");
+            case "singular" -> {
+                TransportProblem good = galaxy(RealisticField.standard(), 0.01, 41, 21, 3);
+                TransportProblem bad = galaxy(RealisticField.standard(), 0.01, 41, 21, 3);
+                for (double[][] table : List.of(bad.coefficients().isotropicTable(), bad.coefficients().anisotropicTable()))
+                    for (double[] row : table) java.util.Arrays.fill(row, 0);
+                List<int[]> systems = new ArrayList<>();
+                for (int k = 0; k < 3; k++) { systems.add(new int[] {0, k}); systems.add(new int[] {1, k}); }
+                yield new Case(List.of(good, bad), systems);
+            }
+            default -> throw new IllegalArgumentException("unknown case " + which + " (family, semi-z, semi-r, random, singular)");
         };
     }
 
@@ -128,9 +140,25 @@ public final class MultigridSetupEmulationExport {
         GpuMultigridSetup.Inputs in = GpuMultigridSetup.Inputs.of(c.models(), c.systems());
         SpatialGrid fine = c.models().get(0).grid();
         PackedMultigrid shape = CpuMultigridBatch.shape(fine, e);
+        // the status the Java setup gives each system (1: a line factor's zero pivot, 2: a singular coarsest LU), and
+        // the packed hierarchies of the others, scattered to their places (zeros where a system failed)
+        List<NinePointMatrix> matrices = c.matrices();
+        int[] status = new int[e];
+        List<NinePointMatrix> good = new ArrayList<>();
+        List<Integer> goodIndex = new ArrayList<>();
+        for (int b = 0; b < e; b++) {
+            try (CpuMultigridBatch one = new CpuMultigridBatch(List.of(matrices.get(b)), 1)) {
+                good.add(matrices.get(b));
+                goodIndex.add(b);
+            } catch (ArithmeticException failed) {
+                String why = ""; // the fork-join pool rethrows a copy of the exception, the original as its cause
+                for (Throwable t = failed; t != null; t = t.getCause()) why += " " + t.getMessage();
+                status[b] = why.contains("line solve") ? 1 : 2;
+            }
+        }
         PackedMultigrid packed;
-        try (CpuMultigridBatch cpu = new CpuMultigridBatch(c.matrices(), 2)) {
-            packed = cpu.pack();
+        try (CpuMultigridBatch cpu = new CpuMultigridBatch(good, 2)) {
+            packed = scatter(cpu.pack(), goodIndex, e);
         }
         Out out = new Out();
         out.ints(e, in.tables().size(), shape.levels().size());
@@ -142,8 +170,28 @@ public final class MultigridSetupEmulationExport {
         for (Map.Entry<OperatorCoefficients, Integer> t : in.tables().entrySet()) byNumber[t.getValue()] = t.getKey();
         for (OperatorCoefficients t : byNumber) out.doubles(CoefficientTables.flatten(t, fine.size()));
         for (PackedMultigrid.Level l : packed.levels()) out.doubles(l.coefficients()).doubles(l.lineFactors());
-        out.doubles(packed.coarsest().band()).ints(packed.coarsest().pivot());
+        out.doubles(packed.coarsest().band()).ints(packed.coarsest().pivot()).ints(status);
         Files.write(Path.of(args[1]), out.bytes.toByteArray());
+    }
+
+    /** The packed hierarchies of some systems (packed.entries() of them) placed as systems index.get(b') of e. */
+    static PackedMultigrid scatter(PackedMultigrid packed, List<Integer> index, int e) {
+        if (packed.entries() == e) return packed;
+        List<PackedMultigrid.Level> levels = new ArrayList<>();
+        for (PackedMultigrid.Level l : packed.levels())
+            levels.add(new PackedMultigrid.Level(l.nR(), l.nZ(), scatter(l.coefficients(), index, e), scatter(l.lineFactors(), index, e),
+                    l.coarsenR(), l.coarsenZ()));
+        PackedMultigrid.Coarsest c = packed.coarsest();
+        int[] piv = new int[c.pivot().length / index.size() * e];
+        for (int q = 0; q < c.pivot().length; q++) piv[q / index.size() * e + index.get(q % index.size())] = c.pivot()[q];
+        return new PackedMultigrid(e, List.copyOf(levels), new PackedMultigrid.Coarsest(c.n(), c.kl(), c.ku(), c.radialFastest(),
+                scatter(c.band(), index, e), piv));
+    }
+
+    private static double[] scatter(double[] v, List<Integer> index, int e) {
+        double[] out = new double[v.length / index.size() * e];
+        for (int q = 0; q < v.length; q++) out[q / index.size() * e + index.get(q % index.size())] = v[q];
+        return out;
     }
 
     /** Little-endian writer. */
