@@ -7,24 +7,13 @@
 // Usage: emulate_multigrid_setup FILE [BLOCK]
 #include "prelude.h"
 #include "anisocr_emu.cu.inc"
+#include "emu_input.h"
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
-
-static FILE* in;
-template <class T> static std::vector<T> readVec(long n) {
-    std::vector<T> v(n);
-    if (n > 0 && fread(v.data(), sizeof(T), n, in) != (size_t)n) { fprintf(stderr, "file too short\n"); exit(2); }
-    return v;
-}
-static int readInt() { return readVec<int>(1)[0]; }
-
-template <class F> static void launch(long threads, int block, F kernel) {
-    launch_blocks((threads + block - 1) / block, block, false, kernel);
-}
 
 static bool allOk = true;
 static std::vector<int> expectedStatus;   // per system; values of a system the Java setup rejects are not compared

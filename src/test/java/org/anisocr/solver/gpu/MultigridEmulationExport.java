@@ -204,8 +204,8 @@ public final class MultigridEmulationExport {
         out.write(Path.of(args[1]));
     }
 
-    /** Little-endian writer. */
-    private static final class Out {
+    /** Little-endian writer (also MultigridSetupEmulationExport's). */
+    static final class Out {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         Out ints(int... v) {

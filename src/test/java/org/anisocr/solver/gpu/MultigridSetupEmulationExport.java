@@ -16,11 +16,7 @@ import org.anisocr.solver.PackedMultigrid;
 import org.anisocr.solver.steady.CpuMultigridBatch;
 import org.anisocr.source.PulsarSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +156,7 @@ public final class MultigridSetupEmulationExport {
         try (CpuMultigridBatch cpu = new CpuMultigridBatch(good, 2)) {
             packed = scatter(cpu.pack(), goodIndex, e);
         }
-        Out out = new Out();
+        MultigridEmulationExport.Out out = new MultigridEmulationExport.Out();
         out.ints(e, in.tables().size(), shape.levels().size());
         for (PackedMultigrid.Level l : shape.levels()) out.ints(l.nR(), l.nZ(), l.coarsenR() ? 1 : 0, l.coarsenZ() ? 1 : 0);
         PackedMultigrid.Coarsest s = shape.coarsest();
@@ -171,7 +167,7 @@ public final class MultigridSetupEmulationExport {
         for (OperatorCoefficients t : byNumber) out.doubles(CoefficientTables.flatten(t, fine.size()));
         for (PackedMultigrid.Level l : packed.levels()) out.doubles(l.coefficients()).doubles(l.lineFactors());
         out.doubles(packed.coarsest().band()).ints(packed.coarsest().pivot()).ints(status);
-        Files.write(Path.of(args[1]), out.bytes.toByteArray());
+        out.write(Path.of(args[1]));
     }
 
     /** The packed hierarchies of some systems (packed.entries() of them) placed as systems index.get(b') of e. */
@@ -192,24 +188,5 @@ public final class MultigridSetupEmulationExport {
         double[] out = new double[v.length / index.size() * e];
         for (int q = 0; q < v.length; q++) out[q / index.size() * e + index.get(q % index.size())] = v[q];
         return out;
-    }
-
-    /** Little-endian writer. */
-    private static final class Out {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        Out ints(int... v) {
-            ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-            for (int x : v) b.putInt(x);
-            bytes.writeBytes(b.array());
-            return this;
-        }
-
-        Out doubles(double... v) {
-            ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-            for (double x : v) b.putDouble(x);
-            bytes.writeBytes(b.array());
-            return this;
-        }
     }
 }
