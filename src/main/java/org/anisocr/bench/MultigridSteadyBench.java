@@ -159,6 +159,30 @@ public final class MultigridSteadyBench {
                 r.put("speedup_family", cpuFamily / fam.seconds);
                 log.accept(String.format(Locale.ROOT, "gpu: family %.3f s; cpu (scaled from %d models) %.1f s: %.1fx", fam.seconds, sample,
                         cpuFamily, cpuFamily / fam.seconds));
+                // ---- where the setup runs: the other place, timed on the same runs (the issue: "whichever measures faster") ----
+                if (gpu) {
+                    Map<String, Object> place = new LinkedHashMap<>();
+                    place.put("model_" + one.result.setup() + "_setup_seconds", best);
+                    place.put("family_" + fam.result.setup() + "_setup_seconds", fam.seconds);
+                    String other = one.result.setup().equals("device") ? "cpu" : "device";
+                    String was = System.getProperty(BatchedSteadySolver.SETUP_PROPERTY);
+                    System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, other);
+                    try {
+                        Timed m = timed(List.of(op), settings, device), f = timed(family, settings, device);
+                        place.put("model_" + m.result.setup() + "_setup_seconds", m.seconds);
+                        place.put("model_" + m.result.setup() + "_setup_part_seconds", m.result.setupSeconds());
+                        place.put("family_" + f.result.setup() + "_setup_seconds", f.seconds);
+                        place.put("family_" + f.result.setup() + "_setup_part_seconds", f.result.setupSeconds());
+                        place.put("faster_for_the_family", f.seconds < fam.seconds ? f.result.setup() : fam.result.setup());
+                        log.accept(String.format(Locale.ROOT, "setup on the %s instead: model %.3f s, family %.3f s", m.result.setup(), m.seconds, f.seconds));
+                    } catch (RuntimeException e) {
+                        place.put("other_setup_failed", e.getMessage());
+                    } finally {
+                        if (was == null) System.clearProperty(BatchedSteadySolver.SETUP_PROPERTY);
+                        else System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, was);
+                    }
+                    r.put("setup_place_comparison", place);
+                }
                 family.clear();
                 fam = null;
 
