@@ -67,7 +67,7 @@ public final class ModelRunner {
      */
     public static java.util.List<RunResult> runBatch(java.util.List<ModelConfig> cs, SolverBackend backend, java.util.function.Consumer<String> log) {
         long t0 = System.nanoTime();
-        java.util.List<TransportProblem> problems = cs.stream().map(ModelRunner::problem).toList();
+        java.util.List<TransportProblem> problems = cs.parallelStream().map(ModelRunner::problem).toList(); // models are independent
         java.util.List<Solution> solutions = BatchedSteadyModels.solve(problems, cs.get(0).solver(), backend, log);
         double wall = (System.nanoTime() - t0) * 1e-9;
         java.util.List<RunResult> out = new java.util.ArrayList<>();
