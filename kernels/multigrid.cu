@@ -111,6 +111,60 @@ extern "C" __global__ void mg_relax_z(int nR, int nZ, int E, int parity, const d
     }
 }
 
+// Zebra half-sweep by parallel cyclic reduction, for batches too small to fill the device with one thread per line
+// (one model: E = 33 bins, ~40 lines of a parity on 201×81): one thread BLOCK per (line of the parity, system), one
+// thread per unknown of the line. dir 0: R-lines (rows j ≡ parity as mg_relax_r, unknowns i = 0 … nR−2); dir 1: z-lines
+// (columns i ≡ parity as mg_relax_z, unknowns j = 1 … nZ−2). Each thread forms its node's right-hand side (f plus the
+// couplings to the other lines times their current x: ZebraLineRelaxation.lineRightHandSides, same terms and order)
+// and its row of the line matrix −L restricted to the line (diagonal −centre; lower −W / −S, upper −E / −N, zero at
+// the line ends); pcr_solve (anisocr.cu) solves it in shared memory in log2(unknowns) steps. Another elimination order
+// than Thomas (mg_relax_r/z): equal to the Java reference to rounding, not bitwise. The neighbouring lines have the other
+// parity, so nothing this launch writes is read by it; the __syncthreads between building and solving keeps the
+// reads of x before the writes anyway (as sweep_pcr). Launch: grid lines·E blocks (line-major: block = line·E + b),
+// block = the next power of two ≥ unknowns (≤ 1024), dynamic shared memory 4·block doubles.
+extern "C" __global__ void __launch_bounds__(1024) mg_relax_pcr(int dir, int nR, int nZ, int E, int parity,
+                                                                const double* __restrict__ coef,
+                                                                const double* __restrict__ f, double* x) {
+    extern __shared__ double shm[];
+    int P = blockDim.x;
+    double *a = shm, *bd = shm + P, *c = shm + 2 * P, *d = shm + 3 * P;
+    int b = (int)(blockIdx.x % E);
+    int line = (int)(blockIdx.x / E);
+    long NE = (long)nR * nZ * E, rowE = (long)nR * E;
+    int m, lo, up;
+    long first, step;   // node index of the line's first unknown, and between unknowns
+    if (dir == 0) { m = nR - 1; first = (long)(1 + ((1 + parity) & 1) + 2 * line) * nR; step = 1; lo = MG_W; up = MG_E; }
+    else { m = nZ - 2; first = (long)nR + parity + 2 * line; step = nR; lo = MG_S; up = MG_N; }
+    int k = threadIdx.x;
+    if (k < m) {
+        long idx = first + k * step;
+        long q = idx * E;          // slot offset of the node; + b for this system
+        long t = q + b;            // the node of this system in a vector
+        const double* cf = coef + b;
+        bool axis = idx % nR == 0;   // i = 0: no i − 1 couplings
+        double rhs;
+        if (dir == 0)
+            rhs = axis ? f[t] + cf[MG_S * NE + q] * x[t - rowE] + cf[MG_N * NE + q] * x[t + rowE]
+                         + cf[MG_SE * NE + q] * x[t - rowE + E] + cf[MG_NE * NE + q] * x[t + rowE + E]
+                       : f[t] + cf[MG_S * NE + q] * x[t - rowE] + cf[MG_N * NE + q] * x[t + rowE]
+                         + cf[MG_SW * NE + q] * x[t - rowE - E] + cf[MG_SE * NE + q] * x[t - rowE + E]
+                         + cf[MG_NW * NE + q] * x[t + rowE - E] + cf[MG_NE * NE + q] * x[t + rowE + E];
+        else
+            rhs = axis ? f[t] + cf[MG_E * NE + q] * x[t + E] + cf[MG_SE * NE + q] * x[t - rowE + E]
+                         + cf[MG_NE * NE + q] * x[t + rowE + E]
+                       : f[t] + cf[MG_W * NE + q] * x[t - E] + cf[MG_E * NE + q] * x[t + E]
+                         + cf[MG_SW * NE + q] * x[t - rowE - E] + cf[MG_SE * NE + q] * x[t - rowE + E]
+                         + cf[MG_NW * NE + q] * x[t + rowE - E] + cf[MG_NE * NE + q] * x[t + rowE + E];
+        a[k] = k > 0 ? -cf[lo * NE + q] : 0;
+        bd[k] = -cf[MG_C * NE + q];
+        c[k] = k < m - 1 ? -cf[up * NE + q] : 0;
+        d[k] = rhs;
+    }
+    __syncthreads();   // every read of x before any write of the line
+    pcr_solve(m, a, bd, c, d);
+    if (k < m) x[(first + k * step) * E + b] = d[k] / bd[k];
+}
+
 // out = alpha·(L x) + beta·f per node (f is not read when beta == 0), L x in NinePointMatrix.apply's order and
 // 0 on Dirichlet nodes. The residual r = f + L x is alpha = beta = 1 (1·a + 1·f rounds as a + f); the GMRES
 // product A z = −L z is alpha = −1, beta = 0 (−1·a = −a). On Dirichlet nodes out = alpha·0 + beta·f, as Java's

@@ -2,8 +2,10 @@
 // hierarchies and inputs exported by MultigridEmulationExport, and compares every operation with the Java
 // reference (CpuMultigridBatch): relaxation, residual, A·z, restriction, prolongation, coarsest solve, combine
 // and scale must agree bit for bit (the kernels mirror Java's operation order and are built without FMA); the
-// dot products (summed in partitions, then a tree) to 1e-13 relative.
-// Usage: emulate_multigrid FILE [BLOCK]
+// dot products (summed in partitions, then a tree) to 1e-13 relative. With "pcr": also mg_relax_pcr (parallel cyclic
+// reduction, threaded launch with __syncthreads) in both directions and parities on every smoothed level, against the
+// same Java relaxation to 1e-13 relative per system (max norm): another elimination order, equal to rounding.
+// Usage: emulate_multigrid FILE [BLOCK] [pcr]
 #include "prelude.h"
 #include "anisocr_emu.cu.inc"
 #include "emu_input.h"
@@ -30,6 +32,20 @@ struct Compare {
         values += (long)ref.size();
         worst = std::max(worst, m > 0 ? d / m : d);
     }
+    // the same, but the relative difference of each system (values [idx*E + b]) on its own: max over b of
+    // max_idx |diff| / max_idx |ref|
+    void addPerSystem(const std::vector<double>& got, const std::vector<double>& ref, int E) {
+        for (int b = 0; b < E; b++) {
+            double d = 0, m = 0;
+            for (size_t q = b; q < ref.size(); q += E) {
+                d = std::max(d, std::fabs(got[q] - ref[q]));
+                m = std::max(m, std::fabs(ref[q]));
+                if (std::memcmp(&got[q], &ref[q], 8) != 0) unequal++;
+            }
+            worst = std::max(worst, m > 0 ? d / m : d);
+        }
+        values += (long)ref.size();
+    }
     void report(const char* what, double tolerance) {
         if (values == 0) return;   // an operation of the smoothed levels on a one-level hierarchy
         bool ok = worst <= tolerance && (tolerance > 0 || unequal == 0);
@@ -43,6 +59,7 @@ int main(int argc, char** argv) {
     in = fopen(argv[1], "rb");
     if (!in) { perror(argv[1]); return 2; }
     int block = argc > 2 ? atoi(argv[2]) : 128;
+    bool pcr = argc > 3 && std::string(argv[3]) == "pcr";
     int E = readInt(), L = readInt();
     std::vector<int> nR(L), nZ(L), cR(L), cZ(L);
     for (int k = 0; k < L; k++) { nR[k] = readInt(); nZ[k] = readInt(); cR[k] = readInt(); cZ[k] = readInt(); }
@@ -84,7 +101,7 @@ int main(int argc, char** argv) {
     if (fgetc(in) != EOF) { fprintf(stderr, "file longer than expected: format mismatch\n"); return 2; }
     fclose(in);
 
-    Compare relaxR, relaxZ, residual, restrictC, prolong, coarsest;
+    Compare relaxR, relaxZ, pcrR, pcrZ, residual, restrictC, prolong, coarsest;
     for (int k = 0; k < L; k++) {
         long NE = nodes(k) * E;
         const std::vector<double>& f = d[k].f;
@@ -103,6 +120,16 @@ int main(int argc, char** argv) {
                         launch((long)cols * E, block, [&] { mg_relax_z(nR[k], nZ[k], E, parity, coef[k].data(), lf + 2 * NE, lf + 3 * NE, f.data(), y.data()); });
                         relaxZ.add(y, d[k].relax[slot]);
                     }
+                    if (!pcr) continue;
+                    // GpuMultigridBatch's launch: one block per (line, system), the next power of two ≥ unknowns, ≥ 32
+                    int m = alongR ? nR[k] - 1 : nZ[k] - 2, pb = 32;
+                    while (pb < m) pb <<= 1;
+                    int lines = alongR ? (1 + ((1 + parity) & 1) < nZ[k] - 1 ? (nZ[k] - 2 - (1 + ((1 + parity) & 1))) / 2 + 1 : 0)
+                                       : (parity < nR[k] - 1 ? (nR[k] - 2 - parity) / 2 + 1 : 0);
+                    std::vector<double> z = x;
+                    g_shm.assign(4 * pb, 0.0);
+                    launch_blocks((long)lines * E, pb, true, [&] { mg_relax_pcr(alongR ? 0 : 1, nR[k], nZ[k], E, parity, coef[k].data(), f.data(), z.data()); });
+                    (alongR ? pcrR : pcrZ).addPerSystem(z, d[k].relax[slot], E);
                 }
             std::vector<double> r(NE, -7.0);
             launch(NE, block, [&] { mg_stencil(nR[k], nZ[k], E, coef[k].data(), 1.0, x.data(), 1.0, f.data(), r.data()); });
@@ -126,6 +153,10 @@ int main(int argc, char** argv) {
     }
     relaxR.report("relax along R", 0);
     relaxZ.report("relax along z", 0);
+    if (pcr) {
+        pcrR.report("relax PCR along R", 1e-13);
+        pcrZ.report("relax PCR along z", 1e-13);
+    }
     residual.report("residual f + L x", 0);
     restrictC.report("restrict", 0);
     prolong.report("prolong add", 0);

@@ -7,9 +7,12 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The only non-C++ constructs left: dynamic shared memory and the __shared__ qualifier.
-sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/__shared__ double acc\[256\];/static double acc[256];/' \
-    "$root/kernels/anisocr.cu" > "$work/anisocr_emu.cu.inc"
-# -I kernels: anisocr.cu includes the other kernels/*.cu (multigrid.cu, multigrid_setup.cu)
+# multigrid.cu (mg_relax_pcr) has them too: its rewritten copy in $work is the one anisocr_emu.cu.inc includes (an
+# #include "..." looks beside the including file first).
+emu_sed() { sed -e 's/extern __shared__ double shm\[\];/double* shm = g_shm.data();/' -e 's/__shared__ double acc\[256\];/static double acc[256];/' "$1"; }
+emu_sed "$root/kernels/anisocr.cu" > "$work/anisocr_emu.cu.inc"
+emu_sed "$root/kernels/multigrid.cu" > "$work/multigrid.cu"
+# -I kernels: anisocr.cu includes the other kernels/*.cu (multigrid_setup.cu from there)
 for prog in emulate emulate_steady emulate_multigrid emulate_multigrid_setup; do
   g++ -std=c++20 -O1 -ffp-contract=off -pthread -I"$root/kernels/emu" -I"$work" -I"$root/kernels" -o "$work/$prog" "$root/kernels/emu/$prog.cpp"
 done
@@ -34,10 +37,11 @@ for c in $cases; do
   done
 done
 # batched mg-gmres kernels (mg_*) vs CpuMultigridBatch, every operation (10 OK lines a case, 5 on the one-level
-# "random"); block 32 and 128
+# "random"); block 32 and 128; with the second, mg_relax_pcr too (2 more OK lines on a case with smoothed levels)
 for c in realistic semi-z semi-r random; do
   java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.MultigridEmulationExport $c "$work/mg-$c.bin"
-  for blk in 32 128; do "$work/emulate_multigrid" "$work/mg-$c.bin" $blk || status=1; done
+  "$work/emulate_multigrid" "$work/mg-$c.bin" 32 || status=1
+  "$work/emulate_multigrid" "$work/mg-$c.bin" 128 pcr || status=1
 done
 # batched mg-gmres SETUP kernels (mg_assemble_paper, mg_line_factors, mg_galerkin_halve, mg_coarsest_factor) vs
 # CpuMultigridBatch.pack: every level's operator and line factors, the coarsest band and pivots, the status per system (2L + 2 OK

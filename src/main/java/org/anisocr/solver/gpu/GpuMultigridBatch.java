@@ -49,6 +49,18 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     /** Threads the first stage of the dot products aims at (enough to fill a large GPU). */
     static final int DOT_THREADS = 1 << 18;
 
+    /** The system property that picks the relaxation kernel ({@link #relaxKernel}): auto, thomas or pcr. */
+    public static final String RELAX_PROPERTY = "anisocr.mg.relax";
+    /**
+     * AUTO takes mg_relax_pcr for a half-sweep whose Thomas launch would have fewer threads (lines of the parity × E)
+     * than this. A GUESS, to be measured on the device (bench steady's relax_comparison): one model (E = 33) on 201×81
+     * has 40 × 33 = 1,320 Thomas threads, each walking ~200 dependent steps, far from filling an H100 (132 SMs × 2048
+     * resident threads); a family (E ≈ 2000) has ~80,000, which keep the device busy with the cheaper Thomas.
+     */
+    static final long PCR_BELOW_THOMAS_THREADS = 16_384;
+    /** mg_relax_pcr solves a line in one block: at most 1024 threads, one per unknown (longer lines keep Thomas). */
+    static final int PCR_MAX_UNKNOWNS = 1024;
+
     private final GpuRuntime rt;
     private final int entries, levels;
     private final List<PackedMultigrid.Level> shape;
@@ -70,6 +82,8 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     private DoubleBuffer coeffHost;
     private long coeffDoubles;
     private final CUevent coeffCopied;
+    /** How the half-sweeps are solved ({@value #RELAX_PROPERTY}, read when the batch is made). */
+    private final GpuBatchStepper.LineSolver relaxSolver = relaxSolverFromProperty();
     private boolean closed;
 
     /** Uploads the hierarchy (all levels, line factors, the coarsest band and pivots) and allocates the coarsest work. */
@@ -217,16 +231,61 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         single(f, level, "relax");
         single(x, level, "relax");
         PackedMultigrid.Level l = shape.get(level);
+        int first = alongR ? 1 + ((1 + parity) & 1) : parity;
+        int lineCount = alongR ? lineCount(first, l.nZ() - 1) : lineCount(first, l.nR() - 1);
+        if (relaxKernel(level, alongR, parity) == GpuBatchStepper.LineSolver.PCR) {
+            int block = pcrBlock(alongR ? l.nR() - 1 : l.nZ() - 2);
+            rt.launch(Kernels.mgRelaxPcr(alongR ? 0 : 1, l.nR(), l.nZ(), entries, parity, coef[level], f.pointer(), x.pointer()),
+                    (long) lineCount * entries * block, block, 4 * 8 * block);
+            return;
+        }
         long slot = 8L * l.nodes() * entries;
         CUdeviceptr lf = lines[level];
         if (alongR) {
-            int first = 1 + ((1 + parity) & 1);
             rt.launch(Kernels.mgRelaxR(l.nR(), l.nZ(), entries, parity, coef[level], lf, lf.withByteOffset(slot), f.pointer(), x.pointer()),
                     (long) lineCount(first, l.nZ() - 1) * entries, BLOCK, 0);
         } else {
             rt.launch(Kernels.mgRelaxZ(l.nR(), l.nZ(), entries, parity, coef[level], lf.withByteOffset(2 * slot), lf.withByteOffset(3 * slot),
-                    f.pointer(), x.pointer()), (long) lineCount(parity, l.nR() - 1) * entries, BLOCK, 0);
+                    f.pointer(), x.pointer()), (long) lineCount * entries, BLOCK, 0);
         }
+    }
+
+    /** The kernel {@link #relax} takes for this half-sweep under {@value #RELAX_PROPERTY} (THOMAS or PCR). */
+    GpuBatchStepper.LineSolver relaxKernel(int level, boolean alongR, int parity) {
+        PackedMultigrid.Level l = shape.get(level);
+        int lines = alongR ? lineCount(1 + ((1 + parity) & 1), l.nZ() - 1) : lineCount(parity, l.nR() - 1);
+        return relaxKernel(relaxSolver, lines, entries, alongR ? l.nR() - 1 : l.nZ() - 2);
+    }
+
+    /**
+     * The kernel of one half-sweep, THOMAS (mg_relax_r/z: one thread per line and system, bitwise the Java reference) or
+     * PCR (mg_relax_pcr: one block per line and system, equal to rounding). AUTO: PCR where the Thomas launch is small
+     * (lines × entries below {@link #PCR_BELOW_THOMAS_THREADS}: too few threads, each walking the whole line) and the
+     * line fits a block; PCR asked for falls back to Thomas on lines longer than {@link #PCR_MAX_UNKNOWNS}.
+     */
+    static GpuBatchStepper.LineSolver relaxKernel(GpuBatchStepper.LineSolver asked, int lines, int entries, int unknowns) {
+        boolean fits = unknowns <= PCR_MAX_UNKNOWNS;
+        boolean pcr = switch (asked) {
+            case THOMAS -> false;
+            case PCR -> fits;
+            case AUTO -> fits && (long) lines * entries < PCR_BELOW_THOMAS_THREADS;
+        };
+        return pcr ? GpuBatchStepper.LineSolver.PCR : GpuBatchStepper.LineSolver.THOMAS;
+    }
+
+    /** Threads per block of mg_relax_pcr: the next power of two ≥ unknowns, at least a warp. */
+    static int pcrBlock(int unknowns) {
+        int block = 32;
+        while (block < unknowns) block <<= 1;
+        return block;
+    }
+
+    /** The setting of {@value #RELAX_PROPERTY} (default auto); a bad value names the key and the allowed ones. */
+    static GpuBatchStepper.LineSolver relaxSolverFromProperty() {
+        String v = System.getProperty(RELAX_PROPERTY, "auto").trim();
+        for (GpuBatchStepper.LineSolver s : GpuBatchStepper.LineSolver.values())
+            if (s.name().equalsIgnoreCase(v)) return s;
+        throw new IllegalArgumentException("system property " + RELAX_PROPERTY + " = '" + v + "': allowed auto, thomas, pcr");
     }
 
     /** Lines first, first + 2, … below end: the rows (or columns) of one parity. */

@@ -29,6 +29,7 @@ public final class GpuMultigridDevice implements MultigridDevice {
 
     /** Builds the wave's hierarchies on the GPU ({@link GpuMultigridSetup}) and hands them to a {@link GpuMultigridBatch}. */
     @Override public MultigridBatchOps<?> setUpPaper(PackedMultigrid shape, List<TransportProblem> models, List<int[]> systems) {
+        GpuMultigridBatch.relaxSolverFromProperty();   // a bad anisocr.mg.relax fails before the device builds anything
         return new GpuMultigridBatch(rt, GpuMultigridSetup.build(rt, shape, models, systems));
     }
 

@@ -97,6 +97,11 @@ final class Kernels {
         return relax("mg_relax_z", nR, nZ, E, parity, coef, inv, c, f, x);
     }
 
+    static KernelCall mgRelaxPcr(int dir, int nR, int nZ, int E, int parity, CUdeviceptr coef, CUdeviceptr f, CUdeviceptr x) {
+        return new KernelCall("mg_relax_pcr").i("dir", dir).i("nR", nR).i("nZ", nZ).i("E", E).i("parity", parity)
+                .p("coef", coef).p("f", f).p("x", x);
+    }
+
     /** The two zebra half-sweeps share one parameter list (they differ in the line direction inside). */
     private static KernelCall relax(String kernel, int nR, int nZ, int E, int parity, CUdeviceptr coef, CUdeviceptr inv,
                                     CUdeviceptr c, CUdeviceptr f, CUdeviceptr x) {

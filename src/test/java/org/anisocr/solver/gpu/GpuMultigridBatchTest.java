@@ -1,13 +1,21 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.config.SteadyMethod;
+import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.NinePointMatrix;
+import org.anisocr.operator.PaperSteadyOperator;
+import org.anisocr.operator.SteadyOperator;
+import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.PackedMultigrid;
+import org.anisocr.solver.steady.BatchedSteadySolver;
 import org.anisocr.solver.steady.CpuMultigridBatch;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -17,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * Every operation of {@link GpuMultigridBatch} (the mg_* kernels through their host class) against the Java reference
  * {@link CpuMultigridBatch} on the problems of {@link MultigridEmulationExport} (three levels with full and semi-
  * coarsening in either direction, 37 systems, a two-model family, a randomised operator whose coarsest LU interchanges
- * rows): ≤ 1e-13 relative (in emulation the kernels are bitwise equal), dot products ≤ 1e-12. Skips (JUnit
- * assumption) where no GPU or no CUDA driver is present.
+ * rows): ≤ 1e-13 relative (in emulation the kernels are bitwise equal), dot products ≤ 1e-12; the relaxation with
+ * either kernel (anisocr.mg.relax = thomas, pcr: mg_relax_pcr, equal to rounding), and a batched solve with either
+ * giving the same densities (≤ 1e-10). Skips (JUnit assumption) where no GPU or no CUDA driver is present.
  */
 class GpuMultigridBatchTest {
     static final double TOL = 1e-13, DOT_TOL = 1e-12;
@@ -30,16 +39,52 @@ class GpuMultigridBatchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"realistic", "semi-z", "semi-r", "random"})
-    void everyOperationMatchesTheJavaReference(String which) {
+    @CsvSource({"realistic, thomas", "semi-z, thomas", "semi-r, thomas", "random, thomas",
+                "realistic, pcr", "semi-z, pcr", "semi-r, pcr"})
+    void everyOperationMatchesTheJavaReference(String which, String relax) {
         List<NinePointMatrix> systems = MultigridEmulationExport.systems(which);
+        String was = System.getProperty(GpuMultigridBatch.RELAX_PROPERTY);
+        System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, relax);
         try (CpuMultigridBatch cpu = new CpuMultigridBatch(systems, 0);
              GpuRuntime rt = GpuRuntime.open()) {
             PackedMultigrid packed = cpu.pack();
             try (GpuMultigridBatch gpu = new GpuMultigridBatch(rt, packed)) {
-                compare(which, cpu, gpu, packed);
+                // the kernel asked for is the one run (every line of these cases fits a PCR block)
+                for (int k = 0; k < gpu.levels() - 1; k++)
+                    for (boolean alongR : new boolean[] {true, false})
+                        assertEquals(relax, gpu.relaxKernel(k, alongR, 0).name().toLowerCase(), which + " level " + k);
+                compare(which + " (" + relax + ")", cpu, gpu, packed);
             }
+        } finally {
+            restore(was);
         }
+    }
+
+    /** A batched solve of a family (12 systems) with mg_relax_pcr and with mg_relax_r/z: the same densities to 1e-10. */
+    @Test void batchedSolveIsTheSameWithEitherRelaxationKernel() {
+        List<SteadyOperator> family = new ArrayList<>();
+        for (TransportProblem p : MultigridSetupEmulationExport.of("family").models()) family.add(new PaperSteadyOperator(p));
+        SteadySettings tight = SteadySettings.defaults(SteadyMethod.MG_GMRES).withTolerance(1e-12);
+        BatchedSteadySolver.Result pcr, thomas;
+        String was = System.getProperty(GpuMultigridBatch.RELAX_PROPERTY);
+        try {
+            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "pcr");
+            try (GpuMultigridDevice d = GpuMultigridDevice.open()) { pcr = BatchedSteadySolver.solve(family, tight, 0, d); }
+            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "thomas");
+            try (GpuMultigridDevice d = GpuMultigridDevice.open()) { thomas = BatchedSteadySolver.solve(family, tight, 0, d); }
+        } finally {
+            restore(was);
+        }
+        System.out.printf("batched solve, family (%d models): solve phase with PCR relaxation %.4f s, Thomas %.4f s%n",
+                family.size(), pcr.solveSeconds(), thomas.solveSeconds());
+        for (int m = 0; m < family.size(); m++)
+            assertSame(thomas.density()[m], pcr.density()[m], 1e-10, "model " + m + " density (pcr vs thomas)");
+        assertTrue(pcr.maxResidual() <= 1e-12, "residual " + pcr.maxResidual());
+    }
+
+    private static void restore(String was) {
+        if (was == null) System.clearProperty(GpuMultigridBatch.RELAX_PROPERTY);
+        else System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, was);
     }
 
     private static void compare(String which, CpuMultigridBatch cpu, GpuMultigridBatch gpu, PackedMultigrid packed) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The CUDA kernels, compiled as C++ by kernels/emu/run.sh (quick set: EMU_QUICK=1), run on problems exported from
  * the Java reference and compared with it: the split-step kernels (Thomas and PCR), both steady banded-LU
- * kernels, the batched mg-gmres kernels (every operation vs CpuMultigridBatch) and its setup kernels (bitwise vs
+ * kernels, the batched mg-gmres kernels (every operation vs CpuMultigridBatch; the PCR relaxation too) and its setup kernels (bitwise vs
  * CpuMultigridBatch.pack). Runs wherever g++ is (CI has it); skips, by assumption, where it is not.
  */
 class KernelEmulationTest {
@@ -33,7 +33,8 @@ class KernelEmulationTest {
             assertTrue(done, "kernels/emu/run.sh did not finish in 10 minutes:\n" + out);
             assertEquals(0, p.exitValue(), "kernels/emu/run.sh failed:\n" + out);
             long ok = out.lines().filter(l -> l.equals("OK")).count();
-            assertTrue(ok >= 8 + 24 + 70 + 76, "expected every case to print OK (8 split-step, 24 steady, 70 batched multigrid, "
+            assertTrue(ok >= 8 + 24 + 76 + 76, "expected every case to print OK (8 split-step, 24 steady, 76 batched multigrid "
+                    + "with 6 of mg_relax_pcr, "
                     + "76 multigrid setup), got "
                     + ok + ":\n" + out);
         } finally {
