@@ -13,6 +13,7 @@ import org.anisocr.solver.Backend;
 import org.anisocr.solver.MultigridDevice;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.anisocr.solver.gpu.GpuInfo;
+import org.anisocr.solver.gpu.GpuMultigridBatch;
 import org.anisocr.solver.gpu.GpuMultigridDevice;
 import org.anisocr.solver.gpu.GpuRuntime;
 import org.anisocr.solver.gpu.GpuUnavailableException;
@@ -193,6 +194,7 @@ public final class MultigridSteadyBench {
                         else System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, was);
                     }
                     r.put("setup_place_comparison", place);
+                    r.put("relax_comparison", relaxComparison(op, settings, device, modelProblem, log));
                 }
                 family.clear();
                 fam = null;
@@ -229,6 +231,34 @@ public final class MultigridSteadyBench {
         r.put("written_to", out.toString());
         log.accept("wrote " + out);
         return r;
+    }
+
+    /**
+     * The one-model run once more with each zebra relaxation kernel ({@value GpuMultigridBatch#RELAX_PROPERTY} = thomas,
+     * then pcr; the property restored after), end to end as model_seconds: measures the auto rule's guess
+     * (GpuMultigridBatch.PCR_BELOW_THOMAS_THREADS) on this device. One run each (after the model's warm-up).
+     */
+    private static Map<String, Object> relaxComparison(SteadyOperator op, SteadySettings settings, MultigridDevice device,
+                                                       double modelProblem, Consumer<String> log) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        String was = System.getProperty(GpuMultigridBatch.RELAX_PROPERTY);
+        try {
+            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "thomas");
+            Timed thomas = timed(List.of(op), settings, device).plus(modelProblem);
+            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "pcr");
+            Timed pcr = timed(List.of(op), settings, device).plus(modelProblem);
+            c.put("model_thomas_seconds", thomas.seconds);
+            c.put("model_pcr_seconds", pcr.seconds);
+            c.put("faster", pcr.seconds < thomas.seconds ? "pcr" : "thomas");
+            c.put("model_pcr_vs_thomas_max_rel_diff", Measurements.maxRelDiff(pcr.result.density()[0], thomas.result.density()[0]));
+            log.accept(String.format(Locale.ROOT, "relaxation kernels, one model: thomas %.3f s, pcr %.3f s", thomas.seconds, pcr.seconds));
+        } catch (RuntimeException e) {
+            c.put("failed", e.getMessage());
+        } finally {
+            if (was == null) System.clearProperty(GpuMultigridBatch.RELAX_PROPERTY);
+            else System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, was);
+        }
+        return c;
     }
 
     /** One high-resolution grid: the GPU (one run after the warm-up of the model runs) and the CPU solver once. */
