@@ -122,8 +122,10 @@ public final class SweepRunner {
             ModelJob.Outcome o = how.apply(Map.of("sweep", sweep));
             t.ran++;
             var a = o.analysis();
-            log.printf(Locale.ROOT, "[%d/%d] %s: %.2f s, alpha_inner=%s alpha_sun=%s%n", m.index() + 1, family.members().size(),
-                    m.folder(), o.run().wallSeconds(), a == null ? "-" : fmt(a.alphaInner()), a == null ? "-" : fmt(a.alphaSun()));
+            String when = o.run().solution() instanceof Solution.BatchedSteady ? "solved in the batch" // its wall time is the batch's
+                    : String.format(Locale.ROOT, "%.2f s", o.run().wallSeconds());
+            log.printf(Locale.ROOT, "[%d/%d] %s: %s, alpha_inner=%s alpha_sun=%s%n", m.index() + 1, family.members().size(),
+                    m.folder(), when, a == null ? "-" : fmt(a.alphaInner()), a == null ? "-" : fmt(a.alphaSun()));
         } catch (RuntimeException e) {
             // One failed model (e.g. an unstable dt) must not stop the family; it leaves no folder and is re-tried on re-run.
             t.failed++;

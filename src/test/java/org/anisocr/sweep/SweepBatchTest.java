@@ -55,6 +55,7 @@ class SweepBatchTest {
         assertTrue(batchLog.toString().contains("batch plan: 3 models, 15 systems of "), batchLog.toString());
         assertTrue(batchLog.toString().contains(": 1 wave of up to 15 systems"), batchLog.toString());
         assertFalse(seqLog.toString().contains("batch of"), seqLog.toString());
+        assertEquals(3, batchLog.toString().lines().filter(l -> l.contains(": solved in the batch, alpha_inner=")).count(), batchLog.toString());
         assertEquals(listing(tmp.resolve("seq")), listing(tmp.resolve("batch")));
 
         List<String> a = SweepRoundTripTest.stable(tmp.resolve("seq").resolve("index.csv"));
