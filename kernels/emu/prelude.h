@@ -22,19 +22,24 @@ inline double __longlong_as_double(long long v) { double d; std::memcpy(&d, &v, 
 using std::isfinite; using std::fmax; using std::fmin; using std::fabs;
 using std::min; using std::max;
 
-// Runs a grid of `blocks` blocks: sequential threads, or one std::thread per CUDA thread meeting at a
-// std::barrier when the kernel calls __syncthreads (syncs = true).
+// Runs a grid of `blocks` blocks, one after the other: sequential threads, or (syncs = true) one std::thread per CUDA
+// thread meeting at a std::barrier when the kernel calls __syncthreads. The threads are made once per launch and walk
+// the blocks together, meeting once more at the end of each block (so that none starts the next block, and rewrites
+// shared memory, before all have finished this one); as before, every thread of a block must reach each __syncthreads.
 template <class F> void launch_blocks(long blocks, int block, bool syncs, F kernel) {
     blockDim.x = block; gridDim.x = (unsigned)blocks;
-    for (long bx = 0; bx < blocks; bx++) {
-        if (!syncs) {
+    if (!syncs) {
+        for (long bx = 0; bx < blocks; bx++)
             for (int tx = 0; tx < block; tx++) { blockIdx.x = bx; threadIdx.x = tx; kernel(); }
-        } else {
-            std::barrier<> bar(block);
-            g_barrier = &bar;
-            std::vector<std::thread> ts;
-            for (int tx = 0; tx < block; tx++) ts.emplace_back([&, tx] { blockIdx.x = bx; threadIdx.x = tx; kernel(); });
-            for (auto& t : ts) t.join();
-        }
+        return;
     }
+    std::barrier<> bar(block);
+    g_barrier = &bar;
+    std::vector<std::thread> ts;
+    for (int tx = 0; tx < block; tx++)
+        ts.emplace_back([&, tx] {
+            threadIdx.x = tx;
+            for (long bx = 0; bx < blocks; bx++) { blockIdx.x = bx; kernel(); bar.arrive_and_wait(); }
+        });
+    for (auto& t : ts) t.join();
 }
