@@ -287,8 +287,12 @@ public final class Benchmark {
 
     /** bench/results/&lt;device&gt;-&lt;date&gt;.json with the device name made file-safe. */
     public static Path defaultOut(String device) {
-        String safe = device.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return Path.of("bench", "results", safe + "-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+        return Path.of("bench", "results", fileSafe(device) + "-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+    }
+
+    /** A device name as a file-name part: lower case, runs of other characters as one '-' ("NVIDIA H100 80GB" → "nvidia-h100-80gb"). */
+    static String fileSafe(String device) {
+        return device.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /**

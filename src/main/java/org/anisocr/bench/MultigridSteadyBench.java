@@ -88,11 +88,11 @@ public final class MultigridSteadyBench {
         SpatialGrid g = model.grid();
         String size = g.nR() + "x" + g.nZ() + "x" + o.momenta();
         r.put("model_grid", size);
-        TransportProblem problem = problem(model);
-        SteadyOperator op = new PaperSteadyOperator(problem);
         // "end to end" starts from the model files: the problem build (field tables, sources) is added to every solve time
-        double modelProblem = buildSeconds(List.of(model));
+        Built modelBuilt = build(List.of(model));
+        double modelProblem = modelBuilt.seconds();
         r.put("model_problem_seconds", modelProblem);
+        SteadyOperator op = modelBuilt.operators().get(0);
 
         // ---- one model: CPU solver, then the GPU (and the Java reference of the batched solver for the comparison) ----
         log.accept("cpu: " + size + ", mg-gmres, " + cpuThreads + " threads, " + o.reps() + " reps");
@@ -143,9 +143,10 @@ public final class MultigridSteadyBench {
                     configs.add(ModelConfig.parse("m" + m, withValues(base, Map.of("count", Integer.toString(o.momenta()),
                             "eps_D", Double.toString(eps), "delta_perp", Double.toString(dPerp), "delta_par", Double.toString(dPar)))));
                 }
-                double familyProblem = buildSeconds(configs);
+                Built familyBuilt = build(configs);
+                double familyProblem = familyBuilt.seconds();
                 r.put("family_problem_seconds", familyProblem);
-                List<SteadyOperator> family = new ArrayList<>(configs.parallelStream().map(c -> (SteadyOperator) new PaperSteadyOperator(problem(c))).toList());
+                List<SteadyOperator> family = new ArrayList<>(familyBuilt.operators());
                 r.put("family_models", o.familyModels());
                 r.put("family_axes", "eps_D x delta_perp x delta_par = " + java.util.Arrays.toString(EPS_D) + " x "
                         + java.util.Arrays.toString(DELTA_PERP) + " x " + java.util.Arrays.toString(DELTA_PAR));
@@ -267,10 +268,11 @@ public final class MultigridSteadyBench {
         ModelConfig c = ModelConfig.parse("highres", withValues(base, Map.of("count", Integer.toString(o.momenta()),
                 "dr_kpc", Double.toString(20.0 / (nm[0] - 1)), "dz_kpc", Double.toString(8.0 / (nm[1] - 1)))));
         String size = c.grid().nR() + "x" + c.grid().nZ() + "x" + o.momenta();
-        SteadyOperator op = new PaperSteadyOperator(problem(c));
+        Built built = build(List.of(c));
+        SteadyOperator op = built.operators().get(0);
+        double build = built.seconds();
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("grid", size);
-        double build = buildSeconds(List.of(c));
         h.put("problem_seconds", build);
         log.accept("gpu: " + size);
         Timed t = timed(List.of(op), settings, device).plus(build);
@@ -294,16 +296,18 @@ public final class MultigridSteadyBench {
         Timed plus(double problemSeconds) { return new Timed(result, seconds + problemSeconds, bytesPerIteration); }
     }
 
-    /** Seconds to build the models' discrete problems (field tables, sources), in parallel over models; best of two. */
-    private static double buildSeconds(List<ModelConfig> configs) {
+    /** The models' operators and the seconds their problems took to build (in parallel over models; best of two builds). */
+    private record Built(List<SteadyOperator> operators, double seconds) {}
+
+    private static Built build(List<ModelConfig> configs) {
         double best = Double.POSITIVE_INFINITY;
+        List<TransportProblem> problems = null;
         for (int rep = 0; rep < 2; rep++) {
             long t0 = System.nanoTime();
-            List<TransportProblem> built = configs.parallelStream().map(MultigridSteadyBench::problem).toList();
+            problems = configs.parallelStream().map(MultigridSteadyBench::problem).toList();
             best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
-            if (built.size() != configs.size()) throw new IllegalStateException("lost a model");
         }
-        return best;
+        return new Built(problems.stream().map(p -> (SteadyOperator) new PaperSteadyOperator(p)).toList(), best);
     }
 
     /**
@@ -371,7 +375,6 @@ public final class MultigridSteadyBench {
 
     /** bench/results/&lt;device&gt;-steady-&lt;date&gt;.json. */
     static Path defaultOut(String device) {
-        String safe = device.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return Path.of("bench", "results", safe + "-steady-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+        return Path.of("bench", "results", Benchmark.fileSafe(device) + "-steady-" + LocalDate.now(ZoneOffset.UTC) + ".json");
     }
 }
