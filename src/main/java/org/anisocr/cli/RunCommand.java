@@ -49,31 +49,32 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(c.name() + ": config and --out are fine; " + m.describe() + "; nothing was run");
             return Main.EXIT_OK;
         }
+        ModelJob.Outcome o;
+        // the progress bar is closed before the result lines are printed, so they do not interleave with it
         try (ProgressReporter progress = new ProgressReporter(c.name(), quiet)) {
-            ModelJob.Outcome o = ModelJob.solveAndWrite(c, dir, overwrite.overwrite(), backend,
+            o = ModelJob.solveAndWrite(c, dir, overwrite.overwrite(), backend,
                     line -> spec.commandLine().getErr().println(line), progress, null);
-            progress.close();
-            RunResult r = o.run();
-            boolean gpu = r.solution() instanceof Solution.GpuSteady;
-            String how = switch (r.mode()) {
-                case LADDER -> String.format(Locale.ROOT, "%d steps in %d dt rungs", r.steps(), r.rungs());
-                case TRANSIENT -> String.format(Locale.ROOT, "%d steps", r.steps());
-                case STEADY -> gpu ? "banded LU per momentum bin on the GPU"
-                        : String.format(Locale.ROOT, "%d sweeps (max per momentum bin)", r.steps());
-                case DIRECT -> gpu ? "banded LU per momentum bin on the GPU" : "banded LU per momentum bin";
-            };
-            spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: %s backend, mode %s, %s, residual %.3e, %.2f s -> %s",
-                    c.name(), r.backend(), r.mode().key(), how, r.residual(), r.wallSeconds(), o.directory()));
-            if (o.analysis() != null) {
-                var a = o.analysis();
-                spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                        "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %s–%s GeV)",
-                        a.rInnerKpc(), a.alphaInner(), a.rSunKpc(), a.alphaSun(), a.alphaSunMinusInner(),
-                        ModelAnalysis.momentumLabel(a.pFitMinGeV()), ModelAnalysis.momentumLabel(a.pFitMaxGeV())));
-            }
-            if (!r.converged()) {
-                spec.commandLine().getErr().println("warning: " + RunOutput.convergence(r));
-            }
+        }
+        RunResult r = o.run();
+        boolean gpu = r.solution() instanceof Solution.GpuSteady;
+        String how = switch (r.mode()) {
+            case LADDER -> String.format(Locale.ROOT, "%d steps in %d dt rungs", r.steps(), r.rungs());
+            case TRANSIENT -> String.format(Locale.ROOT, "%d steps", r.steps());
+            case STEADY -> gpu ? "banded LU per momentum bin on the GPU"
+                    : String.format(Locale.ROOT, "%d sweeps (max per momentum bin)", r.steps());
+            case DIRECT -> gpu ? "banded LU per momentum bin on the GPU" : "banded LU per momentum bin";
+        };
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: %s backend, mode %s, %s, residual %.3e, %.2f s -> %s",
+                c.name(), r.backend(), r.mode().key(), how, r.residual(), r.wallSeconds(), o.directory()));
+        if (o.analysis() != null) {
+            var a = o.analysis();
+            spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                    "  alpha(R=%.2f kpc) = %.4f, alpha(R=%.2f kpc) = %.4f, difference %.4f (fit %s–%s GeV)",
+                    a.rInnerKpc(), a.alphaInner(), a.rSunKpc(), a.alphaSun(), a.alphaSunMinusInner(),
+                    ModelAnalysis.momentumLabel(a.pFitMinGeV()), ModelAnalysis.momentumLabel(a.pFitMaxGeV())));
+        }
+        if (!r.converged()) {
+            spec.commandLine().getErr().println("warning: " + RunOutput.convergence(r));
         }
         return Main.EXIT_OK;
     }

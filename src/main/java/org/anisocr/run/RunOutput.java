@@ -54,6 +54,9 @@ public final class RunOutput {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", c.name());
         s.put("code_version", Version.get());
+        // the commit alone, and whether the build had uncommitted changes: which code made these numbers
+        s.put("git_commit", Version.commit());
+        s.put("git_dirty", Version.dirty());
         s.put("backend", r.backend());
         s.put("threads", r.threads());
         s.put("mode", r.mode().key());

@@ -2,6 +2,8 @@ package org.anisocr.solver;
 
 /** A steady system L N + S = 0 has no unique solution: its factorisation met a zero pivot column. */
 public class SingularSystemException extends ArithmeticException {
+    private static final long serialVersionUID = 1L;
+
     private final int model, bin;
 
     /** @param model index in the batch (0 for a single model), bin the momentum bin */

@@ -28,9 +28,13 @@ final class FamilyLock {
     static <T> T with(Path dir, Supplier<T> body) {
         synchronized (IN_THIS_JVM) {
             Path file = dir.resolve(FILE);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                return body.get();
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.lock();
+                try {
+                    return body.get();
+                } finally {
+                    lock.release();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot lock " + file, e);
             }

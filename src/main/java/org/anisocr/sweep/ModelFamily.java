@@ -118,9 +118,7 @@ public final class ModelFamily {
     }
 
     private static void find(JsonNode node, Deque<String> prefix, String key, List<String[]> hits) {
-        var it = node.fields();
-        while (it.hasNext()) {
-            var e = it.next();
+        for (var e : node.properties()) {
             prefix.addLast(e.getKey());
             if (e.getKey().equals(key) && !e.getValue().isObject()) hits.add(prefix.toArray(new String[0]));
             if (e.getValue().isObject()) find(e.getValue(), prefix, key, hits);

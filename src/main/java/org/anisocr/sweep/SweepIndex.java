@@ -44,7 +44,7 @@ public final class SweepIndex {
                 JsonNode sw = j.get("sweep");
                 if (sw == null) continue;
                 LinkedHashMap<String, String> params = new LinkedHashMap<>();
-                sw.get("parameters").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+                sw.get("parameters").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
                 LinkedHashMap<String, String> res = new LinkedHashMap<>();
                 JsonNode a = j.path("analysis");
                 for (String k : List.of("alpha_inner", "alpha_sun", "alpha_sun_minus_inner", "N_above_pmin_at_sun"))

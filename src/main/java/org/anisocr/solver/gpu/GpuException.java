@@ -7,6 +7,8 @@ import jcuda.CudaException;
  * (e.g. "launching steady_band_lu (12 blocks of 256 threads): CUDA_ERROR_LAUNCH_FAILED").
  */
 public class GpuException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public GpuException(String message, Throwable cause) { super(message, cause); }
 
     /** Runs a CUDA call; a failure becomes a GpuException naming {@code what} and the CUDA error. */
