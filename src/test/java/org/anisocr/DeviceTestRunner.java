@@ -21,18 +21,13 @@ import java.util.List;
  * GPU tests, the backend selector, the bench and the run command; never KernelEmulationTest). See bench/run-on-device.sh.
  */
 public final class DeviceTestRunner {
+    /** Every class holding a {@link Gpu} test, and the CPU tests of the backend choice, the bench and the CLI. */
+    static final List<String> DEFAULT_TARGETS = List.of("org.anisocr.solver.gpu", "org.anisocr.run.SolverBackendTest",
+            "org.anisocr.sweep.SweepBackendTest", "org.anisocr.sweep.SweepBatchTest", "org.anisocr.bench.BenchmarkTest",
+            "org.anisocr.bench.CusparseBaselineTest", "org.anisocr.cli.RunCommandTest");
+
     public static void main(String[] args) {
-        List<String> targets = args.length > 0 ? List.of(args)
-                : List.of("org.anisocr.solver.gpu", "org.anisocr.run.SolverBackendTest", "org.anisocr.sweep.SweepBackendTest", "org.anisocr.sweep.SweepBatchTest", "org.anisocr.bench.BenchmarkTest",
-                        "org.anisocr.bench.CusparseBaselineTest", "org.anisocr.cli.RunCommandTest");
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
-        for (String t : targets) {
-            String last = t.substring(t.lastIndexOf('.') + 1);
-            request.selectors(Character.isUpperCase(last.charAt(0)) ? DiscoverySelectors.selectClass(t) : DiscoverySelectors.selectPackage(t));
-        }
-        // The C++ emulation of the kernels needs no GPU (CI runs it) and takes minutes of CPU: not on the GPU machine's clock.
-        request.filters(ClassNameFilter.excludeClassNamePatterns(".*\\.KernelEmulationTest"));
-        LauncherDiscoveryRequest built = request.build();
+        LauncherDiscoveryRequest built = request(args.length > 0 ? List.of(args) : DEFAULT_TARGETS).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         List<String> failures = new ArrayList<>();
@@ -55,6 +50,20 @@ public final class DeviceTestRunner {
         launcher.execute(built, summary, printer);
         summary.getSummary().printTo(new PrintWriter(System.out));
         System.exit(failures.isEmpty() && summary.getSummary().getTotalFailureCount() == 0 ? 0 : 1);
+    }
+
+    /** Packages (lower-case last part) or classes, less the kernel emulation. */
+    static LauncherDiscoveryRequestBuilder request(List<String> targets) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
+        for (String t : targets) {
+            String last = t.substring(t.lastIndexOf('.') + 1);
+            request.selectors(Character.isUpperCase(last.charAt(0))
+                    ? DiscoverySelectors.selectClass(t) : DiscoverySelectors.selectPackage(t));
+        }
+        // The C++ emulation of the kernels needs no GPU (CI runs it) and takes minutes of CPU: not on the GPU
+        // machine's clock.
+        request.filters(ClassNameFilter.excludeClassNamePatterns(".*\\.KernelEmulationTest"));
+        return request;
     }
 
     private static String name(TestIdentifier id) {

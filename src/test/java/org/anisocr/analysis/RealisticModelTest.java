@@ -2,6 +2,7 @@ package org.anisocr.analysis;
 
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
+import org.anisocr.Slow;
 import org.anisocr.cli.Main;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.run.RunResult;
@@ -54,6 +55,7 @@ class RealisticModelTest {
         assertTrue(s.alphaInner() > 2.2 && s.alphaSun() < 2.2 + 0.5, s.toString());
     }
 
+    @Slow
     @Test
     void fieldCommandWritesFitsAndPng(@TempDir Path tmp) throws Exception {
         Path cfg = tmp.resolve("real.toml");

@@ -1,5 +1,6 @@
 package org.anisocr.cli;
 
+import org.anisocr.Slow;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,7 @@ class CliSafetyTest {
         return w;
     }
 
+    @Slow
     @TestFactory Stream<DynamicTest> everyCaseKeepsUserFilesIntact() {
         boolean gpu = GpuDevice.probe().available();
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
@@ -168,6 +170,7 @@ class CliSafetyTest {
         assertFalse(Files.exists(w.resolve("g")));
     }
 
+    @Slow
     @Test void anInterruptRemovesItsStagingAndSaysSo() throws Exception {
         Path w = workspace("interrupt");
         // a ladder run long enough to be interrupted in the middle (it would take minutes)

@@ -1,5 +1,6 @@
 package org.anisocr.cli;
 
+import org.anisocr.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * so. Builds use the Maven wrapper and the local repository of the build running this test (about 30 s each).
  * Skipped where a POSIX shell, flock or the wrapper's Maven are not available.
  */
+@Slow
 class LauncherTest {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final int LAUNCHERS = 3;

@@ -1,11 +1,13 @@
 package org.anisocr.cli;
 
+import org.anisocr.Slow;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +70,8 @@ class MutatedConfigPropertyTest {
         return String.join("\n", lines);
     }
 
+    // jqwik reads its own @Tag, not JUnit's (which @Slow carries): the same tag name, so -DexcludedGroups=slow works
+    @Tag(Slow.TAG)
     @Property(tries = 400, seed = "20261126", edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
     void mutatedConfigsExitCleanly(@ForAll("mutations") Mutation m) throws IOException {
         Path dir = Files.createTempDirectory("anisocr-prop-");

@@ -1,5 +1,7 @@
 package org.anisocr.cli;
 
+import org.anisocr.Gpu;
+import org.anisocr.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +56,7 @@ class RunCommandTest {
         }
     }
 
+    @Slow
     @Test void runsAModelAndWritesAllOutputs() throws IOException {
         Path out = tmp.resolve("out");
         CliHarness.Result r = run("run", config(SMALL).toString(), "--out", out.toString(), "--backend", "cpu");
@@ -89,6 +92,7 @@ class RunCommandTest {
         }
     }
 
+    @Gpu
     @Test void steadyRunsOnTheGpuWhenAsked() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.anisocr.solver.gpu.GpuDevice.probe().available(), "no GPU");
         Path out = tmp.resolve("gpu-steady");
@@ -136,6 +140,7 @@ class RunCommandTest {
     }
 
     /** Issue 14: run writes the γ-ray products when R☉ lies on the grid, and says why not otherwise. */
+    @Slow
     @Test void writesTheGammaRayProductsOrSaysWhyNot() throws IOException {
         Path out = tmp.resolve("gamma");
         String onTheGrid = SMALL.replace("r_max_kpc = 4.0", "r_max_kpc = 12.0").replace("p_max_GeV = 100.0", "p_max_GeV = 1000.0")

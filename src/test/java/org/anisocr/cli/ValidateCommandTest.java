@@ -2,6 +2,7 @@ package org.anisocr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.anisocr.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ValidateCommandTest {
 
+    @Slow
     @Test void writesJsonPerTestAndExitsZero(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("sub/v.json");
         var cl = Main.commandLine();

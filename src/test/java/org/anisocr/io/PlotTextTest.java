@@ -1,5 +1,6 @@
 package org.anisocr.io;
 
+import org.anisocr.Slow;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class PlotTextTest {
     @TempDir Path tmp;
 
+    @Slow
     @Test void aRunWithoutFontsSkipsOnlyThePlots() throws Exception {
         assertTrue(PlotText.usable(), "this machine has fonts: the test's own JVM draws text");
         String fontconfig = fontconfigLibrary();

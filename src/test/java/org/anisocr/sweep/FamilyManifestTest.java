@@ -1,5 +1,6 @@
 package org.anisocr.sweep;
 
+import org.anisocr.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +127,7 @@ class FamilyManifestTest {
      * Three shards as separate JVMs (as in a job array) share one folder: no index row is lost, no staging is left,
      * and index, manifest and merged index are as readable as the umask allows (not owner-only).
      */
+    @Slow
     @Test
     void shardsInSeparateProcessesLoseNoRowAndFilesAreReadableAsTheUmaskAllows(@TempDir Path tmp) throws Exception {
         Path base = base(tmp), out = tmp.resolve("procs");

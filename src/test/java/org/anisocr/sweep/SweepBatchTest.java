@@ -1,5 +1,6 @@
 package org.anisocr.sweep;
 
+import org.anisocr.Gpu;
 import org.anisocr.run.SolverBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ class SweepBatchTest {
     }
 
     /** The same on the device: {@code sweep --backend gpu} (skips without a GPU). */
+    @Gpu
     @Test void gpuSweepWritesWhatTheCpuSweepWrites(@TempDir Path tmp) throws Exception {
         var info = org.anisocr.solver.gpu.GpuDevice.probe();
         org.junit.jupiter.api.Assumptions.assumeTrue(info.available(), "no GPU: " + info.reason());

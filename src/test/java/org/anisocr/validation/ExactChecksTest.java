@@ -1,5 +1,6 @@
 package org.anisocr.validation;
 
+import org.anisocr.Slow;
 import org.anisocr.grid.Geometry;
 import org.anisocr.validation.ExactChecks.Measure;
 import org.anisocr.validation.ValidationSuite.TestReport;
@@ -61,6 +62,7 @@ class ExactChecksTest {
         }
     }
 
+    @Slow
     @Test void suiteReportsPass() {
         assertPassed(ValidationSuite.massBalance(true));
         assertPassed(ValidationSuite.isotropy());

@@ -1,5 +1,6 @@
 package org.anisocr.validation;
 
+import org.anisocr.Slow;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.validation.GreenFunctionValidation.Case;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GreenFunctionValidationTest {
 
     /** Refinement 51² → 101² → 201², fixed Δ = 0.2 kpc, dt ∝ h² (0.001 Myr on 101²), t = 0.25, 0.5, 1 Myr. */
+    @Slow
     @ParameterizedTest @EnumSource(value = Case.class, names = {"G1", "G2", "G3", "G1_CYL"})
     void secondOrderAgainstExactSolution(Case c) {
         List<GridResult> r = GreenFunctionValidation.convergence(c, ValidationSuite.G_GRIDS, ValidationSuite.G_DT_ON_51,

@@ -1,5 +1,6 @@
 package org.anisocr.validation;
 
+import org.anisocr.Slow;
 import org.anisocr.validation.ManufacturedValidation.Case;
 import org.anisocr.validation.ManufacturedValidation.GridResult;
 import org.anisocr.validation.ManufacturedValidation.SplitResult;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** P1–P3 (docs/physics.md §5) on 31², 61², 121², 241²: the exact discrete steady state against ψ. */
 class ManufacturedValidationTest {
 
+    @Slow
     @ParameterizedTest @EnumSource(Case.class)
     void secondOrderConvergenceToPsi(Case c) {
         List<GridResult> r = ManufacturedValidation.convergence(c, ValidationSuite.P_GRIDS, 2);

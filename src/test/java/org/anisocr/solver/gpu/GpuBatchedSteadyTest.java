@@ -1,5 +1,6 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.Gpu;
 import org.anisocr.bench.Measurements;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.SteadyMethod;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * three-model family forced into several waves: ≤ 1e-10 relative (max norm per bin) at a solver tolerance of 1e-12.
  * Skips (JUnit assumption) where no GPU or no CUDA driver is present.
  */
+@Gpu
 class GpuBatchedSteadyTest {
     static final SteadySettings TIGHT = SteadySettings.defaults(SteadyMethod.MG_GMRES).withTolerance(1e-12);
 

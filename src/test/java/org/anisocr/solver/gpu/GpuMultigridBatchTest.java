@@ -1,5 +1,6 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.Gpu;
 import org.anisocr.config.SteadyMethod;
 import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.NinePointMatrix;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * either kernel (anisocr.mg.relax = thomas, pcr: mg_relax_pcr, equal to rounding), and a batched solve with either
  * giving the same densities (≤ 1e-10). Skips (JUnit assumption) where no GPU or no CUDA driver is present.
  */
+@Gpu
 class GpuMultigridBatchTest {
     static final double TOL = 1e-13, DOT_TOL = 1e-12;
 

@@ -1,5 +1,6 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.Gpu;
 import org.anisocr.config.SteadyMethod;
 import org.anisocr.config.SteadySettings;
 import org.anisocr.field.RealisticField;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * emulation); asserted to 1e-15 relative of each array's largest value, the count of values not bitwise equal in the
  * message. Skips (JUnit assumption) where no GPU or no CUDA driver is present.
  */
+@Gpu
 class GpuMultigridSetupTest {
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.Gpu;
 import org.anisocr.operator.DiscreteOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.steady.DirectSteadySolver;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * in emulation the agreement is bitwise, kernels/emu), device residual ≤ 1e-10 and equal to the host residual.
  * Skips (JUnit assumption) where no GPU or no CUDA driver is present.
  */
+@Gpu
 class GpuSteadySolverTest {
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.Gpu;
 import org.anisocr.field.GaussianBumpField;
 import org.anisocr.field.MagneticField;
 import org.anisocr.field.ToyField;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The GPU split step against the Java reference (CpuSplitStepper) on the same problems: ≤ 1e-12
  * relative in the max norm per momentum bin. Skipped (not failed) where there is no usable GPU.
  */
+@Gpu
 class GpuVsCpuTest {
     static final double TOL = 1e-12;
     static final double DT_MYR = 0.01;

@@ -1,5 +1,6 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.Slow;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * kernels, the batched mg-gmres kernels (every operation vs CpuMultigridBatch; the PCR relaxation too) and its setup kernels (bitwise vs
  * CpuMultigridBatch.pack). Runs wherever g++ is (CI has it); skips, by assumption, where it is not.
  */
+@Slow
 class KernelEmulationTest {
     @Test void kernelsEmulatedOnTheCpuAgreeWithTheJavaReference() throws IOException, InterruptedException {
         Assumptions.assumeTrue(hasGpp(), "no g++ on this machine: the kernel emulation needs it");
