@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A model file (TOML) made into validated, immutable parameters. Every table is read strictly:
@@ -185,6 +187,17 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
             throw ConfigException.outOfRange(t.key("count"), 1, "≥ 2 when p_max_GeV ≠ p_min_GeV");
         t.rejectUnknown();
         return new MomentumGrid(pMin, pMax, count);
+    }
+
+    /** The [diffusion] table that {@link #readDiffusion} turns back into {@code d} (D0 in cm²/s, as it is given). */
+    static Map<String, Object> writeDiffusion(DiffusionTensor d) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("D0_cm2_s", d.d0Kpc2PerMyr() * DiffusionTensor.CM2_PER_S_PER_KPC2_PER_MYR);
+        t.put("delta_par", d.deltaPar());
+        t.put("delta_perp", d.deltaPerp());
+        t.put("eps_D", d.epsD());
+        t.put("p0_GeV", d.p0GeV());
+        return t;
     }
 
     static DiffusionTensor readDiffusion(TableReader t) {

@@ -18,16 +18,28 @@ import java.nio.file.Path;
 public final class FitsCubeWriter {
     private FitsCubeWriter() {}
 
-    /** cube[k][j·NR + i] → FITS cube. */
-    public static void writeCube(Path file, SpatialGrid g, MomentumGrid m, double[][] cube, String bunit,
+    /**
+     * N has no physical unit: its scale is the source's, which the model leaves free, or the one a normalisation
+     * fixes. BUNIT is therefore the FITS (and astropy) spelling of a pure number, an empty string, and NORM says
+     * what the number is relative to.
+     */
+    public static final String RELATIVE_UNIT = "";
+
+    /**
+     * cube[k][j·NR + i] → FITS cube.
+     *
+     * @param normalisation what N is relative to, in words for the NORM keyword (at most 68 characters):
+     *                      "arbitrary", or the value fixed at a point
+     */
+    public static void writeCube(Path file, SpatialGrid g, MomentumGrid m, double[][] cube, String normalisation,
                                  String configText) throws IOException {
         double[][][] data = new double[cube.length][g.nZ()][g.nR()];
         for (int k = 0; k < cube.length; k++)
             for (int j = 0; j < g.nZ(); j++) System.arraycopy(cube[k], g.index(0, j), data[k][j], 0, g.nR());
-        write(file, data, g, m, bunit, configText);
+        write(file, data, g, m, normalisation, configText);
     }
 
-    private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String bunit, String configText)
+    private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String normalisation, String configText)
             throws IOException {
         try (Fits fits = new Fits()) {
             BasicHDU<?> hdu = Fits.makeHDU(data);
@@ -36,8 +48,8 @@ public final class FitsCubeWriter {
             axis(h, 2, "Z", "kpc", -g.halfHeightKpc(), g.dz());
             // log10 p on a linear axis: CUNIT3 is left out (FITS units name physical units; "log10(GeV)" is none)
             if (m != null) axis(h, 3, "LOG10P", null, Math.log10(m.pMinGeV()), m.log10Step());
-            // N has no physical unit: it is arbitrary, or normalised at the Sun (see NORM); BUNIT names units only
-            h.addValue("NORM", bunit, "N normalisation: arbitrary, or normalised at R_sun");
+            h.addValue("BUNIT", RELATIVE_UNIT, "N is a pure number: relative, see NORM");
+            h.addValue("NORM", normalisation, "N normalisation: arbitrary, or fixed at R_sun");
             h.addValue("GEOMETRY", g.geometry().key(), "coordinate system");
             h.addValue("CREATOR", Version.get(), "code version");
             if (configText != null) for (String card : configHistory(configText)) h.insertHistory(card);

@@ -58,7 +58,8 @@ public final class ModelJob {
         AnalysisSummary a = null;
         String misfit = c.analysis().problemWith(c.momenta());
         if (misfit == null) {
-            a = ModelAnalysis.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), c.analysis(), target.path(""));
+            a = ModelAnalysis.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), c.analysis(),
+                    RunOutput.normalisation(c.output()), target.path(""));
             extra.put("analysis", a.toJson());
         } else {
             extra.put("analysis", Map.of("skipped", misfit));
