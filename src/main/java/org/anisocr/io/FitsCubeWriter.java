@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * FITS images on the (R, z) grid: a cube N[p][z][R] (axis 1 = R, 2 = z, 3 = log10 p) or a plane [z][R],
- * with WCS axis keywords, the code version and the full model config as HISTORY cards.
+ * with WCS axis keywords, the code version and the full model config as HISTORY cards ({@link ConfigHistory}).
  */
 public final class FitsCubeWriter {
     private FitsCubeWriter() {}
@@ -52,36 +52,16 @@ public final class FitsCubeWriter {
             h.addValue("NORM", normalisation, "N normalisation: arbitrary, or fixed at R_sun");
             h.addValue("GEOMETRY", g.geometry().key(), "coordinate system");
             h.addValue("CREATOR", Version.get(), "code version");
-            if (configText != null) for (String card : configHistory(configText)) h.insertHistory(card);
+            if (configText != null) {
+                for (String card : ConfigHistory.cards(configText)) {
+                    h.insertHistory(card);
+                }
+            }
             fits.addHDU(hdu);
             fits.write(file.toFile());
         } catch (FitsException e) {
             throw new IOException("cannot write FITS " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Width of a HISTORY card's text. */
-    static final int HISTORY_WIDTH = 68; // of 72 columns: nom-tam adds a leading space and wraps longer text with "&"
-
-    /**
-     * The config text as HISTORY cards that give it back exactly: each line starts a card "CONFIG &lt;text&gt;";
-     * a line longer than a card continues on cards "CONFIG+&lt;text&gt;" that are appended without any separator
-     * (tabs become blanks and trailing blanks are dropped, as FITS drops them).
-     */
-    static java.util.List<String> configHistory(String configText) {
-        java.util.List<String> cards = new java.util.ArrayList<>();
-        for (String line : configText.split("\n", -1)) {
-            String l = line.replace('\t', ' ').replace("\r", "").stripTrailing(); // FITS drops trailing blanks anyway
-            int width = HISTORY_WIDTH - "CONFIG ".length();
-            boolean first = true;
-            for (int at = 0; first || at < l.length(); first = false) {
-                int end = Math.min(at + width, l.length());
-                while (end < l.length() && end > at + 1 && l.charAt(end - 1) == ' ') end--; // a card must not end in a blank
-                cards.add((first ? "CONFIG " : "CONFIG+") + l.substring(at, end));
-                at = end;
-            }
-        }
-        return cards;
     }
 
     private static void axis(Header h, int n, String type, String unit, double first, double step) throws HeaderCardException {
