@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
  * (which file, and that nothing reached the output folder); the cause is the writer's own exception.
  */
 public final class NoSpaceLeftException extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
     public NoSpaceLeftException(String message, IOException cause) {
         super(message, cause);
     }
