@@ -53,8 +53,8 @@ public final class ModelAnalysis {
      *
      * @param normalisation what the density is relative to, for the maps' NORM keyword (as N.fits says it)
      */
-    public static AnalysisSummary writeAll(SpatialGrid grid, MomentumGrid momenta, double[][] density, AnalysisConfig cfg,
-                                           String normalisation, Path outDir) throws IOException {
+    public static AnalysisSummary writeAll(SpatialGrid grid, MomentumGrid momenta, double[][] density,
+                                           AnalysisConfig cfg, String normalisation, Path outDir) throws IOException {
         Profiles pr = compute(grid, momenta, density, cfg);
         AnalysisSummary s = pr.summary();
         CsvColumns.write(outDir.resolve("alpha.csv"), new String[] {"R_kpc", "alpha"}, pr.rKpc(), pr.alpha());

@@ -85,8 +85,9 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
     }
 
     private static ConfigException tooLarge(Path file, long size) {
-        return new ConfigException(String.format(Locale.ROOT, "config file %s is %d bytes, more than the %d bytes (1 MiB)"
-                + " allowed for a model file: a TOML model file is expected (see configs/)", file, size, MAX_MODEL_FILE_BYTES));
+        return new ConfigException(String.format(Locale.ROOT, "config file %s is %d bytes, more than the %d bytes"
+                + " (1 MiB) allowed for a model file: a TOML model file is expected (see configs/)", file, size,
+                MAX_MODEL_FILE_BYTES));
     }
 
     public static ModelConfig parse(String name, String text) {

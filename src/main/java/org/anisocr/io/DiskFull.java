@@ -23,7 +23,7 @@ final class DiskFull {
 
     private DiskFull() {}
 
-    /** Whether {@code failure} came from a full file system under {@code dir}; {@code usableSpace} is asked only then. */
+    /** Whether {@code failure} came from a full file system under {@code dir} (asking {@code usableSpace}). */
     static boolean explains(Throwable failure, Path dir, ToLongFunction<Path> usableSpace) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String m = t.getMessage();

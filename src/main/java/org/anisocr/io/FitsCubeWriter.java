@@ -39,7 +39,8 @@ public final class FitsCubeWriter {
         write(file, data, g, m, normalisation, configText);
     }
 
-    private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String normalisation, String configText)
+    private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String normalisation,
+                              String configText)
             throws IOException {
         try (Fits fits = new Fits()) {
             BasicHDU<?> hdu = Fits.makeHDU(data);

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class MapFits {
     private MapFits() {}
 
-    /** One map; {@code unit} is a FITS unit string ("" for a pure number), written as PUNITn and, when all agree, BUNIT. */
+    /** One map; {@code unit} is a FITS unit string ("" for a pure number): PUNITn, and BUNIT when all agree. */
     public record Plane(String name, String unit, double[] values) {}
 
     public static void write(Path file, SpatialGrid grid, List<Plane> planes, Map<String, Object> header) throws IOException {

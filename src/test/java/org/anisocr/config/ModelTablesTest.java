@@ -48,8 +48,8 @@ class ModelTablesTest {
     }
 
     private static RealisticField realistic(String table) {
-        return (RealisticField) ModelConfig.parse("m", ModelConfigTest.VALID.replace("model = \"toy\"\neps_B = 0.2", table))
-                .field();
+        String text = ModelConfigTest.VALID.replace("model = \"toy\"\neps_B = 0.2", table);
+        return (RealisticField) ModelConfig.parse("m", text).field();
     }
 
     @Test void everySourceModelReadsBackFromItsKeys() throws Exception {

@@ -30,7 +30,8 @@ class DiskFullTest {
     private final List<String> notices = new ArrayList<>();
 
     /** Two files written, the second cut short by {@code failure}, the way ImageIO or nom-tam fail. */
-    private RuntimeException failWhileWritingTheSecondFile(Path target, IOException failure, ToLongFunction<Path> free) {
+    private RuntimeException failWhileWritingTheSecondFile(Path target, IOException failure,
+                                                           ToLongFunction<Path> free) {
         try (AtomicOutputDir out = new AtomicOutputDir(target, false, notices::add, free)) {
             return assertThrows(RuntimeException.class, () -> out.writing(() -> {
                 Files.writeString(out.path("N.fits"), "complete");

@@ -72,7 +72,8 @@ class FitsCubeWriterTest {
 
     @Test void randomUtf8TextsComeBackExactly() throws Exception {
         Random random = new Random(20);
-        int[] alphabet = {' ', ' ', ' ', 'a', 'Z', '\\', '\t', '\r', '\n', '&', '\'', 'u', '0', 'é', 'Ω', '∇', 0x1F680};
+        int[] alphabet = {' ', ' ', ' ', 'a', 'Z', '\\', '\t', '\r', '\n', '&', '\'', 'u', '0', 'é', 'Ω', '∇',
+            0x1F680};
         for (int n = 0; n < 40; n++) {
             StringBuilder b = new StringBuilder();
             int length = random.nextInt(400);

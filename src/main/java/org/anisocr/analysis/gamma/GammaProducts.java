@@ -112,7 +112,8 @@ public final class GammaProducts {
         Result res = compute(grid, momenta, density, s);
         List<MapFits.Plane> planes = new ArrayList<>();
         for (int e = 0; e < res.photonEnergiesGeV().length; e++)
-            planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", res.photonEnergiesGeV()[e]), EMISSIVITY_UNIT,
+            planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", res.photonEnergiesGeV()[e]),
+                    EMISSIVITY_UNIT,
                     res.emissivity()[e]));
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("QPER", "hydrogen atom"); // the emissivity is per target H atom; "H" in a unit string is the henry
