@@ -4,6 +4,7 @@ import org.anisocr.config.AnalysisConfig;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.io.CsvColumns;
+import org.anisocr.io.FitsCubeWriter;
 import org.anisocr.io.LinePlot;
 import org.anisocr.io.MapFits;
 import org.anisocr.io.MapImage;
@@ -47,9 +48,13 @@ public final class ModelAnalysis {
 
     public record Profiles(double[] rKpc, double[] alpha, double[] densityAbovePMin, AnalysisSummary summary) {}
 
-    /** Writes every product into outDir and returns the headline numbers. */
-    public static AnalysisSummary writeAll(SpatialGrid grid, MomentumGrid momenta, double[][] density, AnalysisConfig cfg, Path outDir)
-            throws IOException {
+    /**
+     * Writes every product into outDir and returns the headline numbers.
+     *
+     * @param normalisation what the density is relative to, for the maps' NORM keyword (as N.fits says it)
+     */
+    public static AnalysisSummary writeAll(SpatialGrid grid, MomentumGrid momenta, double[][] density,
+                                           AnalysisConfig cfg, String normalisation, Path outDir) throws IOException {
         Profiles pr = compute(grid, momenta, density, cfg);
         AnalysisSummary s = pr.summary();
         CsvColumns.write(outDir.resolve("alpha.csv"), new String[] {"R_kpc", "alpha"}, pr.rKpc(), pr.alpha());
@@ -61,11 +66,12 @@ public final class ModelAnalysis {
         LinePlot.write(outDir.resolve("flux.png"), "Density above " + momentumLabel(cfg.fluxPMinGeV()) + " GeV on the plane",
                 "R [kpc]", "∫ N dp, p > " + momentumLabel(cfg.fluxPMinGeV()) + " GeV [arb. units]",
                 List.of(new LinePlot.Series("N(>p_min)", pr.rKpc(), pr.densityAbovePMin())), true);
-        writeMaps(grid, momenta, density, cfg.mapMomentaGeV(), outDir);
+        writeMaps(grid, momenta, density, cfg.mapMomentaGeV(), normalisation, outDir);
         return s;
     }
 
-    static void writeMaps(SpatialGrid grid, MomentumGrid momenta, double[][] density, double[] mapMomentaGeV, Path outDir) throws IOException {
+    static void writeMaps(SpatialGrid grid, MomentumGrid momenta, double[][] density, double[] mapMomentaGeV,
+                          String normalisation, Path outDir) throws IOException {
         if (mapMomentaGeV.length == 0) return;
         List<MapFits.Plane> planes = new ArrayList<>();
         Map<String, Object> header = new LinkedHashMap<>();
@@ -73,11 +79,12 @@ public final class ModelAnalysis {
             int k = nearestBin(momenta, want);
             double p = momenta.p(k);
             String label = momentumLabel(p);
-            planes.add(new MapFits.Plane("N(p=" + label + " GeV)", "arb", density[k]));
+            planes.add(new MapFits.Plane("N(p=" + label + " GeV)", FitsCubeWriter.RELATIVE_UNIT, density[k]));
             header.put("PMAP" + planes.size(), p);
             MapImage.write(outDir.resolve("N_map_p" + label + "GeV.png"), grid, density[k],
                     "Cosmic-ray density N(R, z) at p = " + label + " GeV", "N [arb. units]", true, null);
         }
+        header.put("NORM", normalisation);
         MapFits.write(outDir.resolve("N_maps.fits"), grid, planes, header);
     }
 

@@ -9,8 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -37,11 +35,11 @@ public final class FieldCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", c.name() + "-field");
         Path written;
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite.overwrite(), spec.commandLine().getErr()::println)) {
-            FieldMaps.writeAll(c.grid(), c.field(), c.diffusion(), pRefGeV, target.path(""));
-            target.commit(org.anisocr.io.OutputMarker.now("field", c.text()));
-            written = target.target();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            written = target.writing(() -> {
+                FieldMaps.writeAll(c.grid(), c.field(), c.diffusion(), pRefGeV, target.path(""));
+                target.commit(org.anisocr.io.OutputMarker.now("field", c.text()));
+                return target.target();
+            });
         }
         spec.commandLine().getOut().println(c.name() + ": field maps (" + c.field().name() + ") -> " + written);
         return Main.EXIT_OK;

@@ -89,9 +89,11 @@ public final class FiguresCommand implements Callable<Integer> {
             indexData = ringData("fermi-lat-proton-index-rings.csv", "proton_index");
             densityData = ringData("fermi-lat-proton-density-rings.csv", "density_rel");
             List<RingPoint> gammaData = ringData("fermi-lat-gamma-index-rings.csv", "gamma_index");
-            writeFigures(target.path(""), log, indexData, densityData, gammaData);
-            target.commit(OutputMarker.now("figures", null));
-            written = target.target();
+            written = target.writing(() -> {
+                writeFigures(target.path(""), log, indexData, densityData, gammaData);
+                target.commit(OutputMarker.now("figures", null));
+                return target.target();
+            });
         }
         if (indexData.isEmpty() && densityData.isEmpty())
             log.println("note: " + data + " holds no Fermi-LAT ring values (see data/README.md); the figures carry no points and chi2 is nan");

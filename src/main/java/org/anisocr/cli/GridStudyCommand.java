@@ -105,12 +105,22 @@ public final class GridStudyCommand implements Callable<Integer> {
             ex.put("alpha_sun", extrapolate(rows, Row::alphaSun, ratio));
             ex.put("alpha_sun_minus_inner", extrapolate(rows, Row::alphaDifference, ratio));
             ex.put("N_above_pmin_at_sun", extrapolate(rows, Row::densityAbovePMinAtSun, ratio));
-            write(target, base, rows, ex, ratio);
-            target.commit(OutputMarker.now("grid-study", base.text()));
+            target.writing(() -> {
+                write(target, base, rows, ex, ratio);
+                target.commit(OutputMarker.now("grid-study", base.text()));
+                return null;
+            });
             spec.commandLine().getOut().print(table(base, rows, ex));
             spec.commandLine().getOut().println("-> " + target.target());
         }
         return Main.EXIT_OK;
+    }
+
+    /** Flushes {@code w} and turns the error PrintWriter swallowed, if any, into an IOException. */
+    private static void requireWritten(PrintWriter w, String fileName) throws IOException {
+        if (w.checkError()) {
+            throw new IOException("cannot write " + fileName);
+        }
     }
 
     /** Positive, distinct, and (for three or more) a constant refinement ratio; returns the ratio. */
@@ -200,12 +210,14 @@ public final class GridStudyCommand implements Callable<Integer> {
                     w.println(String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.3f,%.3e,%.10g,%.10g,%.10g,%.10g,%s,%d", fmt(r.spacingKpc()),
                             r.nR(), r.nZ(), r.cells(), r.wallSeconds(), r.peakRssGb(), r.residual(), r.alphaInner(), r.alphaSun(),
                             r.alphaDifference(), r.densityAbovePMinAtSun(), r.method(), r.sweeps()));
+                requireWritten(w, "grid-study.csv"); // PrintWriter keeps write errors (a full disk) to itself
             }
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(target.path("alpha-levels.csv")))) {
                 w.println("spacing_kpc,R_kpc,alpha");
                 for (Row r : rows)
                     for (int i = 0; i < r.rKpc().length; i++)
                         w.println(String.format(Locale.ROOT, "%s,%.6g,%.10g", fmt(r.spacingKpc()), r.rKpc()[i], r.alpha()[i]));
+                requireWritten(w, "alpha-levels.csv");
             }
             List<LinePlot.Series> series = new ArrayList<>();
             for (Row r : rows) series.add(new LinePlot.Series("dR = dz = " + fmt(r.spacingKpc()) + " kpc", r.rKpc(), r.alpha()));

@@ -1,6 +1,7 @@
 package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
+import org.anisocr.io.NoSpaceLeftException;
 import org.anisocr.solver.gpu.GpuUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +49,8 @@ public final class Main {
                     cmd.getErr().println(outOfMemoryMessage());
                     return EXIT_FAILURE;
                 }
-            cmd.getErr().println("failed: " + e);
+            // a full disk: the message says which file and that nothing was written; the class name adds nothing
+            cmd.getErr().println("failed: " + (e instanceof NoSpaceLeftException ? e.getMessage() : e));
             if (System.getenv("ANISOCR_DEBUG") != null) e.printStackTrace(cmd.getErr());
             return EXIT_FAILURE;
         });

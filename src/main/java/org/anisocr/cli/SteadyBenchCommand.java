@@ -6,6 +6,7 @@ import org.anisocr.bench.Measurements;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.LadderSettings;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.config.ModelTables;
 import org.anisocr.config.Scheme;
 import org.anisocr.config.SteadyMethod;
 import org.anisocr.config.SteadySettings;
@@ -87,7 +88,7 @@ public final class SteadyBenchCommand implements Callable<Integer> {
                 for (String m : methods) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("model", c.name());
-                    row.put("field", c.field().toString());
+                    row.put("field", ModelTables.field(c.field()));
                     row.put("eps_D", e);
                     row.put("method", m);
                     row.put("scheme", scheme.key());

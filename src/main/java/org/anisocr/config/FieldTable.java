@@ -8,7 +8,9 @@ import org.anisocr.field.RealisticField;
 import org.anisocr.field.ToyField;
 import org.anisocr.field.UniformField;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The [field] table: {@code model} picks the field, the other keys are its parameters (all optional; the
@@ -33,6 +35,52 @@ final class FieldTable {
         };
         t.rejectUnknown();
         return f;
+    }
+
+    /** The [field] table that {@link #read} turns back into {@code f}: the model key, then every parameter. */
+    static Map<String, Object> write(MagneticField f) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("model", f.name());
+        if (f instanceof UniformField u) {
+            t.put("b_r_uG", u.bRMicroGauss());
+            t.put("b_phi_uG", u.bPhiMicroGauss());
+            t.put("b_z_uG", u.bZMicroGauss());
+        } else if (f instanceof ToyField toy) {
+            t.put("b0_phi_uG", toy.b0PhiMicroGauss());
+            t.put("r0_kpc", toy.r0Kpc());
+            t.put("eps_B", toy.epsB());
+        } else if (f instanceof GaussianBumpField g) {
+            t.put("b0_uG", g.b0MicroGauss());
+            t.put("b_inf_uG", g.bInfMicroGauss());
+            t.put("l_b_kpc", g.lengthKpc());
+        } else if (f instanceof RealisticField r) {
+            writeRealistic(r, t);
+        } else {
+            throw new IllegalArgumentException("field model " + f.name() + " has no [field] keys");
+        }
+        return t;
+    }
+
+    private static void writeRealistic(RealisticField r, Map<String, Object> t) {
+        PshirkovAzimuthalField d = r.azimuthal();
+        t.put("disk_b0_uG", d.diskB0MicroGauss());
+        t.put("disk_rc_kpc", d.diskRcKpc());
+        t.put("disk_z0_kpc", d.diskZ0Kpc());
+        t.put("disk_r0_kpc", d.diskR0Kpc());
+        t.put("r_sun_kpc", d.rSunKpc());
+        t.put("halo_b0_uG", d.haloB0MicroGauss());
+        t.put("halo_z0_kpc", d.haloZ0Kpc());
+        t.put("halo_z1_inner_kpc", d.haloZ1InnerKpc());
+        t.put("halo_z1_outer_kpc", d.haloZ1OuterKpc());
+        t.put("halo_r0_kpc", d.haloR0Kpc());
+        JanssonFarrarXField x = r.xField();
+        t.put("x_enabled", r.xScale() != 0);
+        t.put("x_b0_uG", x.b0MicroGauss());
+        t.put("x_theta0_deg", x.theta0Deg());
+        t.put("x_rc_kpc", x.rcKpc());
+        t.put("x_r_kpc", x.rScaleKpc());
+        t.put("x_zero_within_kpc", x.zeroWithinKpc());
+        t.put("x_scale", r.xScale());
     }
 
     private static RealisticField realistic(TableReader t) {

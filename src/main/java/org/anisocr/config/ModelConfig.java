@@ -11,9 +11,17 @@ import org.anisocr.operator.DiffusionTensor;
 import org.anisocr.operator.Source;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A model file (TOML) made into validated, immutable parameters. Every table is read strictly:
@@ -33,20 +41,53 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         return file.getFileName().toString().replaceFirst("\\.toml$", "");
     }
 
-    /** The text of a config file; ConfigException when it is missing or unreadable. */
+    /**
+     * The largest model file read, in bytes (1 MiB). The longest model file in configs/ is a few kB; the limit keeps
+     * a wrong argument (a log, a data cube, /dev/zero) from being read into memory before TOML parsing refuses it.
+     */
+    public static final long MAX_MODEL_FILE_BYTES = 1L << 20;
+
+    /**
+     * The text of a config file; ConfigException when it is missing, not a regular file (a FIFO would block, a
+     * device would be read forever), larger than {@link #MAX_MODEL_FILE_BYTES}, binary or not UTF-8. The kind and
+     * the size are checked before the file is opened.
+     */
     public static String readText(Path file) {
+        String kind = ModelFileKind.of(file);
+        if (kind != null) {
+            throw new ConfigException("config file " + file + " is " + kind + ", not a regular file: a TOML model file"
+                    + " of at most " + MAX_MODEL_FILE_BYTES + " bytes (1 MiB) is expected (see configs/)");
+        }
         try {
-            String text = Files.readString(file);
+            long size = Files.size(file);
+            if (size > MAX_MODEL_FILE_BYTES) {
+                throw tooLarge(file, size);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_MODEL_FILE_BYTES + 1); // the file may grow after the size check
+            }
+            if (bytes.length > MAX_MODEL_FILE_BYTES) {
+                throw tooLarge(file, bytes.length);
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             if (text.indexOf('\0') >= 0)
                 throw new ConfigException("config file " + file + " is binary, not UTF-8 TOML text: a TOML model file is expected (see configs/)");
             return text;
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new ConfigException("config file " + file + " is not UTF-8 text: a TOML model file is expected (see configs/)");
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
+    }
+
+    private static ConfigException tooLarge(Path file, long size) {
+        return new ConfigException(String.format(Locale.ROOT, "config file %s is %d bytes, more than the %d bytes"
+                + " (1 MiB) allowed for a model file: a TOML model file is expected (see configs/)", file, size,
+                MAX_MODEL_FILE_BYTES));
     }
 
     public static ModelConfig parse(String name, String text) {
@@ -147,6 +188,17 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
             throw ConfigException.outOfRange(t.key("count"), 1, "≥ 2 when p_max_GeV ≠ p_min_GeV");
         t.rejectUnknown();
         return new MomentumGrid(pMin, pMax, count);
+    }
+
+    /** The [diffusion] table that {@link #readDiffusion} turns back into {@code d} (D0 in cm²/s, as it is given). */
+    static Map<String, Object> writeDiffusion(DiffusionTensor d) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("D0_cm2_s", d.d0Kpc2PerMyr() * DiffusionTensor.CM2_PER_S_PER_KPC2_PER_MYR);
+        t.put("delta_par", d.deltaPar());
+        t.put("delta_perp", d.deltaPerp());
+        t.put("eps_D", d.epsD());
+        t.put("p0_GeV", d.p0GeV());
+        return t;
     }
 
     static DiffusionTensor readDiffusion(TableReader t) {

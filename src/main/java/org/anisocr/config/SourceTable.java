@@ -6,7 +6,9 @@ import org.anisocr.source.ManufacturedSource;
 import org.anisocr.source.NoSource;
 import org.anisocr.source.PulsarSource;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The [source] table: {@code model} picks the source term, the other keys are its parameters. Shaped like
@@ -31,5 +33,26 @@ final class SourceTable {
         };
         t.rejectUnknown();
         return s;
+    }
+
+    /** The [source] table that {@link #read} turns back into {@code s}: the model key, then every parameter. */
+    static Map<String, Object> write(Source s) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("model", s.name());
+        if (s instanceof PulsarSource p) {
+            t.put("a", p.a());
+            t.put("b", p.b());
+            t.put("r_sun_kpc", p.rSunKpc());
+            t.put("z0_kpc", p.z0Kpc());
+            t.put("alpha_inj", p.alphaInj());
+            t.put("p0_GeV", p.p0GeV());
+        } else if (s instanceof GreenPulse g) {
+            t.put("r_kpc", g.rSourceKpc());
+            t.put("z_kpc", g.zSourceKpc());
+            t.put("width_kpc", g.widthKpc());
+        } else if (!(s instanceof ManufacturedSource) && !(s instanceof NoSource)) {
+            throw new IllegalArgumentException("source model " + s.name() + " has no [source] keys");
+        }
+        return t;
     }
 }

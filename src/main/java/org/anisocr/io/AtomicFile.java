@@ -30,6 +30,11 @@ public final class AtomicFile {
         try {
             Files.write(tmp, bytes); // a new file: the umask's permissions, like any other output
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            if (DiskFull.explains(e, abs.getParent(), DiskFull::usableSpace)) {
+                throw new NoSpaceLeftException(DiskFull.message(abs.getFileName().toString(), abs), e);
+            }
+            throw e;
         } finally {
             Files.deleteIfExists(tmp);
         }

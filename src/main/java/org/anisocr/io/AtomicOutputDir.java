@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * An output folder that appears complete or not at all, and that never costs a user a file.
@@ -24,7 +27,15 @@ public final class AtomicOutputDir implements AutoCloseable {
     private final Path target, staging;
     private final boolean overwrite;
     private final Consumer<String> notice;
+    /** Free bytes on a folder's file system: asked when a write fails, to tell a full disk (a seam for tests). */
+    private final ToLongFunction<Path> usableSpace;
     private boolean committed, abandoned;
+
+    /** Work that writes the outputs into the staging folder, and usually commits them. */
+    @FunctionalInterface
+    public interface Writing<T> {
+        T write() throws IOException;
+    }
 
     /**
      * Checks the target and creates the staging folder now, so a bad or unwritable location is reported before
@@ -33,6 +44,11 @@ public final class AtomicOutputDir implements AutoCloseable {
      * @param notice where one-line notices go (stale staging removed, an old copy that could not be deleted)
      */
     public AtomicOutputDir(Path target, boolean overwrite, Consumer<String> notice) {
+        this(target, overwrite, notice, DiskFull::usableSpace);
+    }
+
+    AtomicOutputDir(Path target, boolean overwrite, Consumer<String> notice, ToLongFunction<Path> usableSpace) {
+        this.usableSpace = usableSpace;
         OutputLocation.Checked checked = OutputLocation.checkFolder(target, overwrite, "--out");
         this.target = checked.path();
         this.overwrite = overwrite;
@@ -49,11 +65,78 @@ public final class AtomicOutputDir implements AutoCloseable {
             } while (Files.exists(s, LinkOption.NOFOLLOW_LINKS));
             Files.createDirectory(s);
             staging = s;
-            StagingMarker.ofThisProcess().writeInto(staging);
+            writeStagingMarker();
         } catch (IOException | SecurityException e) {
             throw new ConfigException("--out " + this.target + " is not writable: " + e.getMessage());
         }
         InterruptCleanup.register(this);
+    }
+
+    /** The staging marker; on a full disk the half-made staging folder is removed and the disk named. */
+    private void writeStagingMarker() throws IOException {
+        try {
+            StagingMarker.ofThisProcess().writeInto(staging);
+        } catch (IOException e) {
+            RuntimeException full = diskFull(e);
+            deleteStaging();
+            if (full != null) {
+                throw full;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work}, which writes the outputs into the staging folder (and commits). A write that failed
+     * because the file system is full becomes a {@link NoSpaceLeftException} naming the file being written and
+     * this target; other I/O failures come out as {@link UncheckedIOException}. The staging folder is removed by
+     * {@link #close()} as after any failure.
+     */
+    public <T> T writing(Writing<T> work) {
+        try {
+            return work.write();
+        } catch (IOException e) {
+            RuntimeException full = diskFull(e);
+            throw full != null ? full : new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            RuntimeException full = diskFull(e);
+            throw full != null ? full : e;
+        }
+    }
+
+    /** The full-disk exception for this failure, or null when the disk is not full. */
+    private NoSpaceLeftException diskFull(Exception failure) {
+        if (failure instanceof NoSpaceLeftException n) {
+            return n;
+        }
+        if (!DiskFull.explains(failure, staging.getParent(), usableSpace)) {
+            return null;
+        }
+        return new NoSpaceLeftException(DiskFull.message(fileBeingWritten(), target), DiskFull.ioCause(failure));
+    }
+
+    /**
+     * The file a failed write was writing: the newest file in the staging folder (a writer creates its file, then
+     * fills it), named relative to the output folder; "the outputs" before any file was made.
+     */
+    private String fileBeingWritten() {
+        Path newest = null;
+        FileTime newestTime = null;
+        try (Stream<Path> files = Files.walk(staging)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (f.getFileName().toString().equals(StagingMarker.FILE_NAME)) {
+                    continue;
+                }
+                FileTime t = Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS);
+                if (newestTime == null || t.compareTo(newestTime) >= 0) {
+                    newest = f;
+                    newestTime = t;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return "the outputs"; // the folder cannot be listed: say what is known
+        }
+        return newest == null ? "the outputs" : staging.relativize(newest).toString();
     }
 
     /** Where to write files before commit. */

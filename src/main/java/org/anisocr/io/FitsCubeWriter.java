@@ -13,21 +13,34 @@ import java.nio.file.Path;
 
 /**
  * FITS images on the (R, z) grid: a cube N[p][z][R] (axis 1 = R, 2 = z, 3 = log10 p) or a plane [z][R],
- * with WCS axis keywords, the code version and the full model config as HISTORY cards.
+ * with WCS axis keywords, the code version and the full model config as HISTORY cards ({@link ConfigHistory}).
  */
 public final class FitsCubeWriter {
     private FitsCubeWriter() {}
 
-    /** cube[k][j·NR + i] → FITS cube. */
-    public static void writeCube(Path file, SpatialGrid g, MomentumGrid m, double[][] cube, String bunit,
+    /**
+     * N has no physical unit: its scale is the source's, which the model leaves free, or the one a normalisation
+     * fixes. BUNIT is therefore the FITS (and astropy) spelling of a pure number, an empty string, and NORM says
+     * what the number is relative to.
+     */
+    public static final String RELATIVE_UNIT = "";
+
+    /**
+     * cube[k][j·NR + i] → FITS cube.
+     *
+     * @param normalisation what N is relative to, in words for the NORM keyword (at most 68 characters):
+     *                      "arbitrary", or the value fixed at a point
+     */
+    public static void writeCube(Path file, SpatialGrid g, MomentumGrid m, double[][] cube, String normalisation,
                                  String configText) throws IOException {
         double[][][] data = new double[cube.length][g.nZ()][g.nR()];
         for (int k = 0; k < cube.length; k++)
             for (int j = 0; j < g.nZ(); j++) System.arraycopy(cube[k], g.index(0, j), data[k][j], 0, g.nR());
-        write(file, data, g, m, bunit, configText);
+        write(file, data, g, m, normalisation, configText);
     }
 
-    private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String bunit, String configText)
+    private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String normalisation,
+                              String configText)
             throws IOException {
         try (Fits fits = new Fits()) {
             BasicHDU<?> hdu = Fits.makeHDU(data);
@@ -36,40 +49,20 @@ public final class FitsCubeWriter {
             axis(h, 2, "Z", "kpc", -g.halfHeightKpc(), g.dz());
             // log10 p on a linear axis: CUNIT3 is left out (FITS units name physical units; "log10(GeV)" is none)
             if (m != null) axis(h, 3, "LOG10P", null, Math.log10(m.pMinGeV()), m.log10Step());
-            // N has no physical unit: it is arbitrary, or normalised at the Sun (see NORM); BUNIT names units only
-            h.addValue("NORM", bunit, "N normalisation: arbitrary, or normalised at R_sun");
+            h.addValue("BUNIT", RELATIVE_UNIT, "N is a pure number: relative, see NORM");
+            h.addValue("NORM", normalisation, "N normalisation: arbitrary, or fixed at R_sun");
             h.addValue("GEOMETRY", g.geometry().key(), "coordinate system");
             h.addValue("CREATOR", Version.get(), "code version");
-            if (configText != null) for (String card : configHistory(configText)) h.insertHistory(card);
+            if (configText != null) {
+                for (String card : ConfigHistory.cards(configText)) {
+                    h.insertHistory(card);
+                }
+            }
             fits.addHDU(hdu);
             fits.write(file.toFile());
         } catch (FitsException e) {
             throw new IOException("cannot write FITS " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Width of a HISTORY card's text. */
-    static final int HISTORY_WIDTH = 68; // of 72 columns: nom-tam adds a leading space and wraps longer text with "&"
-
-    /**
-     * The config text as HISTORY cards that give it back exactly: each line starts a card "CONFIG &lt;text&gt;";
-     * a line longer than a card continues on cards "CONFIG+&lt;text&gt;" that are appended without any separator
-     * (tabs become blanks and trailing blanks are dropped, as FITS drops them).
-     */
-    static java.util.List<String> configHistory(String configText) {
-        java.util.List<String> cards = new java.util.ArrayList<>();
-        for (String line : configText.split("\n", -1)) {
-            String l = line.replace('\t', ' ').replace("\r", "").stripTrailing(); // FITS drops trailing blanks anyway
-            int width = HISTORY_WIDTH - "CONFIG ".length();
-            boolean first = true;
-            for (int at = 0; first || at < l.length(); first = false) {
-                int end = Math.min(at + width, l.length());
-                while (end < l.length() && end > at + 1 && l.charAt(end - 1) == ' ') end--; // a card must not end in a blank
-                cards.add((first ? "CONFIG " : "CONFIG+") + l.substring(at, end));
-                at = end;
-            }
-        }
-        return cards;
     }
 
     private static void axis(Header h, int n, String type, String unit, double first, double step) throws HeaderCardException {

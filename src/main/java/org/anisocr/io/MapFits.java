@@ -19,6 +19,7 @@ import java.util.Map;
 public final class MapFits {
     private MapFits() {}
 
+    /** One map; {@code unit} is a FITS unit string ("" for a pure number): PUNITn, and BUNIT when all agree. */
     public record Plane(String name, String unit, double[] values) {}
 
     public static void write(Path file, SpatialGrid grid, List<Plane> planes, Map<String, Object> header) throws IOException {
@@ -43,6 +44,10 @@ public final class MapFits {
             h.addValue("CRVAL2", grid.z(0), "");
             h.addValue("CDELT2", grid.dz(), "");
             h.addValue("CTYPE3", "PLANE", "see PLANEn / PUNITn");
+            String unit = commonUnit(planes);
+            if (unit != null) {
+                h.addValue("BUNIT", unit, "unit of every plane (FITS units)");
+            }
             for (int m = 0; m < planes.size(); m++) {
                 h.addValue("PLANE" + (m + 1), planes.get(m).name(), "");
                 h.addValue("PUNIT" + (m + 1), planes.get(m).unit(), "");
@@ -58,5 +63,16 @@ public final class MapFits {
         } catch (FitsException e) {
             throw new IOException("writing " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The unit all planes share, or null when they differ (each plane's PUNITn then says it). */
+    private static String commonUnit(List<Plane> planes) {
+        String unit = planes.isEmpty() ? null : planes.get(0).unit();
+        for (Plane p : planes) {
+            if (!p.unit().equals(unit)) {
+                return null;
+            }
+        }
+        return unit;
     }
 }

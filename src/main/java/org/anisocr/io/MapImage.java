@@ -27,101 +27,182 @@ public final class MapImage {
 
     public record Arrows(double[] uR, double[] uZ, int strideR, int strideZ) {}
 
+    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
+
+    /**
+     * Where the plot goes in the image (pixels) and which (R, z) range it shows (kpc).
+     *
+     * @param left   width of the margin left of the plot (z ticks and label)
+     * @param top    height of the margin above the plot (the title)
+     * @param plotW  plot width
+     * @param plotH  plot height: the grid's aspect ratio, kept between 180 and 700
+     * @param width  image width: margins, plot and colour bar
+     * @param height image height
+     */
+    private record Frame(int left, int top, int plotW, int plotH, int width, int height,
+                         double r0, double r1, double z0, double z1) {
+        static Frame of(SpatialGrid grid) {
+            double r0 = grid.r(0);
+            double r1 = grid.r(grid.nR() - 1);
+            double z0 = grid.z(0);
+            double z1 = grid.z(grid.nZ() - 1);
+            int left = 90;
+            int right = 150;
+            int top = 50;
+            int bottom = 70;
+            int plotW = 900;
+            int plotH = (int) Math.max(180, Math.min(700, plotW * (z1 - z0) / (r1 - r0)));
+            return new Frame(left, top, plotW, plotH, left + plotW + right, top + plotH + bottom, r0, r1, z0, z1);
+        }
+    }
+
+    /** The colour scale: values (log10 values when {@code log}) from lo to hi, diverging around 0 for signed data. */
+    private record Scale(double lo, double hi, boolean log, boolean diverging) {
+        static Scale of(double[] values, boolean log) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                double t = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
+                if (Double.isFinite(t)) {
+                    lo = Math.min(lo, t);
+                    hi = Math.max(hi, t);
+                }
+            }
+            if (log && hi - lo > 8) {
+                lo = hi - 8; // show 8 decades; smaller values saturate at the bottom colour
+            }
+            if (!(hi > lo)) {
+                hi = (Double.isFinite(lo) ? lo : 0) + 1;
+                if (!Double.isFinite(lo)) {
+                    lo = 0;
+                }
+            }
+            // Signed quantities (b_R, D_Rz) get a diverging map centred on zero so the sign change reads at a glance.
+            boolean diverging = !log && lo < 0 && hi > 0;
+            if (diverging) {
+                double m = Math.max(-lo, hi);
+                lo = -m;
+                hi = m;
+            }
+            return new Scale(lo, hi, log, diverging);
+        }
+
+        /** The colour of a value; grey where it has none (NaN, or ≤ 0 on a log scale). */
+        int rgb(double v) {
+            double t = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
+            return Double.isFinite(t) ? colour((t - lo) / (hi - lo), diverging).getRGB() : 0xBBBBBB;
+        }
+    }
+
     public static void write(Path png, SpatialGrid grid, double[] values, String title, String barLabel, boolean log,
                              Arrows arrows) throws IOException {
-        if (!PlotText.canWrite(png)) return; // no fonts on this machine: said once, the other outputs go on
-        double r0 = grid.r(0), r1 = grid.r(grid.nR() - 1), z0 = grid.z(0), z1 = grid.z(grid.nZ() - 1);
-        int left = 90, right = 150, top = 50, bottom = 70;
-        int plotW = 900;
-        int plotH = (int) Math.max(180, Math.min(700, plotW * (z1 - z0) / (r1 - r0)));
-        int width = left + plotW + right, height = top + plotH + bottom;
-
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            double t = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
-            if (Double.isFinite(t)) { lo = Math.min(lo, t); hi = Math.max(hi, t); }
+        if (!PlotText.canWrite(png)) {
+            return; // no fonts on this machine: said once, the other outputs go on
         }
-        if (log && hi - lo > 8) lo = hi - 8; // show 8 decades; smaller values saturate at the bottom colour
-        if (!(hi > lo)) { hi = (Double.isFinite(lo) ? lo : 0) + 1; if (!Double.isFinite(lo)) lo = 0; }
-        // Signed quantities (b_R, D_Rz) get a diverging map centred on zero so the sign change reads at a glance.
-        final boolean diverging = !log && lo < 0 && hi > 0;
-        if (diverging) { double m = Math.max(-lo, hi); lo = -m; hi = m; }
-
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Frame f = Frame.of(grid);
+        Scale scale = Scale.of(values, log);
+        BufferedImage img = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        g.fillRect(0, 0, f.width(), f.height());
+        paintCells(img, grid, values, f, scale);
+        if (arrows != null) {
+            drawArrows(g, grid, arrows, f);
+        }
+        drawAxes(g, f, title);
+        drawColourBar(g, f, scale, barLabel);
+        g.dispose();
+        ImageIO.write(img, "png", png.toFile());
+    }
 
-        for (int py = 0; py < plotH; py++) {
-            double z = z1 - (py + 0.5) / plotH * (z1 - z0);
-            int j = (int) Math.max(0, Math.min(grid.nZ() - 1, Math.round((z - z0) / grid.dz())));
-            for (int px = 0; px < plotW; px++) {
-                double r = r0 + (px + 0.5) / plotW * (r1 - r0);
-                int i = (int) Math.max(0, Math.min(grid.nR() - 1, Math.round((r - r0) / grid.dR())));
-                double v = values[grid.index(i, j)];
-                double t = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
-                img.setRGB(left + px, top + py, Double.isFinite(t) ? colour((t - lo) / (hi - lo), diverging).getRGB() : 0xBBBBBB);
+    /** Each pixel of the plot takes the value of the nearest grid node. */
+    private static void paintCells(BufferedImage img, SpatialGrid grid, double[] values, Frame f, Scale scale) {
+        for (int py = 0; py < f.plotH(); py++) {
+            double z = f.z1() - (py + 0.5) / f.plotH() * (f.z1() - f.z0());
+            int j = (int) Math.max(0, Math.min(grid.nZ() - 1, Math.round((z - f.z0()) / grid.dz())));
+            for (int px = 0; px < f.plotW(); px++) {
+                double r = f.r0() + (px + 0.5) / f.plotW() * (f.r1() - f.r0());
+                int i = (int) Math.max(0, Math.min(grid.nR() - 1, Math.round((r - f.r0()) / grid.dR())));
+                img.setRGB(f.left() + px, f.top() + py, scale.rgb(values[grid.index(i, j)]));
             }
         }
-        if (arrows != null) drawArrows(g, grid, arrows, left, top, plotW, plotH, r0, r1, z0, z1);
+    }
 
+    /** The plot's frame, R and z ticks with their labels, the axis names and the title. */
+    private static void drawAxes(Graphics2D g, Frame f, String title) {
+        int left = f.left();
+        int top = f.top();
+        int plotW = f.plotW();
+        int plotH = f.plotH();
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1.2f));
         g.drawRect(left, top, plotW, plotH);
-        Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 14), labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
-        g.setFont(tickFont);
+        g.setFont(TICK_FONT);
         FontMetrics fm = g.getFontMetrics();
-        double stepR = niceStep(r1 - r0, 10);
-        for (double r = Math.ceil(r0 / stepR) * stepR; r <= r1 + 1e-9; r += stepR) {
-            int x = left + (int) Math.round((r - r0) / (r1 - r0) * plotW);
+        double stepR = niceStep(f.r1() - f.r0(), 10);
+        for (double r = Math.ceil(f.r0() / stepR) * stepR; r <= f.r1() + 1e-9; r += stepR) {
+            int x = left + (int) Math.round((r - f.r0()) / (f.r1() - f.r0()) * plotW);
             g.drawLine(x, top + plotH, x, top + plotH + 6);
             String s = fmt(r);
             g.drawString(s, x - fm.stringWidth(s) / 2, top + plotH + 22);
         }
-        double stepZ = niceStep(z1 - z0, 8);
-        for (double z = Math.ceil(z0 / stepZ) * stepZ; z <= z1 + 1e-9; z += stepZ) {
-            int y = top + (int) Math.round((z1 - z) / (z1 - z0) * plotH);
+        double stepZ = niceStep(f.z1() - f.z0(), 8);
+        for (double z = Math.ceil(f.z0() / stepZ) * stepZ; z <= f.z1() + 1e-9; z += stepZ) {
+            int y = top + (int) Math.round((f.z1() - z) / (f.z1() - f.z0()) * plotH);
             g.drawLine(left - 6, y, left, y);
             String s = fmt(z);
             g.drawString(s, left - 10 - fm.stringWidth(s), y + fm.getAscent() / 2 - 2);
         }
-        g.setFont(labelFont);
+        g.setFont(LABEL_FONT);
         fm = g.getFontMetrics();
         String xl = "R [kpc]";
         g.drawString(xl, left + plotW / 2 - fm.stringWidth(xl) / 2, top + plotH + 50);
         drawVertical(g, "z [kpc]", 28, top + plotH / 2 + fm.stringWidth("z [kpc]") / 2);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, left, top - 16);
+    }
 
-        // Colour bar
-        int bx = left + plotW + 30, bw = 22;
+    /** The colour bar right of the plot, with ticks (whole decades on a log scale) and its label. */
+    private static void drawColourBar(Graphics2D g, Frame f, Scale scale, String barLabel) {
+        int top = f.top();
+        int plotH = f.plotH();
+        int bx = f.left() + f.plotW() + 30;
+        int bw = 22;
         for (int py = 0; py < plotH; py++) {
-            g.setColor(colour(1 - (double) py / (plotH - 1), diverging));
+            g.setColor(colour(1 - (double) py / (plotH - 1), scale.diverging()));
             g.fillRect(bx, top + py, bw, 1);
         }
         g.setColor(Color.BLACK);
         g.drawRect(bx, top, bw, plotH);
-        g.setFont(tickFont);
-        fm = g.getFontMetrics();
-        double stepB = log ? Math.max(1, niceStep(hi - lo, 6)) : niceStep(hi - lo, 6); // whole decades on a log bar
+        g.setFont(TICK_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        double lo = scale.lo();
+        double hi = scale.hi();
+        double stepB = scale.log() ? Math.max(1, niceStep(hi - lo, 6)) : niceStep(hi - lo, 6);
         for (double t = Math.ceil(lo / stepB) * stepB; t <= hi + 1e-12 * Math.abs(hi); t += stepB) {
             int y = top + (int) Math.round((hi - t) / (hi - lo) * plotH);
             g.drawLine(bx + bw, y, bx + bw + 5, y);
-            String s = log ? "1e" + fmt(t) : fmt(t);
+            String s = scale.log() ? "1e" + fmt(t) : fmt(t);
             g.drawString(s, bx + bw + 8, y + fm.getAscent() / 2 - 2);
         }
-        g.setFont(labelFont);
+        g.setFont(LABEL_FONT);
         fm = g.getFontMetrics();
-        String bl = log ? barLabel + " (log scale)" : barLabel;
-        drawVertical(g, bl, width - 14, top + plotH / 2 + fm.stringWidth(bl) / 2);
-        g.dispose();
-        ImageIO.write(img, "png", png.toFile());
+        String bl = scale.log() ? barLabel + " (log scale)" : barLabel;
+        drawVertical(g, bl, f.width() - 14, top + plotH / 2 + fm.stringWidth(bl) / 2);
     }
 
-    private static void drawArrows(Graphics2D g, SpatialGrid grid, Arrows a, int left, int top, int plotW, int plotH,
-                                   double r0, double r1, double z0, double z1) {
+    private static void drawArrows(Graphics2D g, SpatialGrid grid, Arrows a, Frame f) {
+        int left = f.left();
+        int top = f.top();
+        int plotW = f.plotW();
+        int plotH = f.plotH();
+        double r0 = f.r0();
+        double r1 = f.r1();
+        double z0 = f.z0();
+        double z1 = f.z1();
         g.setStroke(new BasicStroke(1.3f));
         double len = 0.8 * Math.min(plotW * a.strideR() * grid.dR() / (r1 - r0), plotH * a.strideZ() * grid.dz() / (z1 - z0));
         for (int j = a.strideZ() / 2; j < grid.nZ(); j += a.strideZ())

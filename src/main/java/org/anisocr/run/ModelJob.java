@@ -10,7 +10,6 @@ import org.anisocr.io.OutputLocation;
 import org.anisocr.io.OutputMarker;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,9 +35,8 @@ public final class ModelJob {
                                         Map<String, Object> extraSummary) {
         MemoryEstimate memory = check(c, dir, overwrite, backend);
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
-            return write(ModelRunner.run(c, backend, progress), target, memory, extraSummary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            RunResult r = ModelRunner.run(c, backend, progress);
+            return target.writing(() -> write(r, target, memory, extraSummary));
         }
     }
 
@@ -50,9 +48,7 @@ public final class ModelJob {
                                 Map<String, Object> extraSummary) {
         MemoryEstimate memory = check(r.config(), dir, overwrite, backend);
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
-            return write(r, target, memory, extraSummary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return target.writing(() -> write(r, target, memory, extraSummary));
         }
     }
 
@@ -62,7 +58,8 @@ public final class ModelJob {
         AnalysisSummary a = null;
         String misfit = c.analysis().problemWith(c.momenta());
         if (misfit == null) {
-            a = ModelAnalysis.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), c.analysis(), target.path(""));
+            a = ModelAnalysis.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), c.analysis(),
+                    RunOutput.normalisation(c.output()), target.path(""));
             extra.put("analysis", a.toJson());
         } else {
             extra.put("analysis", Map.of("skipped", misfit));

@@ -3,6 +3,8 @@ package org.anisocr.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.config.ModelTables;
+import org.anisocr.config.OutputSettings;
 import org.anisocr.config.SolverSettings;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.io.AtomicOutputDir;
@@ -31,7 +33,7 @@ public final class RunOutput {
             ModelConfig c = r.config();
             SpatialGrid g = r.problem().grid();
             MomentumGrid m = r.problem().momenta();
-            FitsCubeWriter.writeCube(out.path("N.fits"), g, m, r.density(), r.normalisation() == 1 ? "arbitrary" : "normalised", c.text());
+            FitsCubeWriter.writeCube(out.path("N.fits"), g, m, r.density(), normalisation(c.output()), c.text());
             writePlaneCsv(out.path("N_plane.csv"), r);
             writeVerticalCsv(out.path("N_vertical_Rsun.csv"), r);
             Map<String, Object> summary = summary(r);
@@ -40,6 +42,26 @@ public final class RunOutput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What N is relative to, for the FITS NORM keyword: "arbitrary", or the value [output] fixes at the Sun. */
+    static String normalisation(OutputSettings o) {
+        if (o.normaliseAtSunTo() <= 0) {
+            return "arbitrary";
+        }
+        return "N(R=" + sixDigits(o.rSunKpc()) + " kpc, z=0, p=" + sixDigits(o.normaliseMomentumGeV()) + " GeV) = "
+                + sixDigits(o.normaliseAtSunTo()); // at most 61 characters: fits one FITS string value
+    }
+
+    /** 6 significant digits without trailing zeros: 8.3, 10, 1.5e+30. */
+    private static String sixDigits(double v) {
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     /** key, value, key, value, … in this order (Map.of's order changes from run to run). */
@@ -64,7 +86,7 @@ public final class RunOutput {
         SpatialGrid g = r.problem().grid();
         s.put("grid", ordered("geometry", g.geometry().key(), "n_r", g.nR(), "n_z", g.nZ(), "r_max_kpc", g.rMaxKpc(),
                 "half_height_kpc", g.halfHeightKpc()));
-        s.put("momenta", ordered("count", r.problem().bins(), "p_min_GeV", r.problem().momenta().pMinGeV(),
+        s.put("momentum", ordered("count", r.problem().bins(), "p_min_GeV", r.problem().momenta().pMinGeV(),
                 "p_max_GeV", r.problem().momenta().pMaxGeV()));
         s.put("wall_seconds", r.wallSeconds());
         s.put("residual", finiteOrNull(r.residual()));
@@ -77,19 +99,12 @@ public final class RunOutput {
         s.putAll(r.details());
         s.put("min_N_over_max_N", minOverMax(r.density())); // < 0: the scheme undershot somewhere
         s.put("normalisation_factor", r.normalisation());
-        // the resolved parameters (defaults filled in) as JSON objects; record components carry their units
-        s.put("field", parameters(c.field().name(), c.field()));
-        s.put("source", parameters(c.source().name(), c.source()));
-        s.put("diffusion", parameters(null, c.diffusion()));
+        // the resolved parameters (defaults filled in) with the model file's keys: a block pastes back as its table
+        s.put("field", ModelTables.field(c.field()));
+        s.put("source", ModelTables.source(c.source()));
+        s.put("diffusion", ModelTables.diffusion(c.diffusion()));
         s.put("config", c.text());
         return s;
-    }
-
-    private static Map<String, Object> parameters(String model, Object record) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (model != null) m.put("model", model);
-        m.putAll(new ObjectMapper().convertValue(record, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
-        return m;
     }
 
     /** In words: converged or not, by which criterion, with the numbers. */

@@ -3,6 +3,7 @@ package org.anisocr.validation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.anisocr.config.ModelTables;
 import org.anisocr.grid.Geometry;
 import org.anisocr.validation.ExactChecks.Measure;
 import org.anisocr.validation.GreenFunctionValidation.Case;
@@ -81,7 +82,7 @@ public final class ValidationSuite {
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("field", c.field().toString());
+        data.put("field", ModelTables.field(c.field()));
         data.put("method", "exact steady state of the discrete operator (banded LU) vs psi = cos(kR R) cos(kH z); worst of 2 momentum bins");
         data.put("grids", grids);
         data.put("grids_independent_source", independent);
@@ -113,7 +114,7 @@ public final class ValidationSuite {
             if (g.n() == 101) cr.add(Criterion.atMost("paper set-up 101², Δ=h, dt=0.001: L2 error, worst time", g.worst().l2Rel(), Acceptance.gPaperL2At101(c)));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("geometry", c.geometry.key());
-        data.put("field", c.field().toString());
+        data.put("field", ModelTables.field(c.field()));
         data.put("eps_D", c.tensor().epsD());
         data.put("reference", c.geometry == Geometry.CARTESIAN ? "anisotropic Gaussian with initial-width time shift"
                 : "ring kernel (scaled I0, Simpson quadrature over the initial radial Gaussian) x time-shifted z-Gaussian");

@@ -96,7 +96,7 @@ class SpectralIndexFitTest {
         assertEquals(2.4 + 0.05 * 8.3, s.alphaSun(), 1e-12);
         assertEquals(0.05 * 8.3, s.alphaSunMinusInner(), 1e-12);
 
-        AnalysisSummary written = ModelAnalysis.writeAll(grid, mg, density, cfg, dir);
+        AnalysisSummary written = ModelAnalysis.writeAll(grid, mg, density, cfg, "arbitrary", dir);
         assertEquals(s, written);
         List<String> alphaCsv = Files.readAllLines(dir.resolve("alpha.csv"));
         assertEquals("R_kpc,alpha", alphaCsv.get(0));

@@ -104,14 +104,19 @@ public final class GammaProducts {
         return s.localFlux().intensityPerCm2SrSGeV() / nRef;
     }
 
+    /** The unit of q_γ per H atom as FITS writes it; "per H atom" goes in the QPER keyword (H would be the henry). */
+    static final String EMISSIVITY_UNIT = "s-1 GeV-1";
+
     /** Computes and writes gamma_emissivity.fits, gamma_index.csv and gamma_index.png into outDir. */
     public static Result writeAll(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s, Path outDir) throws IOException {
         Result res = compute(grid, momenta, density, s);
         List<MapFits.Plane> planes = new ArrayList<>();
         for (int e = 0; e < res.photonEnergiesGeV().length; e++)
-            planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", res.photonEnergiesGeV()[e]), "s-1 GeV-1 H-1",
+            planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", res.photonEnergiesGeV()[e]),
+                    EMISSIVITY_UNIT,
                     res.emissivity()[e]));
         Map<String, Object> header = new LinkedHashMap<>();
+        header.put("QPER", "hydrogen atom"); // the emissivity is per target H atom; "H" in a unit string is the henry
         for (int e = 0; e < res.photonEnergiesGeV().length; e++) header.put("EGAM" + (e + 1), res.photonEnergiesGeV()[e]);
         header.put("XSECTION", "Kafexhiu+2014 PRD 90 123014, " + s.model());
         header.put("NUCL_ENH", String.format(Locale.ROOT, "K14 eq24 eps_c=%g eps1=%g eps2=%g", s.enhancement().epsC(), s.enhancement().eps1(), s.enhancement().eps2()));
