@@ -1,6 +1,6 @@
 package org.anisocr.run;
 
-import org.anisocr.config.Scheme;
+import org.anisocr.operator.Scheme;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
 import org.anisocr.solver.MultigridDevice;

@@ -1,15 +1,15 @@
 package org.anisocr.run;
 
 import org.anisocr.config.Mode;
-import org.anisocr.config.Scheme;
 import org.anisocr.config.SolverSettings;
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.DiscreteOperator;
+import org.anisocr.operator.Scheme;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
 import org.anisocr.solver.gpu.GpuSteadySolver;
 import org.anisocr.solver.steady.SchemeSteadySolver;
+import org.anisocr.solver.steady.SteadyMethod;
+import org.anisocr.solver.steady.SteadySettings;
 import org.anisocr.solver.steady.SteadySolver;
 
 /**
