@@ -118,7 +118,7 @@ public final class SolverBackend {
      * implements the paper's scheme): cpu → no; gpu → yes for the paper's scheme (other schemes: no, with a note);
      * auto → yes when a GPU is usable, else no with one line.
      */
-    public boolean steadyOnGpu(Scheme scheme) {
+    boolean steadyOnGpu(Scheme scheme) {
         if (requested == Backend.CPU) return false;
         if (scheme != Scheme.PAPER) {
             if (requested == Backend.GPU)
@@ -132,7 +132,7 @@ public final class SolverBackend {
      * Whether steady multigrid solves go to a batch device ({@link #openMultigridDevice}): the GPU when
      * {@link #steadyOnGpu} says so, or the Java reference of {@link #batchedReference}.
      */
-    public boolean batchesSteady(Scheme scheme) { return referenceBatches ? scheme == Scheme.PAPER : steadyOnGpu(scheme); }
+    boolean batchesSteady(Scheme scheme) { return referenceBatches ? scheme == Scheme.PAPER : steadyOnGpu(scheme); }
 
     /** The device of the batched steady multigrid (null: its Java reference), relaxing as {@code tuning} says; close it. */
     MultigridDevice openMultigridDevice(SolverTuning tuning) {
