@@ -234,8 +234,8 @@ public final class MultigridSteadyBench {
     }
 
     /**
-     * The one-model run once more with each zebra relaxation kernel (a device opened with {@link LineRelaxation} thomas,
-     * then one with pcr; {@code device} is not used), end to end as model_seconds: measures the auto rule's guess
+     * The one-model run once more with each zebra relaxation kernel (a device opened with {@link LineRelaxation}
+     * thomas, then one with pcr; {@code device} is not used), end to end as model_seconds: measures the auto rule's guess
      * (GpuMultigridBatch.PCR_BELOW_THOMAS_THREADS) on this device. One run each (after the model's warm-up).
      */
     private static Map<String, Object> relaxComparison(SteadyOperator op, SteadySettings settings, MultigridDevice device,
@@ -313,7 +313,8 @@ public final class MultigridSteadyBench {
     }
 
     /** As above, the setup where {@code tuning} says. */
-    private static Timed timed(List<SteadyOperator> ops, SteadySettings s, SolverTuning tuning, MultigridDevice device) {
+    private static Timed timed(List<SteadyOperator> ops, SteadySettings s, SolverTuning tuning,
+                               MultigridDevice device) {
         long t0 = System.nanoTime();
         BatchedSteadySolver.Result r = BatchedSteadySolver.solve(ops, s, tuning, 0, device);
         double seconds = (System.nanoTime() - t0) * 1e-9;
