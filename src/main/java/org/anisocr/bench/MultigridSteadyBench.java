@@ -3,21 +3,23 @@ package org.anisocr.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.PaperSteadyOperator;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
 import org.anisocr.solver.MultigridDevice;
+import org.anisocr.solver.SolverTuning;
+import org.anisocr.solver.SolverTuning.LineRelaxation;
+import org.anisocr.solver.SolverTuning.MultigridSetupPlace;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.anisocr.solver.gpu.GpuInfo;
-import org.anisocr.solver.gpu.GpuMultigridBatch;
 import org.anisocr.solver.gpu.GpuMultigridDevice;
 import org.anisocr.solver.gpu.GpuRuntime;
 import org.anisocr.solver.gpu.GpuUnavailableException;
 import org.anisocr.solver.steady.BatchedSteadySolver;
+import org.anisocr.solver.steady.SteadyMethod;
+import org.anisocr.solver.steady.SteadySettings;
 import org.anisocr.solver.steady.SteadySolver;
 
 import java.io.IOException;
@@ -177,11 +179,11 @@ public final class MultigridSteadyBench {
                     Map<String, Object> place = new LinkedHashMap<>();
                     place.put("model_" + one.result.setup() + "_setup_seconds", best);
                     place.put("family_" + fam.result.setup() + "_setup_seconds", fam.seconds);
-                    String other = one.result.setup().equals("device") ? "cpu" : "device";
-                    String was = System.getProperty(BatchedSteadySolver.SETUP_PROPERTY);
-                    System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, other);
+                    SolverTuning other = SolverTuning.defaults().withMultigridSetup(one.result.setup().equals("device")
+                            ? MultigridSetupPlace.CPU : MultigridSetupPlace.DEVICE);
                     try {
-                        Timed m = timed(List.of(op), settings, device).plus(modelProblem), f = timed(family, settings, device).plus(familyProblem);
+                        Timed m = timed(List.of(op), settings, other, device).plus(modelProblem);
+                        Timed f = timed(family, settings, other, device).plus(familyProblem);
                         place.put("model_" + m.result.setup() + "_setup_seconds", m.seconds);
                         place.put("model_" + m.result.setup() + "_setup_part_seconds", m.result.setupSeconds());
                         place.put("family_" + f.result.setup() + "_setup_seconds", f.seconds);
@@ -190,9 +192,6 @@ public final class MultigridSteadyBench {
                         log.accept(String.format(Locale.ROOT, "setup on the %s instead: model %.3f s, family %.3f s", m.result.setup(), m.seconds, f.seconds));
                     } catch (RuntimeException e) {
                         place.put("other_setup_failed", e.getMessage());
-                    } finally {
-                        if (was == null) System.clearProperty(BatchedSteadySolver.SETUP_PROPERTY);
-                        else System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, was);
                     }
                     r.put("setup_place_comparison", place);
                     r.put("relax_comparison", relaxComparison(op, settings, device, modelProblem, log));
@@ -235,19 +234,17 @@ public final class MultigridSteadyBench {
     }
 
     /**
-     * The one-model run once more with each zebra relaxation kernel ({@value GpuMultigridBatch#RELAX_PROPERTY} = thomas,
-     * then pcr; the property restored after), end to end as model_seconds: measures the auto rule's guess
+     * The one-model run once more with each zebra relaxation kernel (a device opened with {@link LineRelaxation}
+     * thomas, then one with pcr; {@code device} is not used), end to end as model_seconds: measures the auto rule's guess
      * (GpuMultigridBatch.PCR_BELOW_THOMAS_THREADS) on this device. One run each (after the model's warm-up).
      */
     private static Map<String, Object> relaxComparison(SteadyOperator op, SteadySettings settings, MultigridDevice device,
                                                        double modelProblem, Consumer<String> log) {
         Map<String, Object> c = new LinkedHashMap<>();
-        String was = System.getProperty(GpuMultigridBatch.RELAX_PROPERTY);
-        try {
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "thomas");
-            Timed thomas = timed(List.of(op), settings, device).plus(modelProblem);
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "pcr");
-            Timed pcr = timed(List.of(op), settings, device).plus(modelProblem);
+        try (MultigridDevice thomasDevice = GpuMultigridDevice.open(LineRelaxation.THOMAS);
+             MultigridDevice pcrDevice = GpuMultigridDevice.open(LineRelaxation.PCR)) {
+            Timed thomas = timed(List.of(op), settings, thomasDevice).plus(modelProblem);
+            Timed pcr = timed(List.of(op), settings, pcrDevice).plus(modelProblem);
             c.put("model_thomas_seconds", thomas.seconds);
             c.put("model_pcr_seconds", pcr.seconds);
             c.put("faster", pcr.seconds < thomas.seconds ? "pcr" : "thomas");
@@ -255,9 +252,6 @@ public final class MultigridSteadyBench {
             log.accept(String.format(Locale.ROOT, "relaxation kernels, one model: thomas %.3f s, pcr %.3f s", thomas.seconds, pcr.seconds));
         } catch (RuntimeException e) {
             c.put("failed", e.getMessage());
-        } finally {
-            if (was == null) System.clearProperty(GpuMultigridBatch.RELAX_PROPERTY);
-            else System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, was);
         }
         return c;
     }
@@ -311,12 +305,18 @@ public final class MultigridSteadyBench {
     }
 
     /**
-     * One batched solve on the device; its setup runs where {@code -Danisocr.mg.setup} says (default: on the device for the
-     * paper's operator), a CPU setup on every core of the machine (it is part of the GPU path).
+     * One batched solve on the device; its setup runs where the default tuning says (on the device for the paper's
+     * operator), a CPU setup on every core of the machine (it is part of the GPU path).
      */
     private static Timed timed(List<SteadyOperator> ops, SteadySettings s, MultigridDevice device) {
+        return timed(ops, s, SolverTuning.defaults(), device);
+    }
+
+    /** As above, the setup where {@code tuning} says. */
+    private static Timed timed(List<SteadyOperator> ops, SteadySettings s, SolverTuning tuning,
+                               MultigridDevice device) {
         long t0 = System.nanoTime();
-        BatchedSteadySolver.Result r = BatchedSteadySolver.solve(ops, s, 0, device);
+        BatchedSteadySolver.Result r = BatchedSteadySolver.solve(ops, s, tuning, 0, device);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         return new Timed(r, seconds, bytesPerIteration(ops.get(0).grid(), r.maxIterations()));
     }

@@ -8,6 +8,7 @@ import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.DiffusionTensor;
 import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.SolverTuning.SteadyKernel;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.anisocr.solver.gpu.GpuInfo;
 import org.anisocr.solver.gpu.GpuSteadySolver;
@@ -97,12 +98,12 @@ public final class SteadyGpuBench {
                     c.put("warmup_wall_seconds", warm.wallSeconds());
                     c.put("residual_max", best.maxResidual());
                     if (firstCase && best.kernel().equals("steady_band_lu_shm")) {   // the global-memory kernel, for comparison
-                        gpu.kernel(GpuSteadySolver.Kernel.GLOBAL);
+                        gpu.kernel(SteadyKernel.GLOBAL);
                         GpuSteadySolver.Result g = gpu.solve(family);
                         c.put("global_kernel_wall_seconds", g.wallSeconds());
                         c.put("global_kernel_device_seconds", g.deviceSeconds());
                         c.put("max_rel_diff_global_vs_shm", Benchmark.maxRelDiff(g.density()[0], best.density()[0]));
-                        gpu.kernel(GpuSteadySolver.Kernel.AUTO);
+                        gpu.kernel(SteadyKernel.AUTO);
                     }
                     if (firstCase) {
                         long t0 = System.nanoTime();

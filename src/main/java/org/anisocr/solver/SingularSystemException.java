@@ -1,7 +1,10 @@
 package org.anisocr.solver;
 
-/** A steady system L N + S = 0 has no unique solution: its factorisation met a zero pivot column. */
-public class SingularSystemException extends ArithmeticException {
+/**
+ * A steady system L N + S = 0 has no unique solution: its factorisation met a zero pivot column. A property of the
+ * model, not of the arithmetic or the device: every backend would meet it, so no fallback catches it.
+ */
+public class SingularSystemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int model, bin;

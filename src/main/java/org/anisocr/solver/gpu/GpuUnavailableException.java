@@ -1,8 +1,10 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.solver.GpuFailure;
+
 /** The GPU backend was asked for explicitly but cannot run here. */
-public class GpuUnavailableException extends RuntimeException {
+public class GpuUnavailableException extends GpuFailure {
     private static final long serialVersionUID = 1L;
 
-    public GpuUnavailableException(String message) { super(message); }
+    public GpuUnavailableException(String message) { super(message, null); }
 }
