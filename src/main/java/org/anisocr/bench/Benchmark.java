@@ -280,11 +280,6 @@ public final class Benchmark {
         return 2.0 * bytes * reps / (ms * 1e-3) / 1e9;
     }
 
-    /** {@link Measurements#maxRelDiff(double[][], double[][])}, under the name SteadyGpuBench (gpu-steady branch) calls. */
-    static double maxRelDiff(double[][] a, double[][] ref) {
-        return Measurements.maxRelDiff(a, ref);
-    }
-
     /** bench/results/&lt;device&gt;-&lt;date&gt;.json with the device name made file-safe. */
     public static Path defaultOut(String device) {
         return Path.of("bench", "results", fileSafe(device) + "-" + LocalDate.now(ZoneOffset.UTC) + ".json");

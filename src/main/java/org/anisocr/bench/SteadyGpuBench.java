@@ -101,7 +101,7 @@ public final class SteadyGpuBench {
                         GpuSteadySolver.Result g = gpu.solve(family);
                         c.put("global_kernel_wall_seconds", g.wallSeconds());
                         c.put("global_kernel_device_seconds", g.deviceSeconds());
-                        c.put("max_rel_diff_global_vs_shm", Benchmark.maxRelDiff(g.density()[0], best.density()[0]));
+                        c.put("max_rel_diff_global_vs_shm", Measurements.maxRelDiff(g.density()[0], best.density()[0]));
                         gpu.kernel(GpuSteadySolver.Kernel.AUTO);
                     }
                     if (firstCase) {
@@ -109,7 +109,7 @@ public final class SteadyGpuBench {
                         double[][] ref = new DirectSteadySolver(family.get(0), 0).solve();
                         c.put("cpu_direct_seconds_model0", (System.nanoTime() - t0) * 1e-9);
                         c.put("cpu_threads", Runtime.getRuntime().availableProcessors());
-                        c.put("max_rel_diff_vs_cpu_direct_model0", Benchmark.maxRelDiff(best.density()[0], ref));
+                        c.put("max_rel_diff_vs_cpu_direct_model0", Measurements.maxRelDiff(best.density()[0], ref));
                         firstCase = false;
                     }
                     System.out.println(String.format(Locale.ROOT, "%d model(s) x %d momenta: %.4f s wall (%.4f s device, %s), residual %.2e",
