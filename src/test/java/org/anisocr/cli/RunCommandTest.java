@@ -135,7 +135,7 @@ class RunCommandTest {
         assertTrue(r.err().contains("--backend"), r.err());
     }
 
-    /** Issue 14: run writes the γ-ray products when R☉ lies on the grid, and says why not otherwise. */
+    /** run writes the γ-ray products when R☉ lies on the grid, and says why not otherwise. */
     @Test void writesTheGammaRayProductsOrSaysWhyNot() throws IOException {
         Path out = tmp.resolve("gamma");
         String onTheGrid = SMALL.replace("r_max_kpc = 4.0", "r_max_kpc = 12.0").replace("p_max_GeV = 100.0", "p_max_GeV = 1000.0")

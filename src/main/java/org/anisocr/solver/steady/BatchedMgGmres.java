@@ -19,7 +19,8 @@ import java.util.Arrays;
  * {@link HessenbergLeastSquares} as the one-bin {@link FlexibleGmres}.
  */
 public final class BatchedMgGmres {
-    /** What one batched solve did, per system. */
+    /** What one batched solve did, per system. The arrays are shared, not copied: the solve hands them over and keeps
+     *  no reference, and callers read them by index in loops over the systems. */
     public record Outcome(int[] iterations, double[] relativeResidual, boolean[] converged) {
         public int maxIterations() { return Arrays.stream(iterations).max().orElse(0); }
         public long totalIterations() { return Arrays.stream(iterations).asLongStream().sum(); }
