@@ -96,7 +96,7 @@ class ArchitectureTest {
     void linearAlgebraIsBelowEveryBackend() {
         noClasses().that().resideInAPackage("org.anisocr.solver.linalg..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.anisocr.solver.linalg..", "java..")
-                .because("solver.linalg is the shared lower layer the backends may all import: plain arrays, nothing above")
+                .because("solver.linalg is the lower layer every backend may import: plain arrays, nothing above it")
                 .check(classes);
     }
 

@@ -79,8 +79,9 @@ class RecordImmutabilityTest {
             }
             leaks.addAll(leaksOf(c));
         }
-        assertTrue(leaks.isEmpty(), "records that share mutable state (copy it in the compact constructor, return array "
-                + "copies, or document the sharing and add the record to SHARED):\n" + String.join("\n", leaks));
+        assertTrue(leaks.isEmpty(), "records that share mutable state (copy it in the compact constructor, "
+                + "return array copies, or document the sharing and add the record to SHARED):\n"
+                + String.join("\n", leaks));
         List<String> stale = new ArrayList<>(SHARED.keySet());
         stale.removeAll(mutableRecords);
         assertTrue(stale.isEmpty(), "SHARED names records that no longer exist or hold no array/collection: " + stale);
@@ -101,7 +102,8 @@ class RecordImmutabilityTest {
         try {
             record = ctor.newInstance(args);
         } catch (InvocationTargetException e) {
-            return List.of(c.getName() + ": cannot be built from probe values (" + e.getCause() + "); give it a probe here");
+            return List.of(c.getName() + ": cannot be built from probe values (" + e.getCause()
+                    + "); give it a probe here");
         }
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < rc.length; i++) {

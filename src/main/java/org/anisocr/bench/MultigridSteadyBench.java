@@ -176,7 +176,8 @@ public final class MultigridSteadyBench {
                 r.put("speedup_family", cpuFamily / fam.seconds);
                 log.accept(String.format(Locale.ROOT, "gpu: family %.3f s; cpu (scaled from %d models) %.1f s: %.1fx", fam.seconds, sample,
                         cpuFamily, cpuFamily / fam.seconds));
-                // ---- where the setup runs: the other place, timed on the same runs (the default place is whichever measures faster) ----
+                // ---- where the setup runs: the other place, timed on the same runs (the default place is whichever
+                // measures faster) ----
                 if (gpu) {
                     Map<String, Object> place = new LinkedHashMap<>();
                     place.put("model_" + one.result.setup() + "_setup_seconds", best);

@@ -23,7 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The GPU targets of the steady solve: the steady solve ({@link GpuSteadySolver}, exact banded LU on the device) of the realistic
+ * The GPU targets of the steady solve: the steady solve ({@link GpuSteadySolver}, exact banded LU on the device) of
+ * the realistic
  * model, 201×81 grid, 33 momenta, for one model (target ≤ 0.1 s on one H100) and for a 64-model family (≤ 1 s).
  * Usage (on the GPU machine, see bench/run-on-device.sh):
  * <pre>java -cp anisocr.jar org.anisocr.bench.SteadyGpuBench [--grid 201x81] [--momenta 33] [--models 1,64] [--reps 3] [--no-reference] --out FILE</pre>

@@ -30,8 +30,9 @@ public record OutputSettings(double[] csvMomentaGeV, double normaliseAtSunTo, do
 
     @Override
     public String toString() {
-        return "OutputSettings[csvMomentaGeV=" + Arrays.toString(csvMomentaGeV) + ", normaliseAtSunTo=" + normaliseAtSunTo
-                + ", normaliseMomentumGeV=" + normaliseMomentumGeV + ", rSunKpc=" + rSunKpc + "]";
+        return "OutputSettings[csvMomentaGeV=" + Arrays.toString(csvMomentaGeV)
+                + ", normaliseAtSunTo=" + normaliseAtSunTo + ", normaliseMomentumGeV=" + normaliseMomentumGeV
+                + ", rSunKpc=" + rSunKpc + "]";
     }
 
     static OutputSettings read(TableReader t) {

@@ -106,8 +106,12 @@ public final class PanelFigure {
             double[] x = s.x();
             double[] y = s.y();
             for (int i = 0; i < x.length; i++) {
-                boolean inX = (Double.isNaN(p.xMin()) || x[i] >= p.xMin() - 1e-9) && (Double.isNaN(p.xMax()) || x[i] <= p.xMax() + 1e-9);
-                if (inX && Double.isFinite(y[i]) && (!p.logY() || y[i] > 0)) { xs.add(x[i]); ys.add(y[i]); }
+                boolean inX = (Double.isNaN(p.xMin()) || x[i] >= p.xMin() - 1e-9)
+                        && (Double.isNaN(p.xMax()) || x[i] <= p.xMax() + 1e-9);
+                if (inX && Double.isFinite(y[i]) && (!p.logY() || y[i] > 0)) {
+                    xs.add(x[i]);
+                    ys.add(y[i]);
+                }
             }
             if (xs.isEmpty()) continue;
             XYSeries xy = chart.addSeries(s.name(), xs, ys);
@@ -128,7 +132,8 @@ public final class PanelFigure {
             double[] xHi = pts.xHi();
             double[] y = pts.y();
             for (int i = 0; i < xLo.length; i++) { // ring edges as a horizontal bar
-                XYSeries edge = chart.addSeries(pts.name() + " ring " + i, new double[] {xLo[i], xHi[i]}, new double[] {y[i], y[i]});
+                XYSeries edge = chart.addSeries(pts.name() + " ring " + i, new double[] {xLo[i], xHi[i]},
+                        new double[] {y[i], y[i]});
                 edge.setMarker(SeriesMarkers.NONE);
                 edge.setLineColor(Color.BLACK);
                 edge.setLineWidth(1.2f);

@@ -22,7 +22,8 @@ public final class CpuSplitStepper implements SplitStepper {
     private final BinStencil[] stencils;
     private final ForkJoinPool pool;
     private double[][] n, previous, spare;
-    // per bin, node-indexed: the Thomas factors (inv, c) of the R- and z-lines at the last dt, so a fixed-dt run factors once
+    // per bin, node-indexed: the Thomas factors (inv, c) of the R- and z-lines at the last dt, so a fixed-dt run
+    // factors once
     private final double[][] rInvPivot, rRatio, zInvPivot, zRatio;
     private double factoredDt = Double.NaN;
     private final boolean hasMixedTerm;

@@ -4,7 +4,10 @@ package org.anisocr.solver.linalg;
  * The Thomas algorithm for tridiagonal lines, split into a factorisation and a solve, so that a line matrix that
  * does not change between solves (a Crank–Nicolson line at fixed dt, a multigrid level's line relaxation) is
  * factored once and each solve has no division in its dependent chain. For line entries l_q, d_q, u_q:
- * <pre>  β_q = d_q − l_q c_{q−1},  inv_q = 1/β_q,  c_q = u_q·inv_q;   solve: y_q = (r_q − l_q y_{q−1})·inv_q,  x_q = y_q − c_q x_{q+1}</pre>
+ * <pre>
+ *   factor: β_q = d_q − l_q c_{q−1},  inv_q = 1/β_q,  c_q = u_q·inv_q
+ *   solve:  y_q = (r_q − l_q y_{q−1})·inv_q,  x_q = y_q − c_q x_{q+1}
+ * </pre>
  * so a solve reads the line's lower entries l and the factors inv, c: 3 numbers a node.
  *
  * <p>Lines may be strided: element q of a line lives at {@code off + q·stride} of node-indexed arrays.
@@ -29,7 +32,8 @@ public final class Thomas {
             int f = off + q * stride;
             double beta = q == 0 ? sign * diag[a] : sign * diag[a] - sign * lower[a] * cPrev;
             if (beta == 0 || !Double.isFinite(beta)) {
-                throw new ArithmeticException("zero pivot in a tridiagonal line solve at element " + q + " (node " + f + ")");
+                throw new ArithmeticException("zero pivot in a tridiagonal line solve at element " + q
+                        + " (node " + f + ")");
             }
             inv[f] = 1 / beta;
             c[f] = sign * upper[a] * inv[f];

@@ -63,7 +63,10 @@ public final class FlexibleGmres {
                 if (hn != 0) for (int q = 0; q < n; q++) w[q] /= hn;
                 double estimate = ls.addColumn();
                 iterations++;
-                if (estimate <= 0.5 * tol * bNorm || hn == 0) break; // margin: the estimate drifts from the true residual
+                // margin: the estimate drifts from the true residual
+                if (estimate <= 0.5 * tol * bNorm || hn == 0) {
+                    break;
+                }
             }
             double[] y = ls.solve();
             int used = y.length;

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The one Thomas algorithm of the solvers: it solves, its sign and batched forms agree bit for bit with the plain one. */
+/** The one Thomas algorithm of the solvers: it solves, its sign and batched forms agree bit for bit with the plain
+ * one. */
 class ThomasTest {
     private static final int N = 37;
 
