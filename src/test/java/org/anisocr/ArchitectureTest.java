@@ -36,7 +36,7 @@ class ArchitectureTest {
 
     /**
      * Each package and the packages it may import (the table of docs/architecture.md), bottom to top. A package
-     * stands for itself and its subpackages (solver: solver, solver.cpu, solver.gpu, solver.steady).
+     * stands for itself and its subpackages (solver: solver, solver.cpu, solver.gpu, solver.steady, solver.linalg).
      */
     static final Map<String, List<String>> MAY_IMPORT = layers(
             "grid", "",
@@ -148,6 +148,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.anisocr.solver.cpu..", "org.anisocr.solver.steady..").check(classes);
         noClasses().that().resideInAPackage("org.anisocr.solver.steady..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.anisocr.solver.cpu..", "org.anisocr.solver.gpu..").check(classes);
+    }
+
+    @Test
+    void linearAlgebraIsBelowEveryBackend() {
+        noClasses().that().resideInAPackage("org.anisocr.solver.linalg..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.anisocr.solver.linalg..", "java..")
+                .because("solver.linalg is the lower layer every backend may import: plain arrays, nothing above it")
+                .check(classes);
     }
 
     @Test

@@ -44,7 +44,8 @@ public final class FieldMaps {
         MapImage.write(png, grid, u.bZ(), title, "b_z = B_z/|B|", false, u.arrows(grid));
     }
 
-    /** b_R and b_z of the unit vector b = B/|B| at every node (0 where |B| = 0). */
+    /** b_R and b_z of the unit vector b = B/|B| at every node (0 where |B| = 0); grid-sized arrays, shared, not
+     *  copied: built by {@link #of} and only read by this class's map writers. */
     private record Poloidal(double[] bR, double[] bZ) {
         static Poloidal of(SpatialGrid grid, MagneticField field) {
             double[] bR = new double[grid.size()], bZ = new double[grid.size()];

@@ -46,7 +46,18 @@ public final class ModelAnalysis {
         return new Profiles(r, alpha, flux, s);
     }
 
-    public record Profiles(double[] rKpc, double[] alpha, double[] densityAbovePMin, AnalysisSummary summary) {}
+    /** Radial profiles in the plane (one value per R node), copied in and out. */
+    public record Profiles(double[] rKpc, double[] alpha, double[] densityAbovePMin, AnalysisSummary summary) {
+        public Profiles {
+            rKpc = rKpc.clone();
+            alpha = alpha.clone();
+            densityAbovePMin = densityAbovePMin.clone();
+        }
+
+        @Override public double[] rKpc() { return rKpc.clone(); }
+        @Override public double[] alpha() { return alpha.clone(); }
+        @Override public double[] densityAbovePMin() { return densityAbovePMin.clone(); }
+    }
 
     /**
      * Writes every product into outDir and returns the headline numbers.

@@ -21,7 +21,13 @@ public final class RingComparison {
     }
 
     /** χ², the number of points used, and the ring-averaged model value of every point (NaN where not used). */
-    public record Chi2(double chi2, int points, double[] modelAverages) {}
+    public record Chi2(double chi2, int points, double[] modelAverages) {
+        public Chi2 {
+            modelAverages = modelAverages.clone();
+        }
+
+        @Override public double[] modelAverages() { return modelAverages.clone(); }
+    }
 
     /** Area-weighted mean of y over [rMin, rMax] (y linear in R between the nodes r); NaN outside the nodes or if y is. */
     public static double ringAverage(double[] r, double[] y, double rMinKpc, double rMaxKpc) {

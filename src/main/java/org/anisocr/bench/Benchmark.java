@@ -43,7 +43,7 @@ import java.util.function.Consumer;
 import static jcuda.driver.JCudaDriver.*;
 
 /**
- * The split-step benchmark of issue 5 (see bench/README.md for what every figure means): the GPU step
+ * The split-step benchmark (see bench/README.md for what every figure means): the GPU step
  * (whole step and per kernel, Thomas and PCR line solvers), the CPU reference on the same problem, the
  * device-to-device copy bandwidth of the same GPU in the same run, optionally merged cuSPARSE timings
  * from bench/cusparse/gtsv_bench, and the GPU-vs-CPU difference. Writes one JSON file.
@@ -280,11 +280,6 @@ public final class Benchmark {
         return 2.0 * bytes * reps / (ms * 1e-3) / 1e9;
     }
 
-    /** {@link Measurements#maxRelDiff(double[][], double[][])}, under the name SteadyGpuBench (gpu-steady branch) calls. */
-    static double maxRelDiff(double[][] a, double[][] ref) {
-        return Measurements.maxRelDiff(a, ref);
-    }
-
     /** bench/results/&lt;device&gt;-&lt;date&gt;.json with the device name made file-safe. */
     public static Path defaultOut(String device) {
         return Path.of("bench", "results", fileSafe(device) + "-" + LocalDate.now(ZoneOffset.UTC) + ".json");
@@ -298,7 +293,8 @@ public final class Benchmark {
     /**
      * One sweep direction's tridiagonal systems in strided layout (system after system, batch stride m;
      * lower[0] = upper[m−1] = 0): the Crank–Nicolson matrices CpuSplitStepper forms (−dt/2·L, 1 + dt/2·C, −dt/2·U
-     * from BinStencil) for every line of every bin.
+     * from BinStencil) for every line of every bin. The arrays (m × batch each) are shared, not copied: built once
+     * for a benchmark and only read by the timed solves.
      */
     public record TridiagonalSystems(int m, int batch, double[] lower, double[] diag, double[] upper) {}
 

@@ -36,7 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code anisocr bench steady} (issue 13): the steady state of the paper's realistic model by batched mg-gmres on the
+ * {@code anisocr bench steady}: the steady state of the paper's realistic model by batched mg-gmres on the
  * GPU against the CPU's mg-gmres on the same runs, in one call:
  * <ul>
  *   <li>{@code model_seconds}: one model (201×81×33 by default) end to end (the problem built from the model file,
@@ -56,7 +56,11 @@ import java.util.regex.Pattern;
 public final class MultigridSteadyBench {
     /** What to run. */
     public record Options(Path config, int momenta, int familyModels, List<int[]> highresGrids, Backend backend, int cpuThreads,
-                          int reps, int cpuFamilySample, double tolerance, boolean rehearse, Path out, Consumer<String> log) {}
+                          int reps, int cpuFamilySample, double tolerance, boolean rehearse, Path out, Consumer<String> log) {
+        public Options {
+            highresGrids = List.copyOf(highresGrids);
+        }
+    }
 
     /** The family's axes: εD, δ⊥, δ∥ (4 × 4 × 4 = 64 models; fewer models take the first ones). */
     static final double[] EPS_D = {0.003, 0.01, 0.03, 0.1}, DELTA_PERP = {0.5, 0.6, 0.7, 0.8}, DELTA_PAR = {0.2, 0.3, 0.4, 0.5};
@@ -174,7 +178,8 @@ public final class MultigridSteadyBench {
                 r.put("speedup_family", cpuFamily / fam.seconds);
                 log.accept(String.format(Locale.ROOT, "gpu: family %.3f s; cpu (scaled from %d models) %.1f s: %.1fx", fam.seconds, sample,
                         cpuFamily, cpuFamily / fam.seconds));
-                // ---- where the setup runs: the other place, timed on the same runs (the issue: "whichever measures faster") ----
+                // ---- where the setup runs: the other place, timed on the same runs (the default place is whichever
+                // measures faster) ----
                 if (gpu) {
                     Map<String, Object> place = new LinkedHashMap<>();
                     place.put("model_" + one.result.setup() + "_setup_seconds", best);
@@ -291,7 +296,11 @@ public final class MultigridSteadyBench {
     }
 
     /** The models' operators and the seconds their problems took to build (in parallel over models; best of two builds). */
-    private record Built(List<SteadyOperator> operators, double seconds) {}
+    private record Built(List<SteadyOperator> operators, double seconds) {
+        Built {
+            operators = List.copyOf(operators);
+        }
+    }
 
     private static Built build(List<ModelConfig> configs) {
         double best = Double.POSITIVE_INFINITY;

@@ -21,7 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Issue 11's benchmark, anisocr side of the per-bin comparison with PETSc (bench/highres.sh, bench/HIGHRES.md):
+ * The anisocr side of the per-bin comparison with PETSc (does an external solver beat ours on one large bin?)
+ * (bench/highres.sh, bench/HIGHRES.md):
  * writes A = −L_k (the unknowns only: i = 0..NR−2, j = 1..Nz−2, numbered j-major as the node layout) and b = S_k of
  * the chosen bins in PETSc's binary format (big-endian: Mat class id 1211216, rows, cols, nnz, row lengths,
  * column indices, values; Vec class id 1211214, n, values), and times anisocr's mg-gmres on each of them from a

@@ -24,7 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Issue 6's GPU targets: the steady solve ({@link GpuSteadySolver}, exact banded LU on the device) of the realistic
+ * The GPU targets of the steady solve: the steady solve ({@link GpuSteadySolver}, exact banded LU on the device) of
+ * the realistic
  * model, 201×81 grid, 33 momenta, for one model (target ≤ 0.1 s on one H100) and for a 64-model family (≤ 1 s).
  * Usage (on the GPU machine, see bench/run-on-device.sh):
  * <pre>java -cp anisocr.jar org.anisocr.bench.SteadyGpuBench [--grid 201x81] [--momenta 33] [--models 1,64] [--reps 3] [--no-reference] --out FILE</pre>
@@ -102,7 +103,7 @@ public final class SteadyGpuBench {
                         GpuSteadySolver.Result g = gpu.solve(family);
                         c.put("global_kernel_wall_seconds", g.wallSeconds());
                         c.put("global_kernel_device_seconds", g.deviceSeconds());
-                        c.put("max_rel_diff_global_vs_shm", Benchmark.maxRelDiff(g.density()[0], best.density()[0]));
+                        c.put("max_rel_diff_global_vs_shm", Measurements.maxRelDiff(g.density()[0], best.density()[0]));
                         gpu.kernel(SteadyKernel.AUTO);
                     }
                     if (firstCase) {
@@ -110,7 +111,7 @@ public final class SteadyGpuBench {
                         double[][] ref = new DirectSteadySolver(family.get(0), 0).solve();
                         c.put("cpu_direct_seconds_model0", (System.nanoTime() - t0) * 1e-9);
                         c.put("cpu_threads", Runtime.getRuntime().availableProcessors());
-                        c.put("max_rel_diff_vs_cpu_direct_model0", Benchmark.maxRelDiff(best.density()[0], ref));
+                        c.put("max_rel_diff_vs_cpu_direct_model0", Measurements.maxRelDiff(best.density()[0], ref));
                         firstCase = false;
                     }
                     System.out.println(String.format(Locale.ROOT, "%d model(s) x %d momenta: %.4f s wall (%.4f s device, %s), residual %.2e",

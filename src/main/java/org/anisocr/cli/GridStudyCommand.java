@@ -68,7 +68,15 @@ public final class GridStudyCommand implements Callable<Integer> {
     /** One level's row. */
     record Row(double spacingKpc, int nR, int nZ, long cells, double wallSeconds, double peakRssGb, double residual,
                double alphaInner, double alphaSun, double alphaDifference, double densityAbovePMinAtSun, String method,
-               int sweeps, double[] rKpc, double[] alpha) {}
+               int sweeps, double[] rKpc, double[] alpha) {
+        Row {
+            rKpc = rKpc.clone();
+            alpha = alpha.clone();
+        }
+
+        @Override public double[] rKpc() { return rKpc.clone(); }
+        @Override public double[] alpha() { return alpha.clone(); }
+    }
 
     @Override public Integer call() {
         Threads.check(compute.threads);
@@ -214,9 +222,13 @@ public final class GridStudyCommand implements Callable<Integer> {
             }
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(target.path("alpha-levels.csv")))) {
                 w.println("spacing_kpc,R_kpc,alpha");
-                for (Row r : rows)
-                    for (int i = 0; i < r.rKpc().length; i++)
-                        w.println(String.format(Locale.ROOT, "%s,%.6g,%.10g", fmt(r.spacingKpc()), r.rKpc()[i], r.alpha()[i]));
+                for (Row r : rows) {
+                    double[] rKpc = r.rKpc();
+                    double[] alpha = r.alpha();
+                    for (int i = 0; i < rKpc.length; i++) {
+                        w.println(String.format(Locale.ROOT, "%s,%.6g,%.10g", fmt(r.spacingKpc()), rKpc[i], alpha[i]));
+                    }
+                }
                 requireWritten(w, "alpha-levels.csv");
             }
             List<LinePlot.Series> series = new ArrayList<>();

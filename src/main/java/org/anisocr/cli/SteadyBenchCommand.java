@@ -38,7 +38,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Issue 6 benchmark: steady methods × εD on given model configs. For every (config, εD) the exact banded-LU
+ * Benchmark of the steady methods × εD on given model configs, to choose a method per regime. For every (config, εD)
+ * the exact banded-LU
  * solve is the reference; each iterative method reports its sweeps (see bench/STEADY.md for the unit), wall
  * time, final relative residual and its largest deviation from the direct solution; the dt ladder is run with a
  * step cap and reports the residual it reached. Writes JSON and prints a Markdown table.

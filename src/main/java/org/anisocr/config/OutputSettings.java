@@ -1,7 +1,39 @@
 package org.anisocr.config;
 
-/** [output]: what to write beside N.fits, and the optional rescaling of the solution. */
+import java.util.Arrays;
+
+/** [output]: what to write beside N.fits, and the optional rescaling of the solution. An immutable value: the
+ *  momenta are copied in and out. */
 public record OutputSettings(double[] csvMomentaGeV, double normaliseAtSunTo, double normaliseMomentumGeV, double rSunKpc) {
+
+    public OutputSettings {
+        csvMomentaGeV = csvMomentaGeV.clone();
+    }
+
+    @Override
+    public double[] csvMomentaGeV() {
+        return csvMomentaGeV.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OutputSettings s && Arrays.equals(s.csvMomentaGeV, csvMomentaGeV)
+                && Double.compare(s.normaliseAtSunTo, normaliseAtSunTo) == 0
+                && Double.compare(s.normaliseMomentumGeV, normaliseMomentumGeV) == 0
+                && Double.compare(s.rSunKpc, rSunKpc) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(csvMomentaGeV) + Double.hashCode(normaliseAtSunTo) + 7 * Double.hashCode(rSunKpc);
+    }
+
+    @Override
+    public String toString() {
+        return "OutputSettings[csvMomentaGeV=" + Arrays.toString(csvMomentaGeV)
+                + ", normaliseAtSunTo=" + normaliseAtSunTo + ", normaliseMomentumGeV=" + normaliseMomentumGeV
+                + ", rSunKpc=" + rSunKpc + "]";
+    }
 
     static OutputSettings read(TableReader t) {
         double[] p = t.optDoubleArray("csv_momenta_GeV", new double[]{10, 100, 1000}, 1e-9, 1e12);

@@ -12,7 +12,7 @@ package org.anisocr.field;
  * </pre>
  * B_R is odd in z, so on the plane z = 0 it is 0 in both branches (the outer branch, R ≥ RXc, is then vertical with
  * strength BX sin ΘX0): the field is mirror symmetric and D_Rz ∝ b_R b_z vanishes on the mid-plane row, as an odd
- * function must. (Until issue 14 the plane took the z &gt; 0 branch, B_R = +BX cos ΘX0 for R ≥ RXc, which broke the
+ * function must. (Taking the z &gt; 0 branch on the plane instead, B_R = +BX cos ΘX0 for R ≥ RXc, breaks the
  * symmetry by up to 1 % of max N near R = 5 kpc.)
  * Defaults BX0 = 4.6 µG, ΘX0 = 49°, RXc = 4.8 kpc, RX = 2.9 kpc are JF12 Table 1, identical in
  * CRPropa/CRPropa3 src/magneticField/JF12Field.cpp (bX, thetaX0, rXc, rX) and cosmicrays/DRAGON bfield.cc (TFarrarField).

@@ -13,8 +13,17 @@ public final class LinePlot {
 
     private LinePlot() {}
 
+    /** One curve; the points are copied in and out (a profile of a few hundred nodes). */
     public record Series(String name, double[] x, double[] y, boolean dashed) {
+        public Series {
+            x = x.clone();
+            y = y.clone();
+        }
+
         public Series(String name, double[] x, double[] y) { this(name, x, y, false); }
+
+        @Override public double[] x() { return x.clone(); }
+        @Override public double[] y() { return y.clone(); }
     }
 
     public static void write(Path png, String title, String xLabel, String yLabel, List<Series> series, boolean logY) throws IOException {

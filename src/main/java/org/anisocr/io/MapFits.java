@@ -19,7 +19,10 @@ import java.util.Map;
 public final class MapFits {
     private MapFits() {}
 
-    /** One map; {@code unit} is a FITS unit string ("" for a pure number): PUNITn, and BUNIT when all agree. */
+    /**
+     * One map; {@code unit} is a FITS unit string ("" for a pure number): PUNITn, and BUNIT when all agree. The
+     * values (one per grid node) are shared, not copied: the caller hands over a map it no longer writes.
+     */
     public record Plane(String name, String unit, double[] values) {}
 
     public static void write(Path file, SpatialGrid grid, List<Plane> planes, Map<String, Object> header) throws IOException {

@@ -25,6 +25,8 @@ public final class MapImage {
             {68, 1, 84}, {72, 40, 120}, {62, 74, 137}, {49, 104, 142}, {38, 130, 142},
             {31, 158, 137}, {53, 183, 121}, {109, 205, 89}, {180, 222, 44}, {253, 231, 37}};
 
+    /** A unit-vector field drawn every strideR, strideZ nodes; the grid-sized arrays are shared, not copied (read
+     * once). */
     public record Arrows(double[] uR, double[] uZ, int strideR, int strideZ) {}
 
     private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);

@@ -33,11 +33,31 @@ public final class PanelFigure {
             new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
 
     /** Measurements: x with its bin edges [xLo, xHi], y with its 1σ error. */
-    public record Points(String name, double[] x, double[] xLo, double[] xHi, double[] y, double[] yErr) {}
+    public record Points(String name, double[] x, double[] xLo, double[] xHi, double[] y, double[] yErr) {
+        /** Copies in and out: a few points per ring, so a value is cheap to keep. */
+        public Points {
+            x = x.clone();
+            xLo = xLo.clone();
+            xHi = xHi.clone();
+            y = y.clone();
+            yErr = yErr.clone();
+        }
+
+        @Override public double[] x() { return x.clone(); }
+        @Override public double[] xLo() { return xLo.clone(); }
+        @Override public double[] xHi() { return xHi.clone(); }
+        @Override public double[] y() { return y.clone(); }
+        @Override public double[] yErr() { return yErr.clone(); }
+    }
 
     /** One panel; xMin/xMax/yMin/yMax NaN = automatic. */
     public record Panel(String title, String xLabel, String yLabel, List<LinePlot.Series> lines, List<Points> points,
                         double xMin, double xMax, double yMin, double yMax, boolean logY) {
+        public Panel {
+            lines = List.copyOf(lines);
+            points = List.copyOf(points);
+        }
+
         public Panel(String title, String xLabel, String yLabel, List<LinePlot.Series> lines, List<Points> points) {
             this(title, xLabel, yLabel, lines, points, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         }
@@ -83,9 +103,15 @@ public final class PanelFigure {
         int kept = 0;
         for (LinePlot.Series s : p.lines()) {
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
-            for (int i = 0; i < s.x().length; i++) {
-                boolean inX = (Double.isNaN(p.xMin()) || s.x()[i] >= p.xMin() - 1e-9) && (Double.isNaN(p.xMax()) || s.x()[i] <= p.xMax() + 1e-9);
-                if (inX && Double.isFinite(s.y()[i]) && (!p.logY() || s.y()[i] > 0)) { xs.add(s.x()[i]); ys.add(s.y()[i]); }
+            double[] x = s.x();
+            double[] y = s.y();
+            for (int i = 0; i < x.length; i++) {
+                boolean inX = (Double.isNaN(p.xMin()) || x[i] >= p.xMin() - 1e-9)
+                        && (Double.isNaN(p.xMax()) || x[i] <= p.xMax() + 1e-9);
+                if (inX && Double.isFinite(y[i]) && (!p.logY() || y[i] > 0)) {
+                    xs.add(x[i]);
+                    ys.add(y[i]);
+                }
             }
             if (xs.isEmpty()) continue;
             XYSeries xy = chart.addSeries(s.name(), xs, ys);
@@ -102,8 +128,12 @@ public final class PanelFigure {
             xy.setMarkerColor(Color.BLACK);
             xy.setLineColor(Color.BLACK);
             xy.setLineStyle(new BasicStroke(0f));
-            for (int i = 0; i < pts.x().length; i++) { // ring edges as a horizontal bar
-                XYSeries edge = chart.addSeries(pts.name() + " ring " + i, new double[] {pts.xLo()[i], pts.xHi()[i]}, new double[] {pts.y()[i], pts.y()[i]});
+            double[] xLo = pts.xLo();
+            double[] xHi = pts.xHi();
+            double[] y = pts.y();
+            for (int i = 0; i < xLo.length; i++) { // ring edges as a horizontal bar
+                XYSeries edge = chart.addSeries(pts.name() + " ring " + i, new double[] {xLo[i], xHi[i]},
+                        new double[] {y[i], y[i]});
                 edge.setMarker(SeriesMarkers.NONE);
                 edge.setLineColor(Color.BLACK);
                 edge.setLineWidth(1.2f);

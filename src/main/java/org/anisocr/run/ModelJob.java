@@ -84,7 +84,8 @@ public final class ModelJob {
         return memory;
     }
 
-    /** gamma_emissivity.fits, gamma_index.csv (issue 14) with the default settings; a summary entry either way. */
+    /** gamma_emissivity.fits, gamma_index.csv (the γ-ray observable the model is compared with) with the default
+     * settings; a summary entry either way. */
     private static Map<String, Object> gammaProducts(RunResult r, Path dir) throws IOException {
         try {
             return GammaProducts.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), GammaSettings.DEFAULT, dir).toJson();

@@ -10,6 +10,8 @@ import java.util.Map;
  * What a model run produced: the density N[k][j·NR + i] (after any normalisation) and the {@link Solution} of its
  * mode strategy (how it was reached, the steady residual ‖L N + S‖₂/‖S‖₂ of the run's scheme, max over bins; NaN
  * for transient runs).
+ * The density array is shared, not copied (RecordImmutabilityTest.SHARED): it is bins × nodes doubles,
+ * the mode strategy hands it over and nobody writes it afterwards.
  */
 public record RunResult(ModelConfig config, TransportProblem problem, double[][] density, Solution solution,
                         double normalisation, double wallSeconds, int threads) {

@@ -27,6 +27,9 @@ public sealed interface Solution {
     default double finalChange() { return Double.NaN; }
     default Map<String, Object> details() { return Map.of(); }
 
+    // Every implementation shares its density array (bins × nodes doubles) rather than copying it: the strategy that
+    // solved hands it over and nobody writes it afterwards (listed in RecordImmutabilityTest.SHARED).
+
     /** Modes steady and direct on the CPU: {@link SteadySolver} in the run's scheme; method is the one used (auto resolved), methodReason why. */
     record CpuSteady(double[][] density, SteadyMethod method, String methodReason, SteadySolver.Result result, double residual,
                      double limiterFreshResidual, SteadyPlan plan) implements Solution {

@@ -9,13 +9,20 @@ import java.util.List;
  * the steady package builds it from its per-bin hierarchies (setup on the CPU). Node (i, j) of a level is
  * idx = j·nR + i, as {@code SpatialGrid.index}. With every array empty the record is a <i>shape</i>
  * ({@code CpuMultigridBatch.shape}): the levels and numbering alone, for a device that builds the arrays itself.
+ * The level list is copied; the arrays of {@link Level} and {@link Coarsest} are not (see there).
  *
  * @param entries E, the number of systems
  * @param levels  finest first; the last one is the coarsest, solved by the banded LU in {@link #coarsest}
  */
 public record PackedMultigrid(int entries, List<Level> levels, Coarsest coarsest) {
+    public PackedMultigrid {
+        levels = List.copyOf(levels);
+    }
+
     /**
-     * One grid level.
+     * One grid level. Its arrays are shared, not copied: they hold 9 + 4 values per node and system (hundreds of MB
+     * for a large batch), the packing code that builds them hands them over, and nobody writes them afterwards;
+     * a device backend uploads them as they are.
      * @param coefficients the 9-point operator L of the level, slot p = (b+1)·3 + (a+1) for the coupling to
      *                     (i+a, j+b), at {@code (p·nodes + idx)·E + b} (9·nodes·E values)
      * @param lineFactors  the Thomas factors of the line solves (absent, length 0, on the coarsest level):
@@ -27,7 +34,8 @@ public record PackedMultigrid(int entries, List<Level> levels, Coarsest coarsest
     }
 
     /**
-     * The banded LU (LAPACK dgbtf2 layout, {@code BandedLu}) of the coarsest level of every entry.
+     * The banded LU (LAPACK dgbtf2 layout, {@code BandedLu}) of the coarsest level of every entry. Its arrays are
+     * shared as those of {@link Level}: handed over by the packing code, never written afterwards.
      * Unknowns: nodes i = 0..nR−2, j = 1..nZ−2, numbered j-major (unknown = (j−1)·(nR−1) + i) when
      * {@code radialFastest}, else i-major (unknown = i·(nZ−2) + j − 1).
      * @param band  factors: band position pos = kv + row − col + col·ld (kv = kl + ku, ld = 2 kl + ku + 1) at {@code pos·E + b}

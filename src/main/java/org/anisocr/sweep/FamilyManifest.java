@@ -35,8 +35,17 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
 
     public static final String FILE = "family.json";
 
+    public FamilyManifest {
+        axes = List.copyOf(axes);
+        members = List.copyOf(members);
+    }
+
     /** One --vary axis as the index prints its values. */
-    public record Axis(String key, List<String> values) {}
+    public record Axis(String key, List<String> values) {
+        public Axis {
+            values = List.copyOf(values);
+        }
+    }
 
     public static FamilyManifest of(ModelFamily family) {
         List<Axis> axes = new ArrayList<>();

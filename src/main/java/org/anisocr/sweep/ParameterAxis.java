@@ -19,6 +19,11 @@ import java.util.List;
  */
 public record ParameterAxis(String key, List<JsonNode> values) {
 
+    /** The values are scalar nodes (numbers, strings) that nothing edits; the list itself is copied. */
+    public ParameterAxis {
+        values = List.copyOf(values);
+    }
+
     public static ParameterAxis parse(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1)

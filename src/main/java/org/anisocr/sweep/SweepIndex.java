@@ -25,7 +25,13 @@ public final class SweepIndex {
      * manifests), folder, parameters (in axis order) and headline results.
      */
     public record Row(int index, int familySize, String family, String model, Path folder,
-                      LinkedHashMap<String, String> parameters, LinkedHashMap<String, String> results) {}
+                      Map<String, String> parameters, Map<String, String> results) {
+        /** Copies that keep the column order (axis order, RESULT_COLUMNS order). */
+        public Row {
+            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+            results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        }
+    }
 
     static final List<String> RESULT_COLUMNS = List.of("alpha_inner", "alpha_sun", "alpha_sun_minus_inner",
             "N_above_pmin_at_sun", "residual", "converged", "wall_seconds");

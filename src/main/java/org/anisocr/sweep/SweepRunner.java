@@ -28,7 +28,11 @@ public final class SweepRunner {
     private SweepRunner() {}
 
     /** What this shard did, and how many models of the whole family are complete in outDir at its end. */
-    public record Report(int ran, int skipped, int failed, double wallSeconds, List<String> failures, int familyComplete) {}
+    public record Report(int ran, int skipped, int failed, double wallSeconds, List<String> failures, int familyComplete) {
+        public Report {
+            failures = List.copyOf(failures);
+        }
+    }
 
     public static Report run(ModelFamily family, int shard, int shards, Path outDir,
                              SolverBackend backend, PrintWriter log) {

@@ -12,6 +12,7 @@ import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.source.GreenPulse;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -67,6 +68,13 @@ public final class GreenFunctionValidation {
                              @JsonProperty("width_kpc") double width, @JsonProperty("seconds") double seconds,
                              @JsonProperty("times") List<TimeResult> times,
                              @JsonProperty("order") List<Double> orderL2, @JsonProperty("order_max") List<Double> orderMax) {
+        /** Copies; the orders are null on the grid that has no finer one to compare with. */
+        public GridResult {
+            times = List.copyOf(times);
+            orderL2 = orderL2 == null ? null : Collections.unmodifiableList(new ArrayList<>(orderL2));
+            orderMax = orderMax == null ? null : Collections.unmodifiableList(new ArrayList<>(orderMax));
+        }
+
         /** The time entry with the largest L2 error. */
         public TimeResult worst() {
             TimeResult w = times.get(0);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,12 @@ public final class ValidationSuite {
 
     public record TestReport(@JsonProperty("name") String name, @JsonProperty("data") Map<String, Object> data,
                              @JsonProperty("criteria") List<Criterion> criteria, @JsonProperty("seconds") double seconds) {
+        /** Copies; the data keep their order (the report's JSON lists them as measured). */
+        public TestReport {
+            data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+            criteria = List.copyOf(criteria);
+        }
+
         @JsonProperty("passed") public boolean passed() { return criteria.stream().allMatch(Criterion::passed); }
     }
 

@@ -38,7 +38,7 @@ class CliSafetyTest {
 
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
-        // output folders (issue: `--out .` deleted the working directory)
+        // output folders (`--out .` must never delete the working directory: run replaces its output folder)
         c.add(new Case("run --out .", true, 2, "is the current folder", null, "run", "model.toml", "--out", "."));
         c.add(new Case("run --out= (empty)", true, 2, "--out is empty", null, "run", "model.toml", "--out="));
         c.add(new Case("run --out ..", true, 2, "ancestor of the current folder", null, "run", "model.toml", "--out", ".."));

@@ -139,7 +139,7 @@ class RunCommandTest {
         assertTrue(r.err().contains("--backend"), r.err());
     }
 
-    /** Issue 14: run writes the γ-ray products when R☉ lies on the grid, and says why not otherwise. */
+    /** run writes the γ-ray products when R☉ lies on the grid, and says why not otherwise. */
     @Slow
     @Test void writesTheGammaRayProductsOrSaysWhyNot() throws IOException {
         Path out = tmp.resolve("gamma");

@@ -30,7 +30,7 @@ class RealisticFieldTest {
     @Test
     void xFieldValuesByHand() {
         // (8.3, 0): rc = RXc = 4.8 ≤ R → outer branch, Rp = 8.3, BX = 4.6 e^(−8.3/2.9) · 8.3/8.3 = 0.262806;
-        // B_z = BX sin 49° = 0.198407; B_R = sign(0) BX cos 49° = 0 (odd in z: it vanishes on the plane, issue 14)
+        // B_z = BX sin 49° = 0.198407; B_R = sign(0) BX cos 49° = 0 (odd in z: it vanishes on the plane)
         double[] b = x.at(8.3, 0);
         assertEquals(0.0, b[0], 0.0);
         assertEquals(0.19840697515595682, b[1], TOL);

@@ -27,7 +27,7 @@ class ExactChecksTest {
         List<Measure> all = ExactChecks.symmetry(31);
         for (Measure m : all) assertTrue(m.value() < Acceptance.ROUND_OFF, m.toString());
         // The realistic field (JF12 X outer branch crosses the plane at R ≥ 4.8 kpc): mirror symmetric to ≤ 1e-12
-        // (issue 14; with B_R = +BX cos ΘX0 on the plane this was 1e-3 to 1e-2).
+        // (with B_R = +BX cos ΘX0 on the plane it would be 1e-3 to 1e-2: the test tells the two apart).
         List<Measure> realistic = all.stream().filter(m -> m.label().startsWith("realistic")).toList();
         assertEquals(2, realistic.size());
         for (Measure m : realistic) {

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The γ-ray products of one solved model (issue 14):
+ * The γ-ray products of one solved model, the observable that tests the anisotropy away from the Sun:
  * <ul>
  * <li>{@code gamma_emissivity.fits}: q_γ(E_γ, R, z) per H atom [s⁻¹ GeV⁻¹], one (R, z) map per photon energy;</li>
  * <li>{@code gamma_index.csv} (R_kpc,gamma_index) and {@code gamma_index.png}: Γ_γ = −d ln q_γ/d ln E_γ on the plane,
@@ -32,7 +32,9 @@ import java.util.Map;
 public final class GammaProducts {
     private GammaProducts() {}
 
-    /** q[j][node] per photon energy j; index on the plane per radial cell; k = J/N scale [cm⁻² sr⁻¹ s⁻¹ GeV⁻¹ per unit N]. */
+    /** q[j][node] per photon energy j; index on the plane per radial cell; k = J/N scale [cm⁻² sr⁻¹ s⁻¹ GeV⁻¹ per unit N].
+     *  The arrays are shared, not copied: the emissivity is energies × grid nodes, computed once and only read by
+     *  the writers. */
     public record Result(double[] photonEnergiesGeV, double[][] emissivity, double[] rKpc, double[] gammaIndex,
                          double scale, GammaSettings settings) {
         /** The summary.json "gamma" block: settings, and Γ_γ at R = 0 and R☉ (null where not finite). */

@@ -5,6 +5,7 @@ import org.anisocr.operator.BinStencil;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.SolverDivergedException;
 import org.anisocr.solver.SplitStepper;
+import org.anisocr.solver.linalg.Thomas;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -21,6 +22,8 @@ public final class CpuSplitStepper implements SplitStepper {
     private final BinStencil[] stencils;
     private final ForkJoinPool pool;
     private double[][] n, previous, spare;
+    // per bin, node-indexed: the Thomas factors (inv, c) of the R- and z-lines at the last dt, so a fixed-dt run
+    // factors once
     private final double[][] rInvPivot, rRatio, zInvPivot, zRatio;
     private double factoredDt = Double.NaN;
     private final boolean hasMixedTerm;
@@ -119,10 +122,10 @@ public final class CpuSplitStepper implements SplitStepper {
             rhs[i] = explicit;
         }
         if (factorOnly) {
-            Tridiagonal.factor(m, lo, di, up, rInvPivot[k], rRatio[k], row, 1);
+            Thomas.factor(m, 1, lo, di, up, 0, 1, rInvPivot[k], rRatio[k], row, 1);
             return;
         }
-        Tridiagonal.solve(m, lo, rInvPivot[k], rRatio[k], row, 1, rhs);
+        Thomas.solve(m, 1, lo, rInvPivot[k], rRatio[k], row, 1, rhs, rhs, 0, 1);
         System.arraycopy(rhs, 0, nk, row, m);
     }
 
@@ -149,10 +152,10 @@ public final class CpuSplitStepper implements SplitStepper {
             rhs[q] = (1 - h * c) * nk[idx] + h * u * nk[idx + nR] + h * l * nk[idx - nR] + third * src[idx];
         }
         if (factorOnly) {
-            Tridiagonal.factor(m, lo, di, up, zInvPivot[k], zRatio[k], first, nR);
+            Thomas.factor(m, 1, lo, di, up, 0, 1, zInvPivot[k], zRatio[k], first, nR);
             return;
         }
-        Tridiagonal.solve(m, lo, zInvPivot[k], zRatio[k], first, nR, rhs);
+        Thomas.solve(m, 1, lo, zInvPivot[k], zRatio[k], first, nR, rhs, rhs, 0, 1);
         for (int q = 0; q < m; q++) nk[first + q * nR] = rhs[q];
     }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * The entries of a GPU batch as the kernels index them: entry b = firstEntry[m] + k is bin k of model m,
  * with its coefficient-table number, its two tensor scalars, and its fields interleaved ([idx·count + b]).
+ * Its arrays and collections are shared, not copied: built by one factory per batch and read by index in the
+ * setup loops of this package only.
  */
 record BatchEntries(List<TransportProblem> models, int count, int[] firstEntry,
                     Map<OperatorCoefficients, Integer> tableIndex, int[] model, double[] dPerp, double[] dAni) {

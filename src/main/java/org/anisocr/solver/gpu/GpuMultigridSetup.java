@@ -42,6 +42,7 @@ public final class GpuMultigridSetup {
      * What the setup kernels read besides the tables: per system the number of its model's table (models sharing one
      * OperatorCoefficients share one), D⊥ and D∥ − D⊥ of its bin.
      * @param tables table number of each distinct coefficient set among the systems' models, in order of first use
+     * (arrays and map shared, not copied: built once per wave and read by index in this class's setup loops)
      */
     record Inputs(int[] model, double[] dPerp, double[] dAni, Map<OperatorCoefficients, Integer> tables) {
         /** @param systems {model index, momentum bin} of every system, in batch order (any subset of the bins) */
@@ -68,7 +69,7 @@ public final class GpuMultigridSetup {
      * The hierarchies of a wave on the device, in the {@link PackedMultigrid} layout: per level its 9-point operator
      * (9·nodes·E doubles) and, but on the coarsest, its line factors (4·nodes·E); the coarsest banded LU (ld·n·E doubles)
      * and pivots (n·E ints). Allocated through the runtime; whoever takes it ({@code GpuMultigridBatch}) frees them, or
-     * {@link #free}.
+     * {@link #free}. The pointer arrays are shared, not copied: they name device buffers the hierarchy owns.
      * @param shape the level grids, flags and coarsest numbering (arrays empty)
      */
     public record Hierarchy(PackedMultigrid shape, CUdeviceptr[] coefficients, CUdeviceptr[] lineFactors, CUdeviceptr band,

@@ -40,7 +40,8 @@ public final class GpuSteadySolver implements AutoCloseable {
     private int lastBlocksPerMultiprocessor = -1;
     private SteadyKernel kernel = SteadyKernel.AUTO;
 
-    /** Result of one batch: density[model][bin][node], residual[model][bin], timings, the kernel that ran. */
+    /** Result of one batch: density[model][bin][node], residual[model][bin], timings, the kernel that ran. The arrays
+     *  are shared, not copied (models × bins × nodes doubles): the solver hands them over and keeps no reference. */
     public record Result(double[][][] density, double[][] residual, int systems, int chunkSize, int chunks,
                          double deviceSeconds, double wallSeconds, String kernel) {
         public double maxResidual() {

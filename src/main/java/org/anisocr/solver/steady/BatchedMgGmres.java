@@ -2,6 +2,7 @@ package org.anisocr.solver.steady;
 
 import org.anisocr.solver.MultigridBatchOps;
 import org.anisocr.solver.SolverTuning;
+import org.anisocr.solver.linalg.HessenbergLeastSquares;
 
 import java.util.Arrays;
 
@@ -15,10 +16,12 @@ import java.util.Arrays;
  * down) is carried along with zero vectors (its Krylov vector is scaled by 0), so it costs work but changes nothing.
  * Orthogonalisation is classical Gram–Schmidt applied twice (CGS2: as stable as modified Gram–Schmidt, but one
  * batched reduction per pass instead of one per basis vector, which is what a device wants). The small Hessenberg
- * problems (Givens rotations, back substitution) are solved on the host, per system.
+ * problems (Givens rotations, back substitution) are solved on the host, per system, by the same
+ * {@link HessenbergLeastSquares} as the one-bin {@link FlexibleGmres}.
  */
 public final class BatchedMgGmres {
-    /** What one batched solve did, per system. */
+    /** What one batched solve did, per system. The arrays are shared, not copied: the solve hands them over and keeps
+     *  no reference, and callers read them by index in loops over the systems. */
     public record Outcome(int[] iterations, double[] relativeResidual, boolean[] converged) {
         public int maxIterations() { return Arrays.stream(iterations).max().orElse(0); }
         public long totalIterations() { return Arrays.stream(iterations).asLongStream().sum(); }
@@ -87,66 +90,19 @@ public final class BatchedMgGmres {
                 rel[b] = bNorm[b] == 0 ? 0 : rNorm[b] / bNorm[b];
                 active[b] = rel[b] > tol;
             }
-            double[][][] h = new double[e][restart + 1][restart];
-            double[][] cs = new double[e][restart], sn = new double[e][restart], g = new double[e][restart + 1];
+            HessenbergLeastSquares[] ls = new HessenbergLeastSquares[e];
+            for (int b = 0; b < e; b++) {
+                ls[b] = new HessenbergLeastSquares(restart);
+            }
             int total = 0;
             while (any(active) && total < maxIterations) {
-                // v0 = r/‖r‖ for the active systems, 0 for the others
-                double[] inv = new double[e];
-                for (int b = 0; b < e; b++) {
-                    Arrays.fill(g[b], 0);
-                    if (active[b]) { g[b][0] = rNorm[b]; inv[b] = 1 / rNorm[b]; }
-                }
-                V v0 = ops.member(basis, 0);
-                ops.copy(r, v0);
-                ops.scale(v0, inv);
+                startCycle(rNorm, active, ls);
                 boolean[] running = active.clone();
-                int[] used = new int[e];
                 int jj = 0;
                 for (; jj < restart && any(running) && total < maxIterations; jj++, total++) {
-                    V vj = ops.member(basis, jj), zj = ops.member(directions, jj), w = ops.member(basis, jj + 1);
-                    precondition(vj, zj);
-                    ops.applyA(zj, w);
-                    double[][] d = ops.dots(basis, jj + 1, w);           // classical Gram–Schmidt, twice
-                    ops.combine(basis, jj + 1, negated(d), w);
-                    double[][] d2 = ops.dots(basis, jj + 1, w);
-                    ops.combine(basis, jj + 1, negated(d2), w);
-                    double[] hn = norms(w);
-                    double[] factor = new double[e];
-                    for (int b = 0; b < e; b++) {
-                        if (!running[b]) continue;
-                        double[][] hb = h[b];
-                        for (int i = 0; i <= jj; i++) hb[i][jj] = d[i][b] + d2[i][b];
-                        hb[jj + 1][jj] = hn[b];
-                        if (hn[b] != 0) factor[b] = 1 / hn[b];
-                        for (int i = 0; i < jj; i++) { // previous Givens rotations
-                            double t = cs[b][i] * hb[i][jj] + sn[b][i] * hb[i + 1][jj];
-                            hb[i + 1][jj] = -sn[b][i] * hb[i][jj] + cs[b][i] * hb[i + 1][jj];
-                            hb[i][jj] = t;
-                        }
-                        double den = Math.hypot(hb[jj][jj], hb[jj + 1][jj]);
-                        cs[b][jj] = hb[jj][jj] / den;
-                        sn[b][jj] = hb[jj + 1][jj] / den;
-                        hb[jj][jj] = den;
-                        hb[jj + 1][jj] = 0;
-                        g[b][jj + 1] = -sn[b][jj] * g[b][jj];
-                        g[b][jj] = cs[b][jj] * g[b][jj];
-                        iterations[b]++;
-                        used[b] = jj + 1;
-                        // margin: the recurrence's estimate drifts from the true residual, which decides below
-                        if (Math.abs(g[b][jj + 1]) <= 0.5 * tol * bNorm[b] || hn[b] == 0) { running[b] = false; factor[b] = 0; }
-                    }
-                    ops.scale(w, factor);
+                    arnoldiStep(jj, running, ls, iterations, tol, bNorm);
                 }
-                // x += Σ y_i z_i with H y = g per system (back substitution)
-                double[][] y = new double[jj][e];
-                for (int b = 0; b < e; b++)
-                    for (int i = used[b] - 1; i >= 0; i--) {
-                        double t = g[b][i];
-                        for (int c = i + 1; c < used[b]; c++) t -= h[b][i][c] * y[c][b];
-                        y[i][b] = t / h[b][i][i];
-                    }
-                if (jj > 0) ops.combine(directions, jj, y, x);
+                addCorrection(jj, ls, x);
                 rNorm = trueResidual(s, x);
                 for (int b = 0; b < e; b++) {
                     if (!active[b]) continue;
@@ -158,6 +114,68 @@ public final class BatchedMgGmres {
             boolean[] converged = new boolean[e];
             for (int b = 0; b < e; b++) converged[b] = rel[b] <= tol;
             return new Outcome(iterations, rel, converged);
+        }
+
+        /** Starts a GMRES cycle: v0 = r/‖r‖ for the active systems, 0 for the others; g = ‖r‖ e₁ per system. */
+        private void startCycle(double[] rNorm, boolean[] active, HessenbergLeastSquares[] ls) {
+            double[] inv = new double[e];
+            for (int b = 0; b < e; b++) {
+                ls[b].start(active[b] ? rNorm[b] : 0);
+                if (active[b]) {
+                    inv[b] = 1 / rNorm[b];
+                }
+            }
+            V v0 = ops.member(basis, 0);
+            ops.copy(r, v0);
+            ops.scale(v0, inv);
+        }
+
+        /**
+         * Iteration jj of the cycle for every system: z_jj = M⁻¹ v_jj, w = A z_jj orthogonalised against the basis
+         * (classical Gram–Schmidt, twice) and normalised into v_{jj+1}; each running system adds the column to its
+         * least-squares problem and stops running when its estimate meets the tolerance (its w is then scaled by 0).
+         */
+        private void arnoldiStep(int jj, boolean[] running, HessenbergLeastSquares[] ls, int[] iterations,
+                                 double tol, double[] bNorm) {
+            V vj = ops.member(basis, jj);
+            V zj = ops.member(directions, jj);
+            V w = ops.member(basis, jj + 1);
+            precondition(vj, zj);
+            ops.applyA(zj, w);
+            double[][] d = ops.dots(basis, jj + 1, w);
+            ops.combine(basis, jj + 1, negated(d), w);
+            double[][] d2 = ops.dots(basis, jj + 1, w);
+            ops.combine(basis, jj + 1, negated(d2), w);
+            double[] hn = norms(w);
+            double[] factor = new double[e];
+            for (int b = 0; b < e; b++) {
+                if (!running[b]) continue;
+                for (int i = 0; i <= jj; i++) {
+                    ls[b].set(i, jj, d[i][b] + d2[i][b]);
+                }
+                ls[b].set(jj + 1, jj, hn[b]);
+                if (hn[b] != 0) factor[b] = 1 / hn[b];
+                double estimate = ls[b].addColumn();
+                iterations[b]++;
+                // margin: the recurrence's estimate drifts from the true residual, which decides after the cycle
+                if (estimate <= 0.5 * tol * bNorm[b] || hn[b] == 0) {
+                    running[b] = false;
+                    factor[b] = 0;
+                }
+            }
+            ops.scale(w, factor);
+        }
+
+        /** x += Σ y_i z_i over the cycle's jj directions, with y from each system's least-squares problem. */
+        private void addCorrection(int jj, HessenbergLeastSquares[] ls, V x) {
+            double[][] y = new double[jj][e];
+            for (int b = 0; b < e; b++) {
+                double[] yb = ls[b].solve();
+                for (int i = 0; i < yb.length; i++) {
+                    y[i][b] = yb[i];
+                }
+            }
+            if (jj > 0) ops.combine(directions, jj, y, x);
         }
 
         /** r = s + L x = s − A x; returns ‖r‖ per system. */

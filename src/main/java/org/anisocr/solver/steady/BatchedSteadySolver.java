@@ -31,7 +31,8 @@ public final class BatchedSteadySolver {
     public static final int MAX_RESTART = 24;
 
     /**
-     * What a batched solve did.
+     * What a batched solve did. The arrays are shared, not copied (models × bins × nodes doubles): the solver hands
+     * them over and keeps no reference.
      * @param density        [model][bin][node]
      * @param residual       ‖L N + S‖/‖S‖ per model and bin, as the solver measured it
      * @param iterations     Krylov iterations per model and bin

@@ -1,6 +1,7 @@
 package org.anisocr.solver.steady;
 
 import org.anisocr.operator.NinePointMatrix;
+import org.anisocr.solver.linalg.HessenbergLeastSquares;
 
 /**
  * Restarted flexible GMRES (Saad 1993) for A x = b with A = −L (one bin) and right preconditioning:
@@ -39,17 +40,14 @@ public final class FlexibleGmres {
         if (r.length != n) r = new double[n];
         double[][] v = this.v, z = this.z;
         double[] r = this.r;
-        double[][] h = new double[restart + 1][restart];
-        double[] cs = new double[restart], sn = new double[restart], gv = new double[restart + 1];
+        HessenbergLeastSquares ls = new HessenbergLeastSquares(restart);
         int iterations = 0;
         double rel = residual(l, s, x, r) / bNorm;
         while (rel > tol && iterations < maxIterations) {
             double beta = norm(r);
             vector(v, 0, n);
             for (int q = 0; q < n; q++) v[0][q] = r[q] / beta;
-            java.util.Arrays.fill(gv, 0);
-            gv[0] = beta;
-            int used = 0;
+            ls.start(beta);
             for (int jj = 0; jj < restart && iterations < maxIterations; jj++) {
                 m.apply(v[jj], vector(z, jj, n));
                 double[] w = vector(v, jj + 1, n);
@@ -57,34 +55,21 @@ public final class FlexibleGmres {
                 for (int q = 0; q < n; q++) w[q] = -w[q]; // A = −L
                 for (int i = 0; i <= jj; i++) { // modified Gram–Schmidt
                     double d = dot(w, v[i]);
-                    h[i][jj] = d;
+                    ls.set(i, jj, d);
                     for (int q = 0; q < n; q++) w[q] -= d * v[i][q];
                 }
                 double hn = norm(w);
-                h[jj + 1][jj] = hn;
+                ls.set(jj + 1, jj, hn);
                 if (hn != 0) for (int q = 0; q < n; q++) w[q] /= hn;
-                for (int i = 0; i < jj; i++) { // previous Givens rotations
-                    double t = cs[i] * h[i][jj] + sn[i] * h[i + 1][jj];
-                    h[i + 1][jj] = -sn[i] * h[i][jj] + cs[i] * h[i + 1][jj];
-                    h[i][jj] = t;
-                }
-                double den = Math.hypot(h[jj][jj], h[jj + 1][jj]);
-                cs[jj] = h[jj][jj] / den;
-                sn[jj] = h[jj + 1][jj] / den;
-                h[jj][jj] = den;
-                h[jj + 1][jj] = 0;
-                gv[jj + 1] = -sn[jj] * gv[jj];
-                gv[jj] = cs[jj] * gv[jj];
+                double estimate = ls.addColumn();
                 iterations++;
-                used = jj + 1;
-                if (Math.abs(gv[jj + 1]) <= 0.5 * tol * bNorm || hn == 0) break; // margin: the estimate drifts from the true residual
+                // margin: the estimate drifts from the true residual
+                if (estimate <= 0.5 * tol * bNorm || hn == 0) {
+                    break;
+                }
             }
-            double[] y = new double[used]; // back substitution H y = g
-            for (int i = used - 1; i >= 0; i--) {
-                double t = gv[i];
-                for (int c = i + 1; c < used; c++) t -= h[i][c] * y[c];
-                y[i] = t / h[i][i];
-            }
+            double[] y = ls.solve();
+            int used = y.length;
             for (int i = 0; i < used; i++) for (int q = 0; q < n; q++) x[q] += y[i] * z[i][q];
             double previous = rel;
             rel = residual(l, s, x, r) / bNorm; // the true residual decides, not the recurrence

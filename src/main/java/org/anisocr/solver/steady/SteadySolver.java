@@ -39,6 +39,8 @@ public final class SteadySolver {
      * What a solve did. sweepsMax: the largest number of Krylov iterations any bin took (bins are independent,
      * so this is the length of the critical path, the counterpart of the ladder's steps); sweepsTotal: summed over
      * bins; picardIterations: outer iterations of the limited scheme (1 for linear schemes).
+     * The density array is shared, not copied (RecordImmutabilityTest.SHARED): it is bins × nodes doubles,
+ * the solver hands it over and nobody writes it afterwards.
      */
     public record Result(double[][] density, int sweepsMax, long sweepsTotal, int factorisations, double residual,
                          boolean converged, int picardIterations) {}
@@ -50,8 +52,8 @@ public final class SteadySolver {
     public record Choice(SteadyMethod method, String reason) {}
 
     /**
-     * Largest LU bandwidth for which {@code auto} keeps the banded LU. Measured on the idle 2-core machine
-     * (2026-11-27, realistic field, εD = 0.01, 33 bins, solve time): 101×41 (band 41) lu-gmres 0.35–0.48 s,
+     * Largest LU bandwidth for which {@code auto} keeps the banded LU. Measured on an idle 2-core machine
+     * (realistic field, εD = 0.01, 33 bins, solve time): 101×41 (band 41) lu-gmres 0.35–0.48 s,
      * mg-gmres 0.40 s; 201×81 (band 81) lu-gmres 1.43–1.48 s, mg-gmres 0.80–0.85 s. (An earlier crossover of 120,
      * measured under a load of 15–70, favoured the LU.)
      */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.anisocr.bench.Measurements.maxRelDiff;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -24,7 +25,6 @@ class BatchedMgGmresTest {
         return new SteadySolver(SteadySettings.defaults(SteadyMethod.DIRECT), 2).solve(op, null).density();
     }
 
-    private static double maxRelDiff(double[][] a, double[][] b) { return org.anisocr.bench.Measurements.maxRelDiff(a, b); }
 
     @Test void familyOfTwoModelsAndBothSchemesMatchTheDirectSolve() {
         List<SteadyOperator> family = List.of(

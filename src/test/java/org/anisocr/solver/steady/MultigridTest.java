@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
+import static org.anisocr.bench.Measurements.maxRelDiff;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -119,16 +120,6 @@ class MultigridTest {
         assertEquals("201×81 → 101×41 → 51×21 → 26×11 (banded LU)", h.describe());
         assertEquals(4, MultigridHierarchy.levelsFor(p.grid()));
         assertEquals(1, MultigridHierarchy.levelsFor(new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 200, 80)));
-    }
-
-    private static double maxRelDiff(double[][] a, double[][] b) {
-        double diff = 0;
-        for (int k = 0; k < a.length; k++) {
-            double d = 0, m = 0;
-            for (int q = 0; q < a[k].length; q++) { d = Math.max(d, Math.abs(a[k][q] - b[k][q])); m = Math.max(m, Math.abs(b[k][q])); }
-            diff = Math.max(diff, d / m);
-        }
-        return diff;
     }
 
     private static void matchesDirect(SteadyOperator op) {
