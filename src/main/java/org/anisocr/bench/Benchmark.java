@@ -126,9 +126,9 @@ public final class Benchmark {
         return r;
     }
 
-    private static final String MODELS_DESCRIPTION = "Rmax=20 kpc, H=4 kpc, pulsar source; even models Gaussian-bump field "
-            + "(B_R != 0: mixed term), odd models toy field; epsD cycles 0.1, 0.03, 0.01; delta_par=0.3, delta_perp=0.5, "
-            + "p = 1..1e4 GeV";
+    private static final String MODELS_DESCRIPTION = "Rmax=20 kpc, H=4 kpc, pulsar source; even models Gaussian-bump "
+            + "field (B_R != 0: mixed term), odd models toy field; epsD cycles 0.1, 0.03, 0.01; delta_par=0.3, "
+            + "delta_perp=0.5, p = 1..1e4 GeV";
 
     /** The CPU's timing, and its state after {@link #COMPARE_STEPS} steps (what the GPU is compared with). */
     private static final class CpuReference {
@@ -181,9 +181,10 @@ public final class Benchmark {
             Double theirs = cusparseJava.bestRPlusZUs();
             log.accept(String.format(Locale.ROOT, "gpu: %.2f us per step (graph, auto line solver); kernels %s; "
                     + "Thomas kernels %s; copy %.0f GB/s", t.stepUs(), t.kernelUs(), t.kernelUsThomas(), copyGBps));
+            double speedupVsCpu = cpu.timing.stepUsAllModels() / t.stepUs();
             return new SplitStepResult.GpuTiming(t.stepUs(), t.stepUsThomas(), t.stepUsPcr(), t.stepUsNoGraph(),
                     t.kernelUs(), t.kernelUsThomas(), t.kernelUsPcr(), copyGBps, traffic.fraction(),
-                    traffic.fractionMinTraffic(), traffic.bytes(), cpu.timing.stepUsAllModels() / t.stepUs(), maxRelDiff,
+                    traffic.fractionMinTraffic(), traffic.bytes(), speedupVsCpu, maxRelDiff,
                     t.graphProblem(), residual, cusparseJava,
                     theirs == null ? null : SplitStepResult.speedup(theirs, t.kernelUs()),
                     theirs == null ? null : SplitStepResult.speedup(theirs, t.kernelUsThomas()));
@@ -209,7 +210,8 @@ public final class Benchmark {
         batch.setUseGraphs(false);
         double stepNoGraph = batch.stepMicros(dt, reps);
         batch.setUseGraphs(true);
-        return new LineSolverTimes(step, stepThomas, stepPcr, stepNoGraph, kernel, kernelThomas, kernelPcr, graphProblem);
+        return new LineSolverTimes(step, stepThomas, stepPcr, stepNoGraph, kernel, kernelThomas, kernelPcr,
+                graphProblem);
     }
 
     /** Bytes the Thomas sweeps move per step (and the least any line solver must), as shares of the copy bandwidth. */
@@ -225,15 +227,16 @@ public final class Benchmark {
         long minBytes = (unknownsR + unknownsZ) * MIN_BYTES_PER_UNKNOWN + 2 * coefBytes;
         double sweepUs = thomasUs.get("sweep_r_thomas") + thomasUs.get("sweep_z_thomas");
         double bytesPerSecond = copyGBps * 1e9;
-        return new Traffic(bytes, bytes / (sweepUs * 1e-6) / bytesPerSecond, minBytes / (sweepUs * 1e-6) / bytesPerSecond);
+        return new Traffic(bytes, bytes / (sweepUs * 1e-6) / bytesPerSecond,
+                minBytes / (sweepUs * 1e-6) / bytesPerSecond);
     }
 
     /** cuSPARSE from Java on model 0's systems, replicated per model; the C harness cross-checks it. */
     private static CusparseTimings cusparseJava(GpuRuntime rt, TransportProblem first, double dt, Options o) {
         long systemBytes = exportBytes(o.nR(), o.nZ(), o.momenta());
         if (systemBytes > MAX_SYSTEMS_BYTES) {
-            return CusparseTimings.unavailable(String.format(Locale.ROOT, "skipped: model 0's systems are %.1f GB, over "
-                    + "%.1f GB", systemBytes / 1e9, MAX_SYSTEMS_BYTES / 1e9));
+            return CusparseTimings.unavailable(String.format(Locale.ROOT, "skipped: model 0's systems are %.1f GB, "
+                    + "over %.1f GB", systemBytes / 1e9, MAX_SYSTEMS_BYTES / 1e9));
         }
         return CusparseBaseline.measure(rt, tridiagonalSystems(first, dt), o.models(), 20);
     }
@@ -247,11 +250,14 @@ public final class Benchmark {
     public static void mergeCusparseInto(Path benchJson, Path cusparseJson) throws IOException {
         ObjectNode r = (ObjectNode) JSON.readTree(benchJson.toFile());
         TypeReference<Map<String, Double>> kernels = new TypeReference<>() {};
-        Map<String, Double> kernelUs = r.path("kernel_us").isObject() ? JSON.convertValue(r.get("kernel_us"), kernels) : null;
+        Map<String, Double> kernelUs = r.path("kernel_us").isObject()
+                ? JSON.convertValue(r.get("kernel_us"), kernels) : null;
         Map<String, Double> kernelUsThomas = r.path("kernel_us_thomas").isObject()
                 ? JSON.convertValue(r.get("kernel_us_thomas"), kernels) : null;
         JsonNode harness = JSON.readTree(cusparseJson.toFile());
-        r.setAll((ObjectNode) JSON.valueToTree(SplitStepResult.CusparseComparison.of(harness, kernelUs, kernelUsThomas)));
+        SplitStepResult.CusparseComparison merged =
+                SplitStepResult.CusparseComparison.of(harness, kernelUs, kernelUsThomas);
+        r.setAll((ObjectNode) JSON.valueToTree(merged));
         writeAtomically(benchJson, JSON.writeValueAsBytes(r));
     }
 

@@ -79,7 +79,8 @@ final class CusparseBaseline {
             return new CusparseTimings(null, cusparseVersion, replicate, reps, dirs[0], dirs[1],
                     dirs[0].bestUs() + dirs[1].bestUs(), null);
         } catch (Throwable e) { // a capability probe: whatever JCusparse throws becomes the figure's reason
-            String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            String error = e.getClass().getSimpleName() + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             return new CusparseTimings(null, cusparseVersion, cusparseVersion == null ? null : replicate,
                     cusparseVersion == null ? null : reps, dirs[0], dirs[1], null, error);
         } finally {

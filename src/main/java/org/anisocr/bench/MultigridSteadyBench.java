@@ -70,13 +70,14 @@ public final class MultigridSteadyBench {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final String BENCHMARK = "steady mg-gmres (issue 13): batched on the GPU vs the CPU solver, realistic field";
-    private static final String REHEARSAL = "no GPU: the 'GPU' figures are the Java reference of the batched solver (checks "
-            + "the bench, not the device)";
-    private static final String TRAFFIC_MODEL = "bytes per lockstep iteration and system = 8 x [sum over levels of visits x "
-            + "72 x nodes (8 half-sweeps of ~7 values a node, residual 12, transfers ~4) + coarsest band + (4 j + 23) x "
-            + "finest nodes (A z, CGS2 with j basis vectors on average, norms, scaling)]; counted from the kernels' reads "
-            + "and writes, not measured by a profiler";
+    private static final String BENCHMARK =
+            "steady mg-gmres (issue 13): batched on the GPU vs the CPU solver, realistic field";
+    private static final String REHEARSAL = "no GPU: the 'GPU' figures are the Java reference of the batched solver "
+            + "(checks the bench, not the device)";
+    private static final String TRAFFIC_MODEL = "bytes per lockstep iteration and system = 8 x [sum over levels of "
+            + "visits x 72 x nodes (8 half-sweeps of ~7 values a node, residual 12, transfers ~4) + coarsest band + "
+            + "(4 j + 23) x finest nodes (A z, CGS2 with j basis vectors on average, norms, scaling)]; counted from "
+            + "the kernels' reads and writes, not measured by a profiler";
 
     private MultigridSteadyBench() {}
 
@@ -116,7 +117,8 @@ public final class MultigridSteadyBench {
      * build (field tables, sources) is added to every solve time.
      */
     private static Model model(Context cx) {
-        ModelConfig model = ModelConfig.parse("bench", withValues(cx.base(), Map.of("count", Integer.toString(cx.o().momenta()))));
+        String momenta = Integer.toString(cx.o().momenta());
+        ModelConfig model = ModelConfig.parse("bench", withValues(cx.base(), Map.of("count", momenta)));
         SpatialGrid g = model.grid();
         Built built = build(List.of(model));
         return new Model(built.operators().get(0), g.nR() + "x" + g.nZ() + "x" + cx.o().momenta(), built.seconds());
@@ -139,7 +141,8 @@ public final class MultigridSteadyBench {
 
     /** The CPU's mg-gmres on the one model: best of {@code reps} after a warm-up (rep 0 warms up the JIT). */
     private static CpuRun cpuModel(Context cx, Model model) {
-        cx.log().accept("cpu: " + model.size() + ", mg-gmres, " + cx.cpuThreads() + " threads, " + cx.o().reps() + " reps");
+        cx.log().accept("cpu: " + model.size() + ", mg-gmres, " + cx.cpuThreads() + " threads, "
+                + cx.o().reps() + " reps");
         double[][] density = null;
         int iterations = 0;
         double best = Double.POSITIVE_INFINITY;
@@ -190,10 +193,12 @@ public final class MultigridSteadyBench {
                 copyGBps = Benchmark.copyBandwidthGBps(rt, 1L << 30);
             }
         }
-        targets.put(">= 20x the " + cx.cpuThreads() + "-thread CPU (model, family)", one.speedup() >= 20 && family.speedup() >= 20);
+        boolean fast = one.speedup() >= 20 && family.speedup() >= 20;
+        targets.put(">= 20x the " + cx.cpuThreads() + "-thread CPU (model, family)", fast);
         SteadyMultigridResult.HighresRun first = high.isEmpty() ? null : high.get(0);
-        return new SteadyMultigridResult.DeviceRuns(one, family, place, relax, high, first == null ? null : first.gpuSeconds(),
-                first == null ? null : first.grid(), first == null ? null : first.cpuSeconds(), copyGBps,
+        return new SteadyMultigridResult.DeviceRuns(one, family, place, relax, high,
+                first == null ? null : first.gpuSeconds(), first == null ? null : first.grid(),
+                first == null ? null : first.cpuSeconds(), copyGBps,
                 shareOfCopy(one.figures(), copyGBps), shareOfCopy(family.figures(), copyGBps));
     }
 
@@ -218,10 +223,12 @@ public final class MultigridSteadyBench {
 
     private static SteadyMultigridResult.ModelRun modelRun(Context cx, Model model, CpuRun cpu, Timed one) {
         double best = one.seconds + model.problemSeconds();
-        BatchedSteadySolver.Result reference = BatchedSteadySolver.solve(List.of(model.op()), cx.settings(), cx.cpuThreads(), null);
+        BatchedSteadySolver.Result reference =
+                BatchedSteadySolver.solve(List.of(model.op()), cx.settings(), cx.cpuThreads(), null);
         double vsReference = Measurements.maxRelDiff(one.result.density()[0], reference.density()[0]);
         double cpuSeconds = cpu.figures().seconds();
-        cx.log().accept(String.format(Locale.ROOT, "gpu: %s in %.3f s (setup on the %s %.3f s), %.1fx the CPU; max rel diff %.2e",
+        cx.log().accept(String.format(Locale.ROOT,
+                "gpu: %s in %.3f s (setup on the %s %.3f s), %.1fx the CPU; max rel diff %.2e",
                 model.size(), best, one.result.setup(), one.result.setupSeconds(), cpuSeconds / best, vsReference));
         return new SteadyMultigridResult.ModelRun(one.seconds, best, figures(one), vsReference,
                 "GPU density vs the Java reference of the same batched solver (same tolerance)",
@@ -229,7 +236,8 @@ public final class MultigridSteadyBench {
     }
 
     /** The family's run (for the JSON), and its operators and timing (for the setup-place comparison). */
-    private record Family(SteadyMultigridResult.FamilyRun run, List<SteadyOperator> operators, Timed timed, double problemSeconds) {}
+    private record Family(SteadyMultigridResult.FamilyRun run, List<SteadyOperator> operators, Timed timed,
+                          double problemSeconds) {}
 
     /** The family of εD × δ⊥ × δ∥ in one batch end to end, and the CPU solver on a sample of it, scaled. */
     private static Family family(Context cx, MultigridDevice device) {
@@ -237,8 +245,9 @@ public final class MultigridSteadyBench {
         List<ModelConfig> configs = new ArrayList<>();
         for (int m = 0; m < o.familyModels(); m++) {
             double eps = EPS_D[m % 4], dPerp = DELTA_PERP[(m / 4) % 4], dPar = DELTA_PAR[(m / 16) % 4];
-            configs.add(ModelConfig.parse("m" + m, withValues(cx.base(), Map.of("count", Integer.toString(o.momenta()),
-                    "eps_D", Double.toString(eps), "delta_perp", Double.toString(dPerp), "delta_par", Double.toString(dPar)))));
+            Map<String, String> values = Map.of("count", Integer.toString(o.momenta()), "eps_D", Double.toString(eps),
+                    "delta_perp", Double.toString(dPerp), "delta_par", Double.toString(dPar));
+            configs.add(ModelConfig.parse("m" + m, withValues(cx.base(), values)));
         }
         Built built = build(configs);
         List<SteadyOperator> family = built.operators();
@@ -259,8 +268,8 @@ public final class MultigridSteadyBench {
                 + " x " + Arrays.toString(DELTA_PAR);
         String cpuMeaning = "the CPU solver on the first " + sample + " models, scaled to " + family.size()
                 + ", plus family_problem_seconds";
-        SteadyMultigridResult.FamilyRun run = new SteadyMultigridResult.FamilyRun(built.seconds(), o.familyModels(), axes,
-                solve.seconds, fam.seconds, figures(fam), cpuFamily, cpuMeaning, worst, cpuFamily / fam.seconds);
+        SteadyMultigridResult.FamilyRun run = new SteadyMultigridResult.FamilyRun(built.seconds(), o.familyModels(),
+                axes, solve.seconds, fam.seconds, figures(fam), cpuFamily, cpuMeaning, worst, cpuFamily / fam.seconds);
         return new Family(run, family, fam, built.seconds());
     }
 
@@ -281,11 +290,12 @@ public final class MultigridSteadyBench {
             cx.log().accept(String.format(Locale.ROOT, "setup on the %s instead: model %.3f s, family %.3f s",
                     m.result.setup(), m.seconds, f.seconds));
             String faster = f.seconds < fam.timed().seconds ? f.result.setup() : familyChosen;
-            return new SteadyMultigridResult.SetupPlaceComparison(chosen, one.seconds, familyChosen, fam.timed().seconds,
-                    m.result.setup(), m.seconds, m.result.setupSeconds(), f.seconds, f.result.setupSeconds(), faster, null);
+            return new SteadyMultigridResult.SetupPlaceComparison(chosen, one.seconds, familyChosen,
+                    fam.timed().seconds, m.result.setup(), m.seconds, m.result.setupSeconds(), f.seconds,
+                    f.result.setupSeconds(), faster, null);
         } catch (RuntimeException e) {
-            return new SteadyMultigridResult.SetupPlaceComparison(chosen, one.seconds, familyChosen, fam.timed().seconds,
-                    other, null, null, null, null, null, e.getMessage());
+            return new SteadyMultigridResult.SetupPlaceComparison(chosen, one.seconds, familyChosen,
+                    fam.timed().seconds, other, null, null, null, null, null, e.getMessage());
         } finally {
             if (was == null) {
                 System.clearProperty(BatchedSteadySolver.SETUP_PROPERTY);
@@ -309,8 +319,8 @@ public final class MultigridSteadyBench {
             Timed thomas = timed(List.of(op), settings, device).plus(modelProblem);
             System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "pcr");
             Timed pcr = timed(List.of(op), settings, device).plus(modelProblem);
-            log.accept(String.format(Locale.ROOT, "relaxation kernels, one model: thomas %.3f s, pcr %.3f s", thomas.seconds,
-                    pcr.seconds));
+            log.accept(String.format(Locale.ROOT, "relaxation kernels, one model: thomas %.3f s, pcr %.3f s",
+                    thomas.seconds, pcr.seconds));
             return new SteadyMultigridResult.RelaxComparison(thomas.seconds, pcr.seconds,
                     pcr.seconds < thomas.seconds ? "pcr" : "thomas",
                     Measurements.maxRelDiff(pcr.result.density()[0], thomas.result.density()[0]), null);
@@ -331,8 +341,9 @@ public final class MultigridSteadyBench {
      */
     private static SteadyMultigridResult.HighresRun highres(Context cx, GridSize nm, MultigridDevice device) {
         Options o = cx.o();
-        ModelConfig c = ModelConfig.parse("highres", withValues(cx.base(), Map.of("count", Integer.toString(o.momenta()),
-                "dr_kpc", Double.toString(20.0 / (nm.nR() - 1)), "dz_kpc", Double.toString(8.0 / (nm.nZ() - 1)))));
+        Map<String, String> values = Map.of("count", Integer.toString(o.momenta()),
+                "dr_kpc", Double.toString(20.0 / (nm.nR() - 1)), "dz_kpc", Double.toString(8.0 / (nm.nZ() - 1)));
+        ModelConfig c = ModelConfig.parse("highres", withValues(cx.base(), values));
         String size = c.grid().nR() + "x" + c.grid().nZ() + "x" + o.momenta();
         Built built = build(List.of(c));
         SteadyOperator op = built.operators().get(0);
@@ -343,7 +354,8 @@ public final class MultigridSteadyBench {
         long t0 = System.nanoTime();
         double[][] cpu = new SteadySolver(cx.settings(), cx.cpuThreads()).solve(op, null).density();
         double cs = (System.nanoTime() - t0) * 1e-9 + build;
-        cx.log().accept(String.format(Locale.ROOT, "%s: gpu %.3f s, cpu %.2f s (%.1fx)", size, t.seconds, cs, cs / t.seconds));
+        cx.log().accept(String.format(Locale.ROOT, "%s: gpu %.3f s, cpu %.2f s (%.1fx)", size, t.seconds, cs,
+                cs / t.seconds));
         double target = nm.nR() <= 801 ? 1 : 4;
         return new SteadyMultigridResult.HighresRun(size, build, t.seconds, figures(t), cs, cs / t.seconds,
                 Measurements.maxRelDiff(t.result.density()[0], cpu), target);

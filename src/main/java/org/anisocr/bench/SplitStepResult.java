@@ -91,7 +91,8 @@ public record SplitStepResult(@JsonProperty(AtomicFile.JSON_SIGNATURE_KEY) Strin
          * GPU): the best cuSPARSE variant per sweep direction, both sweeps, over our two sweep kernels (which also
          * form the right-hand side from N and S; cuSPARSE only solves).
          */
-        static CusparseComparison of(JsonNode harness, Map<String, Double> kernelUs, Map<String, Double> kernelUsThomas) {
+        static CusparseComparison of(JsonNode harness, Map<String, Double> kernelUs,
+                                     Map<String, Double> kernelUsThomas) {
             if (harness == null) {
                 return NONE;
             }

@@ -49,7 +49,7 @@ public final class SteadyGpuBench {
         return out;
     }
 
-    /** What to run: the grid, momenta, the family sizes (one case each), timed repetitions, the CPU reference or not. */
+    /** What to run: grid, momenta, the family sizes (one case each), timed repetitions, the CPU reference or not. */
     record Options(int nR, int nZ, int momenta, List<Integer> models, int reps, boolean reference, Path out) {
         Options {
             models = List.copyOf(models);
@@ -143,7 +143,8 @@ public final class SteadyGpuBench {
             System.out.println("no usable GPU (" + info.reason() + "): nothing timed");
         }
         Result r = new Result(BENCHMARK, info.available() ? info.name() : null, info.describe(), o.nR() + "x" + o.nZ(),
-                o.momenta(), GpuSteadySolver.bytesPerSystem(o.nR(), o.nZ()), cases, info.available() ? null : info.reason());
+                o.momenta(), GpuSteadySolver.bytesPerSystem(o.nR(), o.nZ()), cases,
+                info.available() ? null : info.reason());
         byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(r);
         if (o.out() == null) {
             System.out.write(json);
@@ -156,8 +157,8 @@ public final class SteadyGpuBench {
         System.out.flush();
     }
 
-    private static final String BENCHMARK = "steady-gpu (issue 6): GpuSteadySolver, banded LU per system on the device, "
-            + "realistic field";
+    private static final String BENCHMARK = "steady-gpu (issue 6): GpuSteadySolver, banded LU per system on the "
+            + "device, realistic field";
 
     /** One family size: a warm-up, then the best of {@code reps}; with the references when {@code withReferences}. */
     private static Case measure(GpuSteadySolver gpu, Options o, int models, boolean withReferences) {
@@ -176,7 +177,8 @@ public final class SteadyGpuBench {
         if (withReferences && best.kernel().equals("steady_band_lu_shm")) {
             gpu.kernel(GpuSteadySolver.Kernel.GLOBAL);
             GpuSteadySolver.Result g = gpu.solve(family);
-            global = new GlobalKernel(g.wallSeconds(), g.deviceSeconds(), Measurements.maxRelDiff(g.density()[0], best.density()[0]));
+            double vsShared = Measurements.maxRelDiff(g.density()[0], best.density()[0]);
+            global = new GlobalKernel(g.wallSeconds(), g.deviceSeconds(), vsShared);
             gpu.kernel(GpuSteadySolver.Kernel.AUTO);
         }
         if (withReferences) {
@@ -185,10 +187,11 @@ public final class SteadyGpuBench {
             direct = new CpuDirect((System.nanoTime() - t0) * 1e-9, Runtime.getRuntime().availableProcessors(),
                     Measurements.maxRelDiff(best.density()[0], ref));
         }
-        System.out.println(String.format(Locale.ROOT, "%d model(s) x %d momenta: %.4f s wall (%.4f s device, %s), residual %.2e",
+        System.out.println(String.format(Locale.ROOT,
+                "%d model(s) x %d momenta: %.4f s wall (%.4f s device, %s), residual %.2e",
                 models, o.momenta(), best.wallSeconds(), best.deviceSeconds(), best.kernel(), best.maxResidual()));
-        return new Case(models, models * o.momenta(), best.kernel(), best.chunkSize(), best.chunks(), blocksPerMultiprocessor,
-                best.wallSeconds(), best.deviceSeconds(), best.wallSeconds() / models, warm.wallSeconds(), best.maxResidual(),
-                global, direct);
+        return new Case(models, models * o.momenta(), best.kernel(), best.chunkSize(), best.chunks(),
+                blocksPerMultiprocessor, best.wallSeconds(), best.deviceSeconds(), best.wallSeconds() / models,
+                warm.wallSeconds(), best.maxResidual(), global, direct);
     }
 }

@@ -40,8 +40,8 @@ import java.util.function.Supplier;
 public final class SteadyMethodsBench {
 
     /** What to run: the models (εD overridden by each of {@code epsD}), the methods in the order of the table. */
-    public record Options(List<Path> configs, List<Double> epsD, List<MethodUnderTest> methods, Scheme scheme, int threads,
-                          double tolerance, int ladderMaxSteps, int maxIterations, int repeats, Path out) {
+    public record Options(List<Path> configs, List<Double> epsD, List<MethodUnderTest> methods, Scheme scheme,
+                          int threads, double tolerance, int ladderMaxSteps, int maxIterations, int repeats, Path out) {
         public Options {
             configs = List.copyOf(configs);
             epsD = List.copyOf(epsD);
@@ -99,8 +99,8 @@ public final class SteadyMethodsBench {
     /** Runs every (model, εD, method), prints the table through {@code table}, writes the JSON and returns it. */
     public static SteadyMethodsResult run(Options o, Consumer<String> table) throws IOException {
         warmUp(o);
-        table.accept("| model | εD | method | sweeps (max/bin) | sweeps (all bins) | LU factorisations | wall [s] | CPU [s] "
-                + "| residual | max rel. diff vs direct |");
+        table.accept("| model | εD | method | sweeps (max/bin) | sweeps (all bins) | LU factorisations | wall [s] "
+                + "| CPU [s] | residual | max rel. diff vs direct |");
         table.accept("|---|---|---|---|---|---|---|---|---|---|");
         List<SteadyMethodsResult.Row> rows = new ArrayList<>();
         for (Path file : o.configs()) {
@@ -109,11 +109,13 @@ public final class SteadyMethodsBench {
                 rows.addAll(rows(o, c, e, table));
             }
         }
-        SteadyMethodsResult r = new SteadyMethodsResult(Version.get(), Version.get(), LocalDate.now(ZoneOffset.UTC).toString(),
-                o.threads(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), o.tolerance(),
-                o.ladderMaxSteps(), o.maxIterations(), o.repeats(), o.configs().stream().map(Path::toString).toList(), rows);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        List<String> configs = o.configs().stream().map(Path::toString).toList();
+        SteadyMethodsResult r = new SteadyMethodsResult(Version.get(), Version.get(), today, o.threads(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), o.tolerance(),
+                o.ladderMaxSteps(), o.maxIterations(), o.repeats(), configs, rows);
         Path target = o.out() != null ? o.out()
-                : AtomicFile.freshName(Path.of("bench", "results", "steady-cpu-" + LocalDate.now(ZoneOffset.UTC) + ".json"));
+                : AtomicFile.freshName(Path.of("bench", "results", "steady-cpu-" + today + ".json"));
         AtomicFile.write(target, true, "--out", JSON.writeValueAsBytes(r));
         table.accept("wrote " + target);
         return r;
@@ -122,8 +124,7 @@ public final class SteadyMethodsBench {
     /** Every method's row on one model at one εD, against the direct solve of the same problem. */
     private static List<SteadyMethodsResult.Row> rows(Options o, ModelConfig c, double epsD, Consumer<String> table) {
         TransportProblem p = problem(c, epsD);
-        Timed ref = best(o, () -> SchemeSteadySolver.solve(p, o.scheme(), new SteadySolver(settings(o, SteadyMethod.DIRECT),
-                o.threads()), 50));
+        Timed ref = best(o, () -> solve(o, p, SteadyMethod.DIRECT));
         double[][] direct = ref.result().density();
         List<SteadyMethodsResult.Row> rows = new ArrayList<>();
         for (MethodUnderTest m : o.methods()) {
@@ -133,8 +134,7 @@ public final class SteadyMethodsBench {
             } else if (m.steadyMethod() == SteadyMethod.DIRECT) {
                 row = solverRow(o, c, epsD, m, ref, direct);
             } else {
-                Timed t = best(o, () -> SchemeSteadySolver.solve(p, o.scheme(), new SteadySolver(settings(o, m.steadyMethod()),
-                        o.threads()), 50));
+                Timed t = best(o, () -> solve(o, p, m.steadyMethod()));
                 row = solverRow(o, c, epsD, m, t, direct);
             }
             rows.add(row);
@@ -143,16 +143,22 @@ public final class SteadyMethodsBench {
         return rows;
     }
 
+    /** The steady state of {@code p} by {@code method} (at most 50 Picard iterations for the limited scheme). */
+    private static SteadySolver.Result solve(Options o, TransportProblem p, SteadyMethod method) {
+        return SchemeSteadySolver.solve(p, o.scheme(), new SteadySolver(settings(o, method), o.threads()), 50);
+    }
+
     /** One line of the Markdown table. */
     static String tableLine(String model, double epsD, String method, String sweeps, String sweepsTotal,
                             String factorisations, double wall, double cpu, double residual, double maxRelDiff) {
-        return String.format(Locale.ROOT, "| %s | %g | %s | %s | %s | %s | %.3f | %.3f | %.2e | %.2e |", model, epsD, method,
-                sweeps, sweepsTotal, factorisations, wall, cpu, residual, maxRelDiff);
+        return String.format(Locale.ROOT, "| %s | %g | %s | %s | %s | %s | %.3f | %.3f | %.2e | %.2e |",
+                model, epsD, method, sweeps, sweepsTotal, factorisations, wall, cpu, residual, maxRelDiff);
     }
 
     private static SteadySettings settings(Options o, SteadyMethod method) {
         SteadySettings d = SteadySettings.defaults(method);
-        return new SteadySettings(method, o.tolerance(), d.restart(), o.maxIterations(), d.refactorAfter(), d.adiCycle());
+        return new SteadySettings(method, o.tolerance(), d.restart(), o.maxIterations(), d.refactorAfter(),
+                d.adiCycle());
     }
 
     static TransportProblem problem(ModelConfig c, double epsD) {
@@ -166,7 +172,8 @@ public final class SteadyMethodsBench {
         ModelConfig c = ModelConfig.load(o.configs().get(0));
         TransportProblem p = problem(c, 0.1);
         for (SteadyMethod m : SteadyMethod.values()) {
-            SchemeSteadySolver.solve(p, o.scheme(), new SteadySolver(settings(o, m).withTolerance(1e-6), o.threads()), 3);
+            SteadySolver coarse = new SteadySolver(settings(o, m).withTolerance(1e-6), o.threads());
+            SchemeSteadySolver.solve(p, o.scheme(), coarse, 3);
         }
     }
 
@@ -196,9 +203,9 @@ public final class SteadyMethodsBench {
     private static SteadyMethodsResult.SolverRow solverRow(Options o, ModelConfig c, double epsD, MethodUnderTest m,
                                                            Timed t, double[][] direct) {
         SteadySolver.Result r = t.result();
-        return new SteadyMethodsResult.SolverRow(c.name(), c.field().toString(), epsD, m.key(), o.scheme().key(), t.cpu(),
-                r.sweepsMax(), r.sweepsTotal(), r.factorisations(), r.picardIterations(), t.wall(), r.residual(),
-                r.converged(), Measurements.maxRelDiff(r.density(), direct, true));
+        return new SteadyMethodsResult.SolverRow(c.name(), c.field().toString(), epsD, m.key(), o.scheme().key(),
+                t.cpu(), r.sweepsMax(), r.sweepsTotal(), r.factorisations(), r.picardIterations(), t.wall(),
+                r.residual(), r.converged(), Measurements.maxRelDiff(r.density(), direct, true));
     }
 
     /**

@@ -53,8 +53,9 @@ public record SteadyMethodsResult(@JsonProperty(AtomicFile.JSON_SIGNATURE_KEY) S
                             @JsonProperty("max_rel_diff_vs_direct") double maxRelDiffVsDirect) implements Row {
         @Override
         public String tableLine() {
-            return SteadyMethodsBench.tableLine(model, epsD, method, Integer.toString(sweeps), Long.toString(sweepsTotal),
-                    Integer.toString(factorisations), wallSeconds, cpuSeconds, residual, maxRelDiffVsDirect);
+            return SteadyMethodsBench.tableLine(model, epsD, method, Integer.toString(sweeps),
+                    Long.toString(sweepsTotal), Integer.toString(factorisations), wallSeconds, cpuSeconds, residual,
+                    maxRelDiffVsDirect);
         }
     }
 

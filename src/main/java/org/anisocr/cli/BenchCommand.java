@@ -9,13 +9,14 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * {@code anisocr bench}: the benchmarks, one subcommand each ({@code split}, {@code steady}, {@code methods}). Without a
- * subcommand it runs {@code bench split}, the spelling of earlier releases, and says so on stderr.
+ * {@code anisocr bench}: the benchmarks, one subcommand each ({@code split}, {@code steady}, {@code methods}).
+ * Without a subcommand it runs {@code bench split}, the spelling of earlier releases, and says so on stderr.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {BenchSplitCommand.class, BenchSteadyCommand.class, BenchMethodsCommand.class},
-        description = {"Benchmarks: split (the split step: GPU per kernel and whole step, CPU, copy bandwidth, cuSPARSE), "
-                + "steady (batched multigrid on the GPU vs the CPU's mg-gmres), methods (the steady methods x eps_D).",
+        description = {"Benchmarks: split (the split step: GPU per kernel and whole step, CPU, copy bandwidth, "
+                + "cuSPARSE), steady (batched multigrid on the GPU vs the CPU's mg-gmres), methods (the steady methods "
+                + "x eps_D).",
                 "Without a subcommand: bench split (deprecated spelling; its options are listed below)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

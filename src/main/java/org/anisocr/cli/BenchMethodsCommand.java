@@ -28,11 +28,13 @@ public class BenchMethodsCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "model configs (TOML); eps_D is overridden")
     List<Path> configs;
 
-    @Option(names = "--eps", split = ",", defaultValue = "0.1,0.01,0.001", description = "eps_D values (default: ${DEFAULT-VALUE})")
+    @Option(names = "--eps", split = ",", defaultValue = "0.1,0.01,0.001",
+            description = "eps_D values (default: ${DEFAULT-VALUE})")
     List<Double> eps;
 
     @Option(names = "--methods", split = ",", defaultValue = "lu-gmres,adi-gmres,direct,ladder",
-            description = "steady methods (auto, lu-gmres, mg-gmres, adi-gmres, direct) and ladder; default: ${DEFAULT-VALUE}")
+            description = "steady methods (auto, lu-gmres, mg-gmres, adi-gmres, direct) and ladder; "
+                    + "default: ${DEFAULT-VALUE}")
     List<String> methods;
 
     @Option(names = "--scheme", defaultValue = "paper", description = "paper | symmetric | symmetric-limited")
@@ -75,7 +77,7 @@ public class BenchMethodsCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** The benchmark these options ask for; a method or scheme not known is a ConfigException listing the known ones. */
+    /** The benchmark these options ask for; an unknown method or scheme is a ConfigException listing the known ones. */
     SteadyMethodsBench.Options options() {
         List<SteadyMethodsBench.MethodUnderTest> chosen = new ArrayList<>();
         for (String m : methods) {

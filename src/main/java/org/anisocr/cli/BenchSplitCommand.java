@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
  * bench/results/&lt;device&gt;-&lt;date&gt;.json (see bench/README.md).
  */
 @Command(name = "split", mixinStandardHelpOptions = true,
-        description = "Benchmark the split step: GPU (per kernel, whole step), CPU reference, copy bandwidth, cuSPARSE (merged).")
+        description = "Benchmark the split step: GPU (per kernel, whole step), CPU reference, copy bandwidth, "
+                + "cuSPARSE (merged).")
 public final class BenchSplitCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -20,24 +20,29 @@ import java.util.Locale;
  */
 final class BenchSplitOptions {
 
-    @Option(names = "--grid", defaultValue = "201x81", description = "NRxNz on Rmax=20 kpc, H=4 kpc (default ${DEFAULT-VALUE})")
+    @Option(names = "--grid", defaultValue = "201x81",
+            description = "NRxNz on Rmax=20 kpc, H=4 kpc (default ${DEFAULT-VALUE})")
     String grid;
 
     @Option(names = "--momenta", defaultValue = "33", description = "momentum bins (default ${DEFAULT-VALUE})")
     int momenta;
 
-    @Option(names = "--models", defaultValue = "1", description = "models batched in one GPU run (default ${DEFAULT-VALUE})")
+    @Option(names = "--models", defaultValue = "1",
+            description = "models batched in one GPU run (default ${DEFAULT-VALUE})")
     int models;
 
     @Mixin BackendOptions compute;
 
-    @Option(names = "--cpu-reps", defaultValue = "9", description = "timed CPU repetitions (median taken; default ${DEFAULT-VALUE})")
+    @Option(names = "--cpu-reps", defaultValue = "9",
+            description = "timed CPU repetitions (median taken; default ${DEFAULT-VALUE})")
     int cpuReps;
 
-    @Option(names = "--cpu-steps", defaultValue = "3", description = "CPU steps per timed repetition (default ${DEFAULT-VALUE})")
+    @Option(names = "--cpu-steps", defaultValue = "3",
+            description = "CPU steps per timed repetition (default ${DEFAULT-VALUE})")
     int cpuSteps;
 
-    @Option(names = "--gpu-reps", defaultValue = "200", description = "GPU steps averaged per timing (default ${DEFAULT-VALUE})")
+    @Option(names = "--gpu-reps", defaultValue = "200",
+            description = "GPU steps averaged per timing (default ${DEFAULT-VALUE})")
     int gpuReps;
 
     @Option(names = "--out", description = "JSON file (default bench/results/<device>-<date>.json)")
@@ -48,10 +53,12 @@ final class BenchSplitOptions {
     @Option(names = "--cusparse-json", description = "timings from bench/cusparse/gtsv_bench to merge")
     Path cusparseJson;
 
-    @Option(names = "--export-systems", description = "only write model 0's tridiagonal systems for gtsv_bench to this file, then exit")
+    @Option(names = "--export-systems",
+            description = "only write model 0's tridiagonal systems for gtsv_bench to this file, then exit")
     Path exportSystems;
 
-    @Option(names = "--merge-into", description = "with --cusparse-json: only merge those timings into this existing bench JSON, then exit")
+    @Option(names = "--merge-into",
+            description = "with --cusparse-json: only merge those timings into this existing bench JSON, then exit")
     Path mergeInto;
 
     /** CPU warm-up steps after the comparison steps, before the timed repetitions. */
@@ -72,8 +79,8 @@ final class BenchSplitOptions {
             throw new ConfigException("--grid needs at least 3x3; --momenta, --models, --cpu-reps, --cpu-steps, "
                     + "--gpu-reps at least 1");
         }
-        return new Benchmark.Options(nR, nZ, momenta, models, compute.backend, compute.threads, CPU_WARMUP_STEPS, cpuReps,
-                cpuSteps, gpuReps, out, cusparseJson);
+        return new Benchmark.Options(nR, nZ, momenta, models, compute.backend, compute.threads, CPU_WARMUP_STEPS,
+                cpuReps, cpuSteps, gpuReps, out, cusparseJson);
     }
 
     /** Runs what the options ask for: a merge, an export, or the benchmark. */
@@ -101,8 +108,8 @@ final class BenchSplitOptions {
             throw new ConfigException("--merge-into needs --cusparse-json FILE (the timings to merge)");
         }
         if (!Files.isRegularFile(mergeInto)) {
-            throw new ConfigException("--merge-into " + mergeInto + ": no such file (the bench JSON to add the cuSPARSE "
-                    + "timings to)");
+            throw new ConfigException("--merge-into " + mergeInto
+                    + ": no such file (the bench JSON to add the cuSPARSE timings to)");
         }
         OutputLocation.checkFile(mergeInto, true, "--merge-into", AtomicFile::isAnisocrJsonOrCsv);
         Benchmark.mergeCusparseInto(mergeInto, cusparseJson);
@@ -113,8 +120,9 @@ final class BenchSplitOptions {
     private int export(Benchmark.Options o, PrintWriter stdout) throws IOException {
         long bytes = Benchmark.exportBytes(o.nR(), o.nZ(), o.momenta());
         if (bytes > Benchmark.MAX_SYSTEMS_BYTES) {
-            throw new ConfigException(String.format(Locale.ROOT, "--export-systems: --grid %s with --momenta %d would write "
-                    + "%.1f GB; at most %.1f GB (use fewer momenta or a smaller grid)", grid, momenta, bytes / 1e9,
+            throw new ConfigException(String.format(Locale.ROOT,
+                    "--export-systems: --grid %s with --momenta %d would write %.1f GB; at most"
+                    + " %.1f GB (use fewer momenta or a smaller grid)", grid, momenta, bytes / 1e9,
                     Benchmark.MAX_SYSTEMS_BYTES / 1e9));
         }
         OutputLocation.checkFile(exportSystems, overwrite.overwrite(), "--export-systems", f -> true);

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One bench command: each old spelling parses to the same typed options as its new subcommand, and says the new name. */
+/** One bench command: each old spelling parses to the same options as its new subcommand, and says the new name. */
 class BenchCommandTest {
 
     /** The command picocli would run for {@code args} (the last of the parsed chain). */
@@ -27,8 +27,9 @@ class BenchCommandTest {
         return chain.get(chain.size() - 1).getCommand();
     }
 
-    private static final String[] SPLIT_ARGS = {"--grid", "21x11", "--momenta", "2", "--models", "3", "--backend", "cpu",
-        "--cpu-reps", "4", "--cpu-steps", "5", "--gpu-reps", "6", "--out", "b.json", "--cusparse-json", "c.json"};
+    private static final String[] SPLIT_ARGS = {"--grid", "21x11", "--momenta", "2", "--models", "3",
+        "--backend", "cpu", "--cpu-reps", "4", "--cpu-steps", "5", "--gpu-reps", "6", "--out", "b.json",
+        "--cusparse-json", "c.json"};
 
     private static String[] with(String[] head, String... tail) {
         String[] all = new String[head.length + tail.length];
@@ -44,7 +45,9 @@ class BenchCommandTest {
         assertInstanceOf(BenchCommand.class, old);
         assertInstanceOf(BenchSplitCommand.class, now);
         Benchmark.Options o = ((BenchCommand) old).split.options();
-        assertEquals(new Benchmark.Options(21, 11, 2, 3, Backend.CPU, 0, 10, 4, 5, 6, Path.of("b.json"), Path.of("c.json")), o);
+        Benchmark.Options expected = new Benchmark.Options(21, 11, 2, 3, Backend.CPU, 0, 10, 4, 5, 6, Path.of("b.json"),
+                Path.of("c.json"));
+        assertEquals(expected, o);
         assertEquals(o, ((BenchSplitCommand) now).split.options());
         // the comparison can fail: another grid is another benchmark
         assertNotEquals(o, ((BenchSplitCommand) leaf("bench", "split", "--grid", "21x13")).split.options());
@@ -52,16 +55,17 @@ class BenchCommandTest {
 
     @Test
     void steadyBenchIsBenchMethods() {
-        String[] args = {"a.toml", "b.toml", "--eps", "0.1,0.01", "--methods", "direct,ladder,mg-gmres", "--scheme", "symmetric",
-            "--threads", "1", "--tolerance", "1e-8", "--ladder-max-steps", "7", "--max-iterations", "8", "--repeats", "1",
-            "--out", "m.json"};
+        String[] args = {"a.toml", "b.toml", "--eps", "0.1,0.01", "--methods", "direct,ladder,mg-gmres",
+            "--scheme", "symmetric", "--threads", "1", "--tolerance", "1e-8", "--ladder-max-steps", "7",
+            "--max-iterations", "8", "--repeats", "1", "--out", "m.json"};
         Object old = leaf(with(new String[] {"steady-bench"}, args));
         Object now = leaf(with(new String[] {"bench", "methods"}, args));
         assertInstanceOf(SteadyBenchCommand.class, old);
         assertInstanceOf(BenchMethodsCommand.class, now);
         SteadyMethodsBench.Options o = ((BenchMethodsCommand) now).options();
         assertEquals(o, ((BenchMethodsCommand) old).options());
-        assertEquals(List.of("direct", "ladder", "mg-gmres"), o.methods().stream().map(SteadyMethodsBench.MethodUnderTest::key).toList());
+        assertEquals(List.of("direct", "ladder", "mg-gmres"),
+                o.methods().stream().map(SteadyMethodsBench.MethodUnderTest::key).toList());
         assertEquals(List.of(0.1, 0.01), o.epsD());
         assertEquals("symmetric", o.scheme().key());
         assertEquals(7, o.ladderMaxSteps());

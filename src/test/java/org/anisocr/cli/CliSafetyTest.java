@@ -66,8 +66,8 @@ class CliSafetyTest {
                 "bench", "--out", "{w}/results.txt", "--backend", "cpu", "--grid", "11x7", "--momenta", "1"));
         c.add(new Case("bench --out existing-folder", false, 2, "is a folder", null, "bench", "--out", "{w}/existing-folder", "--backend", "cpu"));
         c.add(new Case("steady-bench --out results.txt", false, 2, "was not written by anisocr", null, "steady-bench", "{cfg}", "--out", "{w}/results.txt"));
-        c.add(new Case("bench methods --out results.txt", false, 2, "was not written by anisocr", null, "bench", "methods", "{cfg}",
-                "--out", "{w}/results.txt"));
+        c.add(new Case("bench methods --out results.txt", false, 2, "was not written by anisocr", null,
+                "bench", "methods", "{cfg}", "--out", "{w}/results.txt"));
         c.add(new Case("bench split --out results.txt", false, 2, "was not written by anisocr", null,
                 "bench", "split", "--out", "{w}/results.txt", "--backend", "cpu", "--grid", "11x7", "--momenta", "1"));
         c.add(new Case("validate --json results.txt", false, 2, "was not written by anisocr", null, "validate", "--quick", "--only", "zero-source",
