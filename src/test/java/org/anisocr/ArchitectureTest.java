@@ -7,11 +7,16 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -38,15 +43,15 @@ class ArchitectureTest {
             "field", "grid",
             "operator", "grid field",
             "source", "grid field operator",
-            "config", "grid field operator source",
-            "solver", "grid field operator source config",
+            "solver", "grid field operator source",
+            "config", "grid field operator source solver",
             "io", "grid config",
             "analysis", "grid field operator config io",
-            "run", "grid field operator source config solver io analysis",
-            "validation", "grid field operator source config solver io",
-            "bench", "grid field operator source config solver io",
+            "run", "grid field operator source solver config io analysis",
+            "validation", "grid field operator source solver config io",
+            "bench", "grid field operator source solver config io",
             "sweep", "grid config io analysis run",
-            "cli", "grid field operator source config solver io analysis run validation bench sweep");
+            "cli", "grid field operator source solver config io analysis run validation bench sweep");
 
     private static Map<String, List<String>> layers(String... pairs) {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -62,6 +67,59 @@ class ArchitectureTest {
             rule = e.getValue().isEmpty() ? rule.whereLayer(e.getKey()).mayNotAccessAnyLayer()
                     : rule.whereLayer(e.getKey()).mayOnlyAccessLayers(e.getValue().toArray(String[]::new));
         rule.check(classes);
+    }
+
+    @Test
+    void solverNeverImportsConfig() {
+        noClasses().that().resideInAPackage("org.anisocr.solver..")
+                .should().dependOnClassesThat().resideInAPackage("org.anisocr.config..")
+                .because("each layer owns its settings: config builds the solver's records from TOML, "
+                        + "the solver never sees the parsing package")
+                .check(classes);
+    }
+
+    /**
+     * README's one-line flow lists the layers bottom to top; each may import only layers to its left. Its order
+     * must be the table's, or the sentence and the code say different things.
+     */
+    @Test
+    void readmeFlowSentenceMatchesTheTable() throws IOException {
+        String line = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("Imports go one way")).findFirst()
+                .orElseThrow(() -> new AssertionError("README.md has no line starting 'Imports go one way'"));
+        String chain = line.substring(line.indexOf('`') + 1, line.indexOf('`', line.indexOf('`') + 1));
+        Map<String, Integer> rank = new LinkedHashMap<>();
+        String[] steps = chain.replace("(cpu | gpu | steady)", "").split("→");
+        for (int i = 0; i < steps.length; i++) {
+            for (String pkg : steps[i].split("\\|")) {
+                rank.put(pkg.trim(), i);
+            }
+        }
+        assertEquals(MAY_IMPORT.keySet(), rank.keySet(), "README's flow names the table's packages");
+        for (Map.Entry<String, List<String>> e : MAY_IMPORT.entrySet()) {
+            for (String lower : e.getValue()) {
+                assertTrue(rank.get(lower) < rank.get(e.getKey()),
+                        e.getKey() + " may import " + lower + ", so README's flow must list " + lower + " to its left");
+            }
+        }
+    }
+
+    /** docs/architecture.md's layer table lists, for each package, exactly what MAY_IMPORT allows. */
+    @Test
+    void architectureTableMatchesMayImport() throws IOException {
+        Map<String, Set<String>> table = new LinkedHashMap<>();
+        for (String row : Files.readAllLines(Path.of("docs/architecture.md"))) {
+            String[] cells = row.split("\\|");
+            if (cells.length < 4 || !cells[1].trim().startsWith("`")) {
+                continue;
+            }
+            String pkg = cells[1].trim().split("`")[1];
+            String allowed = cells[2].trim();
+            table.put(pkg, allowed.equals("—") ? Set.of() : Set.of(allowed.split(",\\s*")));
+        }
+        Map<String, Set<String>> code = new LinkedHashMap<>();
+        MAY_IMPORT.forEach((pkg, allowed) -> code.put(pkg, Set.copyOf(allowed)));
+        assertEquals(code, table, "docs/architecture.md's layer table and ArchitectureTest.MAY_IMPORT");
     }
 
     @Test

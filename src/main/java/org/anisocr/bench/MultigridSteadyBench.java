@@ -3,8 +3,6 @@ package org.anisocr.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.io.AtomicFile;
 import org.anisocr.io.Version;
@@ -18,6 +16,8 @@ import org.anisocr.solver.gpu.GpuMultigridBatch;
 import org.anisocr.solver.gpu.GpuMultigridDevice;
 import org.anisocr.solver.gpu.GpuRuntime;
 import org.anisocr.solver.steady.BatchedSteadySolver;
+import org.anisocr.solver.steady.SteadyMethod;
+import org.anisocr.solver.steady.SteadySettings;
 import org.anisocr.solver.steady.SteadySolver;
 
 import java.io.IOException;

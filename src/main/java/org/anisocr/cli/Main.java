@@ -1,6 +1,7 @@
 package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
+import org.anisocr.solver.UnstableTimeStepException;
 import org.anisocr.solver.gpu.GpuUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,11 +32,16 @@ public final class Main {
         System.exit(code);
     }
 
+    /** A model file or option the user must change: exit 2 with the message alone. */
+    private static boolean isBadInput(Throwable e) {
+        return e instanceof ConfigException || e instanceof UnstableTimeStepException;
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? EXIT_BAD_INPUT : EXIT_FAILURE);
+        cl.setExitCodeExceptionMapper(e -> isBadInput(e) ? EXIT_BAD_INPUT : EXIT_FAILURE);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException) {
+            if (isBadInput(e)) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }

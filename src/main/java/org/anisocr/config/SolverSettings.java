@@ -1,5 +1,10 @@
 package org.anisocr.config;
 
+import org.anisocr.operator.Scheme;
+import org.anisocr.solver.steady.LadderSettings;
+import org.anisocr.solver.steady.SteadyMethod;
+import org.anisocr.solver.steady.SteadySettings;
+
 /**
  * [solver]: how to reach the answer ({@link Mode}), in which spatial discretisation ({@link Scheme}); the
  * non-paper schemes have no split time step and are available in the steady-state modes only.

@@ -1,16 +1,16 @@
 package org.anisocr.run;
 
 import org.anisocr.config.Mode;
-import org.anisocr.config.Scheme;
 import org.anisocr.config.SolverSettings;
-import org.anisocr.config.SteadyMethod;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.DiscreteOperator;
+import org.anisocr.operator.Scheme;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.MultigridDevice;
 import org.anisocr.solver.steady.BatchedSteadySolver;
 import org.anisocr.solver.steady.SchemeSteadySolver;
+import org.anisocr.solver.steady.SteadyMethod;
 import org.anisocr.solver.steady.SteadySolver;
 
 import java.util.ArrayList;

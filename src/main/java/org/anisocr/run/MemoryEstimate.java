@@ -3,10 +3,10 @@ package org.anisocr.run;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.Mode;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.config.Scheme;
 import org.anisocr.config.SolverSettings;
-import org.anisocr.config.SteadyMethod;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.Scheme;
+import org.anisocr.solver.steady.SteadyMethod;
 import org.anisocr.solver.steady.SteadySolver;
 
 import java.util.Locale;

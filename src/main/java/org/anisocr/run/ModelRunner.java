@@ -6,6 +6,8 @@ import org.anisocr.config.SolverSettings;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.GpuFailure;
+import org.anisocr.solver.SingularSystemException;
 import org.anisocr.solver.SolverDivergedException;
 import org.anisocr.solver.steady.DtLadder;
 
@@ -64,11 +66,18 @@ public final class ModelRunner {
     /**
      * Solves {@link #batchable} models in one batch (every bin of every model at once); one result per model, each
      * normalised as {@link #run} would. wallSeconds of each is the whole batch's; {@code log} gets the batch plan first.
+     * @throws BatchFailedException when the device fails or a model's system is singular or diverges (the caller may
+     *         solve the models one by one)
      */
     public static java.util.List<RunResult> runBatch(java.util.List<ModelConfig> cs, SolverBackend backend, java.util.function.Consumer<String> log) {
         long t0 = System.nanoTime();
         java.util.List<TransportProblem> problems = cs.parallelStream().map(ModelRunner::problem).toList(); // models are independent
-        java.util.List<Solution> solutions = BatchedSteadyModels.solve(problems, cs.get(0).solver(), backend, log);
+        java.util.List<Solution> solutions;
+        try {
+            solutions = BatchedSteadyModels.solve(problems, cs.get(0).solver(), backend, log);
+        } catch (GpuFailure | SingularSystemException | SolverDivergedException e) {
+            throw new BatchFailedException(e);
+        }
         double wall = (System.nanoTime() - t0) * 1e-9;
         java.util.List<RunResult> out = new java.util.ArrayList<>();
         for (int m = 0; m < cs.size(); m++) out.add(result(cs.get(m), problems.get(m), solutions.get(m), backend, wall));

@@ -1,9 +1,9 @@
 package org.anisocr.run;
 
 import org.anisocr.config.Mode;
-import org.anisocr.config.SteadyMethod;
 import org.anisocr.solver.gpu.GpuSteadySolver;
 import org.anisocr.solver.steady.DtLadder;
+import org.anisocr.solver.steady.SteadyMethod;
 import org.anisocr.solver.steady.SteadySolver;
 
 import java.util.LinkedHashMap;

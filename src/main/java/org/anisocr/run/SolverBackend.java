@@ -1,8 +1,9 @@
 package org.anisocr.run;
 
-import org.anisocr.config.Scheme;
+import org.anisocr.operator.Scheme;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
+import org.anisocr.solver.GpuFailure;
 import org.anisocr.solver.MultigridDevice;
 import org.anisocr.solver.SplitStepper;
 import org.anisocr.solver.cpu.CpuSplitStepper;
@@ -14,6 +15,7 @@ import org.anisocr.solver.gpu.GpuSteadySolver;
 import org.anisocr.solver.gpu.GpuUnavailableException;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The {@link Backend} a user asked for, resolved once for a run or a whole sweep: it opens the split stepper of
@@ -31,6 +33,7 @@ public final class SolverBackend {
     private final boolean referenceBatches;
     private GpuInfo gpu;          // probed when first needed (auto) or at resolve (gpu)
     private boolean fallbackSaid;
+    private Supplier<MultigridDevice> standInDevice; // tests: a "usable GPU" whose batched multigrid runs on this
 
     private SolverBackend(Backend requested, int threads, Consumer<String> log, boolean referenceBatches) {
         this.requested = requested;
@@ -60,6 +63,18 @@ public final class SolverBackend {
      */
     public static SolverBackend batchedReference(int threads) { return new SolverBackend(Backend.CPU, threads, line -> { }, true); }
 
+    /**
+     * For tests: {@code requested} as if a GPU were usable, its batched steady multigrid opened from {@code device}
+     * (a stand-in that may fail on purpose), so that what an auto run falls back for can be measured without a GPU.
+     */
+    static SolverBackend withStandInDevice(Backend requested, int threads, Consumer<String> log,
+                                           Supplier<MultigridDevice> device) {
+        SolverBackend b = new SolverBackend(requested, threads, log, false);
+        b.gpu = new GpuInfo(true, "stand-in", "stand-in device", 0, 0, 0, 0, 0);
+        b.standInDevice = device;
+        return b;
+    }
+
     public Backend requested() { return requested; }
 
     public int threads() { return threads; }
@@ -76,7 +91,7 @@ public final class SolverBackend {
                 if (gpuUsable()) {
                     try {
                         return new GpuSplitStepper(p);
-                    } catch (RuntimeException e) {
+                    } catch (GpuFailure e) {
                         log.accept("GPU " + gpu.name() + " could not take the problem (" + e.getMessage() + "); using the CPU backend");
                         return new CpuSplitStepper(p, threads);
                     }
@@ -107,7 +122,12 @@ public final class SolverBackend {
     public boolean batchesSteady(Scheme scheme) { return referenceBatches ? scheme == Scheme.PAPER : steadyOnGpu(scheme); }
 
     /** The device of the batched steady multigrid (null: its Java reference); close it. */
-    MultigridDevice openMultigridDevice() { return referenceBatches ? null : GpuMultigridDevice.open(); }
+    MultigridDevice openMultigridDevice() {
+        if (standInDevice != null) {
+            return standInDevice.get();
+        }
+        return referenceBatches ? null : GpuMultigridDevice.open();
+    }
 
     /** "gpu", or "cpu" for the Java reference of the batched path. */
     String batchDeviceKind() { return referenceBatches ? "cpu" : "gpu"; }

@@ -1,15 +1,16 @@
 package org.anisocr.run;
 
 import org.anisocr.config.Mode;
-import org.anisocr.config.Scheme;
 import org.anisocr.config.SolverSettings;
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.DiscreteOperator;
+import org.anisocr.operator.Scheme;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
+import org.anisocr.solver.GpuFailure;
 import org.anisocr.solver.gpu.GpuSteadySolver;
 import org.anisocr.solver.steady.SchemeSteadySolver;
+import org.anisocr.solver.steady.SteadyMethod;
+import org.anisocr.solver.steady.SteadySettings;
 import org.anisocr.solver.steady.SteadySolver;
 
 /**
@@ -26,8 +27,10 @@ final class SteadyModeSolver {
         if (BatchedSteadyModels.applies(s, problem.grid(), backend)) {
             try {
                 return BatchedSteadyModels.solve(java.util.List.of(problem), s, backend, line -> { }).get(0);
-            } catch (RuntimeException e) {
-                if (backend.requested() != Backend.AUTO) throw e;
+            } catch (GpuFailure e) {
+                if (backend.requested() != Backend.AUTO) {
+                    throw e;
+                }
                 backend.fallBack("GPU multigrid steady solve failed (" + e.getMessage() + "); using the CPU backend");
                 return onCpu(problem, s, backend.threads(), progress);
             }
@@ -39,8 +42,10 @@ final class SteadyModeSolver {
                 ModelRunner.requireFinite(n);
                 return new Solution.GpuSteady(n, g.info().describe(), s.mode(), s.steady().method(), r,
                         DiscreteOperator.maxRelativeResidual(problem, n));
-            } catch (RuntimeException e) {
-                if (backend.requested() == Backend.GPU) throw e;
+            } catch (GpuFailure e) {
+                if (backend.requested() == Backend.GPU) {
+                    throw e;
+                }
                 backend.fallBack("GPU steady solve failed (" + e.getMessage() + "); using the CPU backend");
             }
         }

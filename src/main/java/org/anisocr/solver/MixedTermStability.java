@@ -82,7 +82,7 @@ public final class MixedTermStability {
         SpatialGrid g = problem.grid();
         int i = v.node() % g.nR(), j = v.node() / g.nR();
         double limit = largestStableDt(problem, dtMyr);
-        throw new org.anisocr.config.ConfigException(String.format(
+        throw new UnstableTimeStepException(String.format(
                 "%s = %g Myr is unstable for the explicit mixed term: amplification %.4f per step at R=%.3g kpc, z=%.3g kpc, p=%.4g GeV;"
                         + " expected a time step ≤ %.3g Myr for this grid and tensor", key, dtMyr, v.amplification(),
                 g.r(i), g.z(j), problem.momenta().p(v.bin()), limit));

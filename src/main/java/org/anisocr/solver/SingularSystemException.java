@@ -1,7 +1,10 @@
 package org.anisocr.solver;
 
-/** A steady system L N + S = 0 has no unique solution: its factorisation met a zero pivot column. */
-public class SingularSystemException extends ArithmeticException {
+/**
+ * A steady system L N + S = 0 has no unique solution: its factorisation met a zero pivot column. A property of the
+ * model, not of the arithmetic or the device: every backend would meet it, so no fallback catches it.
+ */
+public class SingularSystemException extends RuntimeException {
     private final int model, bin;
 
     /** @param model index in the batch (0 for a single model), bin the momentum bin */

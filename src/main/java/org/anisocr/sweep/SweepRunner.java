@@ -1,5 +1,7 @@
 package org.anisocr.sweep;
 
+import org.anisocr.config.ConfigException;
+import org.anisocr.run.BatchFailedException;
 import org.anisocr.run.ModelJob;
 import org.anisocr.run.ModelRunner;
 import org.anisocr.run.RunResult;
@@ -82,7 +84,8 @@ public final class SweepRunner {
             Solution first = results.get(0).solution();
             log.printf(Locale.ROOT, "batch of %d models: %.2f s (%s)%n", group.size(), results.get(0).wallSeconds(),
                     first.details().getOrDefault("steady_device", first.backend()));
-        } catch (RuntimeException e) {
+        } catch (BatchFailedException | ConfigException e) {
+            // the device or one model failed (or a folder check did): one by one, each failure stays with its model
             log.printf(Locale.ROOT, "batch of %d models failed (%s); solving them one by one%n", group.size(), e.getMessage());
         }
         log.flush();

@@ -1,8 +1,5 @@
 package org.anisocr.operator;
 
-import org.anisocr.config.SteadySettings;
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.Scheme;
 import org.anisocr.field.GaussianBumpField;
 import org.anisocr.field.JanssonFarrarXField;
 import org.anisocr.field.MagneticField;
@@ -11,10 +8,12 @@ import org.anisocr.field.UniformField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.solver.steady.SchemeSteadySolver;
+import org.anisocr.solver.steady.SteadyMethod;
+import org.anisocr.solver.steady.SteadySettings;
+import org.anisocr.solver.steady.SteadySolver;
 import org.anisocr.source.ManufacturedSource;
 import org.anisocr.source.PulsarSource;
-import org.anisocr.solver.steady.SchemeSteadySolver;
-import org.anisocr.solver.steady.SteadySolver;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

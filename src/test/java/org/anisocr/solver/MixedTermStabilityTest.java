@@ -1,6 +1,5 @@
 package org.anisocr.solver;
 
-import org.anisocr.config.ConfigException;
 import org.anisocr.field.UniformField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
@@ -51,7 +50,7 @@ class MixedTermStabilityTest {
 
     @Test void refusalNamesKeyValueAndLimit() {
         TransportProblem p = tilted(0.01);
-        String m = assertThrows(ConfigException.class, () -> MixedTermStability.requireStable(p, 50, "solver.ladder.dt_max_Myr")).getMessage();
+        String m = assertThrows(UnstableTimeStepException.class, () -> MixedTermStability.requireStable(p, 50, "solver.ladder.dt_max_Myr")).getMessage();
         assertTrue(m.contains("solver.ladder.dt_max_Myr = 50") && m.contains("≤"), m);
     }
 

@@ -41,7 +41,7 @@ final class DeviceBatch implements AutoCloseable {
         host = BatchEntries.of(models);
         entries = host.count();
         if (nodes * entries > Integer.MAX_VALUE - 16)
-            throw new IllegalArgumentException("GPU batch too large for one host array: " + nR + "x" + nZ + " grid x " + entries
+            throw new GpuLimitException("GPU batch too large for one host array: " + nR + "x" + nZ + " grid x " + entries
                     + " entries = " + nodes * entries + " values; split the family");
         rt.makeCurrent();
         try {

@@ -145,7 +145,7 @@ public final class GpuRuntime implements AutoCloseable {
     /** 1D launch of a kernel's call on this runtime's stream; a failure names the kernel and the launch shape. */
     public void launch(KernelCall call, long threads, int blockSize, int sharedBytes) {
         long blocks = (threads + blockSize - 1) / blockSize;
-        if (blocks > Integer.MAX_VALUE) throw new IllegalArgumentException("too many blocks for " + call.kernel() + ": " + blocks);
+        if (blocks > Integer.MAX_VALUE) throw new GpuLimitException("too many blocks for " + call.kernel() + ": " + blocks);
         int grid = (int) Math.max(blocks, 1);
         GpuException.check("launching " + call.kernel() + " (" + grid + " blocks of " + blockSize + " threads, " + sharedBytes
                 + " bytes shared)", () -> cuLaunchKernel(function(call.kernel()), grid, 1, 1, blockSize, 1, 1, sharedBytes, stream,

@@ -195,7 +195,7 @@ public final class GpuSteadySolver implements AutoCloseable {
         });
         boolean fits = window + staticShared[0] <= optin[0];
         if (kernel == Kernel.SHARED && !fits)
-            throw new IllegalStateException("steady_band_lu_shm needs " + (window + staticShared[0]) + " bytes of shared memory per block, "
+            throw new GpuLimitException("steady_band_lu_shm needs " + (window + staticShared[0]) + " bytes of shared memory per block, "
                     + rt.info().name() + " allows " + optin[0]);
         return kernel == Kernel.SHARED || (kernel == Kernel.AUTO && fits);
     }

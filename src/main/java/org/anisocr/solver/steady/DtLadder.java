@@ -1,6 +1,5 @@
 package org.anisocr.solver.steady;
 
-import org.anisocr.config.LadderSettings;
 import org.anisocr.solver.MixedTermStability;
 import org.anisocr.solver.SplitStepper;
 

@@ -1,8 +1,8 @@
 package org.anisocr.solver.steady;
 
-import org.anisocr.config.Scheme;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.PaperSteadyOperator;
+import org.anisocr.operator.Scheme;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.SymmetricOperator;
 import org.anisocr.operator.TransportProblem;

@@ -1,7 +1,5 @@
 package org.anisocr.solver.steady;
 
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.solver.SingularSystemException;

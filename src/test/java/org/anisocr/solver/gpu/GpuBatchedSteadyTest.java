@@ -2,12 +2,12 @@ package org.anisocr.solver.gpu;
 
 import org.anisocr.bench.Measurements;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.operator.PaperSteadyOperator;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.steady.BatchedSteadySolver;
+import org.anisocr.solver.steady.SteadyMethod;
+import org.anisocr.solver.steady.SteadySettings;
 import org.anisocr.solver.steady.SteadySolver;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;

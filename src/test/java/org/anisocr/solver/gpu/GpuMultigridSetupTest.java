@@ -1,7 +1,5 @@
 package org.anisocr.solver.gpu;
 
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.field.RealisticField;
 import org.anisocr.operator.PaperSteadyOperator;
 import org.anisocr.operator.SteadyOperator;
@@ -10,6 +8,8 @@ import org.anisocr.solver.PackedMultigrid;
 import org.anisocr.solver.SingularSystemException;
 import org.anisocr.solver.steady.BatchedSteadySolver;
 import org.anisocr.solver.steady.CpuMultigridBatch;
+import org.anisocr.solver.steady.SteadyMethod;
+import org.anisocr.solver.steady.SteadySettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

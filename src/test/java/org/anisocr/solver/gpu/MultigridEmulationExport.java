@@ -1,6 +1,5 @@
 package org.anisocr.solver.gpu;
 
-import org.anisocr.config.Scheme;
 import org.anisocr.field.RealisticField;
 import org.anisocr.field.UniformField;
 import org.anisocr.grid.Geometry;
@@ -8,6 +7,7 @@ import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.DiffusionTensor;
 import org.anisocr.operator.NinePointMatrix;
+import org.anisocr.operator.Scheme;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.PackedMultigrid;

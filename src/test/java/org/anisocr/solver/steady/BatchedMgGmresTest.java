@@ -1,7 +1,5 @@
 package org.anisocr.solver.steady;
 
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.PaperSteadyOperator;

@@ -2,9 +2,6 @@ package org.anisocr.solver.steady;
 
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.config.Scheme;
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.SteadySettings;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.*;

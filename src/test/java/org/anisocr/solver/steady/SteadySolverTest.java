@@ -1,9 +1,7 @@
 package org.anisocr.solver.steady;
 
-import org.anisocr.config.SteadySettings;
-import org.anisocr.config.SteadyMethod;
-import org.anisocr.config.Mode;
 import org.anisocr.config.ConfigException;
+import org.anisocr.config.Mode;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.field.MagneticField;
 import org.anisocr.field.ToyField;

@@ -1,4 +1,4 @@
-package org.anisocr.config;
+package org.anisocr.operator;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.anisocr.config;
+package org.anisocr.solver.steady;
 
 /**
  * [solver.steady]: method, tolerance (relative residual ‖L N + S‖/‖S‖ per bin), GMRES restart, iterations per bin,

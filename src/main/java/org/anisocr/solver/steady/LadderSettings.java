@@ -1,4 +1,4 @@
-package org.anisocr.config;
+package org.anisocr.solver.steady;
 
 /** [solver.ladder]: the paper's dt ladder; dt in Myr, tolerance on the relative change per step. */
 public record LadderSettings(double dtMaxMyr, double dtMinMyr, double factor, int stepsPerRung, double tolerance,

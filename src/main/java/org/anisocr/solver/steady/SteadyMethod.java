@@ -1,4 +1,4 @@
-package org.anisocr.config;
+package org.anisocr.solver.steady;
 
 import java.util.Locale;
 

@@ -1,0 +1,12 @@
+package org.anisocr.solver;
+
+/**
+ * The GPU could not do what was asked: none is usable here, a CUDA call failed, or the device cannot take the
+ * problem (memory, launch or kernel limits). The one type a {@code --backend auto} run falls back to the CPU for;
+ * any other exception is a bug or a property of the model, and the CPU would not fix it.
+ */
+public abstract class GpuFailure extends RuntimeException {
+    protected GpuFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
