@@ -11,8 +11,10 @@ import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
 import org.anisocr.solver.MultigridDevice;
+import org.anisocr.solver.SolverTuning;
+import org.anisocr.solver.SolverTuning.LineRelaxation;
+import org.anisocr.solver.SolverTuning.MultigridSetupPlace;
 import org.anisocr.solver.gpu.GpuInfo;
-import org.anisocr.solver.gpu.GpuMultigridBatch;
 import org.anisocr.solver.gpu.GpuMultigridDevice;
 import org.anisocr.solver.gpu.GpuRuntime;
 import org.anisocr.solver.steady.BatchedSteadySolver;
@@ -178,7 +180,7 @@ public final class MultigridSteadyBench {
             targets.put("family_seconds <= 2 (64 models)", family.seconds() <= 2);
             if (gpu) {
                 place = setupPlaceComparison(cx, model, oneTimed.plus(model.problemSeconds()), fam, device);
-                relax = relaxComparison(model.op(), cx.settings(), device, model.problemSeconds(), cx.log());
+                relax = relaxComparison(model.op(), cx.settings(), model.problemSeconds(), cx.log());
             }
             fam = null; // the family's operators and densities are not needed for the high-resolution grids
             for (GridSize nm : cx.o().highresGrids()) {
@@ -282,11 +284,11 @@ public final class MultigridSteadyBench {
         String chosen = one.result.setup();
         String familyChosen = fam.timed().result.setup();
         String other = chosen.equals("device") ? "cpu" : "device";
-        String was = System.getProperty(BatchedSteadySolver.SETUP_PROPERTY);
-        System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, other);
+        SolverTuning otherPlace = SolverTuning.defaults().withMultigridSetup(chosen.equals("device")
+                ? MultigridSetupPlace.CPU : MultigridSetupPlace.DEVICE);
         try {
-            Timed m = timed(List.of(model.op()), cx.settings(), device).plus(model.problemSeconds());
-            Timed f = timed(fam.operators(), cx.settings(), device).plus(fam.problemSeconds());
+            Timed m = timed(List.of(model.op()), cx.settings(), otherPlace, device).plus(model.problemSeconds());
+            Timed f = timed(fam.operators(), cx.settings(), otherPlace, device).plus(fam.problemSeconds());
             cx.log().accept(String.format(Locale.ROOT, "setup on the %s instead: model %.3f s, family %.3f s",
                     m.result.setup(), m.seconds, f.seconds));
             String faster = f.seconds < fam.timed().seconds ? f.result.setup() : familyChosen;
@@ -296,29 +298,20 @@ public final class MultigridSteadyBench {
         } catch (RuntimeException e) {
             return new SteadyMultigridResult.SetupPlaceComparison(chosen, one.seconds, familyChosen,
                     fam.timed().seconds, other, null, null, null, null, null, e.getMessage());
-        } finally {
-            if (was == null) {
-                System.clearProperty(BatchedSteadySolver.SETUP_PROPERTY);
-            } else {
-                System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, was);
-            }
         }
     }
 
     /**
-     * The one-model run once more with each zebra relaxation kernel ({@value GpuMultigridBatch#RELAX_PROPERTY} = thomas,
-     * then pcr; the property restored after), end to end as model_seconds: measures the auto rule's guess
+     * The one-model run once more with each zebra relaxation kernel (a device opened with {@link LineRelaxation}
+     * thomas, then one with pcr), end to end as model_seconds: measures the auto rule's guess
      * (GpuMultigridBatch.PCR_BELOW_THOMAS_THREADS) on this device. One run each (after the model's warm-up).
      */
     private static SteadyMultigridResult.RelaxComparison relaxComparison(SteadyOperator op, SteadySettings settings,
-                                                                         MultigridDevice device, double modelProblem,
-                                                                         Consumer<String> log) {
-        String was = System.getProperty(GpuMultigridBatch.RELAX_PROPERTY);
-        try {
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "thomas");
-            Timed thomas = timed(List.of(op), settings, device).plus(modelProblem);
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "pcr");
-            Timed pcr = timed(List.of(op), settings, device).plus(modelProblem);
+                                                                         double modelProblem, Consumer<String> log) {
+        try (MultigridDevice thomasDevice = GpuMultigridDevice.open(LineRelaxation.THOMAS);
+             MultigridDevice pcrDevice = GpuMultigridDevice.open(LineRelaxation.PCR)) {
+            Timed thomas = timed(List.of(op), settings, thomasDevice).plus(modelProblem);
+            Timed pcr = timed(List.of(op), settings, pcrDevice).plus(modelProblem);
             log.accept(String.format(Locale.ROOT, "relaxation kernels, one model: thomas %.3f s, pcr %.3f s",
                     thomas.seconds, pcr.seconds));
             return new SteadyMultigridResult.RelaxComparison(thomas.seconds, pcr.seconds,
@@ -326,12 +319,6 @@ public final class MultigridSteadyBench {
                     Measurements.maxRelDiff(pcr.result.density()[0], thomas.result.density()[0]), null);
         } catch (RuntimeException e) {
             return new SteadyMultigridResult.RelaxComparison(null, null, null, null, e.getMessage());
-        } finally {
-            if (was == null) {
-                System.clearProperty(GpuMultigridBatch.RELAX_PROPERTY);
-            } else {
-                System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, was);
-            }
         }
     }
 
@@ -381,12 +368,17 @@ public final class MultigridSteadyBench {
     }
 
     /**
-     * One batched solve on the device; its setup runs where {@code -Danisocr.mg.setup} says (default: on the device for the
-     * paper's operator), a CPU setup on every core of the machine (it is part of the GPU path).
+     * One batched solve on the device; its setup runs where the default tuning says (on the device for the paper's
+     * operator), a CPU setup on every core of the machine (it is part of the GPU path).
      */
     private static Timed timed(List<SteadyOperator> ops, SteadySettings s, MultigridDevice device) {
+        return timed(ops, s, SolverTuning.defaults(), device);
+    }
+
+    /** As above, the setup where {@code tuning} says. */
+    private static Timed timed(List<SteadyOperator> ops, SteadySettings s, SolverTuning tuning, MultigridDevice device) {
         long t0 = System.nanoTime();
-        BatchedSteadySolver.Result r = BatchedSteadySolver.solve(ops, s, 0, device);
+        BatchedSteadySolver.Result r = BatchedSteadySolver.solve(ops, s, tuning, 0, device);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         return new Timed(r, seconds, bytesPerIteration(ops.get(0).grid(), r.maxIterations()));
     }

@@ -11,6 +11,7 @@ import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.DiffusionTensor;
 import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.SolverTuning.SteadyKernel;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.anisocr.solver.gpu.GpuInfo;
 import org.anisocr.solver.gpu.GpuSteadySolver;
@@ -175,11 +176,11 @@ public final class SteadyGpuBench {
         GlobalKernel global = null;
         CpuDirect direct = null;
         if (withReferences && best.kernel().equals("steady_band_lu_shm")) {
-            gpu.kernel(GpuSteadySolver.Kernel.GLOBAL);
+            gpu.kernel(SteadyKernel.GLOBAL);
             GpuSteadySolver.Result g = gpu.solve(family);
             double vsShared = Measurements.maxRelDiff(g.density()[0], best.density()[0]);
             global = new GlobalKernel(g.wallSeconds(), g.deviceSeconds(), vsShared);
-            gpu.kernel(GpuSteadySolver.Kernel.AUTO);
+            gpu.kernel(SteadyKernel.AUTO);
         }
         if (withReferences) {
             long t0 = System.nanoTime();

@@ -80,7 +80,7 @@ public final class GridStudyCommand implements Callable<Integer> {
         for (double d : spacings) configs.add(GridRefinement.atSpacing(base, d));
         refuseWhatWillNotFit(configs, nThreads);
         Consumer<String> log = line -> spec.commandLine().getErr().println(line);
-        SolverBackend backend = SolverBackend.resolve(compute.backend, nThreads, log);
+        SolverBackend backend = SolverBackend.resolve(compute.backend, nThreads, log).withTuning(compute.tuning());
         Path dir = out != null ? out : Path.of("out", base.name() + "-grid-study");
         List<Row> rows = new ArrayList<>();
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite.overwrite(), log)) {

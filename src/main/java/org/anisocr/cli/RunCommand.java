@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
         Threads.check(compute.threads);
         ModelConfig c = ModelConfig.load(config);
         SolverBackend backend = SolverBackend.resolve(compute.backend, compute.threadsOr(c.solver().threads()),
-                line -> spec.commandLine().getErr().println(line));
+                line -> spec.commandLine().getErr().println(line)).withTuning(compute.tuning());
         Path dir = out != null ? out : Path.of("out", c.name());
         if (check) {
             org.anisocr.run.MemoryEstimate m = ModelJob.check(c, dir, overwrite.overwrite(), backend);

@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
         // and auto's fallback line is said once per sweep, not per model
         SolverBackend backend = SolverBackend.resolve(compute.backend,
                 compute.threadsOr(family.members().get(0).config().solver().threads()),
-                line -> spec.commandLine().getErr().println(line));
+                line -> spec.commandLine().getErr().println(line)).withTuning(compute.tuning());
         SweepRunner.Report r = SweepRunner.run(family, sh[0], sh[1], dir, backend, log);
         log.printf(Locale.ROOT, "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; family: %d of %d models complete; index: %s%n",
                 sh[0], sh[1], r.ran(), r.skipped(), r.failed(), r.wallSeconds(), r.familyComplete(), family.members().size(),

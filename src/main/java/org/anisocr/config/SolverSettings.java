@@ -1,6 +1,10 @@
 package org.anisocr.config;
 
 import org.anisocr.operator.Scheme;
+import org.anisocr.solver.SolverTuning;
+import org.anisocr.solver.SolverTuning.LineRelaxation;
+import org.anisocr.solver.SolverTuning.MultigridSetupPlace;
+import org.anisocr.solver.SolverTuning.SteadyKernel;
 import org.anisocr.solver.steady.LadderSettings;
 import org.anisocr.solver.steady.SteadyMethod;
 import org.anisocr.solver.steady.SteadySettings;
@@ -9,11 +13,11 @@ import org.anisocr.solver.steady.SteadySettings;
  * [solver]: how to reach the answer ({@link Mode}), in which spatial discretisation ({@link Scheme}); the
  * non-paper schemes have no split time step and are available in the steady-state modes only.
  * [solver.ladder], [solver.transient] (dt_Myr, t_end_Myr) and [solver.steady] (plus picard_max_iterations for the
- * limited scheme) hold the controls of each mode.
+ * limited scheme) hold the controls of each mode; [solver.tuning] how the steady solvers run ({@link SolverTuning}).
  */
 public record SolverSettings(Mode mode, Scheme scheme, int threads, LadderSettings ladder,
                              double transientDtMyr, double transientEndMyr,
-                             SteadySettings steady, int picardMaxIterations) {
+                             SteadySettings steady, int picardMaxIterations, SolverTuning tuning) {
 
     /** auto: lu-gmres on narrow grids (the paper's 201×81), mg-gmres beyond (SteadySolver.choose, bench/HIGHRES.md). */
     public static final SteadyMethod DEFAULT_STEADY_METHOD = SteadyMethod.AUTO;
@@ -53,7 +57,26 @@ public record SolverSettings(Mode mode, Scheme scheme, int threads, LadderSettin
                 st.optInt("refactor_after", d.refactorAfter(), 1, 1000), st.optInt("adi_cycle", d.adiCycle(), 1, 64));
         int picard = st.optInt("picard_max_iterations", DEFAULT_PICARD_MAX_ITERATIONS, 1, 10_000);
         st.rejectUnknown();
+        SolverTuning tuning = readTuning(t.table("tuning", false));
         t.rejectUnknown();
-        return new SolverSettings(mode, scheme, threads, ladder, dt, end, steady, picard);
+        return new SolverSettings(mode, scheme, threads, ladder, dt, end, steady, picard, tuning);
+    }
+
+    /** [solver.tuning]: every key optional, the defaults of {@link SolverTuning#defaults()}. */
+    private static SolverTuning readTuning(TableReader tu) {
+        SolverTuning d = SolverTuning.defaults();
+        SolverTuning tuning = new SolverTuning(
+                tu.optEnum("multigrid_setup", d.multigridSetup(), MultigridSetupPlace.values(), MultigridSetupPlace::key),
+                tu.optEnum("line_relaxation", d.lineRelaxation(), LineRelaxation.values(), LineRelaxation::key),
+                tu.optEnum("steady_kernel", d.steadyKernel(), SteadyKernel.values(), SteadyKernel::key),
+                tu.optInt("multigrid_sweeps", d.multigridSweeps(), 1, SolverTuning.MAX_MULTIGRID_SWEEPS));
+        tu.rejectUnknown();
+        return tuning;
+    }
+
+    /** The same settings with {@code t} (the command line's tuning over the model file's). */
+    public SolverSettings withTuning(SolverTuning t) {
+        return new SolverSettings(mode, scheme, threads, ladder, transientDtMyr, transientEndMyr, steady,
+                picardMaxIterations, t);
     }
 }

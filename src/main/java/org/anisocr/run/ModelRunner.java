@@ -52,14 +52,16 @@ public final class ModelRunner {
 
     /**
      * Whether these models (≥ 2) are solved together by {@link #runBatch}: all in mode steady with the paper's
-     * scheme, one grid size, mg-gmres as their steady method, and a backend that batches steady solves (the GPU).
+     * scheme, one grid size, one steady settings and tuning, and a {@link SteadyPlan} that batches them (mg-gmres as
+     * their steady method, a backend that batches steady solves: the GPU).
      */
     public static boolean batchable(java.util.List<ModelConfig> cs, SolverBackend backend) {
         if (cs.size() < 2) return false;
         SpatialGrid g = cs.get(0).grid();
         for (ModelConfig c : cs)
             if (c.grid().nR() != g.nR() || c.grid().nZ() != g.nZ() || !c.solver().steady().equals(cs.get(0).solver().steady())
-                    || !BatchedSteadyModels.applies(c.solver(), c.grid(), backend)) return false;
+                    || !c.solver().tuning().equals(cs.get(0).solver().tuning())
+                    || SteadyPlanner.batched(c.solver(), c.grid(), backend) == null) return false;
         return true;
     }
 
@@ -74,7 +76,12 @@ public final class ModelRunner {
         java.util.List<TransportProblem> problems = cs.parallelStream().map(ModelRunner::problem).toList(); // models are independent
         java.util.List<Solution> solutions;
         try {
-            solutions = BatchedSteadyModels.solve(problems, cs.get(0).solver(), backend, log);
+            SolverSettings first = cs.get(0).solver();
+            SteadyPlan plan = SteadyPlanner.batched(first, cs.get(0).grid(), backend);
+            if (plan == null) {
+                throw new IllegalArgumentException("runBatch needs batchable models (mode steady, mg-gmres, a batch device)");
+            }
+            solutions = BatchedSteadyModels.solve(problems, first, plan, backend, log);
         } catch (GpuFailure | SingularSystemException | SolverDivergedException e) {
             throw new BatchFailedException(e);
         }

@@ -29,7 +29,7 @@ public sealed interface Solution {
 
     /** Modes steady and direct on the CPU: {@link SteadySolver} in the run's scheme; method is the one used (auto resolved), methodReason why. */
     record CpuSteady(double[][] density, SteadyMethod method, String methodReason, SteadySolver.Result result, double residual,
-                     double limiterFreshResidual) implements Solution {
+                     double limiterFreshResidual, SteadyPlan plan) implements Solution {
         @Override public String backend() { return "cpu"; }
         @Override public int steps() { return result.sweepsMax(); }
         @Override public boolean converged() { return result.converged(); }
@@ -41,6 +41,7 @@ public sealed interface Solution {
             d.put("factorisations", result.factorisations());
             d.put("picard_iterations", result.picardIterations());
             if (!Double.isNaN(limiterFreshResidual)) d.put("limiter_fresh_residual", limiterFreshResidual);
+            d.put("steady_plan", plan.toSummary());
             return d;
         }
     }
@@ -50,7 +51,7 @@ public sealed interface Solution {
      * the requested CPU method is recorded too (on the GPU the exact LU is the fast one).
      */
     record GpuSteady(double[][] density, String device, Mode mode, SteadyMethod requested, GpuSteadySolver.Result result,
-                     double residual) implements Solution {
+                     double residual, SteadyPlan plan) implements Solution {
         @Override public String backend() { return "gpu"; }
         @Override public int steps() { return 0; } // exact factorisation, no iterations (as the CPU direct method)
         @Override public boolean converged() { return true; }
@@ -65,6 +66,7 @@ public sealed interface Solution {
             d.put("gpu_kernel", result.kernel());
             d.put("gpu_systems_per_launch", result.chunkSize());
             d.put("gpu_solve_seconds", result.deviceSeconds());
+            d.put("steady_plan", plan.toSummary());
             return d;
         }
     }
@@ -78,7 +80,8 @@ public sealed interface Solution {
      */
     record BatchedSteady(double[][] density, String backend, String device, String methodReason, int iterationsMax, long iterationsTotal,
                          boolean converged, double solverResidual, double residual, int batchModels, int batchSystems, int waves,
-                         int systemsPerWave, String hierarchy, String setup, double setupSeconds, double solveSeconds) implements Solution {
+                         int systemsPerWave, String hierarchy, String setup, double setupSeconds, double solveSeconds,
+                         SteadyPlan plan) implements Solution {
         @Override public int steps() { return iterationsMax; }
         @Override public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
@@ -95,6 +98,7 @@ public sealed interface Solution {
             d.put("batch_setup", setup);
             d.put("batch_setup_seconds", setupSeconds);
             d.put("batch_solve_seconds", solveSeconds);
+            d.put("steady_plan", plan.toSummary());
             return d;
         }
     }

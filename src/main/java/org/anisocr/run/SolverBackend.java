@@ -5,6 +5,7 @@ import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
 import org.anisocr.solver.GpuFailure;
 import org.anisocr.solver.MultigridDevice;
+import org.anisocr.solver.SolverTuning;
 import org.anisocr.solver.SplitStepper;
 import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.solver.gpu.GpuDevice;
@@ -34,6 +35,7 @@ public final class SolverBackend {
     private GpuInfo gpu;          // probed when first needed (auto) or at resolve (gpu)
     private boolean fallbackSaid;
     private Supplier<MultigridDevice> standInDevice; // tests: a "usable GPU" whose batched multigrid runs on this
+    private TuningOptions tuningOptions = TuningOptions.none();
 
     private SolverBackend(Backend requested, int threads, Consumer<String> log, boolean referenceBatches) {
         this.requested = requested;
@@ -75,6 +77,17 @@ public final class SolverBackend {
         return b;
     }
 
+    /** The command line's solver tuning, put over each model file's [solver.tuning]; returns this. */
+    public SolverBackend withTuning(TuningOptions options) {
+        this.tuningOptions = options;
+        return this;
+    }
+
+    /** A model's tuning: its file's [solver.tuning] with the command line's choices over it. */
+    public SolverTuning tuningFor(SolverTuning file) {
+        return tuningOptions.over(file);
+    }
+
     public Backend requested() { return requested; }
 
     public int threads() { return threads; }
@@ -105,7 +118,7 @@ public final class SolverBackend {
      * implements the paper's scheme): cpu → no; gpu → yes for the paper's scheme (other schemes: no, with a note);
      * auto → yes when a GPU is usable, else no with one line.
      */
-    public boolean steadyOnGpu(Scheme scheme) {
+    boolean steadyOnGpu(Scheme scheme) {
         if (requested == Backend.CPU) return false;
         if (scheme != Scheme.PAPER) {
             if (requested == Backend.GPU)
@@ -119,21 +132,21 @@ public final class SolverBackend {
      * Whether steady multigrid solves go to a batch device ({@link #openMultigridDevice}): the GPU when
      * {@link #steadyOnGpu} says so, or the Java reference of {@link #batchedReference}.
      */
-    public boolean batchesSteady(Scheme scheme) { return referenceBatches ? scheme == Scheme.PAPER : steadyOnGpu(scheme); }
+    boolean batchesSteady(Scheme scheme) { return referenceBatches ? scheme == Scheme.PAPER : steadyOnGpu(scheme); }
 
-    /** The device of the batched steady multigrid (null: its Java reference); close it. */
-    MultigridDevice openMultigridDevice() {
+    /** The device of the batched steady multigrid (null: its Java reference), relaxing as {@code tuning} says; close it. */
+    MultigridDevice openMultigridDevice(SolverTuning tuning) {
         if (standInDevice != null) {
             return standInDevice.get();
         }
-        return referenceBatches ? null : GpuMultigridDevice.open();
+        return referenceBatches ? null : GpuMultigridDevice.open(tuning.lineRelaxation());
     }
 
     /** "gpu", or "cpu" for the Java reference of the batched path. */
     String batchDeviceKind() { return referenceBatches ? "cpu" : "gpu"; }
 
     /** Opens the GPU steady solver, once {@link #steadyOnGpu} has said yes (it owns its runtime; close it). */
-    GpuSteadySolver openGpuSteadySolver() { return new GpuSteadySolver(); }
+    GpuSteadySolver openGpuSteadySolver(SolverTuning tuning) { return new GpuSteadySolver().kernel(tuning.steadyKernel()); }
 
     /** Where a GPU failure during an auto run is reported before the CPU takes over. */
     void fallBack(String line) { log.accept(line); }

@@ -5,6 +5,7 @@ import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUevent;
 import org.anisocr.solver.MultigridBatchOps;
 import org.anisocr.solver.PackedMultigrid;
+import org.anisocr.solver.SolverTuning.LineRelaxation;
 
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -49,8 +50,6 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     /** Threads the first stage of the dot products aims at (enough to fill a large GPU). */
     static final int DOT_THREADS = 1 << 18;
 
-    /** The system property that picks the relaxation kernel ({@link #relaxKernel}): auto, thomas or pcr. */
-    public static final String RELAX_PROPERTY = "anisocr.mg.relax";
     /**
      * AUTO takes mg_relax_pcr for a half-sweep whose Thomas launch would have fewer threads (lines of the parity × E)
      * than this. A GUESS, to be measured on the device (bench steady's relax_comparison): one model (E = 33) on 201×81
@@ -82,13 +81,19 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     private DoubleBuffer coeffHost;
     private long coeffDoubles;
     private final CUevent coeffCopied;
-    /** How the half-sweeps are solved ({@value #RELAX_PROPERTY}, read when the batch is made). */
-    private final GpuBatchStepper.LineSolver relaxSolver = relaxSolverFromProperty();
+    /** How the half-sweeps are solved (the run's {@link LineRelaxation}). */
+    private final GpuBatchStepper.LineSolver relaxSolver;
     private boolean closed;
 
     /** Uploads the hierarchy (all levels, line factors, the coarsest band and pivots) and allocates the coarsest work. */
     public GpuMultigridBatch(GpuRuntime rt, PackedMultigrid packed) {
+        this(rt, packed, LineRelaxation.AUTO);
+    }
+
+    /** As above, its half-sweeps solved by {@code relaxation}. */
+    public GpuMultigridBatch(GpuRuntime rt, PackedMultigrid packed, LineRelaxation relaxation) {
         this.rt = rt;
+        relaxSolver = lineSolver(relaxation);
         entries = packed.entries();
         shape = packed.levels();
         levels = shape.size();
@@ -124,7 +129,13 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
      * also when this constructor fails). Allocates the coarsest work.
      */
     public GpuMultigridBatch(GpuRuntime rt, GpuMultigridSetup.Hierarchy built) {
+        this(rt, built, LineRelaxation.AUTO);
+    }
+
+    /** As above, its half-sweeps solved by {@code relaxation}. */
+    public GpuMultigridBatch(GpuRuntime rt, GpuMultigridSetup.Hierarchy built, LineRelaxation relaxation) {
         this.rt = rt;
+        relaxSolver = lineSolver(relaxation);
         entries = built.shape().entries();
         shape = built.shape().levels();
         levels = shape.size();
@@ -250,7 +261,7 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         }
     }
 
-    /** The kernel {@link #relax} takes for this half-sweep under {@value #RELAX_PROPERTY} (THOMAS or PCR). */
+    /** The kernel {@link #relax} takes for this half-sweep under the batch's {@link LineRelaxation} (THOMAS or PCR). */
     GpuBatchStepper.LineSolver relaxKernel(int level, boolean alongR, int parity) {
         PackedMultigrid.Level l = shape.get(level);
         int lines = alongR ? lineCount(1 + ((1 + parity) & 1), l.nZ() - 1) : lineCount(parity, l.nR() - 1);
@@ -280,12 +291,13 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         return block;
     }
 
-    /** The setting of {@value #RELAX_PROPERTY} (default auto); a bad value names the key and the allowed ones. */
-    static GpuBatchStepper.LineSolver relaxSolverFromProperty() {
-        String v = System.getProperty(RELAX_PROPERTY, "auto").trim();
-        for (GpuBatchStepper.LineSolver s : GpuBatchStepper.LineSolver.values())
-            if (s.name().equalsIgnoreCase(v)) return s;
-        throw new IllegalArgumentException("system property " + RELAX_PROPERTY + " = '" + v + "': allowed auto, thomas, pcr");
+    /** The split step's line-solver choice of the same name (the kernels are shared). */
+    static GpuBatchStepper.LineSolver lineSolver(LineRelaxation relaxation) {
+        return switch (relaxation) {
+            case AUTO -> GpuBatchStepper.LineSolver.AUTO;
+            case THOMAS -> GpuBatchStepper.LineSolver.THOMAS;
+            case PCR -> GpuBatchStepper.LineSolver.PCR;
+        };
     }
 
     /** Lines first, first + 2, … below end: the rows (or columns) of one parity. */

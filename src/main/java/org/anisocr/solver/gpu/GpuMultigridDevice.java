@@ -4,6 +4,7 @@ import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.MultigridBatchOps;
 import org.anisocr.solver.MultigridDevice;
 import org.anisocr.solver.PackedMultigrid;
+import org.anisocr.solver.SolverTuning.LineRelaxation;
 
 import java.util.List;
 
@@ -19,18 +20,31 @@ public final class GpuMultigridDevice implements MultigridDevice {
     static final double MEMORY_SHARE = 0.8;
 
     private final GpuRuntime rt;
+    private final LineRelaxation relaxation;
 
-    private GpuMultigridDevice(GpuRuntime rt) { this.rt = rt; }
+    private GpuMultigridDevice(GpuRuntime rt, LineRelaxation relaxation) {
+        this.rt = rt;
+        this.relaxation = relaxation;
+    }
 
     /** @throws GpuUnavailableException when there is no usable GPU */
-    public static GpuMultigridDevice open() { return new GpuMultigridDevice(GpuRuntime.open()); }
+    public static GpuMultigridDevice open() { return open(LineRelaxation.AUTO); }
 
-    @Override public MultigridBatchOps<?> upload(PackedMultigrid packed) { return new GpuMultigridBatch(rt, packed); }
+    /**
+     * @param relaxation the kernel of the zebra half-sweeps of every batch on this device
+     * @throws GpuUnavailableException when there is no usable GPU
+     */
+    public static GpuMultigridDevice open(LineRelaxation relaxation) {
+        return new GpuMultigridDevice(GpuRuntime.open(), relaxation);
+    }
+
+    @Override public MultigridBatchOps<?> upload(PackedMultigrid packed) {
+        return new GpuMultigridBatch(rt, packed, relaxation);
+    }
 
     /** Builds the wave's hierarchies on the GPU ({@link GpuMultigridSetup}) and hands them to a {@link GpuMultigridBatch}. */
     @Override public MultigridBatchOps<?> setUpPaper(PackedMultigrid shape, List<TransportProblem> models, List<int[]> systems) {
-        GpuMultigridBatch.relaxSolverFromProperty();   // a bad anisocr.mg.relax fails before the device builds anything
-        return new GpuMultigridBatch(rt, GpuMultigridSetup.build(rt, shape, models, systems));
+        return new GpuMultigridBatch(rt, GpuMultigridSetup.build(rt, shape, models, systems), relaxation);
     }
 
     @Override public long memoryBudgetBytes() {

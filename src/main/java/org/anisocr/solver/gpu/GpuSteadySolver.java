@@ -8,6 +8,7 @@ import jcuda.driver.CUfunction_attribute;
 import org.anisocr.operator.OperatorCoefficients;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.SingularSystemException;
+import org.anisocr.solver.SolverTuning.SteadyKernel;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,13 +35,10 @@ public final class GpuSteadySolver implements AutoCloseable {
     /** Threads per block (power of two ≤ 256 = STEADY_MAX_BLOCK, as the kernels require). */
     public static final int BLOCK = 256;
 
-    /** Which factor kernel: the shared-memory window when it fits, else the global-memory one. */
-    public enum Kernel { AUTO, GLOBAL, SHARED }
-
     private final GpuRuntime rt;
     private final boolean ownsRuntime;
     private int lastBlocksPerMultiprocessor = -1;
-    private Kernel kernel = Kernel.valueOf(System.getProperty("anisocr.steady.kernel", "auto").toUpperCase(java.util.Locale.ROOT));
+    private SteadyKernel kernel = SteadyKernel.AUTO;
 
     /** Result of one batch: density[model][bin][node], residual[model][bin], timings, the kernel that ran. */
     public record Result(double[][][] density, double[][] residual, int systems, int chunkSize, int chunks,
@@ -62,8 +60,8 @@ public final class GpuSteadySolver implements AutoCloseable {
 
     public GpuInfo info() { return rt.info(); }
 
-    /** Forces a factor kernel (default: system property anisocr.steady.kernel = auto | global | shared, else auto). */
-    public GpuSteadySolver kernel(Kernel k) { this.kernel = k; return this; }
+    /** Chooses the factor kernel (default auto: the shared-memory window when it fits, else the global-memory one). */
+    public GpuSteadySolver kernel(SteadyKernel k) { this.kernel = k; return this; }
 
     /** Dynamic shared memory of steady_band_lu_shm: the (kl+1) × (kl+ku+1) window and kl+1 right-hand-side rows. */
     public static long windowBytes(int nR, int nZ) {
@@ -194,10 +192,10 @@ public final class GpuSteadySolver implements AutoCloseable {
             cuFuncGetAttribute(staticShared, CUfunction_attribute.CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES, rt.function("steady_band_lu_shm"));
         });
         boolean fits = window + staticShared[0] <= optin[0];
-        if (kernel == Kernel.SHARED && !fits)
+        if (kernel == SteadyKernel.SHARED && !fits)
             throw new GpuLimitException("steady_band_lu_shm needs " + (window + staticShared[0]) + " bytes of shared memory per block, "
                     + rt.info().name() + " allows " + optin[0]);
-        return kernel == Kernel.SHARED || (kernel == Kernel.AUTO && fits);
+        return kernel == SteadyKernel.SHARED || (kernel == SteadyKernel.AUTO && fits);
     }
 
     @Override public void close() { if (ownsRuntime) rt.close(); }

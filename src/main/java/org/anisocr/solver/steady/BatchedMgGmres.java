@@ -1,6 +1,7 @@
 package org.anisocr.solver.steady;
 
 import org.anisocr.solver.MultigridBatchOps;
+import org.anisocr.solver.SolverTuning;
 
 import java.util.Arrays;
 
@@ -35,18 +36,26 @@ public final class BatchedMgGmres {
      * @param gamma cycle index of the preconditioner (1: V-cycle, 2: W-cycle)
      */
     public static <V> Outcome solve(MultigridBatchOps<V> ops, V s, V x, double tol, int maxIterations, int restart, int gamma) {
-        return new Run<>(ops, restart, gamma).solve(s, x, tol, maxIterations);
+        return solve(ops, s, x, tol, maxIterations, restart, gamma, SolverTuning.defaults().multigridSweeps());
+    }
+
+    /** As above with {@code nu} smoothing sweeps before and after the coarse correction on every level. */
+    public static <V> Outcome solve(MultigridBatchOps<V> ops, V s, V x, double tol, int maxIterations, int restart, int gamma,
+                                    int nu) {
+        return new Run<>(ops, restart, gamma, nu).solve(s, x, tol, maxIterations);
     }
 
     /** The work vectors of one solve. */
     private static final class Run<V> {
         private final MultigridBatchOps<V> ops;
         private final int e, restart, gamma, levels;
+        private final int nu;
         private final V r, basis, directions;
         private final Object[] xl, fl, rl; // per level: correction, right-hand side, residual (V; generic arrays)
 
-        Run(MultigridBatchOps<V> ops, int restart, int gamma) {
+        Run(MultigridBatchOps<V> ops, int restart, int gamma, int nu) {
             this.ops = ops;
+            this.nu = nu;
             this.e = ops.entries();
             this.restart = restart;
             this.gamma = gamma;
@@ -172,14 +181,14 @@ public final class BatchedMgGmres {
         /** One cycle on level k for A_k x = f, improving x in place: the steps of MultigridPreconditioner.cycle. */
         private void cycle(int k, V f, V x) {
             if (k == levels - 1) { ops.coarsestSolve(f, x); return; }
-            for (int q = 0; q < MultigridPreconditioner.NU; q++) { sweep(k, true, f, x); sweep(k, false, f, x); }
+            for (int q = 0; q < nu; q++) { sweep(k, true, f, x); sweep(k, false, f, x); }
             ops.residual(k, f, x, at(rl, k));
             ops.restrict(k, at(rl, k), at(fl, k + 1));
             ops.zero(at(xl, k + 1));
             boolean exact = k + 1 == levels - 1; // the coarsest solve is exact: repeating it changes nothing
             for (int c = 0; c < (exact ? 1 : gamma); c++) cycle(k + 1, at(fl, k + 1), at(xl, k + 1));
             ops.prolongAdd(k, at(xl, k + 1), x);
-            for (int q = 0; q < MultigridPreconditioner.NU; q++) { sweep(k, false, f, x); sweep(k, true, f, x); }
+            for (int q = 0; q < nu; q++) { sweep(k, false, f, x); sweep(k, true, f, x); }
         }
 
         /** A full zebra sweep: even lines, then odd lines. */

@@ -7,17 +7,18 @@ import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.MultigridBatchOps;
 import org.anisocr.solver.MultigridDevice;
+import org.anisocr.solver.SolverTuning;
+import org.anisocr.solver.SolverTuning.MultigridSetupPlace;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * mg-gmres for a whole family at once: every momentum bin of every model (all on one grid) is one system of a
  * batch, solved in lockstep by {@link BatchedMgGmres} on the backend's {@link MultigridBatchOps} (the Java reference
  * or a {@link MultigridDevice}). Setup (one multigrid hierarchy per system) runs on the CPU, in parallel, or, for the
  * paper's operator on a device that can, on the device itself ({@link MultigridDevice#setUpPaper}: the same hierarchies,
- * without building, packing and copying them on the host; {@link Setup}). When the batch
+ * without building, packing and copying them on the host; {@link SolverTuning#multigridSetup}). When the batch
  * does not fit the memory budget (the device's, or half the free Java heap for the reference) it is solved in
  * <i>waves</i> of as many systems as fit, in order; the answer does not depend on the split (systems are independent).
  */
@@ -28,28 +29,6 @@ public final class BatchedSteadySolver {
      * needs more restarts, which costs a little convergence, not the answer.
      */
     public static final int MAX_RESTART = 24;
-
-    /** The system property that says where a device wave's hierarchies are built ({@link Setup}). */
-    public static final String SETUP_PROPERTY = "anisocr.mg.setup";
-
-    /**
-     * Where the hierarchies of a device wave are built (system property {@value #SETUP_PROPERTY}; the Java reference always
-     * builds its own on the CPU): AUTO = on the device when every operator of the batch is the paper's and the device can,
-     * else on the CPU; CPU = on the CPU, packed and uploaded; DEVICE = on the device or fail.
-     */
-    public enum Setup {
-        AUTO, CPU, DEVICE;
-
-        /** "auto", "cpu", "device". */
-        public String key() { return name().toLowerCase(Locale.ROOT); }
-
-        /** The setting of {@value #SETUP_PROPERTY} (default auto); a bad value names the key and the allowed ones. */
-        public static Setup fromProperty() {
-            String v = System.getProperty(SETUP_PROPERTY, "auto").trim();
-            for (Setup s : values()) if (s.key().equals(v.toLowerCase(Locale.ROOT))) return s;
-            throw new IllegalArgumentException("system property " + SETUP_PROPERTY + " = '" + v + "': allowed auto, cpu, device");
-        }
-    }
 
     /**
      * What a batched solve did.
@@ -106,7 +85,7 @@ public final class BatchedSteadySolver {
     /**
      * How a batch will be solved, decided before any work: every bin of every model is a system of
      * {@code bytesPerSystem} on the device; a wave takes as many as the budget allows.
-     * @param setup "cpu" or "device": where the hierarchies will be built ({@link Setup}; a CPU setup for a device also
+     * @param setup "cpu" or "device": where the hierarchies will be built ({@link SolverTuning#multigridSetup}; a CPU setup for a device also
      *              bounds the wave by the host memory that packing takes)
      */
     public record Plan(int models, int systems, int restart, long bytesPerSystem, long budgetBytes, int systemsPerWave, int waves,
@@ -120,7 +99,13 @@ public final class BatchedSteadySolver {
 
     /** The plan of {@link #solve} with the device's budget (or, device null, half the free Java heap). */
     public static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, MultigridDevice device) {
-        return plan(models, settings, device, budgetOf(device));
+        return plan(models, settings, SolverTuning.defaults(), device);
+    }
+
+    /** As above, the hierarchies built where {@code tuning} says. */
+    public static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, SolverTuning tuning,
+                            MultigridDevice device) {
+        return plan(models, settings, tuning, device, budgetOf(device));
     }
 
     private static long budgetOf(MultigridDevice device) {
@@ -133,7 +118,8 @@ public final class BatchedSteadySolver {
      * @throws IllegalArgumentException when the models do not share a grid or the grid has no coarser level
      * @throws IllegalStateException    when not even one system fits the budget
      */
-    static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, MultigridDevice device, long budget) {
+    static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, SolverTuning tuning, MultigridDevice device,
+                     long budget) {
         if (models.isEmpty()) throw new IllegalArgumentException("no models to solve");
         SpatialGrid grid = models.get(0).grid();
         for (SteadyOperator m : models)
@@ -147,7 +133,7 @@ public final class BatchedSteadySolver {
         int systems = 0;
         for (SteadyOperator m : models) systems += m.bins();
         long perSystem = bytesPerSystem(grid, restart);
-        boolean onDevice = setupOnDevice(models, device);
+        boolean onDevice = setupOnDevice(models, device, tuning.multigridSetup());
         // the device's own setup needs the hierarchy plus a half-coarsened operator, less than the Krylov vectors of
         // bytesPerSystem that are allocated only after it
         int wave = (int) Math.min(systems, budget / perSystem);
@@ -167,18 +153,21 @@ public final class BatchedSteadySolver {
     }
 
     /**
-     * Whether a device's waves are to be set up on the device ({@link Setup}): there is a device, the property does not
-     * say cpu, and every model is the paper's operator.
-     * @throws IllegalArgumentException when the property says device and a model is not the paper's operator, or when
-     *                                  the property has a value other than auto, cpu, device
+     * Whether a device's waves are to be set up on the device: there is a device, {@code place} does not say cpu, and
+     * every model is the paper's operator.
+     * @throws IllegalArgumentException when {@code place} says device and a model is not the paper's operator
      */
-    private static boolean setupOnDevice(List<? extends SteadyOperator> models, MultigridDevice device) {
-        if (device == null) return false;
-        Setup place = Setup.fromProperty();
+    private static boolean setupOnDevice(List<? extends SteadyOperator> models, MultigridDevice device,
+                                         MultigridSetupPlace place) {
+        if (device == null) {
+            return false;
+        }
         boolean paper = paperProblems(models) != null;
-        if (place == Setup.DEVICE && !paper)
-            throw new IllegalArgumentException(SETUP_PROPERTY + " = device needs the paper's operator for every model of the batch");
-        return place != Setup.CPU && paper;
+        if (place == MultigridSetupPlace.DEVICE && !paper) {
+            throw new IllegalArgumentException("solver.tuning.multigrid_setup = device needs the paper's operator for "
+                    + "every model of the batch");
+        }
+        return place != MultigridSetupPlace.CPU && paper;
     }
 
     /** The problems of the models when every one is the paper's operator (what a device can set up from), else null. */
@@ -207,12 +196,24 @@ public final class BatchedSteadySolver {
      * free Java heap, which holds a wave's hierarchies twice while they are packed for the upload).
      */
     public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device) {
-        return solve(models, settings, threads, device, budgetOf(device));
+        return solve(models, settings, SolverTuning.defaults(), threads, device);
+    }
+
+    /** As above, tuned by {@code tuning} (where the hierarchies are built, the smoothing sweeps). */
+    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, SolverTuning tuning,
+                               int threads, MultigridDevice device) {
+        return solve(models, settings, tuning, threads, device, budgetOf(device));
     }
 
     /** As above with an explicit wave budget in bytes (tests, and to force waves on a device). */
     public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, int threads, MultigridDevice device, long budget) {
-        Plan plan = plan(models, settings, device, budget);
+        return solve(models, settings, SolverTuning.defaults(), threads, device, budget);
+    }
+
+    /** As above, tuned by {@code tuning}, with an explicit wave budget in bytes. */
+    public static Result solve(List<? extends SteadyOperator> models, SteadySettings settings, SolverTuning tuning,
+                               int threads, MultigridDevice device, long budget) {
+        Plan plan = plan(models, settings, tuning, device, budget);
         SpatialGrid grid = models.get(0).grid();
         int restart = plan.restart(), wave = plan.systemsPerWave();
         List<int[]> systems = new ArrayList<>(); // {model, bin}
@@ -237,8 +238,10 @@ public final class BatchedSteadySolver {
             long t0 = System.nanoTime();
             MultigridBatchOps<?> ops = onDevice ? device.setUpPaper(CpuMultigridBatch.shape(grid, part.size()), paper, part) : null;
             if (ops == null && onDevice) { // this device cannot: the CPU setup from here on, within the host's memory too
-                if (Setup.fromProperty() == Setup.DEVICE)
-                    throw new IllegalStateException(SETUP_PROPERTY + " = device, but " + device.describe() + " cannot build the hierarchies");
+                if (tuning.multigridSetup() == MultigridSetupPlace.DEVICE) {
+                    throw new IllegalStateException("solver.tuning.multigrid_setup = device, but " + device.describe()
+                            + " cannot build the hierarchies");
+                }
                 onDevice = false;
                 wave = Math.min(wave, hostWave(grid, restart));
                 part = systems.subList(first, Math.min(systems.size(), first + wave));
@@ -259,7 +262,7 @@ public final class BatchedSteadySolver {
             long t1 = System.nanoTime();
             setup += (t1 - t0) * 1e-9;
             try (MultigridBatchOps<?> o = ops) {
-                solveWave(o, models, part, settings, restart, density, residual, iterations);
+                solveWave(o, models, part, settings, tuning.multigridSweeps(), restart, density, residual, iterations);
             }
             solve += (System.nanoTime() - t1) * 1e-9;
         }
@@ -267,14 +270,15 @@ public final class BatchedSteadySolver {
     }
 
     private static <V> void solveWave(MultigridBatchOps<V> ops, List<? extends SteadyOperator> models, List<int[]> part,
-                                      SteadySettings settings, int restart, double[][][] density, double[][] residual, int[][] iterations) {
+                                      SteadySettings settings, int nu, int restart, double[][][] density, double[][] residual,
+                                      int[][] iterations) {
         int e = part.size();
         double[][] s = new double[e][];
         for (int b = 0; b < e; b++) s[b] = models.get(part.get(b)[0]).source(part.get(b)[1]);
         V source = ops.vector(0), x = ops.vector(0);
         ops.upload(s, source);
         BatchedMgGmres.Outcome o = BatchedMgGmres.solve(ops, source, x, settings.tolerance(), settings.maxIterations(), restart,
-                SteadySolver.MG_GAMMA);
+                SteadySolver.MG_GAMMA, nu);
         double[][] n = ops.download(x);
         for (int b = 0; b < e; b++) {
             int m = part.get(b)[0], k = part.get(b)[1];

@@ -1,6 +1,7 @@
 package org.anisocr.solver.steady;
 
 import org.anisocr.operator.NinePointMatrix;
+import org.anisocr.solver.SolverTuning;
 
 /**
  * One multigrid cycle as an approximate inverse of A = −L (the solve phase): from z = 0 on the finest grid,
@@ -20,15 +21,22 @@ import org.anisocr.operator.NinePointMatrix;
 public final class MultigridPreconditioner implements Preconditioner {
     private final MultigridHierarchy h;
     private final int gamma;
+    private final int nu;
     private final double[][] x, f, r, t;
 
     public MultigridPreconditioner(NinePointMatrix l, int gamma) {
-        this(new MultigridHierarchy(l), gamma);
+        this(l, gamma, SolverTuning.defaults().multigridSweeps());
     }
 
-    MultigridPreconditioner(MultigridHierarchy h, int gamma) {
+    /** @param nu smoothing sweeps before and after the coarse correction on every level */
+    public MultigridPreconditioner(NinePointMatrix l, int gamma, int nu) {
+        this(new MultigridHierarchy(l), gamma, nu);
+    }
+
+    MultigridPreconditioner(MultigridHierarchy h, int gamma, int nu) {
         this.h = h;
         this.gamma = gamma;
+        this.nu = nu;
         int n = h.levels();
         x = new double[n][];
         f = new double[n][];
@@ -41,7 +49,7 @@ public final class MultigridPreconditioner implements Preconditioner {
         }
     }
 
-    public String describe() { return h.describe() + (gamma == 1 ? ", V(1,1)" : ", W(1,1)"); }
+    public String describe() { return h.describe() + (gamma == 1 ? ", V(" : ", W(") + nu + "," + nu + ")"; }
 
     public int levels() { return h.levels(); }
 
@@ -54,7 +62,7 @@ public final class MultigridPreconditioner implements Preconditioner {
     private void cycle(int k, double[] fk, double[] xk) {
         if (k == h.levels() - 1) { h.coarsest.solve(fk, xk); return; }
         ZebraLineRelaxation sR = h.alongR.get(k), sZ = h.alongZ.get(k);
-        for (int q = 0; q < NU; q++) { sR.sweep(fk, xk, t[k]); sZ.sweep(fk, xk, t[k]); }
+        for (int q = 0; q < nu; q++) { sR.sweep(fk, xk, t[k]); sZ.sweep(fk, xk, t[k]); }
         residual(h.operators.get(k), fk, xk, r[k]);
         GridTransfer tr = h.transfers.get(k);
         tr.restrict(r[k], f[k + 1]);
@@ -62,9 +70,8 @@ public final class MultigridPreconditioner implements Preconditioner {
         boolean exact = k + 1 == h.levels() - 1; // the coarsest solve is exact: repeating it changes nothing
         for (int c = 0; c < (exact ? 1 : gamma); c++) cycle(k + 1, f[k + 1], x[k + 1]);
         tr.prolongAdd(x[k + 1], xk);
-        for (int q = 0; q < NU; q++) { sZ.sweep(fk, xk, t[k]); sR.sweep(fk, xk, t[k]); }
+        for (int q = 0; q < nu; q++) { sZ.sweep(fk, xk, t[k]); sR.sweep(fk, xk, t[k]); }
     }
-    static final int NU = Integer.getInteger("anisocr.mg.nu", 1);
 
     /** r = f − A x = f + L x (zero on Dirichlet nodes). */
     static void residual(NinePointMatrix l, double[] f, double[] x, double[] r) {

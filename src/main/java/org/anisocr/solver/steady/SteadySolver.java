@@ -3,6 +3,7 @@ package org.anisocr.solver.steady;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.solver.SingularSystemException;
+import org.anisocr.solver.SolverTuning;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -79,6 +80,7 @@ public final class SteadySolver {
     static final int MG_REBUILD_MARGIN = 2;
 
     private final SteadySettings settings;
+    private final SolverTuning tuning;
     private final int threads;
     private final BinProgress progress;
 
@@ -86,7 +88,13 @@ public final class SteadySolver {
 
     /** @param progress told after each bin (may be null) */
     public SteadySolver(SteadySettings settings, int threads, BinProgress progress) {
+        this(settings, SolverTuning.defaults(), threads, progress);
+    }
+
+    /** @param tuning its multigrid sweeps are those of mg-gmres's cycle */
+    public SteadySolver(SteadySettings settings, SolverTuning tuning, int threads, BinProgress progress) {
         this.settings = settings;
+        this.tuning = tuning;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.progress = progress;
     }
@@ -194,7 +202,7 @@ public final class SteadySolver {
 
         @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
             if (rebuild || mg == null) {
-                mg = new MultigridPreconditioner(m, MG_GAMMA);
+                mg = new MultigridPreconditioner(m, MG_GAMMA, tuning.multigridSweeps());
                 factorisations.incrementAndGet();
                 itersAfterBuild = -1;
             }

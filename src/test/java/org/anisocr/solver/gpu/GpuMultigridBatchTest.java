@@ -5,6 +5,7 @@ import org.anisocr.operator.PaperSteadyOperator;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.PackedMultigrid;
+import org.anisocr.solver.SolverTuning.LineRelaxation;
 import org.anisocr.solver.steady.BatchedSteadySolver;
 import org.anisocr.solver.steady.CpuMultigridBatch;
 import org.anisocr.solver.steady.SteadyMethod;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@link CpuMultigridBatch} on the problems of {@link MultigridEmulationExport} (three levels with full and semi-
  * coarsening in either direction, 37 systems, a two-model family, a randomised operator whose coarsest LU interchanges
  * rows): ≤ 1e-13 relative (in emulation the kernels are bitwise equal), dot products ≤ 1e-12; the relaxation with
- * either kernel (anisocr.mg.relax = thomas, pcr: mg_relax_pcr, equal to rounding), and a batched solve with either
+ * either kernel (LineRelaxation thomas, pcr: mg_relax_pcr, equal to rounding), and a batched solve with either
  * giving the same densities (≤ 1e-10). Skips (JUnit assumption) where no GPU or no CUDA driver is present.
  */
 class GpuMultigridBatchTest {
@@ -43,20 +45,17 @@ class GpuMultigridBatchTest {
                 "realistic, pcr", "semi-z, pcr", "semi-r, pcr"})
     void everyOperationMatchesTheJavaReference(String which, String relax) {
         List<NinePointMatrix> systems = MultigridEmulationExport.systems(which);
-        String was = System.getProperty(GpuMultigridBatch.RELAX_PROPERTY);
-        System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, relax);
+        LineRelaxation relaxation = LineRelaxation.valueOf(relax.toUpperCase(Locale.ROOT));
         try (CpuMultigridBatch cpu = new CpuMultigridBatch(systems, 0);
              GpuRuntime rt = GpuRuntime.open()) {
             PackedMultigrid packed = cpu.pack();
-            try (GpuMultigridBatch gpu = new GpuMultigridBatch(rt, packed)) {
+            try (GpuMultigridBatch gpu = new GpuMultigridBatch(rt, packed, relaxation)) {
                 // the kernel asked for is the one run (every line of these cases fits a PCR block)
                 for (int k = 0; k < gpu.levels() - 1; k++)
                     for (boolean alongR : new boolean[] {true, false})
                         assertEquals(relax, gpu.relaxKernel(k, alongR, 0).name().toLowerCase(), which + " level " + k);
                 compare(which + " (" + relax + ")", cpu, gpu, packed);
             }
-        } finally {
-            restore(was);
         }
     }
 
@@ -66,25 +65,17 @@ class GpuMultigridBatchTest {
         for (TransportProblem p : MultigridSetupEmulationExport.of("family").models()) family.add(new PaperSteadyOperator(p));
         SteadySettings tight = SteadySettings.defaults(SteadyMethod.MG_GMRES).withTolerance(1e-12);
         BatchedSteadySolver.Result pcr, thomas;
-        String was = System.getProperty(GpuMultigridBatch.RELAX_PROPERTY);
-        try {
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "pcr");
-            try (GpuMultigridDevice d = GpuMultigridDevice.open()) { pcr = BatchedSteadySolver.solve(family, tight, 0, d); }
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "thomas");
-            try (GpuMultigridDevice d = GpuMultigridDevice.open()) { thomas = BatchedSteadySolver.solve(family, tight, 0, d); }
-        } finally {
-            restore(was);
+        try (GpuMultigridDevice d = GpuMultigridDevice.open(LineRelaxation.PCR)) {
+            pcr = BatchedSteadySolver.solve(family, tight, 0, d);
+        }
+        try (GpuMultigridDevice d = GpuMultigridDevice.open(LineRelaxation.THOMAS)) {
+            thomas = BatchedSteadySolver.solve(family, tight, 0, d);
         }
         System.out.printf("batched solve, family (%d models): solve phase with PCR relaxation %.4f s, Thomas %.4f s%n",
                 family.size(), pcr.solveSeconds(), thomas.solveSeconds());
         for (int m = 0; m < family.size(); m++)
             assertSame(thomas.density()[m], pcr.density()[m], 1e-10, "model " + m + " density (pcr vs thomas)");
         assertTrue(pcr.maxResidual() <= 1e-12, "residual " + pcr.maxResidual());
-    }
-
-    private static void restore(String was) {
-        if (was == null) System.clearProperty(GpuMultigridBatch.RELAX_PROPERTY);
-        else System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, was);
     }
 
     private static void compare(String which, CpuMultigridBatch cpu, GpuMultigridBatch gpu, PackedMultigrid packed) {

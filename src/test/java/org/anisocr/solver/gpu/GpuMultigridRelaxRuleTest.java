@@ -1,5 +1,6 @@
 package org.anisocr.solver.gpu;
 
+import org.anisocr.solver.SolverTuning.LineRelaxation;
 import org.junit.jupiter.api.Test;
 
 import static org.anisocr.solver.gpu.GpuBatchStepper.LineSolver.AUTO;
@@ -44,22 +45,9 @@ class GpuMultigridRelaxRuleTest {
         assertEquals(1024, GpuMultigridBatch.pcrBlock(1024));
     }
 
-    @Test void propertyIsReadAndABadValueNamesKeyAndAllowedValues() {
-        String was = System.getProperty(GpuMultigridBatch.RELAX_PROPERTY);
-        try {
-            System.clearProperty(GpuMultigridBatch.RELAX_PROPERTY);
-            assertEquals(AUTO, GpuMultigridBatch.relaxSolverFromProperty());
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, " PCR ");
-            assertEquals(PCR, GpuMultigridBatch.relaxSolverFromProperty());
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "thomas");
-            assertEquals(THOMAS, GpuMultigridBatch.relaxSolverFromProperty());
-            System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, "cyclic");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, GpuMultigridBatch::relaxSolverFromProperty);
-            assertTrue(e.getMessage().contains("anisocr.mg.relax") && e.getMessage().contains("'cyclic'")
-                    && e.getMessage().contains("auto, thomas, pcr"), e.getMessage());
-        } finally {
-            if (was == null) System.clearProperty(GpuMultigridBatch.RELAX_PROPERTY);
-            else System.setProperty(GpuMultigridBatch.RELAX_PROPERTY, was);
-        }
+    @Test void eachLineRelaxationIsTheLineSolverOfTheSameName() {
+        assertEquals(AUTO, GpuMultigridBatch.lineSolver(LineRelaxation.AUTO));
+        assertEquals(THOMAS, GpuMultigridBatch.lineSolver(LineRelaxation.THOMAS));
+        assertEquals(PCR, GpuMultigridBatch.lineSolver(LineRelaxation.PCR));
     }
 }

@@ -6,6 +6,8 @@ import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.PackedMultigrid;
 import org.anisocr.solver.SingularSystemException;
+import org.anisocr.solver.SolverTuning;
+import org.anisocr.solver.SolverTuning.MultigridSetupPlace;
 import org.anisocr.solver.steady.BatchedSteadySolver;
 import org.anisocr.solver.steady.CpuMultigridBatch;
 import org.anisocr.solver.steady.SteadyMethod;
@@ -69,12 +71,12 @@ class GpuMultigridSetupTest {
         for (TransportProblem p : MultigridSetupEmulationExport.of("family").models()) family.add(new PaperSteadyOperator(p));
         SteadySettings tight = SteadySettings.defaults(SteadyMethod.MG_GMRES).withTolerance(1e-12);
         BatchedSteadySolver.Result device, cpu;
-        try {
-            try (GpuMultigridDevice d = GpuMultigridDevice.open()) { device = BatchedSteadySolver.solve(family, tight, 0, d); }
-            System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, "cpu");
-            try (GpuMultigridDevice d = GpuMultigridDevice.open()) { cpu = BatchedSteadySolver.solve(family, tight, 0, d); }
-        } finally {
-            System.clearProperty(BatchedSteadySolver.SETUP_PROPERTY);
+        try (GpuMultigridDevice d = GpuMultigridDevice.open()) {
+            device = BatchedSteadySolver.solve(family, tight, 0, d);
+        }
+        SolverTuning onCpu = SolverTuning.defaults().withMultigridSetup(MultigridSetupPlace.CPU);
+        try (GpuMultigridDevice d = GpuMultigridDevice.open()) {
+            cpu = BatchedSteadySolver.solve(family, tight, onCpu, 0, d);
         }
         assertEquals("device", device.setup());
         assertEquals("cpu", cpu.setup());

@@ -2,6 +2,7 @@ package org.anisocr.solver.gpu;
 
 import org.anisocr.operator.DiscreteOperator;
 import org.anisocr.operator.TransportProblem;
+import org.anisocr.solver.SolverTuning.SteadyKernel;
 import org.anisocr.solver.steady.DirectSteadySolver;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,22 +30,22 @@ class GpuSteadySolverTest {
     @ParameterizedTest
     @ValueSource(strings = {"p3", "p3-61", "toy", "realistic", "tilted", "random", "family"})
     void matchesTheDirectSolve(String which) {
-        check(which, GpuSteadySolver.Kernel.AUTO);
+        check(which, SteadyKernel.AUTO);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"realistic", "random", "family"})
     void globalMemoryKernelToo(String which) {
-        check(which, GpuSteadySolver.Kernel.GLOBAL);
+        check(which, SteadyKernel.GLOBAL);
     }
 
-    private static void check(String which, GpuSteadySolver.Kernel kernel) {
+    private static void check(String which, SteadyKernel kernel) {
         List<TransportProblem> models = SteadyEmulationExport.problems(which);
         GpuSteadySolver.Result r;
         try (GpuSteadySolver gpu = new GpuSteadySolver().kernel(kernel)) {
             r = gpu.solve(models);
         }
-        if (kernel == GpuSteadySolver.Kernel.GLOBAL) assertEquals("steady_band_lu", r.kernel());
+        if (kernel == SteadyKernel.GLOBAL) assertEquals("steady_band_lu", r.kernel());
         for (int m = 0; m < models.size(); m++) {
             TransportProblem p = models.get(m);
             double[][] ref = new DirectSteadySolver(p, 0).solve();

@@ -10,7 +10,8 @@ import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.MultigridBatchOps;
 import org.anisocr.solver.MultigridDevice;
 import org.anisocr.solver.PackedMultigrid;
-import org.junit.jupiter.api.AfterEach;
+import org.anisocr.solver.SolverTuning;
+import org.anisocr.solver.SolverTuning.MultigridSetupPlace;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,14 +20,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Where batched mg-gmres builds a device wave's hierarchies ({@link BatchedSteadySolver.Setup}, system property
- * anisocr.mg.setup), with a stand-in device that runs both paths on the Java reference: the device's own setup for
+ * Where batched mg-gmres builds a device wave's hierarchies ({@link SolverTuning#multigridSetup}), with a stand-in device that runs both paths on the Java reference: the device's own setup for
  * the paper's operator (auto), the CPU setup + upload when told (cpu) or for another scheme, the same answer either way,
  * and clear errors; and the shape the device is told ({@link CpuMultigridBatch#shape}) against the packed hierarchies.
  */
 class MultigridSetupPlaceTest {
-    @AfterEach void clearProperty() { System.clearProperty(BatchedSteadySolver.SETUP_PROPERTY); }
-
     /** A device that works on the Java reference: setUpPaper builds the systems' hierarchies, upload rebuilds the next wave's. */
     static final class StandIn implements MultigridDevice {
         final List<? extends SteadyOperator> models;
@@ -85,9 +83,9 @@ class MultigridSetupPlaceTest {
         assertEquals(0, device.uploads);
         assertEquals(2, device.lastShape.entries());
 
-        System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, "cpu");
         StandIn cpuDevice = new StandIn(family);
-        BatchedSteadySolver.Result onCpu = BatchedSteadySolver.solve(family, BatchedMgGmresTest.TIGHT, 1, cpuDevice, 4 * per);
+        BatchedSteadySolver.Result onCpu = BatchedSteadySolver.solve(family, BatchedMgGmresTest.TIGHT,
+                SolverTuning.defaults().withMultigridSetup(MultigridSetupPlace.CPU), 1, cpuDevice, 4 * per);
         assertEquals("cpu", onCpu.setup());
         assertEquals(0, cpuDevice.setUps);
         assertEquals(3, cpuDevice.uploads);
@@ -105,14 +103,10 @@ class MultigridSetupPlaceTest {
         assertEquals("cpu", BatchedSteadySolver.solve(mixed, BatchedMgGmresTest.TIGHT, 1, device).setup());
         assertEquals(0, device.setUps);
 
-        System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, "device");
+        SolverTuning onDevice = SolverTuning.defaults().withMultigridSetup(MultigridSetupPlace.DEVICE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BatchedSteadySolver.solve(mixed, BatchedMgGmresTest.TIGHT, 1, new StandIn(mixed)));
-        assertTrue(e.getMessage().contains("anisocr.mg.setup = device"), e.getMessage());
-
-        System.setProperty(BatchedSteadySolver.SETUP_PROPERTY, "gpu");
-        e = assertThrows(IllegalArgumentException.class, () -> BatchedSteadySolver.solve(mixed, BatchedMgGmresTest.TIGHT, 1, new StandIn(mixed)));
-        assertEquals("system property anisocr.mg.setup = 'gpu': allowed auto, cpu, device", e.getMessage());
+                () -> BatchedSteadySolver.solve(mixed, BatchedMgGmresTest.TIGHT, onDevice, 1, new StandIn(mixed)));
+        assertTrue(e.getMessage().contains("solver.tuning.multigrid_setup = device"), e.getMessage());
     }
 
     @Test void shapeIsThatOfThePackedHierarchies() {
