@@ -1,5 +1,7 @@
 package org.anisocr.cli;
 
+import org.anisocr.config.ConfigException;
+import org.anisocr.run.TuningOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,18 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Deprecation.say(spec, "anisocr bench", "anisocr bench split");
         return split.run(spec.commandLine().getOut());
+    }
+
+    /**
+     * Refuses the solver tuning options ({@code --mg-setup}, {@code --line-relaxation}, {@code --steady-kernel},
+     * {@code --mg-sweeps}) that the shared mixin offers but the benchmarks do not take: they time the default tuning
+     * (bench steady compares the setup places and relaxation kernels itself), and an option must not be ignored.
+     */
+    static void refuseTuning(BackendOptions compute, String command) {
+        if (!compute.tuning().equals(TuningOptions.none())) {
+            throw new ConfigException(command + " times the default solver tuning: it takes no --mg-setup, "
+                    + "--line-relaxation, --steady-kernel or --mg-sweeps");
+        }
     }
 
     /** The one line an old spelling prints on stderr, naming the new one (the old ones go in a later release). */

@@ -66,6 +66,7 @@ final class BenchSplitOptions {
 
     /** The benchmark these options ask for; a bad value is a ConfigException naming the option. */
     Benchmark.Options options() {
+        BenchCommand.refuseTuning(compute, "bench split");
         String[] nm = grid.toLowerCase(Locale.ROOT).split("x");
         int nR;
         int nZ;

@@ -79,6 +79,7 @@ public final class BenchSteadyCommand implements Callable<Integer> {
 
     /** The benchmark these options ask for; a bad value is a ConfigException naming the option and its range. */
     MultigridSteadyBench.Options options() {
+        BenchCommand.refuseTuning(compute, "bench steady");
         if (!Files.isRegularFile(config)) {
             throw ConfigException.outOfRange("--config", config.toString(), "an existing model file");
         }

@@ -96,6 +96,8 @@ class BenchCommandTest {
                 steady.err().lines().findFirst().orElse(""));
         assertTrue(steady.err().contains("--methods = newton is not allowed"), steady.err());
         for (String[] args : List.of(new String[] {"bench", "split", "--grid", "201by81"},
+                new String[] {"bench", "split", "--mg-sweeps", "2"},
+                new String[] {"bench", "steady", "--line-relaxation", "pcr"},
                 new String[] {"bench", "methods", "model.toml", "--methods", "newton"})) {
             CliHarness.Result r = CliHarness.inProcess(args);
             assertEquals(2, r.code(), r.all());
