@@ -376,7 +376,8 @@ public final class MultigridSteadyBench {
     }
 
     /** As above, the setup where {@code tuning} says. */
-    private static Timed timed(List<SteadyOperator> ops, SteadySettings s, SolverTuning tuning, MultigridDevice device) {
+    private static Timed timed(List<SteadyOperator> ops, SteadySettings s, SolverTuning tuning,
+                               MultigridDevice device) {
         long t0 = System.nanoTime();
         BatchedSteadySolver.Result r = BatchedSteadySolver.solve(ops, s, tuning, 0, device);
         double seconds = (System.nanoTime() - t0) * 1e-9;

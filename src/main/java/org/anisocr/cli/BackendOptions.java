@@ -37,8 +37,8 @@ public final class BackendOptions {
     LineRelaxation lineRelaxation;
 
     @Option(names = "--steady-kernel", paramLabel = "auto|global|shared", converter = KernelConverter.class,
-            description = "the factor kernel of the GPU banded LU (default: the model file's solver.tuning.steady_kernel, "
-                    + "else auto)")
+            description = "the factor kernel of the GPU banded LU (default: the model file's "
+                    + "solver.tuning.steady_kernel, else auto)")
     SteadyKernel steadyKernel;
 
     @Option(names = "--mg-sweeps", paramLabel = "N", description = "smoothing sweeps per multigrid level, 1 to "
@@ -54,7 +54,8 @@ public final class BackendOptions {
      */
     TuningOptions tuning() {
         if (multigridSweeps != null && (multigridSweeps < 1 || multigridSweeps > SolverTuning.MAX_MULTIGRID_SWEEPS)) {
-            throw ConfigException.outOfRange("--mg-sweeps", multigridSweeps, "1 to " + SolverTuning.MAX_MULTIGRID_SWEEPS);
+            throw ConfigException.outOfRange("--mg-sweeps", multigridSweeps,
+                    "1 to " + SolverTuning.MAX_MULTIGRID_SWEEPS);
         }
         return new TuningOptions(multigridSetup, lineRelaxation, steadyKernel, multigridSweeps);
     }

@@ -66,7 +66,8 @@ public record SolverSettings(Mode mode, Scheme scheme, int threads, LadderSettin
     private static SolverTuning readTuning(TableReader tu) {
         SolverTuning d = SolverTuning.defaults();
         SolverTuning tuning = new SolverTuning(
-                tu.optEnum("multigrid_setup", d.multigridSetup(), MultigridSetupPlace.values(), MultigridSetupPlace::key),
+                tu.optEnum("multigrid_setup", d.multigridSetup(), MultigridSetupPlace.values(),
+                        MultigridSetupPlace::key),
                 tu.optEnum("line_relaxation", d.lineRelaxation(), LineRelaxation.values(), LineRelaxation::key),
                 tu.optEnum("steady_kernel", d.steadyKernel(), SteadyKernel.values(), SteadyKernel::key),
                 tu.optInt("multigrid_sweeps", d.multigridSweeps(), 1, SolverTuning.MAX_MULTIGRID_SWEEPS));

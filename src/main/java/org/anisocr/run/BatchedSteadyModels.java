@@ -56,8 +56,8 @@ final class BatchedSteadyModels {
             }
             out.add(new Solution.BatchedSteady(n, backend.batchDeviceKind(), device, reason, max, total,
                     worst <= s.steady().tolerance(), worst, DiscreteOperator.maxRelativeResidual(problems.get(m), n),
-                    problems.size(), systems, r.waves(), r.systemsPerWave(), r.hierarchy(), r.setup(), r.setupSeconds(), r.solveSeconds(),
-                    plan));
+                    problems.size(), systems, r.waves(), r.systemsPerWave(), r.hierarchy(), r.setup(), r.setupSeconds(),
+                    r.solveSeconds(), plan));
         }
         return out;
     }

@@ -79,7 +79,8 @@ public final class ModelRunner {
             SolverSettings first = cs.get(0).solver();
             SteadyPlan plan = SteadyPlanner.batched(first, cs.get(0).grid(), backend);
             if (plan == null) {
-                throw new IllegalArgumentException("runBatch needs batchable models (mode steady, mg-gmres, a batch device)");
+                throw new IllegalArgumentException("runBatch needs batchable models "
+                        + "(mode steady, mg-gmres, a batch device)");
             }
             solutions = BatchedSteadyModels.solve(problems, first, plan, backend, log);
         } catch (GpuFailure | SingularSystemException | SolverDivergedException e) {

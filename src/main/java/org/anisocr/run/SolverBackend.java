@@ -134,7 +134,7 @@ public final class SolverBackend {
      */
     boolean batchesSteady(Scheme scheme) { return referenceBatches ? scheme == Scheme.PAPER : steadyOnGpu(scheme); }
 
-    /** The device of the batched steady multigrid (null: its Java reference), relaxing as {@code tuning} says; close it. */
+    /** The device of the batched steady multigrid (null: its Java reference), relaxing as {@code tuning} says. */
     MultigridDevice openMultigridDevice(SolverTuning tuning) {
         if (standInDevice != null) {
             return standInDevice.get();
@@ -146,7 +146,9 @@ public final class SolverBackend {
     String batchDeviceKind() { return referenceBatches ? "cpu" : "gpu"; }
 
     /** Opens the GPU steady solver, once {@link #steadyOnGpu} has said yes (it owns its runtime; close it). */
-    GpuSteadySolver openGpuSteadySolver(SolverTuning tuning) { return new GpuSteadySolver().kernel(tuning.steadyKernel()); }
+    GpuSteadySolver openGpuSteadySolver(SolverTuning tuning) {
+        return new GpuSteadySolver().kernel(tuning.steadyKernel());
+    }
 
     /** Where a GPU failure during an auto run is reported before the CPU takes over. */
     void fallBack(String line) { log.accept(line); }

@@ -9,8 +9,8 @@ import org.anisocr.solver.SolverTuning.SteadyKernel;
  * The command line's solver tuning: each choice given (non-null) overrides the model file's [solver.tuning] value
  * of the same name; the others keep the file's.
  */
-public record TuningOptions(MultigridSetupPlace multigridSetup, LineRelaxation lineRelaxation, SteadyKernel steadyKernel,
-                            Integer multigridSweeps) {
+public record TuningOptions(MultigridSetupPlace multigridSetup, LineRelaxation lineRelaxation,
+                            SteadyKernel steadyKernel, Integer multigridSweeps) {
     /** Nothing given: the model file decides. */
     public static TuningOptions none() {
         return new TuningOptions(null, null, null, null);

@@ -26,7 +26,8 @@ class SteadyPlannerTest {
     private static final String MG = AutoFallbackTest.MG_MODEL;
     private static final String LU = MG.replace("method = \"mg-gmres\"", "method = \"lu-gmres\"");
     private static final String DIRECT = MG.replace("mode = \"steady\"", "mode = \"direct\"");
-    private static final String SYMMETRIC = MG.replace("mode = \"steady\"", "mode = \"steady\"\nscheme = \"symmetric\"");
+    private static final String SYMMETRIC = MG.replace("mode = \"steady\"",
+            "mode = \"steady\"\nscheme = \"symmetric\"");
 
     @AfterEach
     void gpuBackOn() {

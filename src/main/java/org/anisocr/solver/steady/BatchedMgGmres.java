@@ -40,8 +40,8 @@ public final class BatchedMgGmres {
     }
 
     /** As above with {@code nu} smoothing sweeps before and after the coarse correction on every level. */
-    public static <V> Outcome solve(MultigridBatchOps<V> ops, V s, V x, double tol, int maxIterations, int restart, int gamma,
-                                    int nu) {
+    public static <V> Outcome solve(MultigridBatchOps<V> ops, V s, V x, double tol, int maxIterations, int restart,
+                                    int gamma, int nu) {
         return new Run<>(ops, restart, gamma, nu).solve(s, x, tol, maxIterations);
     }
 

@@ -85,8 +85,8 @@ public final class BatchedSteadySolver {
     /**
      * How a batch will be solved, decided before any work: every bin of every model is a system of
      * {@code bytesPerSystem} on the device; a wave takes as many as the budget allows.
-     * @param setup "cpu" or "device": where the hierarchies will be built ({@link SolverTuning#multigridSetup}; a CPU setup for a device also
-     *              bounds the wave by the host memory that packing takes)
+     * @param setup "cpu" or "device": where the hierarchies will be built ({@link SolverTuning#multigridSetup}; a CPU
+     *              setup for a device also bounds the wave by the host memory that packing takes)
      */
     public record Plan(int models, int systems, int restart, long bytesPerSystem, long budgetBytes, int systemsPerWave, int waves,
                        String setup) {
@@ -118,8 +118,8 @@ public final class BatchedSteadySolver {
      * @throws IllegalArgumentException when the models do not share a grid or the grid has no coarser level
      * @throws IllegalStateException    when not even one system fits the budget
      */
-    static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, SolverTuning tuning, MultigridDevice device,
-                     long budget) {
+    static Plan plan(List<? extends SteadyOperator> models, SteadySettings settings, SolverTuning tuning,
+                     MultigridDevice device, long budget) {
         if (models.isEmpty()) throw new IllegalArgumentException("no models to solve");
         SpatialGrid grid = models.get(0).grid();
         for (SteadyOperator m : models)
@@ -270,8 +270,8 @@ public final class BatchedSteadySolver {
     }
 
     private static <V> void solveWave(MultigridBatchOps<V> ops, List<? extends SteadyOperator> models, List<int[]> part,
-                                      SteadySettings settings, int nu, int restart, double[][][] density, double[][] residual,
-                                      int[][] iterations) {
+                                      SteadySettings settings, int nu, int restart, double[][][] density,
+                                      double[][] residual, int[][] iterations) {
         int e = part.size();
         double[][] s = new double[e][];
         for (int b = 0; b < e; b++) s[b] = models.get(part.get(b)[0]).source(part.get(b)[1]);
