@@ -7,13 +7,13 @@
 #   tests     the GPU tests (GPU vs the Java reference, backends, bench, run command) with JUnit, no Maven
 #   multigrid bench steady (issue 13): batched mg-gmres on the GPU vs the CPU solver (2 threads: the 2-core CPU),
 #             201x81x33 model, 64-model family, 801x321 and 1601x641        -> <device>-steady-<date>.json
-#   split     bench: split step 201x81x33, one model                       -> <device>-<date>-201x81x33-m1.json
+#   split     bench split: split step 201x81x33, one model                 -> <device>-<date>-201x81x33-m1.json
 #   cusparse  builds bench/cusparse/gtsv_bench, times cuSPARSE on the same systems, merges into the split JSON
 #             (the split step also times cuSPARSE from Java, JCusparse, when libcusparse.so.12 is found: cusparse_java)
 #   steady    SteadyGpuBench, 201x81x33, one model                         -> <device>-<date>-steady-201x81x33-m1.json
-#   large     bench: 2001x801x33, one model (bandwidth; no cuSPARSE export, which would be 2.5 GB)
+#   large     bench split: 2001x801x33, one model (bandwidth; no cuSPARSE export, which would be 2.5 GB)
 #                                                                          -> <device>-<date>-2001x801x33-m1.json
-#   family    bench 201x81x33 with 64 models (+ cuSPARSE x64), then SteadyGpuBench with 64 models
+#   family    bench split 201x81x33 with 64 models (+ cuSPARSE x64), then SteadyGpuBench with 64 models
 #                                                                          -> ...-201x81x33-m64.json, ...-steady-201x81x33-m64.json
 # Into $OUT (at most 8 files come back): run-on-device.log (with the GPU tests' report), summary.json (each step's status and
 # seconds, the device) and the JSONs above under $OUT/bench/results/. Copy those to bench/results/ and commit them.
@@ -159,7 +159,7 @@ fi
 
 bench() {   # bench CASE CAP MIN ARGS...
   local case=$1 cap=$2 min=$3; shift 3
-  step "$case" "$cap" "$min" "${J[@]}" -cp "$jar" org.anisocr.cli.Main bench "$@" --backend "$backend" --out "$(json "$case")"
+  step "$case" "$cap" "$min" "${J[@]}" -cp "$jar" org.anisocr.cli.Main bench split "$@" --backend "$backend" --out "$(json "$case")"
 }
 
 # ---- 3. issue 13: batched multigrid steady state, GPU vs the 2-thread CPU on the same runs ----

@@ -1,8 +1,10 @@
 package org.anisocr.bench;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jcuda.driver.CUdeviceptr;
 import org.anisocr.field.GaussianBumpField;
 import org.anisocr.field.MagneticField;
@@ -16,10 +18,10 @@ import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.Backend;
 import org.anisocr.solver.cpu.CpuSplitStepper;
 import org.anisocr.solver.gpu.GpuBatchStepper;
-import org.anisocr.solver.gpu.GpuDevice;
 import org.anisocr.solver.gpu.GpuInfo;
 import org.anisocr.solver.gpu.GpuRuntime;
-import org.anisocr.solver.gpu.GpuUnavailableException;
+import org.anisocr.io.AtomicFile;
+import org.anisocr.io.Version;
 import org.anisocr.source.PulsarSource;
 
 import java.io.DataOutputStream;
@@ -34,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,9 +59,9 @@ public final class Benchmark {
     /** What to run. Grid is NR x Nz on Rmax = 20 kpc, H = 4 kpc (the paper's realistic domain). */
     public record Options(int nR, int nZ, int momenta, int models, Backend backend, int cpuThreads,
                           int cpuWarmupSteps, int cpuReps, int cpuStepsPerRep, int gpuReps,
-                          Path out, Path cusparseJson, Consumer<String> log) {
+                          Path out, Path cusparseJson) {
         public static Options defaults() {
-            return new Options(201, 81, 33, 1, Backend.AUTO, 0, 3, 5, 2, 200, null, null, System.out::println);
+            return new Options(201, 81, 33, 1, Backend.AUTO, 0, 3, 5, 2, 200, null, null);
         }
     }
 
@@ -97,40 +100,57 @@ public final class Benchmark {
         return 0.2 * g.dR() * g.dz() / dMax;
     }
 
-    public static Map<String, Object> run(Options o) throws IOException {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put(org.anisocr.io.AtomicFile.JSON_SIGNATURE_KEY, org.anisocr.io.Version.get());
-        Consumer<String> log = o.log();
-        GpuInfo info = o.backend() == Backend.CPU ? null : GpuDevice.probe();
-        boolean gpu = info != null && info.available();
-        if (o.backend() == Backend.GPU && !gpu)
-            throw new GpuUnavailableException("bench --backend gpu requested but " + info.describe());
-        r.put("date_utc", java.time.Instant.now().toString());
-        r.put("device", gpu ? info.name() : null);
-        r.put("device_detail", gpu ? info.describe() : null);
-        r.put("gpu_unavailable", gpu ? null : info == null ? "backend cpu requested" : info.reason());
-        r.put("java", System.getProperty("java.version"));
-        r.put("cpu_threads", o.cpuThreads() > 0 ? o.cpuThreads() : Runtime.getRuntime().availableProcessors());
-        r.put("grid", o.nR() + "x" + o.nZ());
-        r.put("momenta", o.momenta());
-        r.put("models", o.models());
-        r.put("batch_entries", o.models() * o.momenta());
-        r.put("models_description", "Rmax=20 kpc, H=4 kpc, pulsar source; even models Gaussian-bump field (B_R != 0: mixed term), "
-                + "odd models toy field; epsD cycles 0.1, 0.03, 0.01; delta_par=0.3, delta_perp=0.5, p = 1..1e4 GeV");
+    /** Steps the CPU reference and the GPU take before the two states are compared (also the JIT warm-up). */
+    static final int COMPARE_STEPS = 10;
 
+    /** Runs the benchmark (CPU, then GPU where usable, then merges cuSPARSE timings), writes the JSON, returns it. */
+    public static SplitStepResult run(Options o, Consumer<String> log) throws IOException {
+        GpuInfo info = DeviceHeader.probe(o.backend(), "bench split");
+        DeviceHeader header = DeviceHeader.of(info);
         log.accept("building " + o.models() + " model(s) on " + o.nR() + "x" + o.nZ() + " with " + o.momenta() + " momenta");
         List<TransportProblem> family = family(o.nR(), o.nZ(), o.momenta(), o.models());
-        TransportProblem first = family.get(0);
-        double dt = benchDtMyr(first);
-        r.put("dt_myr", dt);
-        int compareSteps = 10;
+        double dt = benchDtMyr(family.get(0));
+        CpuReference cpu = cpuReference(family.get(0), dt, o, log);
+        SplitStepResult.GpuTiming gpu = SplitStepResult.GpuTiming.NONE;
+        if (DeviceHeader.usable(info)) {
+            gpu = gpuTiming(family, dt, cpu, o, log);
+        }
+        // cuSPARSE, timed by bench/cusparse/gtsv_bench on the same systems, merged here
+        JsonNode harness = o.cusparseJson() == null ? null : JSON.readTree(o.cusparseJson().toFile());
+        SplitStepResult r = new SplitStepResult(Version.get(), header,
+                o.cpuThreads() > 0 ? o.cpuThreads() : Runtime.getRuntime().availableProcessors(),
+                o.nR() + "x" + o.nZ(), o.momenta(), o.models(), o.models() * o.momenta(), MODELS_DESCRIPTION, dt,
+                cpu.timing, gpu, SplitStepResult.CusparseComparison.of(harness, gpu.kernelUs(), gpu.kernelUsThomas()));
+        String device = DeviceHeader.usable(info) ? info.name() : "no-gpu";
+        Path out = o.out() != null ? o.out() : AtomicFile.freshName(defaultOut(device));
+        writeAtomically(out, JSON.writeValueAsBytes(r));
+        log.accept("wrote " + out);
+        return r;
+    }
 
-        // ---- CPU reference: model 0 only (the other models cost the same per step) ----
-        double[][] cpuState;
+    private static final String MODELS_DESCRIPTION = "Rmax=20 kpc, H=4 kpc, pulsar source; even models Gaussian-bump "
+            + "field (B_R != 0: mixed term), odd models toy field; epsD cycles 0.1, 0.03, 0.01; delta_par=0.3, "
+            + "delta_perp=0.5, p = 1..1e4 GeV";
+
+    /** The CPU's timing, and its state after {@link #COMPARE_STEPS} steps (what the GPU is compared with). */
+    private static final class CpuReference {
+        final SplitStepResult.CpuTiming timing;
+        final double[][] state;
+
+        CpuReference(SplitStepResult.CpuTiming timing, double[][] state) {
+            this.timing = timing;
+            this.state = state;
+        }
+    }
+
+    /** The CPU reference on model 0 only (the other models cost the same per step): median of the timed repetitions. */
+    private static CpuReference cpuReference(TransportProblem first, double dt, Options o, Consumer<String> log) {
         try (CpuSplitStepper cpu = new CpuSplitStepper(first, o.cpuThreads())) {
-            cpu.advance(dt, compareSteps);                 // also the JIT warm-up
-            cpuState = cpu.state();
-            for (int w = 0; w < o.cpuWarmupSteps(); w++) cpu.advance(dt, 1);
+            cpu.advance(dt, COMPARE_STEPS);
+            double[][] state = cpu.state();
+            for (int w = 0; w < o.cpuWarmupSteps(); w++) {
+                cpu.advance(dt, 1);
+            }
             double[] perStep = new double[o.cpuReps()];
             for (int rep = 0; rep < o.cpuReps(); rep++) {
                 long t0 = System.nanoTime();
@@ -139,95 +159,113 @@ public final class Benchmark {
             }
             Arrays.sort(perStep);
             double median = perStep[perStep.length / 2];
-            r.put("cpu_step_us_per_model", median);
-            r.put("cpu_step_us_all_models", median * o.models());
-            r.put("cpu_step_us_reps", perStep);
-            r.put("cpu_harness", o.cpuWarmupSteps() + " warm-up steps after " + compareSteps + " comparison steps, then "
-                    + o.cpuReps() + " timed repetitions of " + o.cpuStepsPerRep() + " steps; median per step; model 0 measured, "
-                    + "all-models figure = models x per-model");
+            String harness = o.cpuWarmupSteps() + " warm-up steps after " + COMPARE_STEPS + " comparison steps, then "
+                    + o.cpuReps() + " timed repetitions of " + o.cpuStepsPerRep() + " steps; median per step; model 0 "
+                    + "measured, all-models figure = models x per-model";
             log.accept(String.format(Locale.ROOT, "cpu: %.1f us per step per model (median of %d)", median, o.cpuReps()));
+            List<Double> reps = Arrays.stream(perStep).boxed().toList();
+            return new CpuReference(new SplitStepResult.CpuTiming(median, median * o.models(), reps, harness), state);
         }
+    }
 
-        // ---- GPU ----
-        String[] gpuKeys = {"step_us", "step_us_thomas", "step_us_pcr", "step_us_no_graph", "kernel_us", "kernel_us_thomas",
-                "kernel_us_pcr", "copy_bandwidth_GBps",
-                "bandwidth_fraction", "bandwidth_fraction_min_traffic", "bytes_moved_per_step_tridiagonal", "speedup_vs_cpu",
-                "max_rel_diff_gpu_vs_cpu", "graph_problem", "residual_gpu_model0",
-                "cusparse_java", "speedup_vs_cusparse_java", "speedup_vs_cusparse_java_thomas"};
-        for (String k : gpuKeys) r.put(k, null);
-        if (gpu) {
-            try (GpuRuntime rt = GpuRuntime.open(); GpuBatchStepper batch = new GpuBatchStepper(rt, family)) {
-                batch.advance(dt, compareSteps);
-                double[][] g0 = batch.state(0);
-                r.put("max_rel_diff_gpu_vs_cpu", Measurements.maxRelDiff(g0, cpuState));
-                r.put("residual_gpu_model0", Arrays.stream(batch.relativeResiduals()).limit(first.bins()).max().orElse(0));
-
-                // Default configuration (line solver AUTO, graphs), then each line solver forced, then no graphs.
-                r.put("kernel_us", batch.kernelMicros(dt, 50));
-                double stepUs = batch.stepMicros(dt, o.gpuReps());
-                r.put("step_us", stepUs);
-                r.put("graph_problem", batch.graphProblem());
-                batch.setLineSolver(GpuBatchStepper.LineSolver.THOMAS);
-                Map<String, Double> kernels = batch.kernelMicros(dt, 50);
-                r.put("kernel_us_thomas", kernels);
-                r.put("step_us_thomas", batch.stepMicros(dt, o.gpuReps()));
-                batch.setLineSolver(GpuBatchStepper.LineSolver.PCR);
-                r.put("kernel_us_pcr", batch.kernelMicros(dt, 50));
-                r.put("step_us_pcr", batch.stepMicros(dt, o.gpuReps()));
-                batch.setLineSolver(GpuBatchStepper.LineSolver.AUTO);
-                batch.setUseGraphs(false);
-                r.put("step_us_no_graph", batch.stepMicros(dt, o.gpuReps()));
-                batch.setUseGraphs(true);
-
-                double copyGBps = copyBandwidthGBps(rt, o.nR() * (long) o.nZ() * batch.entries() * 8);
-                r.put("copy_bandwidth_GBps", copyGBps);
-                long entries = batch.entries();
-                long unknownsR = entries * (o.nZ() - 2) * (long) (o.nR() - 1);
-                long unknownsZ = entries * (o.nR() - 1) * (long) (o.nZ() - 2);
-                long tables = family.stream().map(TransportProblem::coefficients).distinct().count();
-                long coefBytes = 2 * 3 * 8L * o.nR() * o.nZ() * tables;   // 3 rows x (iso, ani) per sweep, read once per model
-                long bytes = (unknownsR + unknownsZ) * THOMAS_BYTES_PER_UNKNOWN + 2 * coefBytes;
-                long minBytes = (unknownsR + unknownsZ) * MIN_BYTES_PER_UNKNOWN + 2 * coefBytes;
-                double sweepUs = kernels.get("sweep_r_thomas") + kernels.get("sweep_z_thomas");
-                r.put("bytes_moved_per_step_tridiagonal", bytes);
-                r.put("bandwidth_fraction", bytes / (sweepUs * 1e-6) / (copyGBps * 1e9));
-                r.put("bandwidth_fraction_min_traffic", minBytes / (sweepUs * 1e-6) / (copyGBps * 1e9));
-                r.put("speedup_vs_cpu", (Double) r.get("cpu_step_us_all_models") / stepUs);
-                // cuSPARSE from Java on the same systems (model 0's, replicated per model); the C harness cross-checks it.
-                long systemBytes = exportBytes(o.nR(), o.nZ(), o.momenta());
-                Map<String, Object> cusparseJava = systemBytes <= MAX_SYSTEMS_BYTES
-                        ? CusparseBaseline.measure(rt, tridiagonalSystems(first, dt), o.models(), 20)
-                        : Map.of("unavailable", String.format(Locale.ROOT, "skipped: model 0's systems are %.1f GB, over %.1f GB",
-                                systemBytes / 1e9, MAX_SYSTEMS_BYTES / 1e9));
-                r.put("cusparse_java", cusparseJava);
-                if (cusparseJava.get("best_r_plus_z_us") instanceof Double theirs) {
-                    r.put("speedup_vs_cusparse_java", speedup(theirs, r.get("kernel_us")));
-                    r.put("speedup_vs_cusparse_java_thomas", speedup(theirs, r.get("kernel_us_thomas")));
-                }
-                log.accept(String.format(Locale.ROOT, "gpu: %.2f us per step (graph, auto line solver); kernels %s; Thomas kernels %s; copy %.0f GB/s",
-                        stepUs, r.get("kernel_us"), kernels, copyGBps));
-            }
+    /** The GPU's step on the whole family: line solvers, graphs, bandwidth, agreement with the CPU, cuSPARSE. */
+    private static SplitStepResult.GpuTiming gpuTiming(List<TransportProblem> family, double dt, CpuReference cpu,
+                                                       Options o, Consumer<String> log) {
+        TransportProblem first = family.get(0);
+        try (GpuRuntime rt = GpuRuntime.open(); GpuBatchStepper batch = new GpuBatchStepper(rt, family)) {
+            batch.advance(dt, COMPARE_STEPS);
+            double maxRelDiff = Measurements.maxRelDiff(batch.state(0), cpu.state);
+            double residual = Arrays.stream(batch.relativeResiduals()).limit(first.bins()).max().orElse(0);
+            LineSolverTimes t = lineSolverTimes(batch, dt, o.gpuReps());
+            double copyGBps = copyBandwidthGBps(rt, o.nR() * (long) o.nZ() * batch.entries() * 8);
+            Traffic traffic = traffic(family, batch.entries(), o, t.kernelUsThomas(), copyGBps);
+            CusparseTimings cusparseJava = cusparseJava(rt, first, dt, o);
+            Double theirs = cusparseJava.bestRPlusZUs();
+            log.accept(String.format(Locale.ROOT, "gpu: %.2f us per step (graph, auto line solver); kernels %s; "
+                    + "Thomas kernels %s; copy %.0f GB/s", t.stepUs(), t.kernelUs(), t.kernelUsThomas(), copyGBps));
+            double speedupVsCpu = cpu.timing.stepUsAllModels() / t.stepUs();
+            return new SplitStepResult.GpuTiming(t.stepUs(), t.stepUsThomas(), t.stepUsPcr(), t.stepUsNoGraph(),
+                    t.kernelUs(), t.kernelUsThomas(), t.kernelUsPcr(), copyGBps, traffic.fraction(),
+                    traffic.fractionMinTraffic(), traffic.bytes(), speedupVsCpu, maxRelDiff,
+                    t.graphProblem(), residual, cusparseJava,
+                    theirs == null ? null : SplitStepResult.speedup(theirs, t.kernelUs()),
+                    theirs == null ? null : SplitStepResult.speedup(theirs, t.kernelUsThomas()));
         }
+    }
 
-        // ---- cuSPARSE (timed by bench/cusparse/gtsv_bench on the same systems, merged here) ----
-        mergeCusparse(r, o.cusparseJson());
+    /** The step and its kernels with the default configuration, each line solver forced, and without graphs. */
+    private record LineSolverTimes(double stepUs, double stepUsThomas, double stepUsPcr, double stepUsNoGraph,
+                                   Map<String, Double> kernelUs, Map<String, Double> kernelUsThomas,
+                                   Map<String, Double> kernelUsPcr, String graphProblem) {
+        LineSolverTimes {
+            kernelUs = Collections.unmodifiableMap(new LinkedHashMap<>(kernelUs));
+            kernelUsThomas = Collections.unmodifiableMap(new LinkedHashMap<>(kernelUsThomas));
+            kernelUsPcr = Collections.unmodifiableMap(new LinkedHashMap<>(kernelUsPcr));
+        }
+    }
 
-        Path out = o.out() != null ? o.out() : org.anisocr.io.AtomicFile.freshName(defaultOut(gpu ? info.name() : "no-gpu"));
-        writeAtomically(out, JSON.writeValueAsBytes(r));
-        r.put("written_to", out.toString());
-        log.accept("wrote " + out);
-        return r;
+    private static LineSolverTimes lineSolverTimes(GpuBatchStepper batch, double dt, int reps) {
+        Map<String, Double> kernel = batch.kernelMicros(dt, 50);
+        double step = batch.stepMicros(dt, reps);
+        String graphProblem = batch.graphProblem();
+        batch.setLineSolver(GpuBatchStepper.LineSolver.THOMAS);
+        Map<String, Double> kernelThomas = batch.kernelMicros(dt, 50);
+        double stepThomas = batch.stepMicros(dt, reps);
+        batch.setLineSolver(GpuBatchStepper.LineSolver.PCR);
+        Map<String, Double> kernelPcr = batch.kernelMicros(dt, 50);
+        double stepPcr = batch.stepMicros(dt, reps);
+        batch.setLineSolver(GpuBatchStepper.LineSolver.AUTO);
+        batch.setUseGraphs(false);
+        double stepNoGraph = batch.stepMicros(dt, reps);
+        batch.setUseGraphs(true);
+        return new LineSolverTimes(step, stepThomas, stepPcr, stepNoGraph, kernel, kernelThomas, kernelPcr,
+                graphProblem);
+    }
+
+    /** Bytes the Thomas sweeps move per step (and the least any line solver must), as shares of the copy bandwidth. */
+    private record Traffic(long bytes, double fraction, double fractionMinTraffic) {}
+
+    private static Traffic traffic(List<TransportProblem> family, long entries, Options o, Map<String, Double> thomasUs,
+                                   double copyGBps) {
+        long unknownsR = entries * (o.nZ() - 2) * (long) (o.nR() - 1);
+        long unknownsZ = entries * (o.nR() - 1) * (long) (o.nZ() - 2);
+        long tables = family.stream().map(TransportProblem::coefficients).distinct().count();
+        long coefBytes = 2 * 3 * 8L * o.nR() * o.nZ() * tables;   // 3 rows x (iso, ani) per sweep, read once per model
+        long bytes = (unknownsR + unknownsZ) * THOMAS_BYTES_PER_UNKNOWN + 2 * coefBytes;
+        long minBytes = (unknownsR + unknownsZ) * MIN_BYTES_PER_UNKNOWN + 2 * coefBytes;
+        double sweepUs = thomasUs.get("sweep_r_thomas") + thomasUs.get("sweep_z_thomas");
+        double bytesPerSecond = copyGBps * 1e9;
+        return new Traffic(bytes, bytes / (sweepUs * 1e-6) / bytesPerSecond,
+                minBytes / (sweepUs * 1e-6) / bytesPerSecond);
+    }
+
+    /** cuSPARSE from Java on model 0's systems, replicated per model; the C harness cross-checks it. */
+    private static CusparseTimings cusparseJava(GpuRuntime rt, TransportProblem first, double dt, Options o) {
+        long systemBytes = exportBytes(o.nR(), o.nZ(), o.momenta());
+        if (systemBytes > MAX_SYSTEMS_BYTES) {
+            return CusparseTimings.unavailable(String.format(Locale.ROOT, "skipped: model 0's systems are %.1f GB, "
+                    + "over %.1f GB", systemBytes / 1e9, MAX_SYSTEMS_BYTES / 1e9));
+        }
+        return CusparseBaseline.measure(rt, tridiagonalSystems(first, dt), o.models(), 20);
     }
 
     /**
      * Merges gtsv_bench timings into a bench JSON written earlier (the device script times the split step
      * first and cuSPARSE after it, so that the more valuable figure exists even if the harness fails):
-     * sets {@code cusparse} and recomputes the two {@code speedup_vs_cusparse} figures from the file's own kernel times.
+     * sets {@code cusparse} and recomputes the two {@code speedup_vs_cusparse} figures from the file's own kernel
+     * times. The file is read as a tree, not as a {@link SplitStepResult}: files of earlier versions merge too.
      */
     public static void mergeCusparseInto(Path benchJson, Path cusparseJson) throws IOException {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> r = JSON.readValue(benchJson.toFile(), LinkedHashMap.class);
-        mergeCusparse(r, cusparseJson);
+        ObjectNode r = (ObjectNode) JSON.readTree(benchJson.toFile());
+        TypeReference<Map<String, Double>> kernels = new TypeReference<>() {};
+        Map<String, Double> kernelUs = r.path("kernel_us").isObject()
+                ? JSON.convertValue(r.get("kernel_us"), kernels) : null;
+        Map<String, Double> kernelUsThomas = r.path("kernel_us_thomas").isObject()
+                ? JSON.convertValue(r.get("kernel_us_thomas"), kernels) : null;
+        JsonNode harness = JSON.readTree(cusparseJson.toFile());
+        SplitStepResult.CusparseComparison merged =
+                SplitStepResult.CusparseComparison.of(harness, kernelUs, kernelUsThomas);
+        r.setAll((ObjectNode) JSON.valueToTree(merged));
         writeAtomically(benchJson, JSON.writeValueAsBytes(r));
     }
 
@@ -241,32 +279,6 @@ public final class Benchmark {
     public static long exportBytes(int nR, int nZ, int bins) {
         long r = 3L * 8 * (nR - 1) * (long) (nZ - 2) * bins, z = 3L * 8 * (nZ - 2) * (long) (nR - 1) * bins;
         return 8 + r + 8 + z;
-    }
-
-    private static void mergeCusparse(Map<String, Object> r, Path json) throws IOException {
-        r.put("cusparse", null);
-        r.put("speedup_vs_cusparse", null);
-        r.put("speedup_vs_cusparse_thomas", null);
-        if (json == null) return;
-        JsonNode c = JSON.readTree(json.toFile());
-        r.put("cusparse", c);
-        // Best cuSPARSE variant per sweep direction, both sweeps, against our two sweep kernels (which also
-        // form the right-hand side from N and S; cuSPARSE only solves).
-        double theirs = Math.min(c.path("r").path("gtsv2StridedBatch_us").asDouble(Double.NaN),
-                c.path("r").path("gtsvInterleavedBatch_us").asDouble(Double.NaN))
-                + Math.min(c.path("z").path("gtsv2StridedBatch_us").asDouble(Double.NaN),
-                c.path("z").path("gtsvInterleavedBatch_us").asDouble(Double.NaN));
-        if (!Double.isFinite(theirs)) return;
-        r.put("speedup_vs_cusparse", speedup(theirs, r.get("kernel_us")));
-        r.put("speedup_vs_cusparse_thomas", speedup(theirs, r.get("kernel_us_thomas")));
-    }
-
-    private static Double speedup(double theirsUs, Object kernelMap) {
-        if (!(kernelMap instanceof Map<?, ?> k)) return null;
-        double ours = 0;
-        for (Map.Entry<?, ?> e : k.entrySet())
-            if (e.getKey().toString().startsWith("sweep_")) ours += ((Number) e.getValue()).doubleValue();
-        return theirsUs / ours;
     }
 
     /** Device-to-device copy bandwidth, bytes read + bytes written per second, of a buffer of at least 256 MiB. */

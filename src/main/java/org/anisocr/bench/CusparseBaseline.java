@@ -9,9 +9,7 @@ import jcuda.runtime.cudaStream_t;
 import org.anisocr.solver.gpu.GpuRuntime;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
@@ -55,47 +53,44 @@ final class CusparseBaseline {
     }
 
     /**
-     * Times both cuSPARSE batched solvers on both sweep directions. Returns, per direction ("r", "z"): m, batch,
+     * Times both cuSPARSE batched solvers on both sweep directions: per direction ("r", "z") m, batch,
      * gtsv2StridedBatch_us, gtsvInterleavedBatch_us, the residual max|A x − 1| of the first systems, and
-     * best_r_plus_z_us (the best solver per direction, summed); or {"unavailable": why} / {"error": what}.
+     * best_r_plus_z_us (the best solver per direction, summed); or why not (unavailable, error).
      */
-    static Map<String, Object> measure(GpuRuntime rt, Benchmark.TridiagonalSystems[] systems, int replicate, int reps) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    static CusparseTimings measure(GpuRuntime rt, Benchmark.TridiagonalSystems[] systems, int replicate, int reps) {
         String problem = libraryProblem();
         if (problem != null) {
-            out.put("unavailable", problem);
-            return out;
+            return CusparseTimings.unavailable(problem);
         }
         cusparseHandle handle = new cusparseHandle();
         List<CUdeviceptr> buffers = new ArrayList<>();
+        Integer cusparseVersion = null;
+        CusparseTimings.Direction[] dirs = new CusparseTimings.Direction[2];
         try {
             rt.makeCurrent();
             cusparseCreate(handle);
             cusparseSetStream(handle, new cudaStream_t(rt.stream()));
             int[] version = {0};
             cusparseGetVersion(handle, version);
-            out.put("cusparse_version", version[0]);
-            out.put("replicate", replicate);
-            out.put("reps", reps);
-            double best = 0;
-            String[] names = {"r", "z"};
+            cusparseVersion = version[0];
             for (int d = 0; d < 2; d++) {
-                Map<String, Object> dir = direction(rt, handle, systems[d], replicate, reps, buffers);
-                out.put(names[d], dir);
-                best += Math.min((Double) dir.get("gtsv2StridedBatch_us"), (Double) dir.get("gtsvInterleavedBatch_us"));
+                dirs[d] = direction(rt, handle, systems[d], replicate, reps, buffers);
             }
-            out.put("best_r_plus_z_us", best);
-        } catch (Throwable e) {
-            out.put("error", e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            return new CusparseTimings(null, cusparseVersion, replicate, reps, dirs[0], dirs[1],
+                    dirs[0].bestUs() + dirs[1].bestUs(), null);
+        } catch (Throwable e) { // a capability probe: whatever JCusparse throws becomes the figure's reason
+            String error = e.getClass().getSimpleName() + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return new CusparseTimings(null, cusparseVersion, cusparseVersion == null ? null : replicate,
+                    cusparseVersion == null ? null : reps, dirs[0], dirs[1], null, error);
         } finally {
             try { cusparseDestroy(handle); } catch (Throwable ignored) { }
             for (CUdeviceptr p : buffers) rt.free(p);
         }
-        return out;
     }
 
-    private static Map<String, Object> direction(GpuRuntime rt, cusparseHandle h, Benchmark.TridiagonalSystems s, int replicate,
-                                                 int reps, List<CUdeviceptr> buffers) {
+    private static CusparseTimings.Direction direction(GpuRuntime rt, cusparseHandle h, Benchmark.TridiagonalSystems s,
+                                                       int replicate, int reps, List<CUdeviceptr> buffers) {
         int m = s.m(), batch = s.batch() * replicate;
         long n = (long) m * batch, bytes = n * Sizeof.DOUBLE;
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("too many unknowns for one cuSPARSE call: " + n);
@@ -141,15 +136,7 @@ final class CusparseBaseline {
         cuMemcpyDtoH(Pointer.to(solution), x, bytes);
         double resInterleaved = residual(strided, solution, m, batch, true);
 
-        Map<String, Object> dir = new LinkedHashMap<>();
-        dir.put("m", m);
-        dir.put("batch", batch);
-        dir.put("gtsv2StridedBatch_us", stridedUs);
-        dir.put("gtsvInterleavedBatch_us", interleavedUs);
-        dir.put("interleaved_algo", 0);
-        dir.put("residual_strided", resStrided);
-        dir.put("residual_interleaved", resInterleaved);
-        return dir;
+        return new CusparseTimings.Direction(m, batch, stridedUs, interleavedUs, 0, resStrided, resInterleaved);
     }
 
     private static CUdeviceptr alloc(GpuRuntime rt, long bytes, List<CUdeviceptr> buffers) {

@@ -2,15 +2,20 @@ package org.anisocr.cli;
 
 import org.anisocr.bench.MultigridSteadyBench;
 import org.anisocr.config.ConfigException;
-import org.anisocr.solver.gpu.GpuUnavailableException;
+import org.anisocr.io.AtomicFile;
+import org.anisocr.io.OutputLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -55,34 +60,65 @@ public final class BenchSteadyCommand implements Callable<Integer> {
 
     @Mixin OverwriteOption overwrite = new OverwriteOption();
 
-    @Override public Integer call() throws Exception {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        MultigridSteadyBench.Options o = options();
         Threads.check(compute.threads);
-        if (!Files.isRegularFile(config)) throw ConfigException.outOfRange("--config", config.toString(), "an existing model file");
-        if (momenta < 1 || momenta > 1000) throw ConfigException.outOfRange("--momenta", Integer.toString(momenta), "[1, 1000]");
-        if (family < 1 || family > 64) throw ConfigException.outOfRange("--family", Integer.toString(family), "[1, 64]");
-        if (reps < 1 || reps > 100) throw ConfigException.outOfRange("--reps", Integer.toString(reps), "[1, 100]");
-        if (cpuFamilySample < 1) throw ConfigException.outOfRange("--cpu-family-sample", Integer.toString(cpuFamilySample), "at least 1");
-        if (!(tolerance >= 1e-14 && tolerance <= 1e-4)) throw ConfigException.outOfRange("--tolerance", Double.toString(tolerance), "[1e-14, 1e-4]");
-        List<int[]> grids = new ArrayList<>();
+        if (out != null) {
+            OutputLocation.checkFile(out, overwrite.overwrite(), "--out", AtomicFile::isAnisocrJsonOrCsv);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        MultigridSteadyBench.run(o, line -> {
+            stdout.println(line);
+            stdout.flush();
+        });
+        return Main.EXIT_OK;
+    }
+
+    /** The benchmark these options ask for; a bad value is a ConfigException naming the option and its range. */
+    MultigridSteadyBench.Options options() {
+        BenchCommand.refuseTuning(compute, "bench steady");
+        if (!Files.isRegularFile(config)) {
+            throw ConfigException.outOfRange("--config", config.toString(), "an existing model file");
+        }
+        if (momenta < 1 || momenta > 1000) {
+            throw ConfigException.outOfRange("--momenta", Integer.toString(momenta), "[1, 1000]");
+        }
+        if (family < 1 || family > 64) {
+            throw ConfigException.outOfRange("--family", Integer.toString(family), "[1, 64]");
+        }
+        if (reps < 1 || reps > 100) {
+            throw ConfigException.outOfRange("--reps", Integer.toString(reps), "[1, 100]");
+        }
+        if (cpuFamilySample < 1) {
+            throw ConfigException.outOfRange("--cpu-family-sample", Integer.toString(cpuFamilySample), "at least 1");
+        }
+        if (!(tolerance >= 1e-14 && tolerance <= 1e-4)) {
+            throw ConfigException.outOfRange("--tolerance", Double.toString(tolerance), "[1e-14, 1e-4]");
+        }
+        List<MultigridSteadyBench.GridSize> grids = new ArrayList<>();
         for (String h : highres) {
-            if (h.equalsIgnoreCase("none")) continue;
-            String[] nm = h.toLowerCase().split("x");
-            try {
-                int nR = Integer.parseInt(nm[0].trim()), nZ = Integer.parseInt(nm[1].trim());
-                if (nR < 9 || nZ < 9 || nR > 20001 || nZ > 20001) throw new NumberFormatException();
-                grids.add(new int[] {nR, nZ});
-            } catch (RuntimeException e) {
-                throw ConfigException.outOfRange("--highres", h, "NRxNz with 9 <= NR, Nz <= 20001, e.g. 801x321");
+            if (!h.equalsIgnoreCase("none")) {
+                grids.add(highresGrid(h));
             }
         }
-        if (out != null) org.anisocr.io.OutputLocation.checkFile(out, overwrite.overwrite(), "--out", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
+        return new MultigridSteadyBench.Options(config, momenta, family, grids, compute.backend, compute.threads, reps,
+                cpuFamilySample, tolerance, rehearse, out);
+    }
+
+    private static MultigridSteadyBench.GridSize highresGrid(String h) {
+        String[] nm = h.toLowerCase(Locale.ROOT).split("x");
         try {
-            MultigridSteadyBench.run(new MultigridSteadyBench.Options(config, momenta, family, grids, compute.backend, compute.threads, reps,
-                    cpuFamilySample, tolerance, rehearse, out, System.out::println));
-            return Main.EXIT_OK;
-        } catch (GpuUnavailableException e) {
-            System.err.println(e.getMessage());
-            return Main.EXIT_FAILURE;
+            int nR = Integer.parseInt(nm[0].trim());
+            int nZ = Integer.parseInt(nm[1].trim());
+            if (nR >= 9 && nZ >= 9 && nR <= 20001 && nZ <= 20001) {
+                return new MultigridSteadyBench.GridSize(nR, nZ);
+            }
+        } catch (RuntimeException e) {
+            // not NRxNz: the same message as a grid out of range
         }
+        throw ConfigException.outOfRange("--highres", h, "NRxNz with 9 <= NR, Nz <= 20001, e.g. 801x321");
     }
 }

@@ -2,12 +2,11 @@ package org.anisocr.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.anisocr.cli.BenchCommand;
+import org.anisocr.cli.Main;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.gpu.GpuDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class BenchmarkTest {
     @Test
     void writesJsonWithGpuFieldsOrTheReasonTheyAreMissing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("bench.json");
-        int rc = new CommandLine(new BenchCommand()).execute("--grid", "21x11", "--momenta", "2", "--models", "2",
+        int rc = split("--grid", "21x11", "--momenta", "2", "--models", "2",
                 "--cpu-reps", "2", "--cpu-steps", "1", "--gpu-reps", "5", "--out", out.toString());
         assertEquals(0, rc);
         JsonNode j = new ObjectMapper().readTree(out.toFile());
@@ -39,7 +38,7 @@ class BenchmarkTest {
     @Test
     void cpuBackendSkipsTheGpu(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cpu.json");
-        assertEquals(0, new CommandLine(new BenchCommand()).execute("--grid", "11x7", "--momenta", "1", "--backend", "cpu",
+        assertEquals(0, split("--grid", "11x7", "--momenta", "1", "--backend", "cpu",
                 "--cpu-reps", "1", "--cpu-steps", "1", "--out", out.toString()));
         JsonNode j = new ObjectMapper().readTree(out.toFile());
         assertEquals("backend cpu requested", j.get("gpu_unavailable").asText());
@@ -57,7 +56,7 @@ class BenchmarkTest {
                 }
                 """);
         Path out = dir.resolve("b.json");
-        assertEquals(0, new CommandLine(new BenchCommand()).execute("--grid", "11x7", "--momenta", "1", "--cpu-reps", "1",
+        assertEquals(0, split("--grid", "11x7", "--momenta", "1", "--cpu-reps", "1",
                 "--cpu-steps", "1", "--gpu-reps", "3", "--cusparse-json", c.toString(), "--out", out.toString()));
         JsonNode j = new ObjectMapper().readTree(out.toFile());
         assertEquals(10, j.get("cusparse").get("r").get("m").asInt());
@@ -78,21 +77,21 @@ class BenchmarkTest {
                 {"written_by": "anisocr (test)", "device": "X", "grid": "11x7", "kernel_us": {"sweep_r_pcr": 3.0, "sweep_z_pcr": 3.0, "mixed_step": 1.0},
                  "kernel_us_thomas": {"sweep_r_thomas": 6.0, "sweep_z_thomas": 3.0}, "cusparse": null, "speedup_vs_cusparse": null}
                 """);
-        assertEquals(0, new CommandLine(new BenchCommand()).execute("--merge-into", out.toString(), "--cusparse-json", c.toString()));
+        assertEquals(0, split("--merge-into", out.toString(), "--cusparse-json", c.toString()));
         JsonNode j = new ObjectMapper().readTree(out.toFile());
         assertEquals("11x7", j.get("grid").asText());
         assertEquals(20.0, j.get("cusparse").get("r").get("gtsv2StridedBatch_us").asDouble());
         assertEquals((10.0 + 8.0) / 6.0, j.get("speedup_vs_cusparse").asDouble(), 1e-12);      // best of each direction / our sweeps
         assertEquals((10.0 + 8.0) / 9.0, j.get("speedup_vs_cusparse_thomas").asDouble(), 1e-12);
-        assertEquals(2, new CommandLine(new BenchCommand()).execute("--merge-into", out.toString()));
-        assertEquals(2, new CommandLine(new BenchCommand()).execute("--merge-into", dir.resolve("none.json").toString(),
+        assertEquals(2, split("--merge-into", out.toString()));
+        assertEquals(2, split("--merge-into", dir.resolve("none.json").toString(),
                 "--cusparse-json", c.toString()));
     }
 
     @Test
     void refusesAMultiGigabyteExport(@TempDir Path dir) {
         Path f = dir.resolve("systems.bin");
-        assertEquals(2, new CommandLine(new BenchCommand()).execute("--grid", "2001x801", "--momenta", "33", "--export-systems", f.toString()));
+        assertEquals(2, split("--grid", "2001x801", "--momenta", "33", "--export-systems", f.toString()));
         assertFalse(Files.exists(f));
         assertTrue(Benchmark.exportBytes(2001, 801, 33) > 2_000_000_000L);
     }
@@ -109,11 +108,20 @@ class BenchmarkTest {
 
     @Test
     void badGridIsRefused() {
-        assertEquals(2, new CommandLine(new BenchCommand()).execute("--grid", "201by81"));
+        assertEquals(2, split("--grid", "201by81"));
     }
 
     @Test
     void defaultFileNameIsSafe() {
         assertTrue(Benchmark.defaultOut("NVIDIA H100 80GB HBM3").getFileName().toString().startsWith("nvidia-h100-80gb-hbm3-20"));
+    }
+
+    /** {@code anisocr bench split ARGS}, through the CLI's own exception handlers (a bad option exits 2). */
+    private static int split(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "bench";
+        all[1] = "split";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Main.commandLine().execute(all);
     }
 }

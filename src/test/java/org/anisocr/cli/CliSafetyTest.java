@@ -67,6 +67,10 @@ class CliSafetyTest {
                 "bench", "--out", "{w}/results.txt", "--backend", "cpu", "--grid", "11x7", "--momenta", "1"));
         c.add(new Case("bench --out existing-folder", false, 2, "is a folder", null, "bench", "--out", "{w}/existing-folder", "--backend", "cpu"));
         c.add(new Case("steady-bench --out results.txt", false, 2, "was not written by anisocr", null, "steady-bench", "{cfg}", "--out", "{w}/results.txt"));
+        c.add(new Case("bench methods --out results.txt", false, 2, "was not written by anisocr", null,
+                "bench", "methods", "{cfg}", "--out", "{w}/results.txt"));
+        c.add(new Case("bench split --out results.txt", false, 2, "was not written by anisocr", null,
+                "bench", "split", "--out", "{w}/results.txt", "--backend", "cpu", "--grid", "11x7", "--momenta", "1"));
         c.add(new Case("validate --json results.txt", false, 2, "was not written by anisocr", null, "validate", "--quick", "--only", "zero-source",
                 "--json", "{w}/results.txt"));
         c.add(new Case("merge --out results.txt", false, 2, "was not written by anisocr", null, "merge", "{w}/existing-folder", "--out", "{w}/results.txt"));
@@ -93,6 +97,9 @@ class CliSafetyTest {
         // every subcommand answers --help
         for (String cmd : List.of("run", "sweep", "field", "merge", "validate", "figures", "steady-bench", "info", "bench", "help"))
             c.add(new Case(cmd + " --help", false, 0, "Usage:", null, cmd, "--help"));
+        for (String sub : List.of("split", "steady", "methods")) {
+            c.add(new Case("bench " + sub + " --help", false, 0, "Usage:", null, "bench", sub, "--help"));
+        }
         c.add(new Case("run -h", false, 0, "Usage:", null, "run", "-h"));
         return c;
     }
