@@ -36,6 +36,9 @@ final class CusparseBaseline {
     private CusparseBaseline() {}
 
     /** Null when JCusparse and libcusparse load here, else why not (one line). Never throws. */
+    // A capability probe: loading a native library fails with UnsatisfiedLinkError or NoClassDefFoundError
+    // (Errors) as well as JCuda's exceptions; any of them means "no cuSPARSE baseline here".
+    @SuppressWarnings("checkstyle:IllegalCatch")
     static synchronized String libraryProblem() {
         if (!probed) {
             probed = true;
@@ -57,6 +60,9 @@ final class CusparseBaseline {
      * gtsv2StridedBatch_us, gtsvInterleavedBatch_us, the residual max|A x − 1| of the first systems, and
      * best_r_plus_z_us (the best solver per direction, summed); or why not (unavailable, error).
      */
+    // The baseline is optional: whatever the native library throws (JCuda exceptions, a JNI Error) becomes
+    // an "error" entry in the bench's results and the rest of the bench goes on.
+    @SuppressWarnings("checkstyle:IllegalCatch")
     static CusparseTimings measure(GpuRuntime rt, Benchmark.TridiagonalSystems[] systems, int replicate, int reps) {
         String problem = libraryProblem();
         if (problem != null) {

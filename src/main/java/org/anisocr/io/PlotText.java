@@ -18,6 +18,9 @@ public final class PlotText {
     private PlotText() {}
 
     /** True when text can be drawn (probed once per process, the answer kept). */
+    // A capability probe: the font system fails with Errors (InternalError, UnsatisfiedLinkError,
+    // NoClassDefFoundError) as well as exceptions, and any of them means "no text here", never a crash.
+    @SuppressWarnings("checkstyle:IllegalCatch")
     public static synchronized boolean usable() {
         if (!probed) {
             probed = true;

@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -66,8 +67,8 @@ final class CliHarness {
                 if (Files.isDirectory(p)) m.put(rel + "/", "dir");
                 else m.put(rel, sha256(Files.readAllBytes(p)));
             }
-        } catch (Exception e) {
-            throw new IOException(e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // Files.walk reports a folder it cannot read this way
         }
         return m;
     }
