@@ -42,8 +42,8 @@ public final class GpuBatchStepper implements AutoCloseable {
      */
     public enum LineSolver { AUTO, THOMAS, PCR }
 
-    private static final int BLOCK = 128;
-    private static final int PCR_MAX = 1024;
+    static final int BLOCK = 128;
+    static final int PCR_MAX = 1024;
 
     private final GpuRuntime rt;
     private final boolean ownsRuntime;
