@@ -50,6 +50,7 @@ cases="toy p3 family realistic tilted random"; [ "$quick" = 1 ] || cases="$cases
 blocks="16 64"
 # sanitized: also the production block of 256 threads (GpuSteadySolver.BLOCK)
 [ "$sanitize" = 1 ] && blocks="16 64 256"
+[ "$sanitize$quick" = 11 ] && blocks="16 256"
 [ "$sanitize$quick" = 11 ] && cases="toy random"
 for c in $cases; do
   java -cp "$root/target/classes:$root/target/test-classes:$cp" org.anisocr.solver.gpu.SteadyEmulationExport $c "$work/steady-$c.bin"

@@ -37,7 +37,7 @@ class KernelEmulationTest {
         Assumptions.assumeTrue(sanitizersLink(), "g++ here cannot link -fsanitize=address,undefined and thread");
         String out = runEmulation(true);
         long ok = out.lines().filter(l -> l.equals("OK")).count();
-        assertTrue(ok >= 2 + 10 + 22 + 12 + 3 + 4, "expected every sanitized case to print OK (2 split-step, 10 steady, "
+        assertTrue(ok >= 2 + 6 + 22 + 12 + 3 + 4, "expected every sanitized case to print OK (2 split-step, 6 steady, "
                 + "22 batched multigrid, 12 multigrid setup, 3 zero-line, 4 ThreadSanitizer), got " + ok + ":\n" + out);
         assertTrue(out.contains("block 256"), "the steady kernels ran at 256 threads:\n" + out);
         assertTrue(out.contains("ThreadSanitizer:"), out);
