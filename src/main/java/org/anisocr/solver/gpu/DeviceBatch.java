@@ -142,7 +142,8 @@ final class DeviceBatch implements AutoCloseable {
     @Override public void close() {
         Release release = new Release();
         rt.makeCurrent();
-        release.run("waiting for the stream before freeing the " + describe(), () -> rt.synchronize("the work on the " + describe()));
+        release.run("waiting for the stream before freeing the " + describe(),
+                () -> rt.synchronize("the work on the " + describe()));
         for (CUdeviceptr p : buffers) release.run("a device buffer of the " + describe(), () -> rt.free(p));
         buffers.clear();
         release.throwIfFailed();

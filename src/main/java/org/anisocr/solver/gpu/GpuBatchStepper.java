@@ -226,8 +226,9 @@ public final class GpuBatchStepper implements AutoCloseable {
     }
 
     /**
-     * One step (n into out) captured and instantiated. On a failure the captured graph is destroyed, and the first error
-     * is the one thrown: an error of ending the capture (which a failed launch inside it usually causes) is suppressed.
+     * One step (n into out) captured and instantiated. On a failure the captured graph is destroyed, and the first
+     * error is the one thrown: an error of ending the capture (which a failed launch inside it usually causes) is
+     * suppressed.
      */
     private CUgraphExec captureStep(double dt, CUdeviceptr n, CUdeviceptr out) {
         CUgraph graph = new CUgraph();

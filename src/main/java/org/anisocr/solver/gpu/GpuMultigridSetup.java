@@ -169,8 +169,8 @@ public final class GpuMultigridSetup {
         int nZ = shape.levels().get(0).nZ();
         for (TransportProblem p : models) {
             if (p.grid().nR() != nR || p.grid().nZ() != nZ) {
-                throw new IllegalArgumentException("all models of a multigrid batch need the " + nR + "x" + nZ + " grid, got "
-                        + p.grid().nR() + "x" + p.grid().nZ());
+                throw new IllegalArgumentException("all models of a multigrid batch need the " + nR + "x" + nZ
+                        + " grid, got " + p.grid().nR() + "x" + p.grid().nZ());
             }
         }
     }
@@ -179,10 +179,11 @@ public final class GpuMultigridSetup {
      * The device arrays of one setup: the inputs (per-system scalars, tables), the status per system, the temporary of
      * the two-directional Galerkin pass (null where no level is halved both ways), and the hierarchy's own arrays.
      */
-    private record DeviceArrays(CUdeviceptr model, CUdeviceptr dPerp, CUdeviceptr dAni, CUdeviceptr tables, CUdeviceptr status,
-                                CUdeviceptr half, CUdeviceptr[] coef, CUdeviceptr[] lines, CUdeviceptr band, CUdeviceptr pivot) {}
+    private record DeviceArrays(CUdeviceptr model, CUdeviceptr dPerp, CUdeviceptr dAni, CUdeviceptr tables,
+                                CUdeviceptr status, CUdeviceptr half, CUdeviceptr[] coef, CUdeviceptr[] lines,
+                                CUdeviceptr band, CUdeviceptr pivot) {}
 
-    /** Uploads the inputs (into {@code scratch}) and allocates the hierarchy (into {@code kept}); clears what must start at 0. */
+    /** Uploads the inputs (into {@code scratch}), allocates the hierarchy ({@code kept}), clears what starts at 0. */
     private static DeviceArrays allocate(GpuRuntime rt, PackedMultigrid shape, Inputs in, List<CUdeviceptr> scratch,
                                          List<CUdeviceptr> kept) {
         int e = shape.entries();
@@ -234,7 +235,7 @@ public final class GpuMultigridSetup {
         return temp;
     }
 
-    /** Assembly, then per smoothed level its line factors and the Galerkin operator of the next, then the coarsest LU. */
+    /** Assembly, per smoothed level its line factors and the Galerkin operator of the next, then the coarsest LU. */
     private static void enqueueKernels(GpuRuntime rt, PackedMultigrid shape, DeviceArrays a) {
         int e = shape.entries();
         List<PackedMultigrid.Level> levels = shape.levels();
@@ -250,22 +251,25 @@ public final class GpuMultigridSetup {
             long coarse = (long) levels.get(k + 1).nodes() * e;
             if (l.coarsenR() && l.coarsenZ()) {
                 int nRh = (l.nR() - 1) / 2 + 1;
-                rt.launch(Kernels.mgGalerkinHalve(l.nR(), l.nZ(), e, true, coef[k], a.half()), (long) nRh * l.nZ() * e, BLOCK, 0);
+                rt.launch(Kernels.mgGalerkinHalve(l.nR(), l.nZ(), e, true, coef[k], a.half()),
+                        (long) nRh * l.nZ() * e, BLOCK, 0);
                 rt.launch(Kernels.mgGalerkinHalve(nRh, l.nZ(), e, false, a.half(), coef[k + 1]), coarse, BLOCK, 0);
             } else {
-                rt.launch(Kernels.mgGalerkinHalve(l.nR(), l.nZ(), e, l.coarsenR(), coef[k], coef[k + 1]), coarse, BLOCK, 0);
+                rt.launch(Kernels.mgGalerkinHalve(l.nR(), l.nZ(), e, l.coarsenR(), coef[k], coef[k + 1]),
+                        coarse, BLOCK, 0);
             }
         }
         PackedMultigrid.Level last = levels.get(count - 1);
-        rt.launch(Kernels.mgCoarsestFactor(last.nR(), last.nZ(), e, coef[count - 1], a.band(), a.pivot(), a.status()), e,
-                FACTOR_BLOCK, 0);
+        rt.launch(Kernels.mgCoarsestFactor(last.nR(), last.nZ(), e, coef[count - 1], a.band(), a.pivot(), a.status()),
+                e, FACTOR_BLOCK, 0);
     }
 
     /** The first system whose setup met a zero pivot, as the CPU setup names it. */
     private static void checkStatus(CUdeviceptr status, List<int[]> systems) {
         int e = systems.size();
         int[] st = new int[e];
-        GpuException.check("downloading the multigrid setup status", () -> cuMemcpyDtoH(Pointer.to(st), status, 4L * e));
+        GpuException.check("downloading the multigrid setup status",
+                () -> cuMemcpyDtoH(Pointer.to(st), status, 4L * e));
         for (int b = 0; b < e; b++) {
             if (st[b] != 0) {
                 throw new SingularSystemException(systems.get(b)[0], systems.get(b)[1], st[b] == 1
@@ -281,7 +285,8 @@ public final class GpuMultigridSetup {
      */
     private static void releaseAfterFailure(GpuRuntime rt, List<CUdeviceptr> buffers, Throwable failure) {
         Release release = new Release();
-        release.run("waiting for the stream before freeing the multigrid setup", () -> rt.synchronize("the failed multigrid setup"));
+        release.run("waiting for the stream before freeing the multigrid setup",
+                () -> rt.synchronize("the failed multigrid setup"));
         release.run("the buffers of the multigrid setup", () -> freeAll(rt, buffers));
         try {
             release.throwIfFailed();

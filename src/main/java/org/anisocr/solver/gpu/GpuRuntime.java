@@ -66,8 +66,8 @@ public final class GpuRuntime implements AutoCloseable {
     enum Acquired { CONTEXT, MODULE }
 
     /**
-     * Gives back what a failed constructor made (the module, then the retained primary context), each release attempted;
-     * their errors join the failure as suppressed, so the first error is the one the caller sees.
+     * Gives back what a failed constructor made (the module, then the retained primary context), each release
+     * attempted; their errors join the failure as suppressed, so the first error is the one the caller sees.
      */
     private void releaseAfterFailedOpen(Acquired acquired, Throwable failure) {
         Release release = new Release();

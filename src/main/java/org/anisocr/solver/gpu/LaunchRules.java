@@ -15,8 +15,8 @@ final class LaunchRules {
 
     /**
      * Blocks of {@code blockSize} threads covering {@code threads}; 0 for no thread (the launch is then skipped).
-     * @throws IllegalArgumentException for a negative count, a block outside 1…1024, more blocks than a grid holds, or a
-     *                                  block the kernel cannot run with
+     * @throws IllegalArgumentException for a negative count, a block outside 1…1024, more blocks than a grid holds,
+     *                                  or a block the kernel cannot run with
      */
     static int blocks(String kernel, long threads, int blockSize) {
         if (threads < 0) {
@@ -28,19 +28,20 @@ final class LaunchRules {
         checkBlock(kernel, blockSize);
         long blocks = (threads + blockSize - 1) / blockSize;
         if (blocks > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("too many blocks for " + kernel + ": " + blocks + ", at most " + Integer.MAX_VALUE);
+            throw new IllegalArgumentException("too many blocks for " + kernel + ": " + blocks + ", at most "
+                    + Integer.MAX_VALUE);
         }
         return (int) blocks;
     }
 
     /**
-     * The kernels' own block requirements: reduce_columns exactly {@value #REDUCE_THREADS} threads; the steady banded LU
-     * kernels a power of two (their tree reductions halve the block) of at most {@value #STEADY_MAX_BLOCK}.
+     * The kernels' own block requirements: reduce_columns exactly {@value #REDUCE_THREADS} threads; the steady banded
+     * LU kernels a power of two (their tree reductions halve the block) of at most {@value #STEADY_MAX_BLOCK}.
      */
     static void checkBlock(String kernel, int blockSize) {
         if (kernel.equals("reduce_columns") && blockSize != REDUCE_THREADS) {
-            throw new IllegalArgumentException("reduce_columns needs blocks of exactly " + REDUCE_THREADS + " threads, got "
-                    + blockSize);
+            throw new IllegalArgumentException("reduce_columns needs blocks of exactly " + REDUCE_THREADS
+                    + " threads, got " + blockSize);
         }
         boolean steady = kernel.equals("steady_band_lu") || kernel.equals("steady_band_lu_shm");
         if (steady && (blockSize > STEADY_MAX_BLOCK || Integer.bitCount(blockSize) != 1)) {
