@@ -113,7 +113,11 @@ else
   stop 2 "no Java: $DEVICE/jre.tar.gz is missing and there is no java on PATH (run bench/prepare-device.sh, carry [\".device\"])"
 fi
 "$JAVA" -version >/dev/null 2>&1 || stop 2 "the Java runtime does not start here: $("$JAVA" -version 2>&1 | head -1)"
-J=("$JAVA")
+# JCuda unpacks its native libraries into java.io.tmpdir and loads them from there: on a host whose /tmp is noexec
+# that load fails, so they go to a folder of this checkout (ANISOCR_NATIVE_DIR overrides it).
+native="${ANISOCR_NATIVE_DIR:-$PWD/target/native}"
+mkdir -p "$native" || stop 2 "cannot create the native-library folder $native (set ANISOCR_NATIVE_DIR)"
+J=("$JAVA" "-Djava.io.tmpdir=$native")
 "$JAVA" --enable-native-access=ALL-UNNAMED -version >/dev/null 2>&1 && J+=(--enable-native-access=ALL-UNNAMED)
 echo "java: $("$JAVA" -version 2>&1 | head -1); $(head -1 "$DEVICE/MANIFEST.txt" 2>/dev/null || echo 'no MANIFEST')"
 # JCusparse (the bench's Java cuSPARSE baseline) needs libcusparse.so.12: CUDA 13 has it in its Python wheel.

@@ -182,6 +182,8 @@ extern "C" __global__ void __launch_bounds__(1024) sweep_pcr(int dir, int nR, in
     int P = blockDim.x;
     double *a = shm, *bd = shm + P, *c = shm + 2 * P, *d = shm + 3 * P;
     int line = blockIdx.x;
+    // a block beyond the lines returns at once (the whole block: no __syncthreads is left waiting)
+    if (line >= (long)B * (dir == 0 ? nZ - 2 : nR - 1)) return;
     int b = line % B;
     int lineIndex = line / B;
     long G = (long)nR * nZ;
@@ -303,6 +305,7 @@ extern "C" __global__ void residual_partial(int nR, int nZ, int B, long T, const
 extern "C" __global__ void reduce_columns(const double* __restrict__ partial, int B, int P, int op, double* out) {
     __shared__ double acc[256];
     int b = blockIdx.x;
+    if (b >= B) return;   // the whole block: the host launches exactly B blocks of 256 (GpuRuntime checks the 256)
     double init = op == 0 ? 0.0 : (op == 1 ? -__longlong_as_double(0x7ff0000000000000LL)
                                            : __longlong_as_double(0x7ff0000000000000LL));
     double v = init;

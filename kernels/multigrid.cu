@@ -128,6 +128,10 @@ extern "C" __global__ void __launch_bounds__(1024) mg_relax_pcr(int dir, int nR,
     extern __shared__ double shm[];
     int P = blockDim.x;
     double *a = shm, *bd = shm + P, *c = shm + 2 * P, *d = shm + 3 * P;
+    // A block beyond the half-sweep's lines returns at once (the whole block, so no __syncthreads is left waiting):
+    // with no line of this parity (nZ = 3 keeps one interior row) it would read past x and write a boundary row.
+    int firstLine = dir == 0 ? 1 + ((1 + parity) & 1) : parity;
+    if (blockIdx.x >= (long)mg_lines(firstLine, dir == 0 ? nZ - 1 : nR - 1) * E) return;
     int b = (int)(blockIdx.x % E);
     int line = (int)(blockIdx.x / E);
     long NE = (long)nR * nZ * E, rowE = (long)nR * E;

@@ -6,6 +6,7 @@
 // reduction, threaded launch with __syncthreads) in both directions and parities on every smoothed level, against the
 // same Java relaxation to 1e-13 relative per system (max norm): another elimination order, equal to rounding.
 // Usage: emulate_multigrid FILE [BLOCK] [pcr]
+//        emulate_multigrid zero-lines   (line kernels launched with no line, or a block beyond their lines)
 #include "prelude.h"
 #include "anisocr_emu.cu.inc"
 #include "emu_input.h"
@@ -55,7 +56,72 @@ struct Compare {
     }
 };
 
+// The host's launch arithmetic (LaunchRules.blocks): blocks covering the threads, none for no thread.
+static long javaBlocks(long threads, int block) { return (threads + block - 1) / block; }
+static int javaLineCount(int first, int end) { return first < end ? (end - 1 - first) / 2 + 1 : 0; }
+
+// Line kernels run with no line to solve, or with a block beyond their last line, must leave every value as it was.
+// A half-sweep without lines (GpuMultigridBatch.relax on a 401×3-like grid, rows 2, 4, … below nZ − 1 = 2: none) is
+// launched once as the host launches it now (0 blocks) and once with the one block the host used to force
+// (Math.max(blocks, 1)), so that the kernels' own guard is what keeps x unchanged; the arrays are sized exactly, so the
+// sanitized build (EMU_SANITIZE=1) reports any read past them. sweep_pcr gets one block beyond its B·(nZ − 2) lines.
+static int zeroLines() {
+    bool ok = true;
+    auto fillValues = [](std::vector<double>& v, double scale) {
+        for (size_t q = 0; q < v.size(); q++) v[q] = scale * (0.25 + 0.5 * std::sin(0.7 * q + 0.3));
+    };
+    struct Case { int nR, nZ, dir, parity; };
+    for (Case c : {Case{9, 3, 0, 0}, Case{2, 5, 1, 1}}) {
+        const int E = 3;
+        long NE = (long)c.nR * c.nZ * E;
+        std::vector<double> coef(9 * NE), f(NE), x(NE), lf(4 * NE);
+        fillValues(coef, -1.0); fillValues(f, 1.0); fillValues(x, 2.0); fillValues(lf, 0.5);
+        int first = c.dir == 0 ? 1 + ((1 + c.parity) & 1) : c.parity;
+        int lines = c.dir == 0 ? javaLineCount(first, c.nZ - 1) : javaLineCount(first, c.nR - 1);
+        int m = c.dir == 0 ? c.nR - 1 : c.nZ - 2, pb = 32;
+        while (pb < m) pb <<= 1;
+        long changed = 0;
+        for (int forced = 0; forced < 2; forced++) {
+            long pcrBlocks = javaBlocks((long)lines * E * pb, pb), thomasBlocks = javaBlocks((long)lines * E, 128);
+            if (forced) { pcrBlocks = std::max(pcrBlocks, 1L); thomasBlocks = std::max(thomasBlocks, 1L); }
+            std::vector<double> y = x, z = x;
+            g_shm.assign(4 * pb, 0.0);
+            launch_blocks(pcrBlocks, pb, true, [&] { mg_relax_pcr(c.dir, c.nR, c.nZ, E, c.parity, coef.data(), f.data(), y.data()); });
+            launch_blocks(thomasBlocks, 128, false, [&] {
+                if (c.dir == 0) mg_relax_r(c.nR, c.nZ, E, c.parity, coef.data(), lf.data(), lf.data() + NE, f.data(), z.data());
+                else mg_relax_z(c.nR, c.nZ, E, c.parity, coef.data(), lf.data() + 2 * NE, lf.data() + 3 * NE, f.data(), z.data());
+            });
+            for (long q = 0; q < NE; q++) changed += (std::memcmp(&y[q], &x[q], 8) != 0) + (std::memcmp(&z[q], &x[q], 8) != 0);
+        }
+        printf("zero-line half-sweep %dx%d along %s parity %d: %d lines, host launch %ld blocks; values changed %ld\n%s\n", c.nR, c.nZ,
+               c.dir == 0 ? "R" : "z", c.parity, lines, javaBlocks((long)lines * E, 128), changed, changed == 0 && lines == 0 ? "OK" : "MISMATCH");
+        ok = ok && changed == 0 && lines == 0;
+    }
+    // sweep_pcr (split step): one block beyond the lines changes nothing
+    const int nR = 9, nZ = 6, B = 2, TABLE = 14;
+    long G = (long)nR * nZ;
+    std::vector<int> model(B, 0);
+    std::vector<double> dp(B, 0.01), da(B, 0.02), coef(TABLE * G), src(G * B), n(G * B);
+    fillValues(coef, 1.0); fillValues(src, 1.0); fillValues(n, 1.0);
+    long changed = 0;
+    for (int dir = 0; dir < 2; dir++) {
+        int m = dir == 0 ? nR - 1 : nZ - 2, pb = 32;
+        while (pb < m) pb <<= 1;
+        long lines = (long)B * (dir == 0 ? nZ - 2 : nR - 1);
+        std::vector<double> exact = n, extra = n;
+        g_shm.assign(4 * pb, 0.0);
+        launch_blocks(lines, pb, true, [&] { sweep_pcr(dir, nR, nZ, B, 0.1, model.data(), dp.data(), da.data(), coef.data(), src.data(), exact.data()); });
+        launch_blocks(lines + 1, pb, true, [&] { sweep_pcr(dir, nR, nZ, B, 0.1, model.data(), dp.data(), da.data(), coef.data(), src.data(), extra.data()); });
+        for (long q = 0; q < G * B; q++) changed += std::memcmp(&exact[q], &extra[q], 8) != 0;
+    }
+    printf("sweep_pcr with one block beyond its lines (both directions): values differing from the exact launch %ld\n%s\n", changed,
+           changed == 0 ? "OK" : "MISMATCH");
+    ok = ok && changed == 0;
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "zero-lines") return zeroLines();
     in = fopen(argv[1], "rb");
     if (!in) { perror(argv[1]); return 2; }
     int block = argc > 2 ? atoi(argv[2]) : 128;

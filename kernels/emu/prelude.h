@@ -1,5 +1,6 @@
 // Just enough of CUDA's device dialect for the kernels to compile as ordinary C++20.
 #pragma once
+#include <algorithm>
 #include <barrier>
 #include <cmath>
 #include <cstring>
@@ -26,20 +27,37 @@ using std::min; using std::max;
 // thread meeting at a std::barrier when the kernel calls __syncthreads. The threads are made once per launch and walk
 // the blocks together, meeting once more at the end of each block (so that none starts the next block, and rewrites
 // shared memory, before all have finished this one); as before, every thread of a block must reach each __syncthreads.
+//
+// EMU_NAN_SHM (the sanitized build, run.sh EMU_SANITIZE=1): dynamic shared memory is filled with NaN before each block,
+// as a GPU gives a block whatever an earlier block left there; a kernel reading a slot it has not written then shows NaN.
+#ifdef EMU_NAN_SHM
+inline void poison_shm() { std::fill(g_shm.begin(), g_shm.end(), std::nan("")); }
+#else
+inline void poison_shm() {}
+#endif
 template <class F> void launch_blocks(long blocks, int block, bool syncs, F kernel) {
     blockDim.x = block; gridDim.x = (unsigned)blocks;
     if (!syncs) {
-        for (long bx = 0; bx < blocks; bx++)
+        for (long bx = 0; bx < blocks; bx++) {
+            poison_shm();
             for (int tx = 0; tx < block; tx++) { blockIdx.x = bx; threadIdx.x = tx; kernel(); }
+        }
         return;
     }
     std::barrier<> bar(block);
     g_barrier = &bar;
     std::vector<std::thread> ts;
+    poison_shm();
     for (int tx = 0; tx < block; tx++)
         ts.emplace_back([&, tx] {
             threadIdx.x = tx;
-            for (long bx = 0; bx < blocks; bx++) { blockIdx.x = bx; kernel(); bar.arrive_and_wait(); }
+            for (long bx = 0; bx < blocks; bx++) {
+                blockIdx.x = bx; kernel(); bar.arrive_and_wait();
+#ifdef EMU_NAN_SHM
+                if (tx == 0) poison_shm();   // between blocks: all threads have left this one, none has entered the next
+                bar.arrive_and_wait();
+#endif
+            }
         });
     for (auto& t : ts) t.join();
 }

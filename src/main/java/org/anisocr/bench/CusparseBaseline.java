@@ -11,6 +11,7 @@ import org.anisocr.solver.gpu.GpuRuntime;
 import java.util.ArrayList;
 import java.util.List;
 
+import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
@@ -95,6 +96,15 @@ final class CusparseBaseline {
         }
     }
 
+    /**
+     * A pageable host-to-device copy that has completed when this returns: it runs on the legacy default stream, which
+     * the runtime's non-blocking stream does not wait for, and a pageable copy may return before its DMA is done.
+     */
+    private static void upload(CUdeviceptr target, Pointer data, long bytes) {
+        cuMemcpyHtoD(target, data, bytes);
+        cuCtxSynchronize();
+    }
+
     private static CusparseTimings.Direction direction(GpuRuntime rt, cusparseHandle h, Benchmark.TridiagonalSystems s,
                                                        int replicate, int reps, List<CUdeviceptr> buffers) {
         int m = s.m(), batch = s.batch() * replicate;
@@ -107,10 +117,10 @@ final class CusparseBaseline {
         CUdeviceptr dl = alloc(rt, bytes, buffers), d = alloc(rt, bytes, buffers), du = alloc(rt, bytes, buffers),
                 x = alloc(rt, bytes, buffers), pl = alloc(rt, bytes, buffers), pd = alloc(rt, bytes, buffers),
                 pu = alloc(rt, bytes, buffers), px = alloc(rt, bytes, buffers);
-        cuMemcpyHtoD(dl, Pointer.to(strided[0]), bytes);
-        cuMemcpyHtoD(d, Pointer.to(strided[1]), bytes);
-        cuMemcpyHtoD(du, Pointer.to(strided[2]), bytes);
-        cuMemcpyHtoD(px, Pointer.to(ones), bytes);
+        upload(dl, Pointer.to(strided[0]), bytes);
+        upload(d, Pointer.to(strided[1]), bytes);
+        upload(du, Pointer.to(strided[2]), bytes);
+        upload(px, Pointer.to(ones), bytes);
 
         long[] size = {0};
         cusparseDgtsv2StridedBatch_bufferSizeExt(h, m, dl, d, du, x, batch, m, size);
@@ -127,9 +137,9 @@ final class CusparseBaseline {
 
         // Interleaved layout (element i of system b at i*batch + b); the solver overwrites the matrices, so they
         // are restored from pristine copies before each call, outside the timed region.
-        cuMemcpyHtoD(pl, Pointer.to(interleave(strided[0], m, batch)), bytes);
-        cuMemcpyHtoD(pd, Pointer.to(interleave(strided[1], m, batch)), bytes);
-        cuMemcpyHtoD(pu, Pointer.to(interleave(strided[2], m, batch)), bytes);
+        upload(pl, Pointer.to(interleave(strided[0], m, batch)), bytes);
+        upload(pd, Pointer.to(interleave(strided[1], m, batch)), bytes);
+        upload(pu, Pointer.to(interleave(strided[2], m, batch)), bytes);
         cusparseDgtsvInterleavedBatch_bufferSizeExt(h, 0, m, pl, pd, pu, px, batch, size);
         CUdeviceptr work2 = alloc(rt, Math.max(size[0], 8), buffers);
         double interleavedUs = 0;

@@ -135,10 +135,15 @@ final class DeviceBatch implements AutoCloseable {
         return new int[] {m, entry - firstEntry(m)};
     }
 
-    /** Gives back every buffer of the batch (each release attempted; failures thrown together). */
+    /**
+     * Gives back every buffer of the batch once the stream has finished (work still queued may read or write them);
+     * each release attempted, failures thrown together.
+     */
     @Override public void close() {
         Release release = new Release();
         rt.makeCurrent();
+        release.run("waiting for the stream before freeing the " + describe(),
+                () -> rt.synchronize("the work on the " + describe()));
         for (CUdeviceptr p : buffers) release.run("a device buffer of the " + describe(), () -> rt.free(p));
         buffers.clear();
         release.throwIfFailed();

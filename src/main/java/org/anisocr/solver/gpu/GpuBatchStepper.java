@@ -42,8 +42,8 @@ public final class GpuBatchStepper implements AutoCloseable {
      */
     public enum LineSolver { AUTO, THOMAS, PCR }
 
-    private static final int BLOCK = 128;
-    private static final int PCR_MAX = 1024;
+    static final int BLOCK = 128;
+    static final int PCR_MAX = 1024;
 
     private final GpuRuntime rt;
     private final boolean ownsRuntime;
@@ -207,20 +207,69 @@ public final class GpuBatchStepper implements AutoCloseable {
     private void captureGraphs(double dt) {
         dropGraphs();
         CUgraphExec[] exec = new CUgraphExec[2];
-        for (int parity = 0; parity < 2; parity++) {
-            CUgraph graph = new CUgraph();
-            cuStreamBeginCapture(rt.stream(), CUstreamCaptureMode.CU_STREAM_CAPTURE_MODE_RELAXED);
-            try {
-                launchStep(dt, parity == 0 ? bufA : bufB, parity == 0 ? bufB : bufA);
-            } finally {
-                cuStreamEndCapture(rt.stream(), graph);
+        try {
+            for (int parity = 0; parity < 2; parity++) {
+                exec[parity] = captureStep(dt, parity == 0 ? bufA : bufB, parity == 0 ? bufB : bufA);
             }
-            exec[parity] = new CUgraphExec();
-            cuGraphInstantiate(exec[parity], graph, 0);
-            cuGraphDestroy(graph);
+        } catch (RuntimeException | Error failure) {
+            Release release = new Release();
+            for (CUgraphExec e : exec) {
+                if (e != null) {
+                    release.run("a captured step graph after a failed capture", () -> cuGraphExecDestroy(e));
+                }
+            }
+            suppressInto(failure, release);
+            throw failure;
         }
         graphExec = exec;
         graphDt = dt;
+    }
+
+    /**
+     * One step (n into out) captured and instantiated. On a failure the captured graph is destroyed, and the first
+     * error is the one thrown: an error of ending the capture (which a failed launch inside it usually causes) is
+     * suppressed.
+     */
+    private CUgraphExec captureStep(double dt, CUdeviceptr n, CUdeviceptr out) {
+        CUgraph graph = new CUgraph();
+        cuStreamBeginCapture(rt.stream(), CUstreamCaptureMode.CU_STREAM_CAPTURE_MODE_RELAXED);
+        try {
+            launchStep(dt, n, out);
+        } catch (RuntimeException | Error failure) {
+            Release release = new Release();
+            release.run("ending the failed capture", () -> cuStreamEndCapture(rt.stream(), graph));
+            release.run("the graph of the failed capture", () -> cuGraphDestroy(graph));
+            suppressInto(failure, release);
+            throw failure;
+        }
+        cuStreamEndCapture(rt.stream(), graph);
+        CUgraphExec exec = new CUgraphExec();
+        try {
+            cuGraphInstantiate(exec, graph, 0);
+        } catch (RuntimeException | Error failure) {
+            Release release = new Release();
+            release.run("the graph of the failed instantiation", () -> cuGraphDestroy(graph));
+            suppressInto(failure, release);
+            throw failure;
+        }
+        try {
+            cuGraphDestroy(graph); // the executable graph is a copy: the captured one is no longer needed
+        } catch (RuntimeException | Error failure) {
+            Release release = new Release();
+            release.run("the executable graph after a failed cleanup", () -> cuGraphExecDestroy(exec));
+            suppressInto(failure, release);
+            throw failure;
+        }
+        return exec;
+    }
+
+    /** The cleanup's failures as suppressed exceptions of the one that caused it. */
+    static void suppressInto(Throwable failure, Release release) {
+        try {
+            release.throwIfFailed();
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
     }
 
     private void dropGraphs() {

@@ -137,84 +137,162 @@ public final class GpuMultigridSetup {
      */
     public static Hierarchy build(GpuRuntime rt, PackedMultigrid shape, List<TransportProblem> models, List<int[]> systems) {
         int e = systems.size();
-        if (e == 0) throw new IllegalArgumentException("no systems for the multigrid setup");
-        if (shape.entries() != e) throw new IllegalArgumentException("shape for " + shape.entries() + " systems, " + e + " given");
-        List<PackedMultigrid.Level> levels = shape.levels();
-        int nR = levels.get(0).nR(), nZ = levels.get(0).nZ();
-        for (TransportProblem p : models)
-            if (p.grid().nR() != nR || p.grid().nZ() != nZ)
-                throw new IllegalArgumentException("all models of a multigrid batch need the " + nR + "x" + nZ + " grid, got "
-                        + p.grid().nR() + "x" + p.grid().nZ());
+        checkInputs(shape, models, e);
         Inputs in = Inputs.of(models, systems);
-        int count = levels.size();
-        CUdeviceptr[] coef = new CUdeviceptr[count], lines = new CUdeviceptr[count];
-        List<CUdeviceptr> scratch = new ArrayList<>(), kept = new ArrayList<>();
+        List<CUdeviceptr> scratch = new ArrayList<>();
+        List<CUdeviceptr> kept = new ArrayList<>();
         rt.makeCurrent();
         try {
-            String what = " (" + e + " systems)";
-            CUdeviceptr model = upload(rt, scratch, Pointer.to(in.model()), 4L * e, "model table per system" + what);
-            CUdeviceptr dPerp = upload(rt, scratch, Pointer.to(in.dPerp()), 8L * e, "D_perp per system" + what);
-            CUdeviceptr dAni = upload(rt, scratch, Pointer.to(in.dAni()), 8L * e, "D_ani per system" + what);
-            long nodes = (long) nR * nZ;
-            CUdeviceptr tables = allocate(rt, scratch, 8L * 2 * Stencil.COUNT * nodes * in.tables().size(),
-                    "coefficient tables, " + in.tables().size() + " x " + nR + "x" + nZ + " grid");
-            GpuException.check("uploading the coefficient tables", () -> {
-                CoefficientTables.upload(tables, in.tables(), nodes);
-                cuCtxSynchronize(); // pageable copies on the legacy stream, which our stream does not wait for
-            });
-            CUdeviceptr status = allocate(rt, scratch, 4L * e, "multigrid setup status per system");
-            memset(rt, status, 4L * e);
-            // the Galerkin pass along R of a level coarsened in both directions goes through a temporary
-            long temp = 0;
-            for (int k = 0; k + 1 < count; k++) {
-                PackedMultigrid.Level l = levels.get(k);
-                if (l.coarsenR() && l.coarsenZ()) temp = Math.max(temp, 9L * ((l.nR() - 1) / 2 + 1) * l.nZ() * e);
-            }
-            CUdeviceptr half = temp > 0 ? allocate(rt, scratch, 8 * temp, "Galerkin half-coarsened operator" + what) : null;
-            for (int k = 0; k < count; k++) {
-                PackedMultigrid.Level l = levels.get(k);
-                String where = "level " + k + " (" + l.nR() + "x" + l.nZ() + " x " + e + " systems)";
-                coef[k] = allocate(rt, kept, 8L * 9 * l.nodes() * e, "multigrid operator, " + where);
-                if (k < count - 1) {
-                    lines[k] = allocate(rt, kept, 8L * 4 * l.nodes() * e, "multigrid line factors, " + where);
-                    memset(rt, lines[k], 8L * 4 * l.nodes() * e); // Dirichlet nodes keep 0, as TridiagonalLines
-                }
-            }
-            PackedMultigrid.Coarsest c = shape.coarsest();
-            CUdeviceptr band = allocate(rt, kept, 8L * c.ld() * c.n() * e, "coarsest banded LU factors (" + c.n() + " unknowns x " + e + " systems)");
-            CUdeviceptr pivot = allocate(rt, kept, 4L * c.n() * e, "coarsest LU pivots");
-
-            rt.launch(Kernels.mgAssemblePaper(nR, nZ, e, model, dPerp, dAni, tables, coef[0]), nodes * e, BLOCK, 0);
-            for (int k = 0; k + 1 < count; k++) {
-                PackedMultigrid.Level l = levels.get(k);
-                rt.launch(Kernels.mgLineFactors(l.nR(), l.nZ(), e, coef[k], lines[k], status),
-                        (long) (l.nZ() - 2 + l.nR() - 1) * e, BLOCK, 0);
-                long coarse = (long) levels.get(k + 1).nodes() * e;
-                if (l.coarsenR() && l.coarsenZ()) {
-                    int nRh = (l.nR() - 1) / 2 + 1;
-                    rt.launch(Kernels.mgGalerkinHalve(l.nR(), l.nZ(), e, true, coef[k], half), (long) nRh * l.nZ() * e, BLOCK, 0);
-                    rt.launch(Kernels.mgGalerkinHalve(nRh, l.nZ(), e, false, half, coef[k + 1]), coarse, BLOCK, 0);
-                } else {
-                    rt.launch(Kernels.mgGalerkinHalve(l.nR(), l.nZ(), e, l.coarsenR(), coef[k], coef[k + 1]), coarse, BLOCK, 0);
-                }
-            }
-            PackedMultigrid.Level last = levels.get(count - 1);
-            rt.launch(Kernels.mgCoarsestFactor(last.nR(), last.nZ(), e, coef[count - 1], band, pivot, status), e, FACTOR_BLOCK, 0);
-            rt.synchronize("the multigrid setup of " + e + " systems on the " + nR + "x" + nZ + " grid");
-            int[] st = new int[e];
-            GpuException.check("downloading the multigrid setup status", () -> cuMemcpyDtoH(Pointer.to(st), status, 4L * e));
-            for (int b = 0; b < e; b++)
-                if (st[b] != 0)
-                    throw new SingularSystemException(systems.get(b)[0], systems.get(b)[1], st[b] == 1
-                            ? "zero pivot in a multigrid line factor, GPU setup (mg_line_factors)"
-                            : "zero pivot column in the coarsest banded LU, GPU setup (mg_coarsest_factor)");
+            DeviceArrays a = allocate(rt, shape, in, scratch, kept);
+            enqueueKernels(rt, shape, a);
+            PackedMultigrid.Level fine = shape.levels().get(0);
+            rt.synchronize("the multigrid setup of " + e + " systems on the " + fine.nR() + "x" + fine.nZ() + " grid");
+            checkStatus(a.status(), systems);
             freeAll(rt, scratch); // after the synchronisation: no kernel reads them any more
-            return new Hierarchy(shape, coef, lines, band, pivot);
+            return new Hierarchy(shape, a.coef(), a.lines(), a.band(), a.pivot());
         } catch (RuntimeException | Error failure) {
             List<CUdeviceptr> all = new ArrayList<>(scratch);
             all.addAll(kept);
-            try { freeAll(rt, all); } catch (RuntimeException cleanup) { failure.addSuppressed(cleanup); }
+            releaseAfterFailure(rt, all, failure);
             throw failure;
+        }
+    }
+
+    /** Bad input, named before anything is allocated. */
+    private static void checkInputs(PackedMultigrid shape, List<TransportProblem> models, int e) {
+        if (e == 0) {
+            throw new IllegalArgumentException("no systems for the multigrid setup");
+        }
+        if (shape.entries() != e) {
+            throw new IllegalArgumentException("shape for " + shape.entries() + " systems, " + e + " given");
+        }
+        int nR = shape.levels().get(0).nR();
+        int nZ = shape.levels().get(0).nZ();
+        for (TransportProblem p : models) {
+            if (p.grid().nR() != nR || p.grid().nZ() != nZ) {
+                throw new IllegalArgumentException("all models of a multigrid batch need the " + nR + "x" + nZ
+                        + " grid, got " + p.grid().nR() + "x" + p.grid().nZ());
+            }
+        }
+    }
+
+    /**
+     * The device arrays of one setup: the inputs (per-system scalars, tables), the status per system, the temporary of
+     * the two-directional Galerkin pass (null where no level is halved both ways), and the hierarchy's own arrays.
+     */
+    private record DeviceArrays(CUdeviceptr model, CUdeviceptr dPerp, CUdeviceptr dAni, CUdeviceptr tables,
+                                CUdeviceptr status, CUdeviceptr half, CUdeviceptr[] coef, CUdeviceptr[] lines,
+                                CUdeviceptr band, CUdeviceptr pivot) {}
+
+    /** Uploads the inputs (into {@code scratch}), allocates the hierarchy ({@code kept}), clears what starts at 0. */
+    private static DeviceArrays allocate(GpuRuntime rt, PackedMultigrid shape, Inputs in, List<CUdeviceptr> scratch,
+                                         List<CUdeviceptr> kept) {
+        int e = shape.entries();
+        List<PackedMultigrid.Level> levels = shape.levels();
+        int count = levels.size();
+        PackedMultigrid.Level fine = levels.get(0);
+        String what = " (" + e + " systems)";
+        CUdeviceptr model = upload(rt, scratch, Pointer.to(in.model()), 4L * e, "model table per system" + what);
+        CUdeviceptr dPerp = upload(rt, scratch, Pointer.to(in.dPerp()), 8L * e, "D_perp per system" + what);
+        CUdeviceptr dAni = upload(rt, scratch, Pointer.to(in.dAni()), 8L * e, "D_ani per system" + what);
+        long nodes = fine.nodes();
+        CUdeviceptr tables = allocate(rt, scratch, 8L * 2 * Stencil.COUNT * nodes * in.tables().size(),
+                "coefficient tables, " + in.tables().size() + " x " + fine.nR() + "x" + fine.nZ() + " grid");
+        GpuException.check("uploading the coefficient tables", () -> {
+            CoefficientTables.upload(tables, in.tables(), nodes);
+            cuCtxSynchronize(); // pageable copies on the legacy stream, which our stream does not wait for
+        });
+        CUdeviceptr status = allocate(rt, scratch, 4L * e, "multigrid setup status per system");
+        memset(rt, status, 4L * e);
+        long temp = galerkinTemporaryDoubles(levels, e);
+        CUdeviceptr half = temp > 0 ? allocate(rt, scratch, 8 * temp, "Galerkin half-coarsened operator" + what) : null;
+        CUdeviceptr[] coef = new CUdeviceptr[count];
+        CUdeviceptr[] lines = new CUdeviceptr[count];
+        for (int k = 0; k < count; k++) {
+            PackedMultigrid.Level l = levels.get(k);
+            String where = "level " + k + " (" + l.nR() + "x" + l.nZ() + " x " + e + " systems)";
+            coef[k] = allocate(rt, kept, 8L * 9 * l.nodes() * e, "multigrid operator, " + where);
+            if (k < count - 1) {
+                lines[k] = allocate(rt, kept, 8L * 4 * l.nodes() * e, "multigrid line factors, " + where);
+                memset(rt, lines[k], 8L * 4 * l.nodes() * e); // Dirichlet nodes keep 0, as TridiagonalLines
+            }
+        }
+        PackedMultigrid.Coarsest c = shape.coarsest();
+        CUdeviceptr band = allocate(rt, kept, 8L * c.ld() * c.n() * e,
+                "coarsest banded LU factors (" + c.n() + " unknowns x " + e + " systems)");
+        CUdeviceptr pivot = allocate(rt, kept, 4L * c.n() * e, "coarsest LU pivots");
+        return new DeviceArrays(model, dPerp, dAni, tables, status, half, coef, lines, band, pivot);
+    }
+
+    /** Doubles of the temporary that the Galerkin pass along R of a level coarsened in both directions goes through. */
+    private static long galerkinTemporaryDoubles(List<PackedMultigrid.Level> levels, int e) {
+        long temp = 0;
+        for (int k = 0; k + 1 < levels.size(); k++) {
+            PackedMultigrid.Level l = levels.get(k);
+            if (l.coarsenR() && l.coarsenZ()) {
+                temp = Math.max(temp, 9L * ((l.nR() - 1) / 2 + 1) * l.nZ() * e);
+            }
+        }
+        return temp;
+    }
+
+    /** Assembly, per smoothed level its line factors and the Galerkin operator of the next, then the coarsest LU. */
+    private static void enqueueKernels(GpuRuntime rt, PackedMultigrid shape, DeviceArrays a) {
+        int e = shape.entries();
+        List<PackedMultigrid.Level> levels = shape.levels();
+        int count = levels.size();
+        PackedMultigrid.Level fine = levels.get(0);
+        CUdeviceptr[] coef = a.coef();
+        rt.launch(Kernels.mgAssemblePaper(fine.nR(), fine.nZ(), e, a.model(), a.dPerp(), a.dAni(), a.tables(), coef[0]),
+                fine.nodes() * e, BLOCK, 0);
+        for (int k = 0; k + 1 < count; k++) {
+            PackedMultigrid.Level l = levels.get(k);
+            rt.launch(Kernels.mgLineFactors(l.nR(), l.nZ(), e, coef[k], a.lines()[k], a.status()),
+                    (long) (l.nZ() - 2 + l.nR() - 1) * e, BLOCK, 0);
+            long coarse = (long) levels.get(k + 1).nodes() * e;
+            if (l.coarsenR() && l.coarsenZ()) {
+                int nRh = (l.nR() - 1) / 2 + 1;
+                rt.launch(Kernels.mgGalerkinHalve(l.nR(), l.nZ(), e, true, coef[k], a.half()),
+                        (long) nRh * l.nZ() * e, BLOCK, 0);
+                rt.launch(Kernels.mgGalerkinHalve(nRh, l.nZ(), e, false, a.half(), coef[k + 1]), coarse, BLOCK, 0);
+            } else {
+                rt.launch(Kernels.mgGalerkinHalve(l.nR(), l.nZ(), e, l.coarsenR(), coef[k], coef[k + 1]),
+                        coarse, BLOCK, 0);
+            }
+        }
+        PackedMultigrid.Level last = levels.get(count - 1);
+        rt.launch(Kernels.mgCoarsestFactor(last.nR(), last.nZ(), e, coef[count - 1], a.band(), a.pivot(), a.status()),
+                e, FACTOR_BLOCK, 0);
+    }
+
+    /** The first system whose setup met a zero pivot, as the CPU setup names it. */
+    private static void checkStatus(CUdeviceptr status, List<int[]> systems) {
+        int e = systems.size();
+        int[] st = new int[e];
+        GpuException.check("downloading the multigrid setup status",
+                () -> cuMemcpyDtoH(Pointer.to(st), status, 4L * e));
+        for (int b = 0; b < e; b++) {
+            if (st[b] != 0) {
+                throw new SingularSystemException(systems.get(b)[0], systems.get(b)[1], st[b] == 1
+                        ? "zero pivot in a multigrid line factor, GPU setup (mg_line_factors)"
+                        : "zero pivot column in the coarsest banded LU, GPU setup (mg_coarsest_factor)");
+            }
+        }
+    }
+
+    /**
+     * Gives back every buffer after a failure, once the stream has finished: a kernel already queued may still read or
+     * write them. The cleanup's own errors join the failure as suppressed, never replace it.
+     */
+    private static void releaseAfterFailure(GpuRuntime rt, List<CUdeviceptr> buffers, Throwable failure) {
+        Release release = new Release();
+        release.run("waiting for the stream before freeing the multigrid setup",
+                () -> rt.synchronize("the failed multigrid setup"));
+        release.run("the buffers of the multigrid setup", () -> freeAll(rt, buffers));
+        try {
+            release.throwIfFailed();
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 

@@ -49,10 +49,42 @@ public final class GpuRuntime implements AutoCloseable {
         cuInit(0);
         cuDeviceGet(device, 0);
         cuDevicePrimaryCtxRetain(context, device);
-        cuCtxSetCurrent(context);
-        loadKernels(module);
-        // Non-blocking: it never synchronises with the legacy default stream, and it can be captured into a graph.
-        cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING);
+        Acquired acquired = Acquired.CONTEXT;
+        try {
+            cuCtxSetCurrent(context);
+            loadKernels(module);
+            acquired = Acquired.MODULE;
+            // Non-blocking: it never synchronises with the legacy default stream, and it can be captured into a graph.
+            cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING);
+        } catch (RuntimeException | Error failure) {
+            releaseAfterFailedOpen(acquired, failure);
+            throw failure;
+        }
+    }
+
+    /** How far a failed constructor got: what it must give back, in reverse order. */
+    enum Acquired { CONTEXT, MODULE }
+
+    /**
+     * Gives back what a failed constructor made (the module, then the retained primary context), each release
+     * attempted; their errors join the failure as suppressed, so the first error is the one the caller sees.
+     */
+    private void releaseAfterFailedOpen(Acquired acquired, Throwable failure) {
+        Release release = new Release();
+        releaseInReverse(acquired, release, () -> cuModuleUnload(module), () -> cuDevicePrimaryCtxRelease(device));
+        try {
+            release.throwIfFailed();
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+
+    /** The release order of a failed open, apart from JCuda so that a test can record it. */
+    static void releaseInReverse(Acquired acquired, Release release, Runnable unloadModule, Runnable releaseContext) {
+        if (acquired == Acquired.MODULE) {
+            release.run("the kernel module of a failed open", unloadModule);
+        }
+        release.run("the primary context of a failed open", releaseContext);
     }
 
     /**
@@ -144,9 +176,10 @@ public final class GpuRuntime implements AutoCloseable {
 
     /** 1D launch of a kernel's call on this runtime's stream; a failure names the kernel and the launch shape. */
     public void launch(KernelCall call, long threads, int blockSize, int sharedBytes) {
-        long blocks = (threads + blockSize - 1) / blockSize;
-        if (blocks > Integer.MAX_VALUE) throw new GpuLimitException("too many blocks for " + call.kernel() + ": " + blocks);
-        int grid = (int) Math.max(blocks, 1);
+        int grid = LaunchRules.blocks(call.kernel(), threads, blockSize);
+        if (grid == 0) {
+            return; // no thread to run (a half-sweep without lines): a one-block launch would touch memory of no line
+        }
         GpuException.check("launching " + call.kernel() + " (" + grid + " blocks of " + blockSize + " threads, " + sharedBytes
                 + " bytes shared)", () -> cuLaunchKernel(function(call.kernel()), grid, 1, 1, blockSize, 1, 1, sharedBytes, stream,
                 call.params(), null));

@@ -12,26 +12,65 @@ import java.util.List;
  * compares the names and types with the kernel's declaration in kernels/*.cu, so host and kernel cannot drift apart.
  */
 public final class KernelCall {
-    /** One parameter: its name in the kernel, its C type ("int", "long", "double" or "pointer"), its value. */
-    public record Arg(String name, String type, Pointer value) {}
+    /**
+     * One parameter: its name in the kernel, its C type ("int", "long", "double" or "pointer") and its value (an
+     * Integer, Long, Double or the CUdeviceptr itself). {@link #params()} packs exactly these values, so a test that
+     * reads them reads what the launch passes.
+     */
+    public record Arg(String name, String type, Object value) {
+        /** The value as cuLaunchKernel takes it: a pointer to 4 (int) or 8 bytes, or to the device pointer. */
+        Pointer pointer() {
+            return switch (type) {
+                case "int" -> Pointer.to(new int[] {(Integer) value});
+                case "long" -> Pointer.to(new long[] {(Long) value});
+                case "double" -> Pointer.to(new double[] {(Double) value});
+                case "pointer" -> Pointer.to((CUdeviceptr) value);
+                default -> throw new IllegalStateException("parameter " + name + " of unknown type " + type);
+            };
+        }
+    }
 
     private final String kernel;
     private final List<Arg> args = new ArrayList<>();
 
-    KernelCall(String kernel) { this.kernel = kernel; }
+    KernelCall(String kernel) {
+        this.kernel = kernel;
+    }
 
-    public String kernel() { return kernel; }
-    public List<Arg> args() { return List.copyOf(args); }
+    public String kernel() {
+        return kernel;
+    }
 
-    KernelCall i(String name, int v) { args.add(new Arg(name, "int", Pointer.to(new int[] {v}))); return this; }
-    KernelCall l(String name, long v) { args.add(new Arg(name, "long", Pointer.to(new long[] {v}))); return this; }
-    KernelCall d(String name, double v) { args.add(new Arg(name, "double", Pointer.to(new double[] {v}))); return this; }
-    KernelCall p(String name, CUdeviceptr v) { args.add(new Arg(name, "pointer", Pointer.to(v))); return this; }
+    public List<Arg> args() {
+        return List.copyOf(args);
+    }
+
+    KernelCall i(String name, int v) {
+        args.add(new Arg(name, "int", v));
+        return this;
+    }
+
+    KernelCall l(String name, long v) {
+        args.add(new Arg(name, "long", v));
+        return this;
+    }
+
+    KernelCall d(String name, double v) {
+        args.add(new Arg(name, "double", v));
+        return this;
+    }
+
+    KernelCall p(String name, CUdeviceptr v) {
+        args.add(new Arg(name, "pointer", v));
+        return this;
+    }
 
     /** The kernelParams pointer of cuLaunchKernel. */
     Pointer params() {
         Pointer[] p = new Pointer[args.size()];
-        for (int a = 0; a < p.length; a++) p[a] = args.get(a).value();
+        for (int a = 0; a < p.length; a++) {
+            p[a] = args.get(a).pointer();
+        }
         return Pointer.to(p);
     }
 }
