@@ -50,6 +50,7 @@ class RecordImmutabilityTest {
             "solver.PackedMultigrid$Coarsest", "the coarsest level's band factors, uploaded to a device",
             "solver.PackedMultigrid$Level", "a level's stencil and line factors, uploaded to a device",
             "solver.gpu.BatchEntries", "per-entry tables of one device batch, read in its setup loops",
+            "solver.gpu.GpuMultigridSetup$DeviceArrays", "the device buffers of one setup, private to it until adopted",
             "solver.gpu.GpuMultigridSetup$Hierarchy", "device buffers, owned and freed by the hierarchy",
             "solver.gpu.GpuMultigridSetup$Inputs", "per-entry tables of one device batch, read in its setup loops",
             "solver.gpu.GpuSteadySolver$Result", "the densities and residuals of every model and bin",
