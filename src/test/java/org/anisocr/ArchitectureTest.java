@@ -31,7 +31,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.anisocr");
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.anisocr");
     }
 
     /**
@@ -55,17 +57,22 @@ class ArchitectureTest {
 
     private static Map<String, List<String>> layers(String... pairs) {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1].isEmpty() ? List.of() : List.of(pairs[i + 1].split(" ")));
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1].isEmpty() ? List.of() : List.of(pairs[i + 1].split(" ")));
+        }
         return m;
     }
 
     @Test
     void layers() {
         LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers();
-        for (String layer : MAY_IMPORT.keySet()) rule = rule.layer(layer).definedBy("org.anisocr." + layer + "..");
-        for (Map.Entry<String, List<String>> e : MAY_IMPORT.entrySet())
+        for (String layer : MAY_IMPORT.keySet()) {
+            rule = rule.layer(layer).definedBy("org.anisocr." + layer + "..");
+        }
+        for (Map.Entry<String, List<String>> e : MAY_IMPORT.entrySet()) {
             rule = e.getValue().isEmpty() ? rule.whereLayer(e.getKey()).mayNotAccessAnyLayer()
                     : rule.whereLayer(e.getKey()).mayOnlyAccessLayers(e.getValue().toArray(String[]::new));
+        }
         rule.check(classes);
     }
 
@@ -126,8 +133,12 @@ class ArchitectureTest {
     void everyMainPackageIsInATableRow() {
         for (var c : classes) {
             String pkg = c.getPackageName().replaceFirst("^org\\.anisocr\\.?", "");
-            if (pkg.isEmpty()) continue;
-            assertTrue(MAY_IMPORT.containsKey(pkg.split("\\.")[0]), "package " + c.getPackageName() + " is not in the layer table");
+            if (pkg.isEmpty()) {
+                continue;
+            }
+            assertTrue(
+                    MAY_IMPORT.containsKey(pkg.split("\\.")[0]),
+                    "package " + c.getPackageName() + " is not in the layer table");
         }
     }
 
@@ -138,16 +149,37 @@ class ArchitectureTest {
 
     @Test
     void solverBackendsStayApart() {
-        noClasses().that().resideInAPackage("org.anisocr.solver")
-                .should().dependOnClassesThat().resideInAnyPackage("org.anisocr.solver.cpu..", "org.anisocr.solver.gpu..", "org.anisocr.solver.steady..")
-                .because("the solver core (SplitStepper, Backend, stability) is what the backends implement, not a switch over them")
+        noClasses()
+                .that()
+                .resideInAPackage("org.anisocr.solver")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.anisocr.solver.cpu..", "org.anisocr.solver.gpu..", "org.anisocr.solver.steady..")
+                .because("the solver core (SplitStepper, Backend, stability) is what the backends implement, not a"
+                        + " switch over them")
                 .check(classes);
-        noClasses().that().resideInAPackage("org.anisocr.solver.cpu..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.anisocr.solver.gpu..", "org.anisocr.solver.steady..").check(classes);
-        noClasses().that().resideInAPackage("org.anisocr.solver.gpu..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.anisocr.solver.cpu..", "org.anisocr.solver.steady..").check(classes);
-        noClasses().that().resideInAPackage("org.anisocr.solver.steady..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.anisocr.solver.cpu..", "org.anisocr.solver.gpu..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.anisocr.solver.cpu..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.anisocr.solver.gpu..", "org.anisocr.solver.steady..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.anisocr.solver.gpu..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.anisocr.solver.cpu..", "org.anisocr.solver.steady..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.anisocr.solver.steady..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.anisocr.solver.cpu..", "org.anisocr.solver.gpu..")
+                .check(classes);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.anisocr;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * Runs JUnit tests without Maven, for the GPU machine (a bare JRE): prints PASS/SKIP/FAIL per test and
  * a summary, exit code 1 on any failure. Arguments: packages or fully qualified classes (default: the
- * GPU tests, the backend selector, the bench and the run command; never KernelEmulationTest). See bench/run-on-device.sh.
+ * GPU tests, the backend selector, the bench and the run command; never KernelEmulationTest). See
+ * bench/run-on-device.sh.
  */
 public final class DeviceTestRunner {
     /** Every class holding a {@link Gpu} test, and the CPU tests of the backend choice, the bench and the CLI. */
@@ -33,10 +35,14 @@ public final class DeviceTestRunner {
         List<String> failures = new ArrayList<>();
         TestExecutionListener printer = new TestExecutionListener() {
             @Override public void executionSkipped(TestIdentifier id, String reason) {
-                if (id.isTest()) System.out.println("SKIP " + name(id) + " -- " + reason);
+                if (id.isTest()) {
+                    System.out.println("SKIP " + name(id) + " -- " + reason);
+                }
             }
             @Override public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (!id.isTest()) return;
+                if (!id.isTest()) {
+                    return;
+                }
                 String status = switch (result.getStatus()) {
                     case SUCCESSFUL -> "PASS";
                     case ABORTED -> "SKIP";
@@ -44,7 +50,9 @@ public final class DeviceTestRunner {
                 };
                 String why = result.getThrowable().map(t -> " -- " + t).orElse("");
                 System.out.println(status + " " + name(id) + why);
-                if (result.getStatus() == TestExecutionResult.Status.FAILED) failures.add(name(id));
+                if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                    failures.add(name(id));
+                }
             }
         };
         launcher.execute(built, summary, printer);
@@ -67,10 +75,11 @@ public final class DeviceTestRunner {
     }
 
     private static String name(TestIdentifier id) {
-        return id.getSource().filter(src -> src instanceof org.junit.platform.engine.support.descriptor.MethodSource)
-                .map(src -> (org.junit.platform.engine.support.descriptor.MethodSource) src)
-                .map(ms -> ms.getClassName().substring(ms.getClassName().lastIndexOf('.') + 1) + "." + ms.getMethodName()
-                        + " [" + id.getDisplayName() + "]")
+        return id.getSource()
+                .filter(src -> src instanceof MethodSource)
+                .map(src -> (MethodSource) src)
+                .map(ms -> ms.getClassName().substring(ms.getClassName().lastIndexOf('.') + 1) + "."
+                        + ms.getMethodName() + " [" + id.getDisplayName() + "]")
                 .orElse(id.getDisplayName());
     }
 }

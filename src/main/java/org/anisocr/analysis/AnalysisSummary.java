@@ -8,8 +8,17 @@ import java.util.Map;
  * their difference (local minus inner Galaxy; positive when the inner Galaxy is harder), the number of radial cells
  * without a slope (N ≤ 0 in the window), and ∫_{p_min}^∞ N dp at R☉.
  */
-public record AnalysisSummary(double rInnerKpc, double alphaInner, double rSunKpc, double alphaSun, double alphaSunMinusInner,
-                              int cellsWithoutSlope, double pFitMinGeV, double pFitMaxGeV, double fluxPMinGeV, double densityAbovePMinAtSun) {
+public record AnalysisSummary(
+        double rInnerKpc,
+        double alphaInner,
+        double rSunKpc,
+        double alphaSun,
+        double alphaSunMinusInner,
+        int cellsWithoutSlope,
+        double pFitMinGeV,
+        double pFitMaxGeV,
+        double fluxPMinGeV,
+        double densityAbovePMinAtSun) {
 
     /** Ordered map for JSON (NaN becomes null, which JSON can carry). */
     public Map<String, Object> toJson() {

@@ -30,16 +30,25 @@ public final class FieldMaps {
     public static void directionMap(SpatialGrid grid, MagneticField field, Path png) throws IOException {
         Poloidal u = Poloidal.of(grid, field);
         double[] pol = new double[grid.size()];
-        for (int idx = 0; idx < pol.length; idx++) pol[idx] = Math.hypot(u.bR()[idx], u.bZ()[idx]);
-        MapImage.write(png, grid, pol, "Field direction (" + field.name() + "): arrows (b_R, b_z), colour sqrt(b_R² + b_z²)",
-                "in-plane fraction of b = B/|B|", false, u.arrows(grid));
+        for (int idx = 0; idx < pol.length; idx++) {
+            pol[idx] = Math.hypot(u.bR()[idx], u.bZ()[idx]);
+        }
+        MapImage.write(
+                png,
+                grid,
+                pol,
+                "Field direction (" + field.name() + "): arrows (b_R, b_z), colour sqrt(b_R² + b_z²)",
+                "in-plane fraction of b = B/|B|",
+                false,
+                u.arrows(grid));
     }
 
     /**
      * The paper's Fig. 1: the field in the (R, z) plane (axisymmetric, so the azimuthal average is the field itself).
      * Colour = b_z = B_z/|B|, the vertical share of the unit vector that sets the parallel escape; arrows = (b_R, b_z).
      */
-    public static void verticalComponentMap(SpatialGrid grid, MagneticField field, Path png, String title) throws IOException {
+    public static void verticalComponentMap(SpatialGrid grid, MagneticField field, Path png, String title)
+            throws IOException {
         Poloidal u = Poloidal.of(grid, field);
         MapImage.write(png, grid, u.bZ(), title, "b_z = B_z/|B|", false, u.arrows(grid));
     }
@@ -48,14 +57,19 @@ public final class FieldMaps {
      *  copied: built by {@link #of} and only read by this class's map writers. */
     private record Poloidal(double[] bR, double[] bZ) {
         static Poloidal of(SpatialGrid grid, MagneticField field) {
-            double[] bR = new double[grid.size()], bZ = new double[grid.size()];
-            for (int j = 0; j < grid.nZ(); j++)
+            double[] bR = new double[grid.size()];
+            double[] bZ = new double[grid.size()];
+            for (int j = 0; j < grid.nZ(); j++) {
                 for (int i = 0; i < grid.nR(); i++) {
                     int idx = grid.index(i, j);
                     FieldVector b = field.at(grid.r(i), grid.z(j));
                     double m = b.magnitude();
-                    if (m > 0) { bR[idx] = b.bR() / m; bZ[idx] = b.bZ() / m; }
+                    if (m > 0) {
+                        bR[idx] = b.bR() / m;
+                        bZ[idx] = b.bZ() / m;
+                    }
                 }
+            }
             return new Poloidal(bR, bZ);
         }
 
@@ -65,29 +79,46 @@ public final class FieldMaps {
         }
     }
 
-    public static void writeAll(SpatialGrid grid, MagneticField field, DiffusionTensor tensor, double pRefGeV, Path outDir) throws IOException {
+    public static void writeAll(
+            SpatialGrid grid, MagneticField field, DiffusionTensor tensor, double pRefGeV, Path outDir)
+            throws IOException {
         int n = grid.size();
-        double[] bR = new double[n], bPhi = new double[n], bZ = new double[n], mag = new double[n];
-        for (int j = 0; j < grid.nZ(); j++)
+        double[] bR = new double[n];
+        double[] bPhi = new double[n];
+        double[] bZ = new double[n];
+        double[] mag = new double[n];
+        for (int j = 0; j < grid.nZ(); j++) {
             for (int i = 0; i < grid.nR(); i++) {
                 int idx = grid.index(i, j);
                 FieldVector b = field.at(grid.r(i), grid.z(j));
                 double m = b.magnitude();
                 mag[idx] = m;
-                if (m > 0) { bR[idx] = b.bR() / m; bPhi[idx] = b.bPhi() / m; bZ[idx] = b.bZ() / m; }
+                if (m > 0) {
+                    bR[idx] = b.bR() / m;
+                    bPhi[idx] = b.bPhi() / m;
+                    bZ[idx] = b.bZ() / m;
+                }
             }
+        }
         FieldDirection dir = new FieldDirection(grid, field);
-        double dPerp = tensor.perpendicular(pRefGeV), dAni = tensor.anisotropic(pRefGeV);
-        double[] dRR = new double[n], dZZ = new double[n], dRZ = new double[n];
+        double dPerp = tensor.perpendicular(pRefGeV);
+        double dAni = tensor.anisotropic(pRefGeV);
+        double[] dRR = new double[n];
+        double[] dZZ = new double[n];
+        double[] dRZ = new double[n];
         for (int idx = 0; idx < n; idx++) {
             dRR[idx] = dir.dRR(idx, dPerp, dAni);
             dZZ[idx] = dir.dZZ(idx, dPerp, dAni);
             dRZ[idx] = dir.dRZ(idx, dPerp, dAni);
         }
         List<MapFits.Plane> planes = new ArrayList<>(List.of(
-                new MapFits.Plane("b_R", "1", bR), new MapFits.Plane("b_phi", "1", bPhi), new MapFits.Plane("b_z", "1", bZ),
-                new MapFits.Plane("|B|", "uG", mag), new MapFits.Plane("D_RR", "kpc2/Myr", dRR),
-                new MapFits.Plane("D_zz", "kpc2/Myr", dZZ), new MapFits.Plane("D_Rz", "kpc2/Myr", dRZ)));
+                new MapFits.Plane("b_R", "1", bR),
+                new MapFits.Plane("b_phi", "1", bPhi),
+                new MapFits.Plane("b_z", "1", bZ),
+                new MapFits.Plane("|B|", "uG", mag),
+                new MapFits.Plane("D_RR", "kpc2/Myr", dRR),
+                new MapFits.Plane("D_zz", "kpc2/Myr", dZZ),
+                new MapFits.Plane("D_Rz", "kpc2/Myr", dRZ)));
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("FIELD", field.name());
         header.put("P_REF", pRefGeV);

@@ -10,6 +10,8 @@ import org.anisocr.io.MapFits;
 import org.anisocr.io.MapImage;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,15 +33,24 @@ public final class ModelAnalysis {
 
     /** The numbers only, no files: used by sweeps and tests. density[k][j·nR + i]. */
     public static Profiles compute(SpatialGrid grid, MomentumGrid momenta, double[][] density, AnalysisConfig cfg) {
-        if (density.length != momenta.count()) throw new IllegalArgumentException("density has " + density.length + " momentum bins, grid " + momenta.count());
+        if (density.length != momenta.count()) {
+            throw new IllegalArgumentException(
+                    "density has " + density.length + " momentum bins, grid " + momenta.count());
+        }
         double[] p = momenta.values();
         double[][] spectra = PlaneSpectra.extract(grid, density, cfg.zAvgKpc());
         double[] alpha = SpectralIndexFit.profile(p, spectra, cfg.pFitMinGeV(), cfg.pFitMaxGeV());
         double[] flux = IntegratedDensity.profile(p, spectra, cfg.fluxPMinGeV());
         double[] r = new double[grid.nR()];
-        for (int i = 0; i < r.length; i++) r[i] = grid.r(i);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = grid.r(i);
+        }
         int nan = 0;
-        for (double a : alpha) if (Double.isNaN(a)) nan++;
+        for (double a : alpha) {
+            if (Double.isNaN(a)) {
+                nan++;
+            }
+        }
         double alphaSun = interpolate(r, alpha, cfg.rSunKpc());
         AnalysisSummary s = new AnalysisSummary(r[0], alpha[0], cfg.rSunKpc(), alphaSun, alphaSun - alpha[0], nan,
                 cfg.pFitMinGeV(), cfg.pFitMaxGeV(), cfg.fluxPMinGeV(), interpolate(r, flux, cfg.rSunKpc()));
@@ -69,21 +80,32 @@ public final class ModelAnalysis {
         Profiles pr = compute(grid, momenta, density, cfg);
         AnalysisSummary s = pr.summary();
         CsvColumns.write(outDir.resolve("alpha.csv"), new String[] {"R_kpc", "alpha"}, pr.rKpc(), pr.alpha());
-        CsvColumns.write(outDir.resolve("flux.csv"), new String[] {"R_kpc", "N_above_pmin"}, pr.rKpc(), pr.densityAbovePMin());
-        String window = String.format(Locale.ROOT, "fit %s–%s GeV%s", momentumLabel(cfg.pFitMinGeV()), momentumLabel(cfg.pFitMaxGeV()),
+        CsvColumns.write(
+                outDir.resolve("flux.csv"), new String[] {"R_kpc", "N_above_pmin"}, pr.rKpc(), pr.densityAbovePMin());
+        String window = String.format(
+                Locale.ROOT,
+                "fit %s–%s GeV%s",
+                momentumLabel(cfg.pFitMinGeV()),
+                momentumLabel(cfg.pFitMaxGeV()),
                 cfg.zAvgKpc() > 0 ? String.format(Locale.ROOT, ", |z| ≤ %g kpc", cfg.zAvgKpc()) : ", z = 0");
         LinePlot.write(outDir.resolve("alpha.png"), "Spectral index on the plane (" + window + ")", "R [kpc]",
                 "α = −d ln N/d ln p", List.of(new LinePlot.Series("α(R)", pr.rKpc(), pr.alpha())), false);
-        LinePlot.write(outDir.resolve("flux.png"), "Density above " + momentumLabel(cfg.fluxPMinGeV()) + " GeV on the plane",
-                "R [kpc]", "∫ N dp, p > " + momentumLabel(cfg.fluxPMinGeV()) + " GeV [arb. units]",
-                List.of(new LinePlot.Series("N(>p_min)", pr.rKpc(), pr.densityAbovePMin())), true);
+        LinePlot.write(
+                outDir.resolve("flux.png"),
+                "Density above " + momentumLabel(cfg.fluxPMinGeV()) + " GeV on the plane",
+                "R [kpc]",
+                "∫ N dp, p > " + momentumLabel(cfg.fluxPMinGeV()) + " GeV [arb. units]",
+                List.of(new LinePlot.Series("N(>p_min)", pr.rKpc(), pr.densityAbovePMin())),
+                true);
         writeMaps(grid, momenta, density, cfg.mapMomentaGeV(), normalisation, outDir);
         return s;
     }
 
     static void writeMaps(SpatialGrid grid, MomentumGrid momenta, double[][] density, double[] mapMomentaGeV,
                           String normalisation, Path outDir) throws IOException {
-        if (mapMomentaGeV.length == 0) return;
+        if (mapMomentaGeV.length == 0) {
+            return;
+        }
         List<MapFits.Plane> planes = new ArrayList<>();
         Map<String, Object> header = new LinkedHashMap<>();
         for (double want : mapMomentaGeV) {
@@ -101,25 +123,38 @@ public final class ModelAnalysis {
 
     /** 4 significant digits without trailing zeros: 10, 31.62, 1000. */
     public static String momentumLabel(double pGeV) {
-        return new java.math.BigDecimal(pGeV).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(pGeV).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     static int nearestBin(MomentumGrid momenta, double pGeV) {
         int best = 0;
-        for (int k = 1; k < momenta.count(); k++)
-            if (Math.abs(Math.log(momenta.p(k) / pGeV)) < Math.abs(Math.log(momenta.p(best) / pGeV))) best = k;
+        for (int k = 1; k < momenta.count(); k++) {
+            if (Math.abs(Math.log(momenta.p(k) / pGeV)) < Math.abs(Math.log(momenta.p(best) / pGeV))) {
+                best = k;
+            }
+        }
         return best;
     }
 
     /** Linear interpolation of y(x) on an increasing grid; clamps outside. */
     static double interpolate(double[] x, double[] y, double at) {
-        if (at <= x[0]) return y[0];
-        if (at >= x[x.length - 1]) return y[y.length - 1];
+        if (at <= x[0]) {
+            return y[0];
+        }
+        if (at >= x[x.length - 1]) {
+            return y[y.length - 1];
+        }
         int i = 0;
-        while (x[i + 1] < at) i++;
+        while (x[i + 1] < at) {
+            i++;
+        }
         double t = (at - x[i]) / (x[i + 1] - x[i]);
-        if (t < 1e-12) return y[i];
-        if (t > 1 - 1e-12) return y[i + 1];
+        if (t < 1e-12) {
+            return y[i];
+        }
+        if (t > 1 - 1e-12) {
+            return y[i + 1];
+        }
         return y[i] + t * (y[i + 1] - y[i]);
     }
 }

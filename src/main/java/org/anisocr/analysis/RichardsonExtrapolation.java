@@ -17,11 +17,16 @@ public record RichardsonExtrapolation(double observed, double orderUsed, double 
     /** @param q values from the coarsest to the finest level; ratio: h_coarse/h_fine between neighbours (> 1) */
     public static RichardsonExtrapolation of(double[] q, double ratio, double formalOrder) {
         int n = q.length;
-        if (n < 2) return new RichardsonExtrapolation(Double.NaN, formalOrder, n == 1 ? q[0] : Double.NaN, Double.NaN);
+        if (n < 2) {
+            return new RichardsonExtrapolation(Double.NaN, formalOrder, n == 1 ? q[0] : Double.NaN, Double.NaN);
+        }
         double observed = Double.NaN;
         if (n >= 3) {
-            double d1 = Math.abs(q[n - 3] - q[n - 2]), d2 = Math.abs(q[n - 2] - q[n - 1]);
-            if (d2 > 0 && d1 > d2) observed = Math.log(d1 / d2) / Math.log(ratio);
+            double d1 = Math.abs(q[n - 3] - q[n - 2]);
+            double d2 = Math.abs(q[n - 2] - q[n - 1]);
+            if (d2 > 0 && d1 > d2) {
+                observed = Math.log(d1 / d2) / Math.log(ratio);
+            }
         }
         double p = Double.isFinite(observed) ? observed : formalOrder;
         double limit = q[n - 1] + (q[n - 1] - q[n - 2]) / (Math.pow(ratio, p) - 1);

@@ -14,8 +14,13 @@ public final class RingComparison {
     /** One ring measurement: ring edges [kpc], value and its 1σ error. */
     public record RingPoint(double rMinKpc, double rMaxKpc, double value, double error) {
         public RingPoint {
-            if (!(rMaxKpc > rMinKpc) || !(rMinKpc >= 0)) throw new IllegalArgumentException("ring [" + rMinKpc + ", " + rMaxKpc + "] kpc is empty or negative");
-            if (!(error > 0)) throw new IllegalArgumentException("ring [" + rMinKpc + ", " + rMaxKpc + "] kpc: error must be > 0, got " + error);
+            if (!(rMaxKpc > rMinKpc) || !(rMinKpc >= 0)) {
+                throw new IllegalArgumentException("ring [" + rMinKpc + ", " + rMaxKpc + "] kpc is empty or negative");
+            }
+            if (!(error > 0)) {
+                throw new IllegalArgumentException(
+                        "ring [" + rMinKpc + ", " + rMaxKpc + "] kpc: error must be > 0, got " + error);
+            }
         }
         public double rMidKpc() { return 0.5 * (rMinKpc + rMaxKpc); }
     }
@@ -29,11 +34,17 @@ public final class RingComparison {
         @Override public double[] modelAverages() { return modelAverages.clone(); }
     }
 
-    /** Area-weighted mean of y over [rMin, rMax] (y linear in R between the nodes r); NaN outside the nodes or if y is. */
+    /**
+     * Area-weighted mean of y over [rMin, rMax] (y linear in R between the nodes r); NaN outside the nodes or if y is.
+     */
     public static double ringAverage(double[] r, double[] y, double rMinKpc, double rMaxKpc) {
-        if (rMinKpc < r[0] - 1e-12 || rMaxKpc > r[r.length - 1] + 1e-12) return Double.NaN;
+        if (rMinKpc < r[0] - 1e-12 || rMaxKpc > r[r.length - 1] + 1e-12) {
+            return Double.NaN;
+        }
         int n = 400;
-        double h = (rMaxKpc - rMinKpc) / n, num = 0, den = 0;
+        double h = (rMaxKpc - rMinKpc) / n;
+        double num = 0;
+        double den = 0;
         for (int m = 0; m < n; m++) { // midpoint rule: exact for the weight R, second order for y
             double x = rMinKpc + (m + 0.5) * h;
             double v = linear(r, y, x);
@@ -50,7 +61,9 @@ public final class RingComparison {
         for (int d = 0; d < data.size(); d++) {
             RingPoint p = data.get(d);
             avg[d] = ringAverage(r, y, p.rMinKpc(), p.rMaxKpc());
-            if (Double.isNaN(avg[d])) continue;
+            if (Double.isNaN(avg[d])) {
+                continue;
+            }
             double z = (avg[d] - p.value()) / p.error();
             sum += z * z;
             used++;
@@ -63,7 +76,9 @@ public final class RingComparison {
 
     static double linear(double[] x, double[] y, double at) {
         int i = 0;
-        while (i < x.length - 2 && x[i + 1] < at) i++;
+        while (i < x.length - 2 && x[i + 1] < at) {
+            i++;
+        }
         double t = (at - x[i]) / (x[i + 1] - x[i]);
         return y[i] + t * (y[i + 1] - y[i]);
     }

@@ -24,6 +24,7 @@ import org.anisocr.io.AtomicFile;
 import org.anisocr.io.Version;
 import org.anisocr.source.PulsarSource;
 
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,14 +68,19 @@ public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Bytes one Thomas sweep moves per unknown and batch entry: forward reads N and S, writes d' and c'; backward reads c' and d', writes x. */
+    /**
+     * Bytes one Thomas sweep moves per unknown and batch entry: forward reads N and S, writes d' and c'; backward reads
+     * c' and d', writes x.
+     */
     public static final int THOMAS_BYTES_PER_UNKNOWN = 7 * 8;
     /** The least any line solver must move per unknown and entry: read N and S, write N. */
     public static final int MIN_BYTES_PER_UNKNOWN = 3 * 8;
 
     private Benchmark() {}
 
-    /** The benchmark family: model m alternates a Gaussian-bump field (has a mixed term) and the toy field, εD varies. */
+    /**
+     * The benchmark family: model m alternates a Gaussian-bump field (has a mixed term) and the toy field, εD varies.
+     */
     public static List<TransportProblem> family(int nR, int nZ, int momenta, int models) {
         SpatialGrid grid = new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, nR, nZ);
         MomentumGrid p = momenta == 1 ? new MomentumGrid(10, 10, 1) : new MomentumGrid(1, 1e4, momenta);
@@ -82,7 +88,9 @@ public final class Benchmark {
         double[] epsB = {0.2, 0.5, 1.0};
         List<TransportProblem> out = new ArrayList<>();
         for (int m = 0; m < models; m++) {
-            MagneticField field = m % 2 == 0 ? new GaussianBumpField(10, 1e-3, 2 + (m / 2) % 3) : new ToyField(1, 3.5, epsB[(m / 2) % 3]);
+            MagneticField field = m % 2 == 0
+                    ? new GaussianBumpField(10, 1e-3, 2 + (m / 2) % 3)
+                    : new ToyField(1, 3.5, epsB[(m / 2) % 3]);
             DiffusionTensor tensor = new DiffusionTensor(0.033143, 0.3, 0.5, epsD[m % 3], 1);
             out.add(new TransportProblem(grid, p, tensor, field, new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
         }
@@ -96,7 +104,9 @@ public final class Benchmark {
     public static double benchDtMyr(TransportProblem p) {
         SpatialGrid g = p.grid();
         double dMax = 0;
-        for (int k = 0; k < p.bins(); k++) dMax = Math.max(dMax, p.dPerp(k) + p.dAni(k));
+        for (int k = 0; k < p.bins(); k++) {
+            dMax = Math.max(dMax, p.dPerp(k) + p.dAni(k));
+        }
         return 0.2 * g.dR() * g.dz() / dMax;
     }
 
@@ -107,7 +117,8 @@ public final class Benchmark {
     public static SplitStepResult run(Options o, Consumer<String> log) throws IOException {
         GpuInfo info = DeviceHeader.probe(o.backend(), "bench split");
         DeviceHeader header = DeviceHeader.of(info);
-        log.accept("building " + o.models() + " model(s) on " + o.nR() + "x" + o.nZ() + " with " + o.momenta() + " momenta");
+        log.accept("building " + o.models() + " model(s) on " + o.nR() + "x" + o.nZ() + " with " + o.momenta()
+                + " momenta");
         List<TransportProblem> family = family(o.nR(), o.nZ(), o.momenta(), o.models());
         double dt = benchDtMyr(family.get(0));
         CpuReference cpu = cpuReference(family.get(0), dt, o, log);
@@ -162,7 +173,8 @@ public final class Benchmark {
             String harness = o.cpuWarmupSteps() + " warm-up steps after " + COMPARE_STEPS + " comparison steps, then "
                     + o.cpuReps() + " timed repetitions of " + o.cpuStepsPerRep() + " steps; median per step; model 0 "
                     + "measured, all-models figure = models x per-model";
-            log.accept(String.format(Locale.ROOT, "cpu: %.1f us per step per model (median of %d)", median, o.cpuReps()));
+            log.accept(
+                    String.format(Locale.ROOT, "cpu: %.1f us per step per model (median of %d)", median, o.cpuReps()));
             List<Double> reps = Arrays.stream(perStep).boxed().toList();
             return new CpuReference(new SplitStepResult.CpuTiming(median, median * o.models(), reps, harness), state);
         }
@@ -277,18 +289,26 @@ public final class Benchmark {
 
     /** Bytes {@link #exportSystems} writes for an nR x nZ grid with this many momentum bins (R and z sweeps). */
     public static long exportBytes(int nR, int nZ, int bins) {
-        long r = 3L * 8 * (nR - 1) * (long) (nZ - 2) * bins, z = 3L * 8 * (nZ - 2) * (long) (nR - 1) * bins;
+        long r = 3L * 8 * (nR - 1) * (long) (nZ - 2) * bins;
+        long z = 3L * 8 * (nZ - 2) * (long) (nR - 1) * bins;
         return 8 + r + 8 + z;
     }
 
     /** Device-to-device copy bandwidth, bytes read + bytes written per second, of a buffer of at least 256 MiB. */
     static double copyBandwidthGBps(GpuRuntime rt, long fieldBytes) {
         long bytes = Math.max(256L << 20, Math.min(fieldBytes, 2L << 30));
-        CUdeviceptr a = rt.allocate(bytes, "copy-bandwidth source"), b = rt.allocate(bytes, "copy-bandwidth target");
+        CUdeviceptr a = rt.allocate(bytes, "copy-bandwidth source");
+        CUdeviceptr b = rt.allocate(bytes, "copy-bandwidth target");
         cuMemsetD8Async(a, (byte) 1, bytes, rt.stream());
-        for (int w = 0; w < 3; w++) cuMemcpyDtoDAsync(b, a, bytes, rt.stream());
+        for (int w = 0; w < 3; w++) {
+            cuMemcpyDtoDAsync(b, a, bytes, rt.stream());
+        }
         int reps = 20;
-        float ms = rt.elapsedMs(() -> { for (int i = 0; i < reps; i++) cuMemcpyDtoDAsync(b, a, bytes, rt.stream()); });
+        float ms = rt.elapsedMs(() -> {
+            for (int i = 0; i < reps; i++) {
+                cuMemcpyDtoDAsync(b, a, bytes, rt.stream());
+            }
+        });
         return 2.0 * bytes * reps / (ms * 1e-3) / 1e9;
     }
 
@@ -297,7 +317,10 @@ public final class Benchmark {
         return Path.of("bench", "results", fileSafe(device) + "-" + LocalDate.now(ZoneOffset.UTC) + ".json");
     }
 
-    /** A device name as a file-name part: lower case, runs of other characters as one '-' ("NVIDIA H100 80GB" → "nvidia-h100-80gb"). */
+    /**
+     * A device name as a file-name part: lower case, runs of other characters as one '-' ("NVIDIA H100 80GB" →
+     * "nvidia-h100-80gb").
+     */
     static String fileSafe(String device) {
         return device.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
@@ -313,7 +336,8 @@ public final class Benchmark {
     /** Model {@code p}'s systems of the R sweep (index 0) and of the z sweep (index 1). */
     public static TridiagonalSystems[] tridiagonalSystems(TransportProblem p, double dt) {
         SpatialGrid g = p.grid();
-        int nR = g.nR(), nZ = g.nZ();
+        int nR = g.nR();
+        int nZ = g.nZ();
         double h = dt / 2;
         TridiagonalSystems[] out = new TridiagonalSystems[2];
         for (int dir = 0; dir < 2; dir++) {
@@ -348,7 +372,8 @@ public final class Benchmark {
      */
     public static void exportSystems(TransportProblem p, double dt, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 20))) {
+        try (OutputStream os = Files.newOutputStream(file);
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 20))) {
             for (TridiagonalSystems t : tridiagonalSystems(p, dt)) {
                 ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(t.m()).putInt(t.batch());
                 out.write(head.array());
@@ -364,6 +389,6 @@ public final class Benchmark {
 
     /** The command checked an explicit --out up front (and --overwrite); a default name is always a fresh one. */
     private static void writeAtomically(Path out, byte[] bytes) throws IOException {
-        org.anisocr.io.AtomicFile.write(out, true, "--out", bytes);
+        AtomicFile.write(out, true, "--out", bytes);
     }
 }

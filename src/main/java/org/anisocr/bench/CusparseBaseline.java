@@ -9,6 +9,7 @@ import jcuda.runtime.cudaStream_t;
 import org.anisocr.solver.gpu.GpuRuntime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
@@ -49,8 +50,10 @@ final class CusparseBaseline {
             } catch (Throwable e) {
                 String msg = String.valueOf(e.getMessage());
                 libraryProblem = msg.contains("libcusparse.so") && msg.contains("cannot open shared object file")
-                        ? "libcusparse.so.12 not on the library path (CUDA 13: the nvidia-cusparse wheel's nvidia/cu13/lib)"
-                        : "JCusparse not loadable: " + e.getClass().getSimpleName() + ": " + msg.lines().findFirst().orElse("");
+                        ? "libcusparse.so.12 not on the library path (CUDA 13: the nvidia-cusparse wheel's"
+                                + " nvidia/cu13/lib)"
+                        : "JCusparse not loadable: " + e.getClass().getSimpleName() + ": "
+                                + msg.lines().findFirst().orElse("");
             }
         }
         return libraryProblem;
@@ -92,7 +95,9 @@ final class CusparseBaseline {
                     cusparseVersion == null ? null : reps, dirs[0], dirs[1], null, error);
         } finally {
             try { cusparseDestroy(handle); } catch (Throwable ignored) { }
-            for (CUdeviceptr p : buffers) rt.free(p);
+            for (CUdeviceptr p : buffers) {
+                rt.free(p);
+            }
         }
     }
 
@@ -107,16 +112,25 @@ final class CusparseBaseline {
 
     private static CusparseTimings.Direction direction(GpuRuntime rt, cusparseHandle h, Benchmark.TridiagonalSystems s,
                                                        int replicate, int reps, List<CUdeviceptr> buffers) {
-        int m = s.m(), batch = s.batch() * replicate;
-        long n = (long) m * batch, bytes = n * Sizeof.DOUBLE;
-        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("too many unknowns for one cuSPARSE call: " + n);
+        int m = s.m();
+        int batch = s.batch() * replicate;
+        long n = (long) m * batch;
+        long bytes = n * Sizeof.DOUBLE;
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too many unknowns for one cuSPARSE call: " + n);
+        }
         // Strided layout, model 0 tiled: copy after copy.
         double[][] strided = {tile(s.lower(), replicate), tile(s.diag(), replicate), tile(s.upper(), replicate)};
         double[] ones = new double[(int) n];
-        java.util.Arrays.fill(ones, 1.0);
-        CUdeviceptr dl = alloc(rt, bytes, buffers), d = alloc(rt, bytes, buffers), du = alloc(rt, bytes, buffers),
-                x = alloc(rt, bytes, buffers), pl = alloc(rt, bytes, buffers), pd = alloc(rt, bytes, buffers),
-                pu = alloc(rt, bytes, buffers), px = alloc(rt, bytes, buffers);
+        Arrays.fill(ones, 1.0);
+        CUdeviceptr dl = alloc(rt, bytes, buffers);
+        CUdeviceptr d = alloc(rt, bytes, buffers);
+        CUdeviceptr du = alloc(rt, bytes, buffers);
+        CUdeviceptr x = alloc(rt, bytes, buffers);
+        CUdeviceptr pl = alloc(rt, bytes, buffers);
+        CUdeviceptr pd = alloc(rt, bytes, buffers);
+        CUdeviceptr pu = alloc(rt, bytes, buffers);
+        CUdeviceptr px = alloc(rt, bytes, buffers);
         upload(dl, Pointer.to(strided[0]), bytes);
         upload(d, Pointer.to(strided[1]), bytes);
         upload(du, Pointer.to(strided[2]), bytes);
@@ -129,7 +143,9 @@ final class CusparseBaseline {
         for (int r = -2; r < reps; r++) {   // two untimed warm-ups
             cuMemcpyDtoDAsync(x, px, bytes, rt.stream());
             float ms = rt.elapsedMs(() -> cusparseDgtsv2StridedBatch(h, m, dl, d, du, x, batch, m, work));
-            if (r >= 0) stridedUs += ms * 1000.0 / reps;
+            if (r >= 0) {
+                stridedUs += ms * 1000.0 / reps;
+            }
         }
         double[] solution = new double[(int) n];
         cuMemcpyDtoH(Pointer.to(solution), x, bytes);
@@ -144,10 +160,13 @@ final class CusparseBaseline {
         CUdeviceptr work2 = alloc(rt, Math.max(size[0], 8), buffers);
         double interleavedUs = 0;
         for (int r = -2; r < reps; r++) {
-            for (CUdeviceptr[] pair : new CUdeviceptr[][]{{dl, pl}, {d, pd}, {du, pu}, {x, px}})
+            for (CUdeviceptr[] pair : new CUdeviceptr[][]{{dl, pl}, {d, pd}, {du, pu}, {x, px}}) {
                 cuMemcpyDtoDAsync(pair[0], pair[1], bytes, rt.stream());
+            }
             float ms = rt.elapsedMs(() -> cusparseDgtsvInterleavedBatch(h, 0, m, dl, d, du, x, batch, work2));
-            if (r >= 0) interleavedUs += ms * 1000.0 / reps;
+            if (r >= 0) {
+                interleavedUs += ms * 1000.0 / reps;
+            }
         }
         cuMemcpyDtoH(Pointer.to(solution), x, bytes);
         double resInterleaved = residual(strided, solution, m, batch, true);
@@ -163,29 +182,39 @@ final class CusparseBaseline {
 
     static double[] tile(double[] a, int copies) {
         double[] t = new double[a.length * copies];
-        for (int c = 0; c < copies; c++) System.arraycopy(a, 0, t, c * a.length, a.length);
+        for (int c = 0; c < copies; c++) {
+            System.arraycopy(a, 0, t, c * a.length, a.length);
+        }
         return t;
     }
 
     /** Strided (system after system) to interleaved (element i of system b at i*batch + b). */
     static double[] interleave(double[] strided, int m, int batch) {
         double[] t = new double[strided.length];
-        for (int b = 0; b < batch; b++)
-            for (int i = 0; i < m; i++) t[i * batch + b] = strided[b * m + i];
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < m; i++) {
+                t[i * batch + b] = strided[b * m + i];
+            }
+        }
         return t;
     }
 
     /** max |A x − 1| over the first 8 systems: a check that the solve happened (A from the strided arrays). */
     static double residual(double[][] strided, double[] x, int m, int batch, boolean interleaved) {
         double worst = 0;
-        for (int b = 0; b < Math.min(batch, 8); b++)
+        for (int b = 0; b < Math.min(batch, 8); b++) {
             for (int i = 0; i < m; i++) {
                 int q = b * m + i;
                 double ax = strided[1][q] * at(x, i, b, m, batch, interleaved);
-                if (i > 0) ax += strided[0][q] * at(x, i - 1, b, m, batch, interleaved);
-                if (i < m - 1) ax += strided[2][q] * at(x, i + 1, b, m, batch, interleaved);
+                if (i > 0) {
+                    ax += strided[0][q] * at(x, i - 1, b, m, batch, interleaved);
+                }
+                if (i < m - 1) {
+                    ax += strided[2][q] * at(x, i + 1, b, m, batch, interleaved);
+                }
                 worst = Math.max(worst, Math.abs(ax - 1));
             }
+        }
         return worst;
     }
 

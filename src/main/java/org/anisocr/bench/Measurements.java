@@ -19,13 +19,17 @@ public final class Measurements {
     public static double maxRelDiff(double[][] a, double[][] ref, boolean skipZeroReference) {
         double worst = 0;
         for (int k = 0; k < ref.length; k++) {
-            double diff = 0, mag = 0;
+            double diff = 0;
+            double mag = 0;
             for (int i = 0; i < ref[k].length; i++) {
                 diff = Math.max(diff, Math.abs(a[k][i] - ref[k][i]));
                 mag = Math.max(mag, Math.abs(ref[k][i]));
             }
-            if (mag > 0) worst = Math.max(worst, diff / mag);
-            else if (!skipZeroReference) worst = Math.max(worst, diff);
+            if (mag > 0) {
+                worst = Math.max(worst, diff / mag);
+            } else if (!skipZeroReference) {
+                worst = Math.max(worst, diff);
+            }
         }
         return worst;
     }

@@ -68,7 +68,9 @@ public final class MultigridSteadyBench {
     public record GridSize(int nR, int nZ) {}
 
     /** The family's axes: εD, δ⊥, δ∥ (4 × 4 × 4 = 64 models; fewer models take the first ones). */
-    static final double[] EPS_D = {0.003, 0.01, 0.03, 0.1}, DELTA_PERP = {0.5, 0.6, 0.7, 0.8}, DELTA_PAR = {0.2, 0.3, 0.4, 0.5};
+    static final double[] EPS_D = {0.003, 0.01, 0.03, 0.1};
+    static final double[] DELTA_PERP = {0.5, 0.6, 0.7, 0.8};
+    static final double[] DELTA_PAR = {0.2, 0.3, 0.4, 0.5};
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -250,7 +252,9 @@ public final class MultigridSteadyBench {
         Options o = cx.o();
         List<ModelConfig> configs = new ArrayList<>();
         for (int m = 0; m < o.familyModels(); m++) {
-            double eps = EPS_D[m % 4], dPerp = DELTA_PERP[(m / 4) % 4], dPar = DELTA_PAR[(m / 16) % 4];
+            double eps = EPS_D[m % 4];
+            double dPerp = DELTA_PERP[(m / 4) % 4];
+            double dPar = DELTA_PAR[(m / 16) % 4];
             Map<String, String> values = Map.of("count", Integer.toString(o.momenta()), "eps_D", Double.toString(eps),
                     "delta_perp", Double.toString(dPerp), "delta_par", Double.toString(dPar));
             configs.add(ModelConfig.parse("m" + m, withValues(cx.base(), values)));
@@ -357,7 +361,9 @@ public final class MultigridSteadyBench {
         Timed plus(double problemSeconds) { return new Timed(result, seconds + problemSeconds, bytesPerIteration); }
     }
 
-    /** The models' operators and the seconds their problems took to build (in parallel over models; best of two builds). */
+    /**
+     * The models' operators and the seconds their problems took to build (in parallel over models; best of two builds).
+     */
     private record Built(List<SteadyOperator> operators, double seconds) {
         Built {
             operators = List.copyOf(operators);
@@ -411,13 +417,18 @@ public final class MultigridSteadyBench {
      */
     static long bytesPerIteration(SpatialGrid fine, int iterations) {
         List<SpatialGrid> grids = BatchedSteadySolver.levelGrids(fine);
-        double values = 0, visits = 1;
+        double values = 0;
+        double visits = 1;
         for (int k = 0; k < grids.size() - 1; k++) {
             values += visits * 72.0 * grids.get(k).size();
-            if (k < grids.size() - 2) visits *= 2;
+            if (k < grids.size() - 2) {
+                visits *= 2;
+            }
         }
         SpatialGrid c = grids.get(grids.size() - 1);
-        long nI = c.nR() - 1, nJ = c.nZ() - 2, bw = Math.min(nI, nJ) + 1;
+        long nI = c.nR() - 1;
+        long nJ = c.nZ() - 2;
+        long bw = Math.min(nI, nJ) + 1;
         values += visits * ((3 * bw + 1) * nI * nJ + 3.0 * nI * nJ);
         double j = iterations / 2.0;
         values += (4 * j + 23) * fine.size();
@@ -433,7 +444,9 @@ public final class MultigridSteadyBench {
         String out = text;
         for (var e : values.entrySet()) {
             Matcher m = Pattern.compile("(?m)^(\\s*" + Pattern.quote(e.getKey()) + "\\s*=\\s*)[^#\\n]*").matcher(out);
-            if (!m.find()) throw new IllegalArgumentException("the bench config has no key " + e.getKey());
+            if (!m.find()) {
+                throw new IllegalArgumentException("the bench config has no key " + e.getKey());
+            }
             out = out.substring(0, m.start()) + m.group(1) + e.getValue() + out.substring(m.end());
         }
         return out;
@@ -441,6 +454,7 @@ public final class MultigridSteadyBench {
 
     /** bench/results/&lt;device&gt;-steady-&lt;date&gt;.json. */
     static Path defaultOut(String device) {
-        return Path.of("bench", "results", Benchmark.fileSafe(device) + "-steady-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+        return Path.of(
+                "bench", "results", Benchmark.fileSafe(device) + "-steady-" + LocalDate.now(ZoneOffset.UTC) + ".json");
     }
 }

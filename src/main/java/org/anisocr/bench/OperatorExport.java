@@ -5,6 +5,7 @@ import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.operator.TransportProblem;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anisocr.config.GridRefinement;
 import org.anisocr.solver.steady.FlexibleGmres;
 import org.anisocr.solver.steady.MultigridPreconditioner;
@@ -15,6 +16,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +38,7 @@ public final class OperatorExport {
 
     public static void main(String[] args) throws IOException {
         ModelConfig c = GridRefinement.atSpacing(ModelConfig.load(Path.of(args[0])), Double.parseDouble(args[1]));
-        List<Integer> bins = java.util.Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList();
+        List<Integer> bins = Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList();
         Path out = Path.of(args[3]);
         double tol = args.length > 4 ? Double.parseDouble(args[4]) : 1e-10;
         Files.createDirectories(out);
@@ -46,7 +49,7 @@ public final class OperatorExport {
         json.put("unknowns", (long) (p.grid().nR() - 1) * (p.grid().nZ() - 2));
         json.put("scheme", op.scheme());
         json.put("tolerance", tol);
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (int k : bins) {
             NinePointMatrix m = op.matrix(k);
             writeMatrix(m, out.resolve("A-" + k + ".petsc"));
@@ -69,11 +72,13 @@ public final class OperatorExport {
             rows.add(r);
         }
         json.put("bins", rows);
-        System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(json));
+        System.out.println(new ObjectMapper().writeValueAsString(json));
     }
 
     private static int unknown(SpatialGrid g, int i, int j) {
-        if (i < 0 || i > g.nR() - 2 || j < 1 || j > g.nZ() - 2) return -1;
+        if (i < 0 || i > g.nR() - 2 || j < 1 || j > g.nZ() - 2) {
+            return -1;
+        }
         return (j - 1) * (g.nR() - 1) + i;
     }
 
@@ -82,37 +87,61 @@ public final class OperatorExport {
         int rows = (g.nR() - 1) * (g.nZ() - 2);
         int[] len = new int[rows];
         int nnz = 0;
-        for (int pass = 0; pass < 2; pass++)
-            try (DataOutputStream o = pass == 0 ? null : new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
+        for (int pass = 0; pass < 2; pass++) {
+            try (DataOutputStream o = pass == 0
+                    ? null
+                    : new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
                 if (pass == 1) {
-                    o.writeInt(1211216); o.writeInt(rows); o.writeInt(rows); o.writeInt(nnz);
-                    for (int l : len) o.writeInt(l);
+                    o.writeInt(1211216);
+                    o.writeInt(rows);
+                    o.writeInt(rows);
+                    o.writeInt(nnz);
+                    for (int l : len) {
+                        o.writeInt(l);
+                    }
                 }
-                for (int phase = pass == 0 ? 0 : 1; phase <= (pass == 0 ? 0 : 2); phase++)
-                    for (int j = 1; j <= g.nZ() - 2; j++)
+                for (int phase = pass == 0 ? 0 : 1; phase <= (pass == 0 ? 0 : 2); phase++) {
+                    for (int j = 1; j <= g.nZ() - 2; j++) {
                         for (int i = 0; i <= g.nR() - 2; i++) {
                             int row = unknown(g, i, j);
-                            for (int b = -1; b <= 1; b++)
+                            for (int b = -1; b <= 1; b++) {
                                 for (int a = -1; a <= 1; a++) {
                                     int col = unknown(g, i + a, j + b);
-                                    if (col < 0) continue;
+                                    if (col < 0) {
+                                        continue;
+                                    }
                                     double v = m.get(a, b, g.index(i, j));
-                                    if (v == 0 && !(a == 0 && b == 0)) continue;
-                                    if (pass == 0) { len[row]++; nnz++; }
-                                    else if (phase == 1) o.writeInt(col);
-                                    else o.writeDouble(-v); // A = −L
+                                    if (v == 0 && !(a == 0 && b == 0)) {
+                                        continue;
+                                    }
+                                    if (pass == 0) {
+                                        len[row]++;
+                                        nnz++;
+                                    } else if (phase == 1) {
+                                        o.writeInt(col); // A = −L
+                                    } else {
+                                        o.writeDouble(-v); // A = −L
+                                    }
                                 }
+                            }
                         }
+                    }
+                }
             }
+        }
     }
 
     static void writeVector(SpatialGrid g, double[] s, Path file) throws IOException {
         int rows = (g.nR() - 1) * (g.nZ() - 2);
-        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
+        try (DataOutputStream o =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
             o.writeInt(1211214);
             o.writeInt(rows);
-            for (int j = 1; j <= g.nZ() - 2; j++)
-                for (int i = 0; i <= g.nR() - 2; i++) o.writeDouble(s[g.index(i, j)]);
+            for (int j = 1; j <= g.nZ() - 2; j++) {
+                for (int i = 0; i <= g.nR() - 2; i++) {
+                    o.writeDouble(s[g.index(i, j)]);
+                }
+            }
         }
     }
 }

@@ -44,9 +44,14 @@ public final class SteadyGpuBench {
         double[] epsD = {0.01, 0.1, 0.03, 0.001};
         double[] dPerp = {0.5, 0.6, 0.7, 0.55};
         List<TransportProblem> out = new ArrayList<>();
-        for (int m = 0; m < models; m++)
-            out.add(new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, dPerp[(m / 4) % 4], epsD[m % 4], 1), field,
+        for (int m = 0; m < models; m++) {
+            out.add(new TransportProblem(
+                    grid,
+                    p,
+                    new DiffusionTensor(0.033143, 0.3, dPerp[(m / 4) % 4], epsD[m % 4], 1),
+                    field,
                     new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
+        }
         return out;
     }
 

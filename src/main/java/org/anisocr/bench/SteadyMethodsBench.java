@@ -204,9 +204,21 @@ public final class SteadyMethodsBench {
     private static SteadyMethodsResult.SolverRow solverRow(Options o, ModelConfig c, double epsD, MethodUnderTest m,
                                                            Timed t, double[][] direct) {
         SteadySolver.Result r = t.result();
-        return new SteadyMethodsResult.SolverRow(c.name(), ModelTables.field(c.field()), epsD, m.key(), o.scheme().key(),
-                t.cpu(), r.sweepsMax(), r.sweepsTotal(), r.factorisations(), r.picardIterations(), t.wall(),
-                r.residual(), r.converged(), Measurements.maxRelDiff(r.density(), direct, true));
+        return new SteadyMethodsResult.SolverRow(
+                c.name(),
+                ModelTables.field(c.field()),
+                epsD,
+                m.key(),
+                o.scheme().key(),
+                t.cpu(),
+                r.sweepsMax(),
+                r.sweepsTotal(),
+                r.factorisations(),
+                r.picardIterations(),
+                t.wall(),
+                r.residual(),
+                r.converged(),
+                Measurements.maxRelDiff(r.density(), direct, true));
     }
 
     /**
@@ -227,9 +239,21 @@ public final class SteadyMethodsBench {
             double wall = (System.nanoTime() - t0) * 1e-9;
             double cpu = cpuSeconds() - c0;
             double[][] n = stepper.state();
-            return new SteadyMethodsResult.LadderRow(c.name(), ModelTables.field(c.field()), epsD, MethodUnderTest.LADDER.key(),
-                    o.scheme().key(), out.steps(), out.rungs(), dtMax, out.finalDtMyr(), out.finalChange(),
-                    out.steps() >= o.ladderMaxSteps(), wall, cpu, DiscreteOperator.maxRelativeResidual(p, n),
+            return new SteadyMethodsResult.LadderRow(
+                    c.name(),
+                    ModelTables.field(c.field()),
+                    epsD,
+                    MethodUnderTest.LADDER.key(),
+                    o.scheme().key(),
+                    out.steps(),
+                    out.rungs(),
+                    dtMax,
+                    out.finalDtMyr(),
+                    out.finalChange(),
+                    out.steps() >= o.ladderMaxSteps(),
+                    wall,
+                    cpu,
+                    DiscreteOperator.maxRelativeResidual(p, n),
                     Measurements.maxRelDiff(n, direct, true));
         }
     }

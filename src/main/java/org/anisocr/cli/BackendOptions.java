@@ -19,11 +19,21 @@ import java.util.Locale;
  * solves ({@code @Mixin}).
  */
 public final class BackendOptions {
-    @Option(names = "--backend", defaultValue = "auto", paramLabel = "auto|cpu|gpu", converter = BackendConverter.class,
-            description = "auto: the GPU when usable, else the CPU (one line says so); gpu: fail without one; cpu (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--backend",
+            defaultValue = "auto",
+            paramLabel = "auto|cpu|gpu",
+            converter = BackendConverter.class,
+            description =
+                    "auto: the GPU when usable, else the CPU (one line says so); gpu: fail without one; cpu (default:"
+                            + " ${DEFAULT-VALUE})")
     Backend backend = Backend.AUTO;
 
-    @Option(names = "--threads", defaultValue = "0", description = "CPU threads (per model); 0 = the model's solver.threads, else all cores (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            description = "CPU threads (per model); 0 = the model's solver.threads, else all cores (default:"
+                    + " ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--mg-setup", paramLabel = "auto|cpu|device", converter = SetupConverter.class,
@@ -92,7 +102,11 @@ public final class BackendOptions {
     /** auto | cpu | gpu, any case; anything else is a parameter error listing the three. */
     static final class BackendConverter implements CommandLine.ITypeConverter<Backend> {
         @Override public Backend convert(String value) {
-            for (Backend b : Backend.values()) if (b.key().equals(value.toLowerCase(Locale.ROOT))) return b;
+            for (Backend b : Backend.values()) {
+                if (b.key().equals(value.toLowerCase(Locale.ROOT))) {
+                    return b;
+                }
+            }
             throw new CommandLine.TypeConversionException("expected one of "
                     + Arrays.stream(Backend.values()).map(Backend::key).toList() + ", got '" + value + "'");
         }

@@ -25,7 +25,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Mixin BenchSplitOptions split;
 
-    /** Standalone entry point (java -cp anisocr.jar org.anisocr.cli.BenchCommand ...), the same as {@code anisocr bench}. */
+    /**
+     * Standalone entry point (java -cp anisocr.jar org.anisocr.cli.BenchCommand ...), the same as {@code anisocr
+     * bench}.
+     */
     public static void main(String[] args) {
         String[] withCommand = new String[args.length + 1];
         withCommand[0] = "bench";

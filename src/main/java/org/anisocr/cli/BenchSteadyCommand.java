@@ -23,8 +23,12 @@ import java.util.concurrent.Callable;
  * runs (one model, a 64-model family, high-resolution grids) in one call; writes
  * bench/results/&lt;device&gt;-steady-&lt;date&gt;.json (see {@link MultigridSteadyBench}, bench/README.md).
  */
-@Command(name = "steady", mixinStandardHelpOptions = true,
-        description = "Benchmark the steady solve: batched multigrid on the GPU vs the CPU's mg-gmres (model, family, high resolution).")
+@Command(
+        name = "steady",
+        mixinStandardHelpOptions = true,
+        description =
+                "Benchmark the steady solve: batched multigrid on the GPU vs the CPU's mg-gmres (model, family, high"
+                        + " resolution).")
 public final class BenchSteadyCommand implements Callable<Integer> {
     @Option(names = "--config", defaultValue = "configs/realistic-eps0.01-dperp0.7.toml",
             description = "the model (its grid is the one-model grid; default ${DEFAULT-VALUE})")
@@ -33,24 +37,44 @@ public final class BenchSteadyCommand implements Callable<Integer> {
     @Option(names = "--momenta", defaultValue = "33", description = "momentum bins (default ${DEFAULT-VALUE})")
     int momenta;
 
-    @Option(names = "--family", defaultValue = "64", description = "models of the eps_D x delta_perp x delta_par family, 1..64 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--family",
+            defaultValue = "64",
+            description = "models of the eps_D x delta_perp x delta_par family, 1..64 (default ${DEFAULT-VALUE})")
     int family;
 
-    @Option(names = "--highres", split = ",", defaultValue = "801x321",
-            description = "high-resolution grids NRxNz on the model's domain, comma-separated (default ${DEFAULT-VALUE}; 'none' for none)")
+    @Option(
+            names = "--highres",
+            split = ",",
+            defaultValue = "801x321",
+            description =
+                    "high-resolution grids NRxNz on the model's domain, comma-separated (default ${DEFAULT-VALUE};"
+                            + " 'none' for none)")
     List<String> highres;
 
-    @Option(names = "--reps", defaultValue = "3", description = "timed repetitions of the one-model runs after a warm-up (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--reps",
+            defaultValue = "3",
+            description = "timed repetitions of the one-model runs after a warm-up (default ${DEFAULT-VALUE})")
     int reps;
 
-    @Option(names = "--cpu-family-sample", defaultValue = "8",
-            description = "family models the CPU solves (its family time is scaled from them; default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--cpu-family-sample",
+            defaultValue = "8",
+            description =
+                    "family models the CPU solves (its family time is scaled from them; default ${DEFAULT-VALUE})")
     int cpuFamilySample;
 
-    @Option(names = "--tolerance", defaultValue = "1e-10", description = "relative residual of every solve (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--tolerance",
+            defaultValue = "1e-10",
+            description = "relative residual of every solve (default ${DEFAULT-VALUE})")
     double tolerance;
 
-    @Option(names = "--rehearse", description = "without a GPU, run the GPU part on the Java reference of the batched solver (checks the bench)")
+    @Option(
+            names = "--rehearse",
+            description =
+                    "without a GPU, run the GPU part on the Java reference of the batched solver (checks the bench)")
     boolean rehearse;
 
     @Mixin BackendOptions compute;

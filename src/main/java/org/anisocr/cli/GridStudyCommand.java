@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code anisocr grid-study CONFIG --levels 0.1,0.05,0.025,0.0125}: the same model with dR = dz = each level,
@@ -46,8 +47,12 @@ import java.util.function.Consumer;
  * <p>Peak RSS is the process's high-water mark (VmHWM) read after each level; levels run coarse to fine, so it is
  * the finest level so far that sets it (the JVM keeps what it has committed). NaN where /proc is not available.
  */
-@Command(name = "grid-study", mixinStandardHelpOptions = true,
-        description = "Solve one model at several grid spacings (dR = dz) and report convergence: table, observed order, Richardson extrapolation, alpha(R) of every level.")
+@Command(
+        name = "grid-study",
+        mixinStandardHelpOptions = true,
+        description =
+                "Solve one model at several grid spacings (dR = dz) and report convergence: table, observed order,"
+                        + " Richardson extrapolation, alpha(R) of every level.")
 public final class GridStudyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -85,7 +90,9 @@ public final class GridStudyCommand implements Callable<Integer> {
         List<Double> spacings = levels.stream().sorted((a, b) -> Double.compare(b, a)).toList();
         double ratio = checkLevels(spacings);
         List<ModelConfig> configs = new ArrayList<>();
-        for (double d : spacings) configs.add(GridRefinement.atSpacing(base, d));
+        for (double d : spacings) {
+            configs.add(GridRefinement.atSpacing(base, d));
+        }
         refuseWhatWillNotFit(configs, nThreads);
         Consumer<String> log = line -> spec.commandLine().getErr().println(line);
         SolverBackend backend = SolverBackend.resolve(compute.backend, nThreads, log).withTuning(compute.tuning());
@@ -102,9 +109,22 @@ public final class GridStudyCommand implements Callable<Integer> {
                 double wall = (System.nanoTime() - t0) / 1e9;
                 var s = pr.summary();
                 Object method = r.details().getOrDefault("steady_method", r.mode());
-                rows.add(new Row(spacings.get(q), c.grid().nR(), c.grid().nZ(), c.grid().size(), wall, peakRssGb(), r.residual(),
-                        s.alphaInner(), s.alphaSun(), s.alphaSunMinusInner(), s.densityAbovePMinAtSun(), String.valueOf(method),
-                        r.steps(), pr.rKpc(), pr.alpha()));
+                rows.add(new Row(
+                        spacings.get(q),
+                        c.grid().nR(),
+                        c.grid().nZ(),
+                        c.grid().size(),
+                        wall,
+                        peakRssGb(),
+                        r.residual(),
+                        s.alphaInner(),
+                        s.alphaSun(),
+                        s.alphaSunMinusInner(),
+                        s.densityAbovePMinAtSun(),
+                        String.valueOf(method),
+                        r.steps(),
+                        pr.rKpc(),
+                        pr.alpha()));
                 r = null; // the density of a fine level is large: let it go before the next level
                 System.gc();
             }
@@ -133,15 +153,27 @@ public final class GridStudyCommand implements Callable<Integer> {
 
     /** Positive, distinct, and (for three or more) a constant refinement ratio; returns the ratio. */
     static double checkLevels(List<Double> spacings) {
-        if (spacings.isEmpty()) throw ConfigException.outOfRange("--levels", "", "one or more grid spacings in kpc");
-        for (double d : spacings)
-            if (!(d > 0) || !Double.isFinite(d)) throw ConfigException.outOfRange("--levels", d, "spacings > 0 kpc");
-        if (spacings.size() == 1) return Double.NaN;
+        if (spacings.isEmpty()) {
+            throw ConfigException.outOfRange("--levels", "", "one or more grid spacings in kpc");
+        }
+        for (double d : spacings) {
+            if (!(d > 0) || !Double.isFinite(d)) {
+                throw ConfigException.outOfRange("--levels", d, "spacings > 0 kpc");
+            }
+        }
+        if (spacings.size() == 1) {
+            return Double.NaN;
+        }
         double ratio = spacings.get(0) / spacings.get(1);
-        if (!(ratio > 1 + 1e-9)) throw ConfigException.outOfRange("--levels", spacings, "distinct spacings");
-        for (int q = 2; q < spacings.size(); q++)
-            if (Math.abs(spacings.get(q - 1) / spacings.get(q) - ratio) > 1e-6 * ratio)
-                throw ConfigException.outOfRange("--levels", spacings, "spacings refined by a constant ratio (e.g. 0.1,0.05,0.025)");
+        if (!(ratio > 1 + 1e-9)) {
+            throw ConfigException.outOfRange("--levels", spacings, "distinct spacings");
+        }
+        for (int q = 2; q < spacings.size(); q++) {
+            if (Math.abs(spacings.get(q - 1) / spacings.get(q) - ratio) > 1e-6 * ratio) {
+                throw ConfigException.outOfRange(
+                        "--levels", spacings, "spacings refined by a constant ratio (e.g. 0.1,0.05,0.025)");
+            }
+        }
         return ratio;
     }
 
@@ -151,18 +183,20 @@ public final class GridStudyCommand implements Callable<Integer> {
         List<String> refused = new ArrayList<>();
         for (ModelConfig c : configs) {
             MemoryEstimate e = MemoryEstimate.of(c, threads);
-            if (e.bytes() > heap)
+            if (e.bytes() > heap) {
                 refused.add(String.format(Locale.ROOT, "%d×%d needs about %.1f GB (%s)", c.grid().nR(), c.grid().nZ(),
                         e.bytes() / (double) (1L << 30), e.account()));
+            }
         }
-        if (!refused.isEmpty())
+        if (!refused.isEmpty()) {
             throw new ConfigException(String.format(Locale.ROOT,
                     "--levels: %s; the Java heap is %.1f GB; nothing was run. Drop the finest levels, use --threads 1, "
                             + "or a larger heap (ANISOCR_JAVA_OPTS=-Xmx…g) if the machine has the memory",
                     String.join("; ", refused), heap / (double) (1L << 30)));
+        }
     }
 
-    private static RichardsonExtrapolation extrapolate(List<Row> rows, java.util.function.ToDoubleFunction<Row> f, double ratio) {
+    private static RichardsonExtrapolation extrapolate(List<Row> rows, ToDoubleFunction<Row> f, double ratio) {
         double[] q = rows.stream().mapToDouble(f).toArray();
         return RichardsonExtrapolation.of(q, Double.isFinite(ratio) ? ratio : 2, 2);
     }
@@ -170,15 +204,23 @@ public final class GridStudyCommand implements Callable<Integer> {
     /** The process's peak resident set (VmHWM) in GB, NaN when /proc is not there. */
     static double peakRssGb() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0);
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
         return Double.NaN;
     }
 
-    private void write(AtomicOutputDir target, ModelConfig base, List<Row> rows, Map<String, RichardsonExtrapolation> ex, double ratio) {
+    private void write(
+            AtomicOutputDir target,
+            ModelConfig base,
+            List<Row> rows,
+            Map<String, RichardsonExtrapolation> ex,
+            double ratio) {
         try {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", base.name());
@@ -211,13 +253,30 @@ public final class GridStudyCommand implements Callable<Integer> {
                 exj.put(k, m);
             });
             json.put("richardson", exj);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.path("grid-study.json").toFile(), json);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(target.path("grid-study.json").toFile(), json);
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(target.path("grid-study.csv")))) {
-                w.println("spacing_kpc,nR,nZ,cells,wall_seconds,peak_rss_GB,residual,alpha_inner,alpha_sun,alpha_sun_minus_inner,N_above_pmin_at_sun,steady_method,sweeps");
-                for (Row r : rows)
-                    w.println(String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.3f,%.3e,%.10g,%.10g,%.10g,%.10g,%s,%d", fmt(r.spacingKpc()),
-                            r.nR(), r.nZ(), r.cells(), r.wallSeconds(), r.peakRssGb(), r.residual(), r.alphaInner(), r.alphaSun(),
-                            r.alphaDifference(), r.densityAbovePMinAtSun(), r.method(), r.sweeps()));
+                w.println(
+                        "spacing_kpc,nR,nZ,cells,wall_seconds,peak_rss_GB,residual,alpha_inner,alpha_sun,alpha_sun_minus_inner,N_above_pmin_at_sun,steady_method,sweeps");
+                for (Row r : rows) {
+                    w.println(String.format(
+                            Locale.ROOT,
+                            "%s,%d,%d,%d,%.3f,%.3f,%.3e,%.10g,%.10g,%.10g,%.10g,%s,%d",
+                            fmt(r.spacingKpc()),
+                            r.nR(),
+                            r.nZ(),
+                            r.cells(),
+                            r.wallSeconds(),
+                            r.peakRssGb(),
+                            r.residual(),
+                            r.alphaInner(),
+                            r.alphaSun(),
+                            r.alphaDifference(),
+                            r.densityAbovePMinAtSun(),
+                            r.method(),
+                            r.sweeps()));
+                }
                 requireWritten(w, "grid-study.csv"); // PrintWriter keeps write errors (a full disk) to itself
             }
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(target.path("alpha-levels.csv")))) {
@@ -232,7 +291,9 @@ public final class GridStudyCommand implements Callable<Integer> {
                 requireWritten(w, "alpha-levels.csv");
             }
             List<LinePlot.Series> series = new ArrayList<>();
-            for (Row r : rows) series.add(new LinePlot.Series("dR = dz = " + fmt(r.spacingKpc()) + " kpc", r.rKpc(), r.alpha()));
+            for (Row r : rows) {
+                series.add(new LinePlot.Series("dR = dz = " + fmt(r.spacingKpc()) + " kpc", r.rKpc(), r.alpha()));
+            }
             LinePlot.write(target.path("alpha-levels.png"), "Spectral index on the plane, " + base.name(), "R [kpc]",
                     "α = −d ln N/d ln p", series, false);
         } catch (IOException e) {
@@ -257,16 +318,42 @@ public final class GridStudyCommand implements Callable<Integer> {
     static String table(ModelConfig base, List<Row> rows, Map<String, RichardsonExtrapolation> ex) {
         StringBuilder b = new StringBuilder();
         b.append("Grid study of ").append(base.name()).append('\n');
-        b.append("| dR = dz [kpc] | grid | cells | wall [s] | peak RSS [GB] | residual | α(R=0) | α(R☉) | α(R☉) − α(0) | N(>p_min) at R☉ | method |\n");
+        b.append("| dR = dz [kpc] | grid | cells | wall [s] | peak RSS [GB] | residual | α(R=0) | α(R☉) | α(R☉) − α(0)"
+                + " | N(>p_min) at R☉ | method |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (Row r : rows)
-            b.append(String.format(Locale.ROOT, "| %s | %d×%d | %d | %.2f | %.2f | %.2e | %.5f | %.5f | %.5f | %.6g | %s |%n", fmt(r.spacingKpc()),
-                    r.nR(), r.nZ(), r.cells(), r.wallSeconds(), r.peakRssGb(), r.residual(), r.alphaInner(), r.alphaSun(),
-                    r.alphaDifference(), r.densityAbovePMinAtSun(), r.method()));
-        b.append("| observed order | | | | | | ").append(order(ex.get("alpha_inner"))).append(" | ").append(order(ex.get("alpha_sun")))
-                .append(" | ").append(order(ex.get("alpha_sun_minus_inner"))).append(" | ").append(order(ex.get("N_above_pmin_at_sun"))).append(" | |\n");
-        b.append(String.format(Locale.ROOT, "| Richardson | | | | | | %.5f | %.5f | %.5f | %.6g | |%n", ex.get("alpha_inner").extrapolated(),
-                ex.get("alpha_sun").extrapolated(), ex.get("alpha_sun_minus_inner").extrapolated(), ex.get("N_above_pmin_at_sun").extrapolated()));
+        for (Row r : rows) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d×%d | %d | %.2f | %.2f | %.2e | %.5f | %.5f | %.5f | %.6g | %s |%n",
+                    fmt(r.spacingKpc()),
+                    r.nR(),
+                    r.nZ(),
+                    r.cells(),
+                    r.wallSeconds(),
+                    r.peakRssGb(),
+                    r.residual(),
+                    r.alphaInner(),
+                    r.alphaSun(),
+                    r.alphaDifference(),
+                    r.densityAbovePMinAtSun(),
+                    r.method()));
+        }
+        b.append("| observed order | | | | | | ")
+                .append(order(ex.get("alpha_inner")))
+                .append(" | ")
+                .append(order(ex.get("alpha_sun")))
+                .append(" | ")
+                .append(order(ex.get("alpha_sun_minus_inner")))
+                .append(" | ")
+                .append(order(ex.get("N_above_pmin_at_sun")))
+                .append(" | |\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "| Richardson | | | | | | %.5f | %.5f | %.5f | %.6g | |%n",
+                ex.get("alpha_inner").extrapolated(),
+                ex.get("alpha_sun").extrapolated(),
+                ex.get("alpha_sun_minus_inner").extrapolated(),
+                ex.get("N_above_pmin_at_sun").extrapolated()));
         return b.toString();
     }
 

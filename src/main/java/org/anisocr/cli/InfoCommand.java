@@ -9,7 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(mixinStandardHelpOptions = true, name = "info", description = "Version, Java runtime, CPU threads and GPU presence.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "info",
+        description = "Version, Java runtime, CPU threads and GPU presence.")
 public final class InfoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -5,6 +5,7 @@ import org.anisocr.io.AtomicFile;
 import org.anisocr.io.OutputLocation;
 import org.anisocr.sweep.FamilyManifest;
 import org.anisocr.sweep.SweepIndex;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,23 +30,34 @@ public final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "sweep directories")
     List<Path> dirs;
 
-    @Option(names = "--out", description = "merged index file (default: <first DIR>/../<first DIR name>-merged-index.csv)")
+    @Option(
+            names = "--out",
+            description = "merged index file (default: <first DIR>/../<first DIR name>-merged-index.csv)")
     Path out;
 
-    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
+    @CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
     /** Missing members named one by one up to this many; the rest are counted. */
     static final int NAMED = 20;
 
     @Override public Integer call() {
-        for (Path d : dirs) if (!Files.isDirectory(d)) throw new ConfigException("not a directory: " + d);
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) {
+                throw new ConfigException("not a directory: " + d);
+            }
+        }
         FamilyManifest manifest = commonManifest();
         Path first = dirs.get(0).toAbsolutePath().normalize();
-        Path file = OutputLocation.checkFile(out != null ? out : first.resolveSibling(first.getFileName() + "-merged-index.csv"),
-                overwrite.overwrite(), "--out", AtomicFile::isAnisocrJsonOrCsv);
+        Path file = OutputLocation.checkFile(
+                out != null ? out : first.resolveSibling(first.getFileName() + "-merged-index.csv"),
+                overwrite.overwrite(),
+                "--out",
+                AtomicFile::isAnisocrJsonOrCsv);
         List<SweepIndex.Row> rows = SweepIndex.join(dirs);
         String where = dirs.size() == 1 ? first.toString() : dirs.size() + " directories";
-        if (manifest != null) checkMembers(manifest, rows);
+        if (manifest != null) {
+            checkMembers(manifest, rows);
+        }
         int size = manifest != null ? manifest.count() : rows.isEmpty() ? 0 : rows.get(0).familySize();
         var err = spec.commandLine().getErr();
         if (rows.isEmpty()) {
@@ -56,15 +68,20 @@ public final class MergeCommand implements Callable<Integer> {
             return Main.EXIT_FAILURE;
         }
         SweepIndex.write(file, rows);
-        spec.commandLine().getOut().println("merged " + rows.size() + " of " + size + " models from " + where + " -> " + file);
+        spec.commandLine()
+                .getOut()
+                .println("merged " + rows.size() + " of " + size + " models from " + where + " -> " + file);
         List<Integer> missing = SweepIndex.missing(rows, size);
         if (!missing.isEmpty()) {
-            StringBuilder m = new StringBuilder("incomplete family: " + missing.size() + " of " + size + " models missing, indices "
-                    + (missing.size() <= NAMED ? missing.toString() : missing.subList(0, NAMED) + " …"));
+            StringBuilder m = new StringBuilder(
+                    "incomplete family: " + missing.size() + " of " + size + " models missing, indices "
+                            + (missing.size() <= NAMED ? missing.toString() : missing.subList(0, NAMED) + " …"));
             if (manifest != null) {
                 List<String> names = manifest.missing(SweepIndex.indices(rows));
                 m.append(": ").append(String.join(", ", names.subList(0, Math.min(NAMED, names.size()))));
-                if (names.size() > NAMED) m.append(", … (").append(names.size() - NAMED).append(" more)");
+                if (names.size() > NAMED) {
+                    m.append(", … (").append(names.size() - NAMED).append(" more)");
+                }
             }
             err.println(m);
             return Main.EXIT_FAILURE;
@@ -78,11 +95,16 @@ public final class MergeCommand implements Callable<Integer> {
         FamilyManifest found = null;
         for (Path d : dirs) {
             Optional<FamilyManifest> m = FamilyManifest.read(d);
-            if (m.isEmpty()) continue;
-            if (found == null) found = m.get();
-            else if (!byFingerprint.containsKey(m.get().fingerprint()))
-                throw new ConfigException("not parts of one family: " + byFingerprint.values().iterator().next() + " holds family "
-                        + found.fingerprint() + ", " + d + " family " + m.get().fingerprint() + " (" + found.differences(m.get()) + ")");
+            if (m.isEmpty()) {
+                continue;
+            }
+            if (found == null) {
+                found = m.get();
+            } else if (!byFingerprint.containsKey(m.get().fingerprint())) {
+                throw new ConfigException("not parts of one family: "
+                        + byFingerprint.values().iterator().next() + " holds family " + found.fingerprint() + ", " + d
+                        + " family " + m.get().fingerprint() + " (" + found.differences(m.get()) + ")");
+            }
             byFingerprint.putIfAbsent(m.get().fingerprint(), d);
         }
         return found;
@@ -92,11 +114,18 @@ public final class MergeCommand implements Callable<Integer> {
     private static void checkMembers(FamilyManifest manifest, List<SweepIndex.Row> rows) {
         List<String> wrong = new ArrayList<>();
         for (SweepIndex.Row r : rows) {
-            boolean ok = r.index() < manifest.count() && manifest.members().get(r.index()).equals(r.folder().getFileName().toString())
+            boolean ok = r.index() < manifest.count()
+                    && manifest.members()
+                            .get(r.index())
+                            .equals(r.folder().getFileName().toString())
                     && (r.family() == null || r.family().equals(manifest.fingerprint()));
-            if (!ok) wrong.add(r.folder().toString());
+            if (!ok) {
+                wrong.add(r.folder().toString());
+            }
         }
-        if (!wrong.isEmpty())
-            throw new ConfigException("not models of family " + manifest.fingerprint() + " (" + FamilyManifest.FILE + "): " + wrong);
+        if (!wrong.isEmpty()) {
+            throw new ConfigException(
+                    "not models of family " + manifest.fingerprint() + " (" + FamilyManifest.FILE + "): " + wrong);
+        }
     }
 }

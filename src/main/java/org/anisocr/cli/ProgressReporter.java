@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * A progress bar on a terminal (momentum bins done, sweeps and residual of a steady solve; steps, dt and change per
- * step of a ladder or transient run) for a solve that takes longer than {@value #DELAY_NS} ns (short solves stay quiet);
- * nothing at all when the output is not a terminal (logs, pipes, batch jobs) or with {@code --quiet}.
+ * step of a ladder or transient run) for a solve that takes longer than {@value #DELAY_NS} ns (short solves stay
+ * quiet); nothing at all when the output is not a terminal (logs, pipes, batch jobs) or with {@code --quiet}.
  */
 final class ProgressReporter implements ModelRunner.Progress, AutoCloseable {
     private static final long DELAY_NS = 2_000_000_000L;
@@ -34,16 +34,21 @@ final class ProgressReporter implements ModelRunner.Progress, AutoCloseable {
 
     /** Moves the bar (made on the first call after the delay, with {@code max} −1 when the end is unknown). */
     private void show(long max, String unit, long done, String extra) {
-        if (!enabled || System.nanoTime() - start < DELAY_NS) return;
-        if (bar == null)
+        if (!enabled || System.nanoTime() - start < DELAY_NS) {
+            return;
+        }
+        if (bar == null) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(unit, 1).build();
+        }
         bar.stepTo(done);
         bar.setExtraMessage(extra);
     }
 
     @Override public void close() {
-        if (bar != null) bar.close();
+        if (bar != null) {
+            bar.close();
+        }
         bar = null;
     }
 }

@@ -2,11 +2,13 @@ package org.anisocr.cli;
 
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.run.MemoryEstimate;
 import org.anisocr.run.ModelJob;
 import org.anisocr.run.RunOutput;
 import org.anisocr.run.RunResult;
 import org.anisocr.run.Solution;
 import org.anisocr.run.SolverBackend;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +20,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(mixinStandardHelpOptions = true, name = "run", description = "Solve one model from a TOML config and write N.fits, summary.json and CSV slices.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "run",
+        description = "Solve one model from a TOML config and write N.fits, summary.json and CSV slices.")
 public final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -33,9 +38,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress display")
     boolean quiet;
 
-    @picocli.CommandLine.Mixin OverwriteOption overwrite;
+    @CommandLine.Mixin OverwriteOption overwrite;
 
-    @Option(names = "--check", description = "check the config, the output folder and the memory estimate, then exit without solving")
+    @Option(
+            names = "--check",
+            description = "check the config, the output folder and the memory estimate, then exit without solving")
     boolean check;
 
     @Override public Integer call() {
@@ -45,8 +52,10 @@ public final class RunCommand implements Callable<Integer> {
                 line -> spec.commandLine().getErr().println(line)).withTuning(compute.tuning());
         Path dir = out != null ? out : Path.of("out", c.name());
         if (check) {
-            org.anisocr.run.MemoryEstimate m = ModelJob.check(c, dir, overwrite.overwrite(), backend);
-            spec.commandLine().getOut().println(c.name() + ": config and --out are fine; " + m.describe() + "; nothing was run");
+            MemoryEstimate m = ModelJob.check(c, dir, overwrite.overwrite(), backend);
+            spec.commandLine()
+                    .getOut()
+                    .println(c.name() + ": config and --out are fine; " + m.describe() + "; nothing was run");
             return Main.EXIT_OK;
         }
         ModelJob.Outcome o;
@@ -64,8 +73,18 @@ public final class RunCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "%d sweeps (max per momentum bin)", r.steps());
             case DIRECT -> gpu ? "banded LU per momentum bin on the GPU" : "banded LU per momentum bin";
         };
-        spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: %s backend, mode %s, %s, residual %.3e, %.2f s -> %s",
-                c.name(), r.backend(), r.mode().key(), how, r.residual(), r.wallSeconds(), o.directory()));
+        spec.commandLine()
+                .getOut()
+                .println(String.format(
+                        Locale.ROOT,
+                        "%s: %s backend, mode %s, %s, residual %.3e, %.2f s -> %s",
+                        c.name(),
+                        r.backend(),
+                        r.mode().key(),
+                        how,
+                        r.residual(),
+                        r.wallSeconds(),
+                        o.directory()));
         if (o.analysis() != null) {
             var a = o.analysis();
             spec.commandLine().getOut().println(String.format(Locale.ROOT,

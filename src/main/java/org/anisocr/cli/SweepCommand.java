@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +31,20 @@ public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "base model config (TOML)")
     Path config;
 
-    @Option(names = "--vary", required = true, description = "KEY=v1,v2,… or KEY=start:stop:count (inclusive), e.g. eps_D=0.1,0.03,0.01 or delta_perp=0.5:0.7:5; repeatable")
+    @Option(
+            names = "--vary",
+            required = true,
+            description = "KEY=v1,v2,… or KEY=start:stop:count (inclusive), e.g. eps_D=0.1,0.03,0.01 or"
+                    + " delta_perp=0.5:0.7:5; repeatable")
     List<String> vary = new ArrayList<>();
 
     @Option(names = "--out", description = "family directory (default: out/<base name>-sweep)")
     Path out;
 
-    @Option(names = "--shard", defaultValue = "1/1", description = "i/n: run only the models with index mod n = i−1 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--shard",
+            defaultValue = "1/1",
+            description = "i/n: run only the models with index mod n = i−1 (default: ${DEFAULT-VALUE})")
     String shard;
 
     @Mixin BackendOptions compute;
@@ -48,17 +56,26 @@ public final class SweepCommand implements Callable<Integer> {
         Threads.check(compute.threads);
         int[] sh = parseShard(shard);
         List<ParameterAxis> axes = new ArrayList<>();
-        for (String v : vary) axes.add(ParameterAxis.parse(v));
+        for (String v : vary) {
+            axes.add(ParameterAxis.parse(v));
+        }
         ModelFamily family = new ModelFamily(config, axes); // validates every member before anything runs
         Path dir = out != null ? out : Path.of("out", family.baseName() + "-sweep");
         FamilyManifest.of(family).claim(dir, false); // another family or the user's files there: exit 2 before anything
         PrintWriter log = spec.commandLine().getOut();
         var mine = family.shard(sh[0], sh[1]);
-        log.printf(Locale.ROOT, "%s: %d models, shard %d/%d runs %d of them -> %s%n", family.baseName(), family.members().size(),
-                sh[0], sh[1], mine.size(), dir.toAbsolutePath().normalize());
+        log.printf(
+                Locale.ROOT,
+                "%s: %d models, shard %d/%d runs %d of them -> %s%n",
+                family.baseName(),
+                family.members().size(),
+                sh[0],
+                sh[1],
+                mine.size(),
+                dir.toAbsolutePath().normalize());
         if (dryRun) {
             for (var m : mine) {
-                boolean done = java.nio.file.Files.isRegularFile(dir.resolve(m.folder()).resolve("summary.json"));
+                boolean done = Files.isRegularFile(dir.resolve(m.folder()).resolve("summary.json"));
                 log.println("  " + m.folder() + " " + m.parameters() + (done ? "  (complete)" : ""));
             }
             return Main.EXIT_OK;
@@ -69,10 +86,22 @@ public final class SweepCommand implements Callable<Integer> {
                 compute.threadsOr(family.members().get(0).config().solver().threads()),
                 line -> spec.commandLine().getErr().println(line)).withTuning(compute.tuning());
         SweepRunner.Report r = SweepRunner.run(family, sh[0], sh[1], dir, backend, log);
-        log.printf(Locale.ROOT, "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; family: %d of %d models complete; index: %s%n",
-                sh[0], sh[1], r.ran(), r.skipped(), r.failed(), r.wallSeconds(), r.familyComplete(), family.members().size(),
+        log.printf(
+                Locale.ROOT,
+                "shard %d/%d: ran %d, skipped %d complete, failed %d, %.1f s; family: %d of %d models complete; index:"
+                        + " %s%n",
+                sh[0],
+                sh[1],
+                r.ran(),
+                r.skipped(),
+                r.failed(),
+                r.wallSeconds(),
+                r.familyComplete(),
+                family.members().size(),
                 dir.resolve("index.csv").toAbsolutePath().normalize());
-        for (String f : r.failures()) spec.commandLine().getErr().println("failed: " + f);
+        for (String f : r.failures()) {
+            spec.commandLine().getErr().println("failed: " + f);
+        }
         return r.failed() == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }
 
@@ -80,8 +109,11 @@ public final class SweepCommand implements Callable<Integer> {
         String[] p = s.split("/");
         try {
             if (p.length == 2) {
-                int i = Integer.parseInt(p[0].trim()), n = Integer.parseInt(p[1].trim());
-                if (n >= 1 && i >= 1 && i <= n) return new int[] {i, n};
+                int i = Integer.parseInt(p[0].trim());
+                int n = Integer.parseInt(p[1].trim());
+                if (n >= 1 && i >= 1 && i <= n) {
+                    return new int[]{i, n};
+                }
             }
         } catch (NumberFormatException ignored) {
             // reported below

@@ -9,7 +9,8 @@ final class Threads {
     private Threads() {}
 
     static void check(int threads) {
-        if (threads < 0 || threads > MAX)
+        if (threads < 0 || threads > MAX) {
             throw ConfigException.outOfRange("--threads", threads, "0 (all cores) or a count in [1, " + MAX + "]");
+        }
     }
 }

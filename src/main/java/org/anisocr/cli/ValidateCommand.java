@@ -1,8 +1,12 @@
 package org.anisocr.cli;
 
+import org.anisocr.config.ConfigException;
+import org.anisocr.io.AtomicFile;
+import org.anisocr.io.OutputLocation;
 import org.anisocr.io.Version;
 import org.anisocr.validation.ValidationSuite;
 import org.anisocr.validation.ValidationSuite.TestReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,20 +22,29 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** `anisocr validate`: the §5 tests (manufactured, Green functions, exact checks) with their acceptance criteria. */
-@Command(mixinStandardHelpOptions = true, name = "validate", description = "Run the validation suite (docs/physics.md §5): P1–P3, G1–G3, G1-cyl, isotropy, symmetry,"
-        + " zero source, mass balance, D0 scaling. Exit 1 if any acceptance criterion fails.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "validate",
+        description = "Run the validation suite (docs/physics.md §5): P1–P3, G1–G3, G1-cyl, isotropy, symmetry,"
+                + " zero source, mass balance, D0 scaling. Exit 1 if any acceptance criterion fails.")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the measured numbers per test as JSON")
     Path json;
 
-    @picocli.CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
+    @CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
-    @Option(names = "--quick", description = "skip the 241² manufactured grids, the finest Green-function grid and the smallest dt")
+    @Option(
+            names = "--quick",
+            description = "skip the 241² manufactured grids, the finest Green-function grid and the smallest dt")
     boolean quick;
 
-    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "run only these tests (comma-separated names)")
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "NAME",
+            description = "run only these tests (comma-separated names)")
     List<String> only;
 
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads, 0 = all cores")
@@ -39,19 +53,27 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = only == null || only.isEmpty() ? ValidationSuite.NAMES : only;
-        for (String n : names)
-            if (!ValidationSuite.NAMES.contains(n))
-                throw new org.anisocr.config.ConfigException("--only: unknown test '" + n + "'; expected one of " + ValidationSuite.NAMES);
+        for (String n : names) {
+            if (!ValidationSuite.NAMES.contains(n)) {
+                throw new ConfigException("--only: unknown test '" + n + "'; expected one of " + ValidationSuite.NAMES);
+            }
+        }
         Threads.check(threads);
-        if (json != null) org.anisocr.io.OutputLocation.checkFile(json, overwrite.overwrite(), "--json", org.anisocr.io.AtomicFile::isAnisocrJsonOrCsv);
+        if (json != null) {
+            OutputLocation.checkFile(json, overwrite.overwrite(), "--json", AtomicFile::isAnisocrJsonOrCsv);
+        }
         int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         long t0 = System.nanoTime();
-        List<TestReport> reports = new java.util.ArrayList<>();
+        List<TestReport> reports = new ArrayList<>();
         for (String n : names) {
             TestReport r = ValidationSuite.run(n, quick, nThreads);
             reports.add(r);
             out.printf(Locale.ROOT, "%-13s %s  (%.1f s)%n", r.name(), r.passed() ? "PASS" : "FAIL", r.seconds());
-            for (var c : r.criteria()) if (!c.passed() || System.getenv("ANISOCR_VERBOSE") != null) out.println("    " + c);
+            for (var c : r.criteria()) {
+                if (!c.passed() || System.getenv("ANISOCR_VERBOSE") != null) {
+                    out.println("    " + c);
+                }
+            }
             out.flush();
         }
         boolean ok = reports.stream().allMatch(TestReport::passed);

@@ -21,8 +21,10 @@ public record AnalysisConfig(double pFitMinGeV, double pFitMaxGeV, double zAvgKp
     public static final AnalysisConfig DEFAULT = new AnalysisConfig(10, 1000, 0, 10, 8.3, new double[] {10, 100, 1000});
 
     public AnalysisConfig {
-        if (!(pFitMaxGeV > pFitMinGeV))
-            throw new ConfigException("analysis.p_fit_max_GeV = " + pFitMaxGeV + " must be larger than analysis.p_fit_min_GeV = " + pFitMinGeV);
+        if (!(pFitMaxGeV > pFitMinGeV)) {
+            throw new ConfigException("analysis.p_fit_max_GeV = " + pFitMaxGeV
+                    + " must be larger than analysis.p_fit_min_GeV = " + pFitMinGeV);
+        }
         mapMomentaGeV = mapMomentaGeV.clone();
     }
 
@@ -47,8 +49,10 @@ public record AnalysisConfig(double pFitMinGeV, double pFitMaxGeV, double zAvgKp
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        if (fluxPMinGeV < p[0] * (1 - 1e-9) || fluxPMinGeV >= p[p.length - 1])
-            return "flux_p_min_GeV = " + fluxPMinGeV + " lies outside the momentum grid [" + p[0] + ", " + p[p.length - 1] + ") GeV";
+        if (fluxPMinGeV < p[0] * (1 - 1e-9) || fluxPMinGeV >= p[p.length - 1]) {
+            return "flux_p_min_GeV = " + fluxPMinGeV + " lies outside the momentum grid [" + p[0] + ", "
+                    + p[p.length - 1] + ") GeV";
+        }
         return null;
     }
 
@@ -60,7 +64,10 @@ public record AnalysisConfig(double pFitMinGeV, double pFitMaxGeV, double zAvgKp
                 && Arrays.equals(c.mapMomentaGeV, mapMomentaGeV);
     }
 
-    @Override public int hashCode() { return Arrays.hashCode(mapMomentaGeV) * 31 + Double.hashCode(pFitMinGeV + 7 * pFitMaxGeV); }
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(mapMomentaGeV) * 31 + Double.hashCode(pFitMinGeV + 7 * pFitMaxGeV);
+    }
 
     @Override public String toString() {
         return "AnalysisConfig[p_fit=" + pFitMinGeV + ".." + pFitMaxGeV + " GeV, z_avg=" + zAvgKpc + " kpc, flux_p_min="

@@ -17,7 +17,8 @@ import java.util.Map;
  * defaults are the published values cited in the field classes). A new field model is one more case here.
  */
 final class FieldTable {
-    static final List<String> MODELS = List.of(UniformField.MODEL, ToyField.MODEL, GaussianBumpField.MODEL, RealisticField.MODEL);
+    static final List<String> MODELS =
+            List.of(UniformField.MODEL, ToyField.MODEL, GaussianBumpField.MODEL, RealisticField.MODEL);
 
     private FieldTable() {}
 

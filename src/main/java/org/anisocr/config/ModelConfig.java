@@ -1,5 +1,6 @@
 package org.anisocr.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import org.anisocr.config.AnalysisConfig;
@@ -19,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A model file (TOML) made into validated, immutable parameters. Every table is read strictly:
@@ -72,13 +75,16 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
             }
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            if (text.indexOf('\0') >= 0)
-                throw new ConfigException("config file " + file + " is binary, not UTF-8 TOML text: a TOML model file is expected (see configs/)");
+            if (text.indexOf('\0') >= 0) {
+                throw new ConfigException("config file " + file
+                        + " is binary, not UTF-8 TOML text: a TOML model file is expected (see configs/)");
+            }
             return text;
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist");
         } catch (CharacterCodingException e) {
-            throw new ConfigException("config file " + file + " is not UTF-8 text: a TOML model file is expected (see configs/)");
+            throw new ConfigException(
+                    "config file " + file + " is not UTF-8 text: a TOML model file is expected (see configs/)");
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
@@ -111,34 +117,43 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         top.rejectUnknown();
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
-        if (analysisGiven && misfit != null) throw new ConfigException("[analysis]: " + misfit);
+        if (analysisGiven && misfit != null) {
+            throw new ConfigException("[analysis]: " + misfit);
+        }
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis);
     }
 
     /** A TOML syntax error with its line, the line's text and, for a repeated key, the key. */
     static String syntaxError(IOException e, String text) {
-        String what = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getOriginalMessage() != null
+        String what = e instanceof JsonProcessingException j && j.getOriginalMessage() != null
                 ? j.getOriginalMessage() : String.valueOf(e.getMessage());
         what = what.lines().findFirst().orElse("");
-        int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+        int line = e instanceof JsonProcessingException j && j.getLocation() != null
                 ? j.getLocation().getLineNr() : -1;
         String[] lines = text.split("\n", -1);
-        if (line < 1 || line > lines.length) return "not valid TOML: " + what;
+        if (line < 1 || line > lines.length) {
+            return "not valid TOML: " + what;
+        }
         String src = lines[line - 1].strip();
-        if (what.toLowerCase(java.util.Locale.ROOT).contains("duplicate")) {
+        if (what.toLowerCase(Locale.ROOT).contains("duplicate")) {
             // the parser reports where it noticed, not the repeated line: find the first key seen twice in one table
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             String table = "";
             for (int i = 0; i < lines.length; i++) {
                 String l = lines[i].strip();
-                if (l.startsWith("#") || l.isEmpty()) continue;
+                if (l.startsWith("#") || l.isEmpty()) {
+                    continue;
+                }
                 if (l.startsWith("[")) { table = l; continue; }
                 int eq = l.indexOf('=');
-                if (eq <= 0) continue;
+                if (eq <= 0) {
+                    continue;
+                }
                 String key = l.substring(0, eq).strip();
-                if (!seen.add(table + "\u0000" + key))
-                    return "not valid TOML at line " + (i + 1) + ": duplicate key " + key + (table.isEmpty() ? "" : " in " + table)
-                            + " (each key may appear once per table)";
+                if (!seen.add(table + "\u0000" + key)) {
+                    return "not valid TOML at line " + (i + 1) + ": duplicate key " + key
+                            + (table.isEmpty() ? "" : " in " + table) + " (each key may appear once per table)";
+                }
             }
             return "not valid TOML near line " + line + ": " + what;
         }
@@ -157,13 +172,16 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
 
     /** Node count from either the count key or the spacing key (exactly one of them). */
     private static int gridCount(TableReader t, String countKey, String spacingKey, double length) {
-        if (t.has(countKey) && t.has(spacingKey))
+        if (t.has(countKey) && t.has(spacingKey)) {
             throw new ConfigException("give either " + t.key(countKey) + " or " + t.key(spacingKey) + ", not both");
+        }
         if (t.has(spacingKey)) {
             double h = t.requireDouble(spacingKey, length / 100_000, length / 2);
             double cells = length / h;
-            if (Math.abs(cells - Math.rint(cells)) > 1e-6 * cells)
-                throw ConfigException.outOfRange(t.key(spacingKey), h, "a spacing that divides " + length + " kpc into whole cells");
+            if (Math.abs(cells - Math.rint(cells)) > 1e-6 * cells) {
+                throw ConfigException.outOfRange(
+                        t.key(spacingKey), h, "a spacing that divides " + length + " kpc into whole cells");
+            }
             return (int) Math.rint(cells) + 1;
         }
         return t.requireInt(countKey, 3, 100_001);
@@ -172,11 +190,14 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
     static MomentumGrid readMomenta(TableReader t) {
         double pMin = t.optDouble("p_min_GeV", 1, 1e-6, 1e12);
         double pMax = t.optDouble("p_max_GeV", 1e4, 1e-6, 1e12);
-        if (pMax < pMin)
-            throw new ConfigException(t.key("p_min_GeV") + " = " + TableReader.fmt(pMin) + " is larger than " + t.key("p_max_GeV")
-                    + " = " + TableReader.fmt(pMax) + ": expected p_min_GeV ≤ p_max_GeV");
-        if (t.has("count") && t.has("bins_per_decade"))
-            throw new ConfigException("give either " + t.key("count") + " or " + t.key("bins_per_decade") + ", not both");
+        if (pMax < pMin) {
+            throw new ConfigException(t.key("p_min_GeV") + " = " + TableReader.fmt(pMin) + " is larger than "
+                    + t.key("p_max_GeV") + " = " + TableReader.fmt(pMax) + ": expected p_min_GeV ≤ p_max_GeV");
+        }
+        if (t.has("count") && t.has("bins_per_decade")) {
+            throw new ConfigException(
+                    "give either " + t.key("count") + " or " + t.key("bins_per_decade") + ", not both");
+        }
         int count;
         if (t.has("bins_per_decade")) {
             double perDecade = t.requireDouble("bins_per_decade", 0.1, 1000);
@@ -184,8 +205,9 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         } else {
             count = t.optInt("count", 33, 1, 100_000);
         }
-        if (count == 1 && pMax != pMin)
+        if (count == 1 && pMax != pMin) {
             throw ConfigException.outOfRange(t.key("count"), 1, "≥ 2 when p_max_GeV ≠ p_min_GeV");
+        }
         t.rejectUnknown();
         return new MomentumGrid(pMin, pMax, count);
     }

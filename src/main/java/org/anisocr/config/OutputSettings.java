@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /** [output]: what to write beside N.fits, and the optional rescaling of the solution. An immutable value: the
  *  momenta are copied in and out. */
-public record OutputSettings(double[] csvMomentaGeV, double normaliseAtSunTo, double normaliseMomentumGeV, double rSunKpc) {
+public record OutputSettings(
+        double[] csvMomentaGeV, double normaliseAtSunTo, double normaliseMomentumGeV, double rSunKpc) {
 
     public OutputSettings {
         csvMomentaGeV = csvMomentaGeV.clone();

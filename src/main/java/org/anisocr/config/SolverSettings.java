@@ -32,9 +32,13 @@ public record SolverSettings(Mode mode, Scheme scheme, int threads, LadderSettin
     static SolverSettings read(TableReader t) {
         Mode mode = t.optEnum("mode", Mode.STEADY, Mode.values(), Mode::key);
         Scheme scheme = t.optEnum("scheme", Scheme.PAPER, Scheme.values(), Scheme::key);
-        if (!scheme.hasSplitStep() && !mode.isSteadyState())
-            throw ConfigException.outOfRange(t.key("scheme"), "\"" + scheme.key() + "\"",
-                    "\"paper\" with mode \"" + mode.key() + "\" (the other schemes have no split time step; use mode \"steady\" or \"direct\")");
+        if (!scheme.hasSplitStep() && !mode.isSteadyState()) {
+            throw ConfigException.outOfRange(
+                    t.key("scheme"),
+                    "\"" + scheme.key() + "\"",
+                    "\"paper\" with mode \"" + mode.key()
+                            + "\" (the other schemes have no split time step; use mode \"steady\" or \"direct\")");
+        }
         int threads = t.optInt("threads", 0, 0, 4096);
         TableReader l = t.table("ladder", false);
         double dtMax = l.optDouble("dt_max_Myr", 10, 1e-9, 1e6);

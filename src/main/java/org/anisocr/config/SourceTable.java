@@ -15,7 +15,8 @@ import java.util.Map;
  * {@link FieldTable} on purpose (a model key, then one case per model reading its keys with their ranges).
  */
 final class SourceTable {
-    static final List<String> MODELS = List.of(PulsarSource.MODEL, GreenPulse.MODEL, ManufacturedSource.MODEL, NoSource.MODEL);
+    static final List<String> MODELS =
+            List.of(PulsarSource.MODEL, GreenPulse.MODEL, ManufacturedSource.MODEL, NoSource.MODEL);
 
     private SourceTable() {}
 

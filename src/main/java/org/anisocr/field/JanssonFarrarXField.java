@@ -2,8 +2,8 @@ package org.anisocr.field;
 
 /**
  * The poloidal "X" field of Jansson &amp; Farrar 2012 (ApJ 757, 14, §5.3 and Table 1), paper eqs. 2.7–2.11, in the
- * elevation-angle convention of docs/physics.md §2: ΘX is the angle above the plane, so B_R ∝ cos ΘX, B_z ∝ sin ΘX and the
- * field is vertical (ΘX = π/2) in the plane at R &lt; RXc. (The paper's printed eqs. 2.7–2.8 swap sin and cos.)
+ * elevation-angle convention of docs/physics.md §2: ΘX is the angle above the plane, so B_R ∝ cos ΘX, B_z ∝ sin ΘX and
+ * the field is vertical (ΘX = π/2) in the plane at R &lt; RXc. (The paper's printed eqs. 2.7–2.8 swap sin and cos.)
  * <pre>
  *   rc = RXc + |z|/tan ΘX0
  *   R &lt; rc:  Rp = R·RXc/rc,           BX = BX0 e^(−Rp/RX) (RXc/rc)²,  ΘX = atan2(|z|, R − Rp)
@@ -15,7 +15,8 @@ package org.anisocr.field;
  * function must. (Taking the z &gt; 0 branch on the plane instead, B_R = +BX cos ΘX0 for R ≥ RXc, breaks the
  * symmetry by up to 1 % of max N near R = 5 kpc.)
  * Defaults BX0 = 4.6 µG, ΘX0 = 49°, RXc = 4.8 kpc, RX = 2.9 kpc are JF12 Table 1, identical in
- * CRPropa/CRPropa3 src/magneticField/JF12Field.cpp (bX, thetaX0, rXc, rX) and cosmicrays/DRAGON bfield.cc (TFarrarField).
+ * CRPropa/CRPropa3 src/magneticField/JF12Field.cpp (bX, thetaX0, rXc, rX) and cosmicrays/DRAGON bfield.cc
+ * (TFarrarField).
  *
  * <p>R → 0 needs no division: in the inner branch (RXc/rc)² and R − Rp = R(1 − RXc/rc) are regular, and
  * atan2(|z|, 0⁺) = π/2, so the field on the axis is vertical with strength BX0 (RXc/rc)². At z = 0 the inner
@@ -34,11 +35,15 @@ public record JanssonFarrarXField(double b0MicroGauss, double theta0Deg, double 
 
     /** (B_R, B_z) in µG. */
     public double[] at(double rKpc, double zKpc) {
-        if (zeroWithinKpc > 0 && rKpc * rKpc + zKpc * zKpc < zeroWithinKpc * zeroWithinKpc) return new double[] {0, 0};
+        if (zeroWithinKpc > 0 && rKpc * rKpc + zKpc * zKpc < zeroWithinKpc * zeroWithinKpc) {
+            return new double[]{0, 0};
+        }
         double az = Math.abs(zKpc);
         double tanTheta0 = Math.tan(Math.toRadians(theta0Deg));
         double rc = rcKpc + az / tanTheta0;
-        double bx, sinT, cosT;
+        double bx;
+        double sinT;
+        double cosT;
         if (rKpc < rc) {
             double ratio = rcKpc / rc;
             double rp = rKpc * ratio;

@@ -19,13 +19,21 @@ package org.anisocr.field;
  *     B0halo = 4e-6 G in examples/run_2D.xml. (DRAGON uses z1H,in = 0.2 kpc; we keep Pshirkov's published 0.25.)</li>
  * </ul>
  * The halo has the same sign and strength north and south here (as in DRAGON's 2D field, and so that the model
- * is mirror-symmetric in z; docs/physics.md §2); Pshirkov's ASS fit has a weaker, reversed southern halo, which only matters
- * in 3D or for the sign of B_φ, and B_φ enters the transport only through |B|.
+ * is mirror-symmetric in z; docs/physics.md §2); Pshirkov's ASS fit has a weaker, reversed southern halo, which only
+ * matters in 3D or for the sign of B_φ, and B_φ enters the transport only through |B|.
  * As in DRAGON the disk is discontinuous at RcD unless RcD = R☉.
  */
-public record PshirkovAzimuthalField(double diskB0MicroGauss, double diskRcKpc, double diskZ0Kpc, double diskR0Kpc,
-                                     double rSunKpc, double haloB0MicroGauss, double haloZ0Kpc,
-                                     double haloZ1InnerKpc, double haloZ1OuterKpc, double haloR0Kpc) {
+public record PshirkovAzimuthalField(
+        double diskB0MicroGauss,
+        double diskRcKpc,
+        double diskZ0Kpc,
+        double diskR0Kpc,
+        double rSunKpc,
+        double haloB0MicroGauss,
+        double haloZ0Kpc,
+        double haloZ1InnerKpc,
+        double haloZ1OuterKpc,
+        double haloR0Kpc) {
 
     public static PshirkovAzimuthalField pshirkov2011Ass() {
         return new PshirkovAzimuthalField(2.0, 5.0, 1.0, 10.0, 8.3, 4.0, 1.3, 0.25, 0.4, 8.0);
@@ -33,7 +41,9 @@ public record PshirkovAzimuthalField(double diskB0MicroGauss, double diskRcKpc, 
 
     public double disk(double rKpc, double zKpc) {
         double vertical = Math.exp(-Math.abs(zKpc) / diskZ0Kpc);
-        if (rKpc < diskRcKpc) return diskB0MicroGauss * vertical;
+        if (rKpc < diskRcKpc) {
+            return diskB0MicroGauss * vertical;
+        }
         return diskB0MicroGauss * vertical * Math.exp(-(rKpc - rSunKpc) / diskR0Kpc);
     }
 

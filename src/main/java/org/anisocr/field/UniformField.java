@@ -5,6 +5,10 @@ package org.anisocr.field;
 public record UniformField(double bRMicroGauss, double bPhiMicroGauss, double bZMicroGauss) implements MagneticField {
     public static final String MODEL = "uniform";
 
-    @Override public FieldVector at(double rKpc, double zKpc) { return new FieldVector(bRMicroGauss, bPhiMicroGauss, bZMicroGauss); }
+    @Override
+    public FieldVector at(double rKpc, double zKpc) {
+        return new FieldVector(bRMicroGauss, bPhiMicroGauss, bZMicroGauss);
+    }
+
     @Override public String name() { return MODEL; }
 }

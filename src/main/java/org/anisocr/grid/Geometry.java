@@ -1,5 +1,7 @@
 package org.anisocr.grid;
 
+import java.util.Locale;
+
 /** Coordinate system of the 2D domain. */
 public enum Geometry {
     /** Axisymmetric (R, z): metric drift D_RR/R and D_Rz/R, mirror symmetry on the axis R = 0. */
@@ -8,5 +10,5 @@ public enum Geometry {
     CARTESIAN;
 
     /** The model-file spelling, e.g. "cylindrical". */
-    public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String key() { return name().toLowerCase(Locale.ROOT); }
 }

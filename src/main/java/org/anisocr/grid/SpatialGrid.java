@@ -8,8 +8,12 @@ package org.anisocr.grid;
 public record SpatialGrid(Geometry geometry, double rMaxKpc, double halfHeightKpc, int nR, int nZ) {
 
     public SpatialGrid {
-        if (nR < 3 || nZ < 3) throw new IllegalArgumentException("grid needs at least 3×3 nodes, got " + nR + "×" + nZ);
-        if (!(rMaxKpc > 0) || !(halfHeightKpc > 0)) throw new IllegalArgumentException("Rmax and H must be > 0");
+        if (nR < 3 || nZ < 3) {
+            throw new IllegalArgumentException("grid needs at least 3×3 nodes, got " + nR + "×" + nZ);
+        }
+        if (!(rMaxKpc > 0) || !(halfHeightKpc > 0)) {
+            throw new IllegalArgumentException("Rmax and H must be > 0");
+        }
     }
 
     public double dR() { return rMaxKpc / (nR - 1); }
@@ -24,9 +28,14 @@ public record SpatialGrid(Geometry geometry, double rMaxKpc, double halfHeightKp
 
     /** Cell-volume weight for integrals: 2πR dR dz (cylindrical, R=0 cell gets πΔR²/4·dz) or dx dz. */
     public double volumeWeight(int i) {
-        double dR = dR(), dz = dz();
-        if (geometry == Geometry.CARTESIAN) return (i == 0 || i == nR - 1 ? 0.5 : 1.0) * dR * dz;
-        if (i == 0) return Math.PI * dR * dR / 4 * dz;
+        double dR = dR();
+        double dz = dz();
+        if (geometry == Geometry.CARTESIAN) {
+            return (i == 0 || i == nR - 1 ? 0.5 : 1.0) * dR * dz;
+        }
+        if (i == 0) {
+            return Math.PI * dR * dR / 4 * dz;
+        }
         double w = 2 * Math.PI * r(i) * dR * dz;
         return i == nR - 1 ? 0.5 * w : w;
     }

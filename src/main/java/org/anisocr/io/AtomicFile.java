@@ -25,7 +25,8 @@ public final class AtomicFile {
     public static void write(Path target, boolean overwrite, String option, byte[] bytes) throws IOException {
         Path abs = OutputLocation.checkFile(target, overwrite, option, AtomicFile::isAnisocrJsonOrCsv);
         Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + StagingMarker.PARTIAL + ProcessHandle.current().pid() + "-"
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + StagingMarker.PARTIAL
+                + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
         try {
             Files.write(tmp, bytes); // a new file: the umask's permissions, like any other output
@@ -45,20 +46,27 @@ public final class AtomicFile {
      * names never replace anything.
      */
     public static Path freshName(Path preferred) {
-        if (!Files.exists(preferred, LinkOption.NOFOLLOW_LINKS)) return preferred;
+        if (!Files.exists(preferred, LinkOption.NOFOLLOW_LINKS)) {
+            return preferred;
+        }
         String name = preferred.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name, ext = dot > 0 ? name.substring(dot) : "";
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
         for (int i = 2; ; i++) {
             Path p = preferred.resolveSibling(stem + "-" + i + ext);
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return p;
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                return p;
+            }
         }
     }
 
     /** True for a JSON object with {@value #JSON_SIGNATURE_KEY} = "anisocr", or a CSV whose header anisocr writes. */
     public static boolean isAnisocrJsonOrCsv(Path file) {
         try {
-            if (Files.size(file) > (16 << 20)) return false; // no result of ours is that large
+            if (Files.size(file) > (16 << 20)) {
+                return false; // no result of ours is that large
+            }
             String head = Files.readString(file);
             if (head.startsWith("{")) {
                 JsonNode n = new ObjectMapper().readTree(head);

@@ -24,12 +24,14 @@ import java.util.stream.Stream;
  * without commit, and an interrupt ({@link InterruptCleanup}), remove the staging folder.
  */
 public final class AtomicOutputDir implements AutoCloseable {
-    private final Path target, staging;
+    private final Path target;
+    private final Path staging;
     private final boolean overwrite;
     private final Consumer<String> notice;
     /** Free bytes on a folder's file system: asked when a write fails, to tell a full disk (a seam for tests). */
     private final ToLongFunction<Path> usableSpace;
-    private boolean committed, abandoned;
+    private boolean committed;
+    private boolean abandoned;
 
     /** Work that writes the outputs into the staging folder, and usually commits them. */
     @FunctionalInterface
@@ -60,8 +62,9 @@ public final class AtomicOutputDir implements AutoCloseable {
             // createDirectory (not createTempDirectory) so the folder gets the umask's permissions like any other
             Path s;
             do {
-                s = parent.resolve("." + this.target.getFileName() + StagingMarker.PARTIAL + ProcessHandle.current().pid()
-                        + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+                s = parent.resolve("." + this.target.getFileName() + StagingMarker.PARTIAL
+                        + ProcessHandle.current().pid() + "-"
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
             } while (Files.exists(s, LinkOption.NOFOLLOW_LINKS));
             Files.createDirectory(s);
             staging = s;
@@ -150,7 +153,9 @@ public final class AtomicOutputDir implements AutoCloseable {
      */
     public void commit(OutputMarker marker) {
         synchronized (InterruptCleanup.LOCK) {
-            if (abandoned) throw new IllegalStateException("interrupted; nothing written to " + target);
+            if (abandoned) {
+                throw new IllegalStateException("interrupted; nothing written to " + target);
+            }
             try {
                 Files.deleteIfExists(staging.resolve(StagingMarker.FILE_NAME));
                 marker.writeInto(staging);
@@ -171,7 +176,8 @@ public final class AtomicOutputDir implements AutoCloseable {
     }
 
     private void replaceMarked() throws IOException {
-        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path old = target.resolveSibling(
+                "." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -190,12 +196,16 @@ public final class AtomicOutputDir implements AutoCloseable {
     /** Called by the interrupt hook: removes the staging folder; a later commit is refused. */
     void abandon() {
         abandoned = true;
-        if (!committed) deleteStaging();
+        if (!committed) {
+            deleteStaging();
+        }
     }
 
     @Override public void close() {
         InterruptCleanup.unregister(this);
-        if (!committed) deleteStaging();
+        if (!committed) {
+            deleteStaging();
+        }
     }
 
     private void deleteStaging() {

@@ -16,7 +16,11 @@ public final class CsvColumns {
 
     public static void write(Path file, String[] header, double[]... columns) throws IOException {
         int n = columns[0].length;
-        for (double[] c : columns) if (c.length != n) throw new IllegalArgumentException("columns of unequal length");
+        for (double[] c : columns) {
+            if (c.length != n) {
+                throw new IllegalArgumentException("columns of unequal length");
+            }
+        }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(String.join(",", header));
             w.write('\n');
@@ -25,9 +29,14 @@ public final class CsvColumns {
             for (int i = 0; i < n; i++) {
                 sb.setLength(0);
                 for (int c = 0; c < columns.length; c++) {
-                    if (c > 0) sb.append(',');
+                    if (c > 0) {
+                        sb.append(',');
+                    }
                     double v = columns[c][i];
-                    sb.append(Double.isNaN(v) ? "nan" : c == 0 ? GridCoordinates.format(v, decimals) : Double.toString(v));
+                    sb.append(
+                            Double.isNaN(v)
+                                    ? "nan"
+                                    : c == 0 ? GridCoordinates.format(v, decimals) : Double.toString(v));
                 }
                 sb.append('\n');
                 w.write(sb.toString());

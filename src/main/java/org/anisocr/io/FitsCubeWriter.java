@@ -34,8 +34,11 @@ public final class FitsCubeWriter {
     public static void writeCube(Path file, SpatialGrid g, MomentumGrid m, double[][] cube, String normalisation,
                                  String configText) throws IOException {
         double[][][] data = new double[cube.length][g.nZ()][g.nR()];
-        for (int k = 0; k < cube.length; k++)
-            for (int j = 0; j < g.nZ(); j++) System.arraycopy(cube[k], g.index(0, j), data[k][j], 0, g.nR());
+        for (int k = 0; k < cube.length; k++) {
+            for (int j = 0; j < g.nZ(); j++) {
+                System.arraycopy(cube[k], g.index(0, j), data[k][j], 0, g.nR());
+            }
+        }
         write(file, data, g, m, normalisation, configText);
     }
 
@@ -48,7 +51,9 @@ public final class FitsCubeWriter {
             axis(h, 1, g.geometry().name().equals("CARTESIAN") ? "X" : "R", "kpc", 0, g.dR());
             axis(h, 2, "Z", "kpc", -g.halfHeightKpc(), g.dz());
             // log10 p on a linear axis: CUNIT3 is left out (FITS units name physical units; "log10(GeV)" is none)
-            if (m != null) axis(h, 3, "LOG10P", null, Math.log10(m.pMinGeV()), m.log10Step());
+            if (m != null) {
+                axis(h, 3, "LOG10P", null, Math.log10(m.pMinGeV()), m.log10Step());
+            }
             h.addValue("BUNIT", RELATIVE_UNIT, "N is a pure number: relative, see NORM");
             h.addValue("NORM", normalisation, "N normalisation: arbitrary, or fixed at R_sun");
             h.addValue("GEOMETRY", g.geometry().key(), "coordinate system");
@@ -65,9 +70,12 @@ public final class FitsCubeWriter {
         }
     }
 
-    private static void axis(Header h, int n, String type, String unit, double first, double step) throws HeaderCardException {
+    private static void axis(Header h, int n, String type, String unit, double first, double step)
+            throws HeaderCardException {
         h.addValue("CTYPE" + n, type, "axis " + n);
-        if (unit != null) h.addValue("CUNIT" + n, unit, "unit of axis " + n);
+        if (unit != null) {
+            h.addValue("CUNIT" + n, unit, "unit of axis " + n);
+        }
         h.addValue("CRPIX" + n, 1.0, "reference pixel");
         h.addValue("CRVAL" + n, first, "value at reference pixel");
         h.addValue("CDELT" + n, step, "step");

@@ -12,10 +12,14 @@ public final class GridCoordinates {
     /** The fewest decimals (≤ 10) that write every multiple of {@code spacing} exactly. */
     public static int decimals(double spacing) {
         double h = Math.abs(spacing);
-        if (!(h > 0) || !Double.isFinite(h)) return 6;
+        if (!(h > 0) || !Double.isFinite(h)) {
+            return 6;
+        }
         for (int d = 0; d <= 10; d++) {
             double scaled = h * Math.pow(10, d);
-            if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) return d;
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) {
+                return d;
+            }
         }
         return 10;
     }

@@ -19,7 +19,8 @@ final class InterruptCleanup {
     static void register(AtomicOutputDir dir) {
         synchronized (LOCK) {
             if (!installed) {
-                Runtime.getRuntime().addShutdownHook(new Thread(InterruptCleanup::cleanUp, "anisocr-interrupt-cleanup"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(InterruptCleanup::cleanUp, "anisocr-interrupt-cleanup"));
                 installed = true;
             }
             ACTIVE.add(dir);

@@ -26,9 +26,12 @@ public final class LinePlot {
         @Override public double[] y() { return y.clone(); }
     }
 
-    public static void write(Path png, String title, String xLabel, String yLabel, List<Series> series, boolean logY) throws IOException {
-        if (!PlotText.canWrite(png)) return; // no fonts on this machine: said once, the other outputs go on
-        // One panel of PanelFigure: the same styling, NaN cells left out of the curves rather than drawn as zeros.
+    public static void write(Path png, String title, String xLabel, String yLabel, List<Series> series, boolean logY)
+            throws IOException {
+        if (!PlotText.canWrite(png)) {
+            return; // no fonts on this machine: said once, the other outputs go on
+            // One panel of PanelFigure: the same styling, NaN cells left out of the curves rather than drawn as zeros.
+        }
         XYChart chart = PanelFigure.chart(new PanelFigure.Panel(title, xLabel, yLabel, series, List.of(),
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, logY), 900, 620);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -25,13 +25,20 @@ public final class MapFits {
      */
     public record Plane(String name, String unit, double[] values) {}
 
-    public static void write(Path file, SpatialGrid grid, List<Plane> planes, Map<String, Object> header) throws IOException {
-        int nR = grid.nR(), nZ = grid.nZ();
+    public static void write(Path file, SpatialGrid grid, List<Plane> planes, Map<String, Object> header)
+            throws IOException {
+        int nR = grid.nR();
+        int nZ = grid.nZ();
         double[][][] cube = new double[planes.size()][nZ][nR];
         for (int m = 0; m < planes.size(); m++) {
             double[] v = planes.get(m).values();
-            if (v.length != grid.size()) throw new IllegalArgumentException("plane " + planes.get(m).name() + " has " + v.length + " values, grid has " + grid.size());
-            for (int j = 0; j < nZ; j++) System.arraycopy(v, j * nR, cube[m][j], 0, nR);
+            if (v.length != grid.size()) {
+                throw new IllegalArgumentException(
+                        "plane " + planes.get(m).name() + " has " + v.length + " values, grid has " + grid.size());
+            }
+            for (int j = 0; j < nZ; j++) {
+                System.arraycopy(v, j * nR, cube[m][j], 0, nR);
+            }
         }
         try (Fits fits = new Fits()) {
             BasicHDU<?> hdu = Fits.makeHDU(cube);
@@ -57,9 +64,13 @@ public final class MapFits {
             }
             for (var e : header.entrySet()) {
                 Object v = e.getValue();
-                if (v instanceof Number n) h.addValue(e.getKey(), n, "");
-                else if (v instanceof Boolean b) h.addValue(e.getKey(), b, "");
-                else h.addValue(e.getKey(), String.valueOf(v), "");
+                if (v instanceof Number n) {
+                    h.addValue(e.getKey(), n, "");
+                } else if (v instanceof Boolean b) {
+                    h.addValue(e.getKey(), b, "");
+                } else {
+                    h.addValue(e.getKey(), String.valueOf(v), "");
+                }
             }
             fits.addHDU(hdu);
             fits.write(file.toFile());

@@ -206,23 +206,32 @@ public final class MapImage {
         double z0 = f.z0();
         double z1 = f.z1();
         g.setStroke(new BasicStroke(1.3f));
-        double len = 0.8 * Math.min(plotW * a.strideR() * grid.dR() / (r1 - r0), plotH * a.strideZ() * grid.dz() / (z1 - z0));
-        for (int j = a.strideZ() / 2; j < grid.nZ(); j += a.strideZ())
+        double len = 0.8
+                * Math.min(plotW * a.strideR() * grid.dR() / (r1 - r0), plotH * a.strideZ() * grid.dz() / (z1 - z0));
+        for (int j = a.strideZ() / 2; j < grid.nZ(); j += a.strideZ()) {
             for (int i = a.strideR() / 2; i < grid.nR(); i += a.strideR()) {
                 int idx = grid.index(i, j);
-                double ur = a.uR()[idx], uz = a.uZ()[idx];
+                double ur = a.uR()[idx];
+                double uz = a.uZ()[idx];
                 double m = Math.hypot(ur, uz);
-                if (!(m > 1e-3)) continue;
-                double x = left + (grid.r(i) - r0) / (r1 - r0) * plotW, y = top + (z1 - grid.z(j)) / (z1 - z0) * plotH;
+                if (!(m > 1e-3)) {
+                    continue;
+                }
+                double x = left + (grid.r(i) - r0) / (r1 - r0) * plotW;
+                double y = top + (z1 - grid.z(j)) / (z1 - z0) * plotH;
                 // arrow length ∝ in-plane fraction |b_pol|; screen y points down
-                double dx = len * ur / 2, dy = -len * uz / 2;
+                double dx = len * ur / 2;
+                double dy = -len * uz / 2;
                 g.setColor(new Color(255, 255, 255, 200));
                 g.drawLine((int) (x - dx), (int) (y - dy), (int) (x + dx), (int) (y + dy));
-                double ang = Math.atan2(dy, dx), h = Math.max(3, 0.3 * len * m);
-                int hx = (int) (x + dx), hy = (int) (y + dy);
+                double ang = Math.atan2(dy, dx);
+                double h = Math.max(3, 0.3 * len * m);
+                int hx = (int) (x + dx);
+                int hy = (int) (y + dy);
                 g.drawLine(hx, hy, (int) (hx - h * Math.cos(ang - 0.45)), (int) (hy - h * Math.sin(ang - 0.45)));
                 g.drawLine(hx, hy, (int) (hx - h * Math.cos(ang + 0.45)), (int) (hy - h * Math.sin(ang + 0.45)));
             }
+        }
     }
 
     private static void drawVertical(Graphics2D g, String s, int x, int y) {
@@ -233,31 +242,44 @@ public final class MapImage {
     }
 
     static Color colour(double t, boolean diverging) {
-        if (!(t >= 0)) t = 0;
-        if (t > 1) t = 1;
+        if (!(t >= 0)) {
+            t = 0;
+        }
+        if (t > 1) {
+            t = 1;
+        }
         if (diverging) {
             // blue (−) → white (0) → red (+)
             double u = Math.abs(2 * t - 1);
             int c = (int) Math.round(255 * (1 - u));
-            return t < 0.5 ? new Color(c + (int) Math.round(40 * u), c + (int) Math.round(70 * u), 255 - (int) Math.round(90 * u))
+            return t < 0.5
+                    ? new Color(
+                            c + (int) Math.round(40 * u), c + (int) Math.round(70 * u), 255 - (int) Math.round(90 * u))
                     : new Color(255 - (int) Math.round(75 * u), c, c);
         }
         double f = t * (VIRIDIS.length - 1);
         int k = Math.min(VIRIDIS.length - 2, (int) f);
         double u = f - k;
-        int[] a = VIRIDIS[k], b = VIRIDIS[k + 1];
+        int[] a = VIRIDIS[k];
+        int[] b = VIRIDIS[k + 1];
         return new Color((int) Math.round(a[0] + u * (b[0] - a[0])), (int) Math.round(a[1] + u * (b[1] - a[1])),
                 (int) Math.round(a[2] + u * (b[2] - a[2])));
     }
 
     static double niceStep(double range, int target) {
-        double raw = range / target, p = Math.pow(10, Math.floor(Math.log10(raw))), m = raw / p;
+        double raw = range / target;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / p;
         return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
     }
 
     private static String fmt(double v) {
-        if (Math.abs(v) < 1e-12) return "0";
-        if (Math.abs(v - Math.rint(v)) < 1e-9) return Long.toString(Math.round(v));
+        if (Math.abs(v) < 1e-12) {
+            return "0";
+        }
+        if (Math.abs(v - Math.rint(v)) < 1e-9) {
+            return Long.toString(Math.round(v));
+        }
         String s = String.format(Locale.ROOT, "%.3g", v);
         return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }

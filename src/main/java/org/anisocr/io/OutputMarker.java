@@ -29,7 +29,11 @@ public record OutputMarker(String kind, String version, String configSha256, Str
 
     /** A marker for an output made now by this code version from {@code configText} (may be null). */
     public static OutputMarker now(String kind, String configText) {
-        return new OutputMarker(kind, Version.get(), configText == null ? "" : sha256(configText), Instant.now().toString());
+        return new OutputMarker(
+                kind,
+                Version.get(),
+                configText == null ? "" : sha256(configText),
+                Instant.now().toString());
     }
 
     public void writeInto(Path dir) throws IOException {
@@ -46,10 +50,14 @@ public record OutputMarker(String kind, String version, String configSha256, Str
     /** The marker of {@code dir}, or empty when the folder has none (or an unreadable one: then it is not ours). */
     public static Optional<OutputMarker> readFrom(Path dir) {
         Path f = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(f)) return Optional.empty();
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
         try {
             JsonNode n = new ObjectMapper().readTree(Files.readString(f));
-            if (n == null || !"anisocr".equals(n.path("written_by").asText())) return Optional.empty();
+            if (n == null || !"anisocr".equals(n.path("written_by").asText())) {
+                return Optional.empty();
+            }
             return Optional.of(new OutputMarker(n.path("kind").asText(), n.path("version").asText(),
                     n.path("config_sha256").asText(), n.path("created_utc").asText()));
         } catch (IOException | RuntimeException e) {
@@ -59,7 +67,8 @@ public record OutputMarker(String kind, String version, String configSha256, Str
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -63,8 +63,11 @@ public final class PanelFigure {
         }
     }
 
-    public static void write(Path png, List<Panel> panels, int columns, int panelWidth, int panelHeight) throws IOException {
-        if (!PlotText.canWrite(png)) return; // no fonts on this machine: said once, the other outputs go on
+    public static void write(Path png, List<Panel> panels, int columns, int panelWidth, int panelHeight)
+            throws IOException {
+        if (!PlotText.canWrite(png)) {
+            return; // no fonts on this machine: said once, the other outputs go on
+        }
         int rows = (panels.size() + columns - 1) / columns;
         BufferedImage all = new BufferedImage(columns * panelWidth, rows * panelHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = all.createGraphics();
@@ -79,7 +82,13 @@ public final class PanelFigure {
     }
 
     static XYChart chart(Panel p, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(p.title()).xAxisTitle(p.xLabel()).yAxisTitle(p.yLabel()).build();
+        XYChart chart = new XYChartBuilder()
+                .width(width)
+                .height(height)
+                .title(p.title())
+                .xAxisTitle(p.xLabel())
+                .yAxisTitle(p.yLabel())
+                .build();
         var st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
@@ -96,13 +105,22 @@ public final class PanelFigure {
             // tick placement linear, so the labels are XChart's own
             st.setYAxisLogarithmicDecadeOnly(false);
         }
-        if (!Double.isNaN(p.xMin())) st.setXAxisMin(p.xMin());
-        if (!Double.isNaN(p.xMax())) st.setXAxisMax(p.xMax());
-        if (!Double.isNaN(p.yMin())) st.setYAxisMin(p.yMin());
-        if (!Double.isNaN(p.yMax())) st.setYAxisMax(p.yMax());
+        if (!Double.isNaN(p.xMin())) {
+            st.setXAxisMin(p.xMin());
+        }
+        if (!Double.isNaN(p.xMax())) {
+            st.setXAxisMax(p.xMax());
+        }
+        if (!Double.isNaN(p.yMin())) {
+            st.setYAxisMin(p.yMin());
+        }
+        if (!Double.isNaN(p.yMax())) {
+            st.setYAxisMax(p.yMax());
+        }
         int kept = 0;
         for (LinePlot.Series s : p.lines()) {
-            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
             double[] x = s.x();
             double[] y = s.y();
             for (int i = 0; i < x.length; i++) {
@@ -113,16 +131,23 @@ public final class PanelFigure {
                     ys.add(y[i]);
                 }
             }
-            if (xs.isEmpty()) continue;
+            if (xs.isEmpty()) {
+                continue;
+            }
             XYSeries xy = chart.addSeries(s.name(), xs, ys);
             xy.setMarker(SeriesMarkers.NONE);
             xy.setLineColor(PALETTE[kept % PALETTE.length]);
             xy.setLineWidth(2.0f);
-            if (s.dashed()) xy.setLineStyle(new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+            if (s.dashed()) {
+                xy.setLineStyle(new BasicStroke(
+                        2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+            }
             kept++;
         }
         for (Points pts : p.points()) {
-            if (pts.x().length == 0) continue;
+            if (pts.x().length == 0) {
+                continue;
+            }
             XYSeries xy = chart.addSeries(pts.name(), pts.x(), pts.y(), pts.yErr());
             xy.setMarker(SeriesMarkers.CIRCLE);
             xy.setMarkerColor(Color.BLACK);
@@ -141,7 +166,9 @@ public final class PanelFigure {
             }
             kept++;
         }
-        if (kept == 0) chart.addSeries("(no finite values)", new double[] {0}, new double[] {p.logY() ? 1 : 0});
+        if (kept == 0) {
+            chart.addSeries("(no finite values)", new double[]{0}, new double[]{p.logY() ? 1 : 0});
+        }
         return chart;
     }
 }

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  */
 public final class PlotText {
     private static String unavailable; // null: usable; probed once
-    private static boolean probed, said;
+    private static boolean probed;
+    private static boolean said;
 
     private PlotText() {}
 
@@ -34,8 +35,11 @@ public final class PlotText {
                 g.dispose();
             } catch (Throwable e) { // InternalError, UnsatisfiedLinkError, NoClassDefFoundError from the font system
                 Throwable root = e;
-                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-                unavailable = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                unavailable =
+                        root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
             }
         }
         return unavailable == null;
@@ -45,11 +49,15 @@ public final class PlotText {
      * Whether {@code png} should be drawn; false (and, the first time, one line saying why) when text cannot be drawn.
      */
     static synchronized boolean canWrite(Path png) {
-        if (usable()) return true;
+        if (usable()) {
+            return true;
+        }
         if (!said) {
             said = true;
-            System.err.println("warning: PNG plots skipped (" + png.getFileName() + " and every other): this machine cannot draw text ("
-                    + unavailable + "); install fontconfig and a font (Debian/Ubuntu: apt-get install fontconfig fonts-dejavu-core). "
+            System.err.println("warning: PNG plots skipped (" + png.getFileName()
+                    + " and every other): this machine cannot draw text ("
+                    + unavailable
+                    + "); install fontconfig and a font (Debian/Ubuntu: apt-get install fontconfig fonts-dejavu-core). "
                     + "FITS, CSV and JSON outputs are written as usual.");
         }
         return false;

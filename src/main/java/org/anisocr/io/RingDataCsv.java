@@ -22,11 +22,19 @@ public final class RingDataCsv {
 
     public static List<Row> read(Path file, String valueColumn, String errorColumn) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String l : Files.readAllLines(file)) if (!l.isBlank() && !l.startsWith("#")) lines.add(l);
-        if (lines.isEmpty()) throw new ConfigException(file + ": no header line");
+        for (String l : Files.readAllLines(file)) {
+            if (!l.isBlank() && !l.startsWith("#")) {
+                lines.add(l);
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new ConfigException(file + ": no header line");
+        }
         List<String> head = Arrays.stream(lines.get(0).split(",")).map(String::trim).toList();
-        int lo = column(file, head, "R_min_kpc"), hi = column(file, head, "R_max_kpc"),
-                v = column(file, head, valueColumn), e = column(file, head, errorColumn);
+        int lo = column(file, head, "R_min_kpc");
+        int hi = column(file, head, "R_max_kpc");
+        int v = column(file, head, valueColumn);
+        int e = column(file, head, errorColumn);
         List<Row> out = new ArrayList<>();
         for (int n = 1; n < lines.size(); n++) {
             String[] f = lines.get(n).split(",", -1);
@@ -42,7 +50,9 @@ public final class RingDataCsv {
 
     private static int column(Path file, List<String> head, String name) {
         int i = head.indexOf(name);
-        if (i < 0) throw new ConfigException(file + ": no column " + name + " (header: " + String.join(",", head) + ")");
+        if (i < 0) {
+            throw new ConfigException(file + ": no column " + name + " (header: " + String.join(",", head) + ")");
+        }
         return i;
     }
 }

@@ -40,7 +40,9 @@ public record StagingMarker(long pid, String processStart, String host) {
 
     static Optional<StagingMarker> readFrom(Path staging) {
         Path f = staging.resolve(FILE_NAME);
-        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
         try (var r = Files.newBufferedReader(f)) {
             Properties p = new Properties();
             p.load(r);
@@ -53,9 +55,13 @@ public record StagingMarker(long pid, String processStart, String host) {
 
     /** True only when the owner ran on this host and is certainly no longer running. */
     boolean ownerIsGone() {
-        if (!host.equals(hostName())) return false;
+        if (!host.equals(hostName())) {
+            return false;
+        }
         Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        if (h.isEmpty() || !h.get().isAlive()) return true;
+        if (h.isEmpty() || !h.get().isAlive()) {
+            return true;
+        }
         String start = h.get().info().startInstant().map(Instant::toString).orElse("");
         return !processStart.isEmpty() && !start.isEmpty() && !start.equals(processStart); // the pid was reused
     }
@@ -66,16 +72,23 @@ public record StagingMarker(long pid, String processStart, String host) {
      */
     public static List<Path> removeStale(Path parent, Consumer<String> notice) {
         List<Path> removed = new ArrayList<>();
-        if (!Files.isDirectory(parent)) return removed;
+        if (!Files.isDirectory(parent)) {
+            return removed;
+        }
         try (Stream<Path> s = Files.list(parent)) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (!n.startsWith(".") || !n.contains(PARTIAL) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
+                if (!n.startsWith(".") || !n.contains(PARTIAL) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
                 Optional<StagingMarker> m = readFrom(p);
-                if (m.isEmpty() || !m.get().ownerIsGone()) continue;
+                if (m.isEmpty() || !m.get().ownerIsGone()) {
+                    continue;
+                }
                 FileTrees.delete(p);
                 removed.add(p);
-                notice.accept("removed stale staging folder " + p + " (left by process " + m.get().pid() + ", which is gone)");
+                notice.accept("removed stale staging folder " + p + " (left by process "
+                        + m.get().pid() + ", which is gone)");
             }
         } catch (IOException e) {
             notice.accept("warning: could not look for stale staging folders in " + parent + ": " + e.getMessage());
@@ -85,7 +98,9 @@ public record StagingMarker(long pid, String processStart, String host) {
 
     static String hostName() {
         String h = System.getenv("HOSTNAME");
-        if (h != null && !h.isBlank()) return h;
+        if (h != null && !h.isBlank()) {
+            return h;
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

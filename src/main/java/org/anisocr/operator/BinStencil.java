@@ -7,8 +7,22 @@ import static org.anisocr.operator.Stencil.*;
  * (no per-bin copy of the tables). Sign convention as in {@link Stencil}: centres are positive and enter with a minus.
  */
 public final class BinStencil {
-    private final double dPerp, dAni;
-    private final double[] rLo, rLoA, rCe, rCeA, rUp, rUpA, zLo, zLoA, zCe, zCeA, zUp, zUpA, mx, mxA;
+    private final double dPerp;
+    private final double dAni;
+    private final double[] rLo;
+    private final double[] rLoA;
+    private final double[] rCe;
+    private final double[] rCeA;
+    private final double[] rUp;
+    private final double[] rUpA;
+    private final double[] zLo;
+    private final double[] zLoA;
+    private final double[] zCe;
+    private final double[] zCeA;
+    private final double[] zUp;
+    private final double[] zUpA;
+    private final double[] mx;
+    private final double[] mxA;
 
     public BinStencil(TransportProblem problem, int k) {
         this(problem.coefficients(), problem.dPerp(k), problem.dAni(k));
@@ -17,7 +31,8 @@ public final class BinStencil {
     public BinStencil(OperatorCoefficients c, double dPerp, double dAni) {
         this.dPerp = dPerp;
         this.dAni = dAni;
-        double[][] i = c.isotropicTable(), a = c.anisotropicTable();
+        double[][] i = c.isotropicTable();
+        double[][] a = c.anisotropicTable();
         rLo = i[R_LOWER.ordinal()]; rLoA = a[R_LOWER.ordinal()];
         rCe = i[R_CENTRE.ordinal()]; rCeA = a[R_CENTRE.ordinal()];
         rUp = i[R_UPPER.ordinal()]; rUpA = a[R_UPPER.ordinal()];

@@ -18,5 +18,7 @@ public record DiffusionTensor(double d0Kpc2PerMyr, double deltaPar, double delta
     /** D∥ − D⊥: the coefficient of b_i b_j. */
     public double anisotropic(double pGeV) { return parallel(pGeV) - perpendicular(pGeV); }
 
-    public DiffusionTensor withD0(double d0Kpc2PerMyr) { return new DiffusionTensor(d0Kpc2PerMyr, deltaPar, deltaPerp, epsD, p0GeV); }
+    public DiffusionTensor withD0(double d0Kpc2PerMyr) {
+        return new DiffusionTensor(d0Kpc2PerMyr, deltaPar, deltaPerp, epsD, p0GeV);
+    }
 }

@@ -18,11 +18,15 @@ public final class DiscreteOperator {
     public static void apply(TransportProblem problem, int k, double[] n, double[] out) {
         SpatialGrid g = problem.grid();
         BinStencil s = new BinStencil(problem, k);
-        int nR = g.nR(), nZ = g.nZ();
-        for (int j = 0; j < nZ; j++)
+        int nR = g.nR();
+        int nZ = g.nZ();
+        for (int j = 0; j < nZ; j++) {
             for (int i = 0; i < nR; i++) {
                 int idx = j * nR + i;
-                if (g.isDirichlet(i, j)) { out[idx] = 0; continue; }
+                if (g.isDirichlet(i, j)) {
+                    out[idx] = 0;
+                    continue;
+                }
                 double v = -(s.rCentre(idx) + s.zCentre(idx)) * n[idx] + s.rUpper(idx) * n[idx + 1]
                         + s.zLower(idx) * n[idx - nR] + s.zUpper(idx) * n[idx + nR];
                 if (i > 0) {
@@ -31,6 +35,7 @@ public final class DiscreteOperator {
                 }
                 out[idx] = v;
             }
+        }
     }
 
     /** ‖L N + S‖₂ / ‖S‖₂ for bin k (absolute ‖L N‖₂ when S = 0). */
@@ -43,7 +48,9 @@ public final class DiscreteOperator {
     /** The largest relative residual over all bins. */
     public static double maxRelativeResidual(TransportProblem problem, double[][] n) {
         double worst = 0;
-        for (int k = 0; k < n.length; k++) worst = Math.max(worst, relativeResidual(problem, k, n[k]));
+        for (int k = 0; k < n.length; k++) {
+            worst = Math.max(worst, relativeResidual(problem, k, n[k]));
+        }
         return worst;
     }
 }

@@ -20,7 +20,12 @@ import org.anisocr.grid.SpatialGrid;
  */
 public final class FieldDirection {
     private final SpatialGrid grid;
-    private final double[] bRR, bZZ, bRZ, uRIso, uRAni, uZAni;
+    private final double[] bRR;
+    private final double[] bZZ;
+    private final double[] bRZ;
+    private final double[] uRIso;
+    private final double[] uRAni;
+    private final double[] uZAni;
 
     public FieldDirection(SpatialGrid grid, MagneticField field) {
         this.grid = grid;
@@ -28,28 +33,35 @@ public final class FieldDirection {
         bRR = new double[n];
         bZZ = new double[n];
         bRZ = new double[n];
-        for (int j = 0; j < grid.nZ(); j++)
+        for (int j = 0; j < grid.nZ(); j++) {
             for (int i = 0; i < grid.nR(); i++) {
                 FieldVector b = field.at(grid.r(i), grid.z(j));
                 double mag = b.magnitude();
-                if (!Double.isFinite(mag))
-                    throw new IllegalArgumentException("field " + field.name() + " is not finite at R=" + grid.r(i) + " z=" + grid.z(j));
+                if (!Double.isFinite(mag)) {
+                    throw new IllegalArgumentException(
+                            "field " + field.name() + " is not finite at R=" + grid.r(i) + " z=" + grid.z(j));
+                }
                 int idx = grid.index(i, j);
-                if (mag == 0) continue; // |B| = 0: isotropic D⊥ δ_ij
-                double br = b.bR() / mag, bz = b.bZ() / mag;
+                if (mag == 0) {
+                    continue; // |B| = 0: isotropic D⊥ δ_ij
+                }
+                double br = b.bR() / mag;
+                double bz = b.bZ() / mag;
                 bRR[idx] = br * br;
                 bZZ[idx] = bz * bz;
                 bRZ[idx] = br * bz;
             }
+        }
         boolean cyl = grid.geometry() == Geometry.CYLINDRICAL;
         uRIso = new double[n];
         uRAni = new double[n];
         uZAni = new double[n];
-        for (int j = 0; j < grid.nZ(); j++)
+        for (int j = 0; j < grid.nZ(); j++) {
             for (int i = 0; i < grid.nR(); i++) {
                 int idx = grid.index(i, j);
                 double r = grid.r(i);
-                double dRbRZ = dR(bRZ, i, j), dZbZZ = dZ(bZZ, i, j);
+                double dRbRZ = dR(bRZ, i, j);
+                double dZbZZ = dZ(bZZ, i, j);
                 if (cyl && i == 0) {
                     uZAni[idx] = 2 * dRbRZ + dZbZZ;
                     continue;
@@ -58,21 +70,30 @@ public final class FieldDirection {
                 uRAni[idx] = (cyl ? bRR[idx] / r : 0) + dR(bRR, i, j) + dZ(bRZ, i, j);
                 uZAni[idx] = (cyl ? bRZ[idx] / r : 0) + dRbRZ + dZbZZ;
             }
+        }
     }
 
     private double dR(double[] f, int i, int j) {
         int nR = grid.nR();
         double h = grid.dR();
-        if (i == 0) return (-3 * f[grid.index(0, j)] + 4 * f[grid.index(1, j)] - f[grid.index(2, j)]) / (2 * h);
-        if (i == nR - 1) return (3 * f[grid.index(i, j)] - 4 * f[grid.index(i - 1, j)] + f[grid.index(i - 2, j)]) / (2 * h);
+        if (i == 0) {
+            return (-3 * f[grid.index(0, j)] + 4 * f[grid.index(1, j)] - f[grid.index(2, j)]) / (2 * h);
+        }
+        if (i == nR - 1) {
+            return (3 * f[grid.index(i, j)] - 4 * f[grid.index(i - 1, j)] + f[grid.index(i - 2, j)]) / (2 * h);
+        }
         return (f[grid.index(i + 1, j)] - f[grid.index(i - 1, j)]) / (2 * h);
     }
 
     private double dZ(double[] f, int i, int j) {
         int nZ = grid.nZ();
         double h = grid.dz();
-        if (j == 0) return (-3 * f[grid.index(i, 0)] + 4 * f[grid.index(i, 1)] - f[grid.index(i, 2)]) / (2 * h);
-        if (j == nZ - 1) return (3 * f[grid.index(i, j)] - 4 * f[grid.index(i, j - 1)] + f[grid.index(i, j - 2)]) / (2 * h);
+        if (j == 0) {
+            return (-3 * f[grid.index(i, 0)] + 4 * f[grid.index(i, 1)] - f[grid.index(i, 2)]) / (2 * h);
+        }
+        if (j == nZ - 1) {
+            return (3 * f[grid.index(i, j)] - 4 * f[grid.index(i, j - 1)] + f[grid.index(i, j - 2)]) / (2 * h);
+        }
         return (f[grid.index(i, j + 1)] - f[grid.index(i, j - 1)]) / (2 * h);
     }
 

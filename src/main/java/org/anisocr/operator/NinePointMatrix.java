@@ -2,6 +2,8 @@ package org.anisocr.operator;
 
 import org.anisocr.grid.SpatialGrid;
 
+import java.util.Arrays;
+
 /**
  * The discrete operator L of one momentum bin written as a general 9-point stencil:
  * <pre>  (L N)_{i,j} = Σ_{a,b ∈ {−1,0,1}} c[a,b]_{i,j} N_{i+a, j+b}  </pre>
@@ -22,7 +24,9 @@ public final class NinePointMatrix {
 
     public NinePointMatrix(SpatialGrid grid) {
         this.grid = grid;
-        for (int p = 0; p < 9; p++) c[p] = new double[grid.size()];
+        for (int p = 0; p < 9; p++) {
+            c[p] = new double[grid.size()];
+        }
     }
 
     public SpatialGrid grid() { return grid; }
@@ -36,11 +40,20 @@ public final class NinePointMatrix {
 
     /** out = L N; zero on Dirichlet nodes. */
     public void apply(double[] n, double[] out) {
-        int nR = grid.nR(), nZ = grid.nZ();
-        double[] sw = c[0], s = c[1], se = c[2], w = c[3], ce = c[4], e = c[5], nw = c[6], no = c[7], ne = c[8];
+        int nR = grid.nR();
+        int nZ = grid.nZ();
+        double[] sw = c[0];
+        double[] s = c[1];
+        double[] se = c[2];
+        double[] w = c[3];
+        double[] ce = c[4];
+        double[] e = c[5];
+        double[] nw = c[6];
+        double[] no = c[7];
+        double[] ne = c[8];
         for (int j = 0; j < nZ; j++) {
             int row = j * nR;
-            if (j == 0 || j == nZ - 1) { java.util.Arrays.fill(out, row, row + nR, 0); continue; }
+            if (j == 0 || j == nZ - 1) { Arrays.fill(out, row, row + nR, 0); continue; }
             // axis node i = 0: no i − 1 neighbours (their coefficients are zero by construction)
             int idx = row;
             out[idx] = ce[idx] * n[idx] + e[idx] * n[idx + 1] + s[idx] * n[idx - nR] + no[idx] * n[idx + nR]
@@ -65,7 +78,8 @@ public final class NinePointMatrix {
 
     /** ‖ln + s‖₂ / ‖s‖₂ (absolute ‖ln‖₂ when s = 0): the steady residual from an already applied L N. */
     static double residualNorm(double[] ln, double[] s) {
-        double num = 0, den = 0;
+        double num = 0;
+        double den = 0;
         for (int idx = 0; idx < ln.length; idx++) {
             double r = ln[idx] + s[idx];
             num += r * r;
@@ -76,16 +90,22 @@ public final class NinePointMatrix {
 
     /** Zeroes Dirichlet rows and the couplings to Dirichlet or out-of-grid columns (N = 0 there anyway). */
     public void clearBoundaries() {
-        int nR = grid.nR(), nZ = grid.nZ();
-        for (int j = 0; j < nZ; j++)
+        int nR = grid.nR();
+        int nZ = grid.nZ();
+        for (int j = 0; j < nZ; j++) {
             for (int i = 0; i < nR; i++) {
                 int idx = grid.index(i, j);
-                for (int b = -1; b <= 1; b++)
+                for (int b = -1; b <= 1; b++) {
                     for (int a = -1; a <= 1; a++) {
-                        int ii = i + a, jj = j + b;
+                        int ii = i + a;
+                        int jj = j + b;
                         boolean outside = ii < 0 || ii >= nR || jj < 0 || jj >= nZ;
-                        if (grid.isDirichlet(i, j) || outside || grid.isDirichlet(ii, jj)) c[slot(a, b)][idx] = 0;
+                        if (grid.isDirichlet(i, j) || outside || grid.isDirichlet(ii, jj)) {
+                            c[slot(a, b)][idx] = 0;
+                        }
                     }
+                }
             }
+        }
     }
 }

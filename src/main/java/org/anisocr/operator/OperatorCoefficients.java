@@ -27,22 +27,28 @@ public final class OperatorCoefficients {
         int n = grid.size();
         iso = new double[Stencil.COUNT][n];
         ani = new double[Stencil.COUNT][n];
-        double dR = grid.dR(), dz = grid.dz();
-        double dR2 = dR * dR, dz2 = dz * dz;
+        double dR = grid.dR();
+        double dz = grid.dz();
+        double dR2 = dR * dR;
+        double dz2 = dz * dz;
         boolean cyl = grid.geometry() == Geometry.CYLINDRICAL;
-        for (int j = 0; j < grid.nZ(); j++)
+        for (int j = 0; j < grid.nZ(); j++) {
             for (int i = 0; i < grid.nR(); i++) {
-                if (grid.isDirichlet(i, j)) continue;
+                if (grid.isDirichlet(i, j)) {
+                    continue;
+                }
                 int idx = grid.index(i, j);
                 // The two halves are the same formula evaluated with (D⊥, D∥−D⊥) = (1, 0) and (0, 1).
                 assemble(iso, idx, i, cyl, dR, dz, dR2, dz2, 1, 0);
                 assemble(ani, idx, i, cyl, dR, dz, dR2, dz2, 0, 1);
             }
+        }
     }
 
     private void assemble(double[][] t, int idx, int i, boolean cyl, double dR, double dz, double dR2, double dz2,
                           double dPerp, double dAni) {
-        double dRR = direction.dRR(idx, dPerp, dAni), dZZ = direction.dZZ(idx, dPerp, dAni);
+        double dRR = direction.dRR(idx, dPerp, dAni);
+        double dZZ = direction.dZZ(idx, dPerp, dAni);
         double uZ = direction.uZ(idx, dPerp, dAni);
         if (i == 0) {
             double axis = (cyl ? 4 : 2) * dRR / dR2;
@@ -76,7 +82,11 @@ public final class OperatorCoefficients {
 
     /** Whether any node has a mixed-term coefficient (otherwise the split scheme is unconditionally stable). */
     public boolean hasMixedTerm() {
-        for (double m : ani[Stencil.MIXED.ordinal()]) if (m != 0) return true;
+        for (double m : ani[Stencil.MIXED.ordinal()]) {
+            if (m != 0) {
+                return true;
+            }
+        }
         return false;
     }
 }

@@ -24,7 +24,7 @@ public final class PaperSteadyOperator implements SteadyOperator {
         SpatialGrid g = problem.grid();
         BinStencil s = new BinStencil(problem, k);
         NinePointMatrix m = new NinePointMatrix(g);
-        for (int j = 1; j < g.nZ() - 1; j++)
+        for (int j = 1; j < g.nZ() - 1; j++) {
             for (int i = 0; i < g.nR() - 1; i++) {
                 int idx = g.index(i, j);
                 m.add(0, 0, idx, -(s.rCentre(idx) + s.zCentre(idx)));
@@ -40,6 +40,7 @@ public final class PaperSteadyOperator implements SteadyOperator {
                     m.add(-1, -1, idx, mx);
                 }
             }
+        }
         m.clearBoundaries();
         return m;
     }

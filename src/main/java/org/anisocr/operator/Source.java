@@ -18,9 +18,13 @@ public interface Source {
 
     /** Zeroes the Dirichlet nodes, which the scheme holds at N = 0. */
     static double[] clearBoundary(SpatialGrid g, double[] s) {
-        for (int j = 0; j < g.nZ(); j++)
-            for (int i = 0; i < g.nR(); i++)
-                if (g.isDirichlet(i, j)) s[g.index(i, j)] = 0;
+        for (int j = 0; j < g.nZ(); j++) {
+            for (int i = 0; i < g.nR(); i++) {
+                if (g.isDirichlet(i, j)) {
+                    s[g.index(i, j)] = 0;
+                }
+            }
+        }
         return s;
     }
 }

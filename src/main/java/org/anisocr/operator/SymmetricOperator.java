@@ -44,10 +44,17 @@ public final class SymmetricOperator implements SteadyOperator {
      * Per bin, per cell: the limiter factors φ ∈ [0, 1] of the transverse gradients (∂_z N in F_R, ∂_R N in F_z),
      * frozen at some state; null = unlimited (φ ≡ 1 and each quadrant uses its own edge difference).
      */
-    private final float[][] zPhi, rPhi;
-    private final double[] bRRc, bZZc, bRZc, radialFace, verticalFace, volume;
+    private final float[][] zPhi;
+    private final float[][] rPhi;
+    private final double[] bRRc;
+    private final double[] bZZc;
+    private final double[] bRZc;
+    private final double[] radialFace;
+    private final double[] verticalFace;
+    private final double[] volume;
     /** R-weights ∫R dR·Δz/2 (×2π) of the left and right quadrants of the cells in column i. */
-    private final double[] leftQuadrant, rightQuadrant;
+    private final double[] leftQuadrant;
+    private final double[] rightQuadrant;
 
     /** The unlimited symmetric scheme. */
     public SymmetricOperator(TransportProblem problem) { this(problem, false, null, null); }
@@ -59,20 +66,29 @@ public final class SymmetricOperator implements SteadyOperator {
         this.zPhi = zPhi;
         this.rPhi = rPhi;
         FieldDirection d = problem.coefficients().direction();
-        int nR = g.nR(), nZ = g.nZ(), cells = (nR - 1) * (nZ - 1);
+        int nR = g.nR();
+        int nZ = g.nZ();
+        int cells = (nR - 1) * (nZ - 1);
         boolean cyl = g.geometry() == Geometry.CYLINDRICAL;
-        double dR = g.dR(), dz = g.dz(), twoPi = cyl ? 2 * Math.PI : 1;
+        double dR = g.dR();
+        double dz = g.dz();
+        double twoPi = cyl ? 2 * Math.PI : 1;
         bRRc = new double[cells];
         bZZc = new double[cells];
         bRZc = new double[cells];
-        for (int j = 0; j < nZ - 1; j++)
+        for (int j = 0; j < nZ - 1; j++) {
             for (int i = 0; i < nR - 1; i++) {
-                int c = cell(i, j), a = g.index(i, j), b = a + 1, e = a + nR, f = e + 1;
+                int c = cell(i, j);
+                int a = g.index(i, j);
+                int b = a + 1;
+                int e = a + nR;
+                int f = e + 1;
                 // b b at the cell centre (corner of the node lattice): mean of the four nodes (second order)
                 bRRc[c] = 0.25 * (d.bRR(a) + d.bRR(b) + d.bRR(e) + d.bRR(f));
                 bZZc[c] = 0.25 * (d.bZZ(a) + d.bZZ(b) + d.bZZ(e) + d.bZZ(f));
                 bRZc[c] = 0.25 * (d.bRZ(a) + d.bRZ(b) + d.bRZ(e) + d.bRZ(f));
             }
+        }
         volume = new double[nR];
         radialFace = new double[nR];
         verticalFace = new double[nR];
@@ -82,14 +98,17 @@ public final class SymmetricOperator implements SteadyOperator {
             volume[i] = g.volumeWeight(i);
             radialFace[i] = twoPi * (cyl ? (i + 0.5) * dR : 1) * dz / dR; // face i+½, divided by the distance ΔR
             verticalFace[i] = volume[i] / dz / dz;                       // face area V_i/Δz over the distance Δz
-            double rl = cyl ? i * dR + dR / 4 : 1, rr = cyl ? (i + 1) * dR - dR / 4 : 1; // mean R of the half cells
+            double rl = cyl ? i * dR + dR / 4 : 1;
+            double rr = cyl ? (i + 1) * dR - dR / 4 : 1; // mean R of the half cells
             leftQuadrant[i] = twoPi * rl * (dR / 2) * (dz / 2);
             rightQuadrant[i] = twoPi * rr * (dR / 2) * (dz / 2);
         }
     }
 
     /** The limited scheme, frozen at the unlimited state (φ ≡ 1) to start the Picard iteration. */
-    public static SymmetricOperator limited(TransportProblem problem) { return new SymmetricOperator(problem, true, null, null); }
+    public static SymmetricOperator limited(TransportProblem problem) {
+        return new SymmetricOperator(problem, true, null, null);
+    }
 
     public boolean isLimited() { return limited; }
 
@@ -111,29 +130,44 @@ public final class SymmetricOperator implements SteadyOperator {
      * (with φ taken fresh at each iterate it cycles between limiter states on the εD = 0.001 tests).
      */
     public SymmetricOperator frozenAt(double[][] n, SymmetricOperator before) {
-        int nR = g.nR(), nZ = g.nZ(), cells = (nR - 1) * (nZ - 1);
-        float[][] zs = new float[n.length][cells], rs = new float[n.length][cells];
+        int nR = g.nR();
+        int nZ = g.nZ();
+        int cells = (nR - 1) * (nZ - 1);
+        float[][] zs = new float[n.length][cells];
+        float[][] rs = new float[n.length][cells];
         boolean cap = before != null && before.zPhi != null;
-        for (int k = 0; k < n.length; k++)
-            for (int j = 0; j < nZ - 1; j++)
+        for (int k = 0; k < n.length; k++) {
+            for (int j = 0; j < nZ - 1; j++) {
                 for (int i = 0; i < nR - 1; i++) {
-                    int c = cell(i, j), a = g.index(i, j), b = a + 1, e = a + nR, f = e + 1;
+                    int c = cell(i, j);
+                    int a = g.index(i, j);
+                    int b = a + 1;
+                    int e = a + nR;
+                    int f = e + 1;
                     double[] v = n[k];
                     float pz = (float) limiterFactor(v[e] - v[a], v[f] - v[b]); // ∂_z on the left and right edges
                     float pr = (float) limiterFactor(v[b] - v[a], v[f] - v[e]); // ∂_R on the lower and upper edges
                     zs[k][c] = cap ? Math.min(pz, before.zPhi[k][c]) : pz;
                     rs[k][c] = cap ? Math.min(pr, before.rPhi[k][c]) : pr;
                 }
+            }
+        }
         return new SymmetricOperator(problem, true, zs, rs);
     }
 
     /** Largest change of a limiter factor between two frozen operators (∞ if either is unfrozen). */
     public double limiterChange(SymmetricOperator other) {
-        if (zPhi == null || other.zPhi == null) return Double.POSITIVE_INFINITY;
+        if (zPhi == null || other.zPhi == null) {
+            return Double.POSITIVE_INFINITY;
+        }
         double worst = 0;
-        for (int k = 0; k < zPhi.length; k++)
-            for (int c = 0; c < zPhi[k].length; c++)
-                worst = Math.max(worst, Math.max(Math.abs(zPhi[k][c] - other.zPhi[k][c]), Math.abs(rPhi[k][c] - other.rPhi[k][c])));
+        for (int k = 0; k < zPhi.length; k++) {
+            for (int c = 0; c < zPhi[k].length; c++) {
+                worst = Math.max(
+                        worst,
+                        Math.max(Math.abs(zPhi[k][c] - other.zPhi[k][c]), Math.abs(rPhi[k][c] - other.rPhi[k][c])));
+            }
+        }
         return worst;
     }
 
@@ -145,7 +179,9 @@ public final class SymmetricOperator implements SteadyOperator {
      * εD = 0.001 X-field test) while it keeps decreasing with van Leer.
      */
     static double limiterFactor(double x, double y) {
-        if (x * y <= 0) return 0;
+        if (x * y <= 0) {
+            return 0;
+        }
         return 4 * x * y / ((x + y) * (x + y));
     }
 
@@ -162,51 +198,74 @@ public final class SymmetricOperator implements SteadyOperator {
      * up to the axis (a corner-midpoint weight R_{i+½} would give the z-flux of the axis cell twice its share).
      */
     NinePointMatrix fluxMatrix(int k) {
-        int nR = g.nR(), nZ = g.nZ();
-        double dPerp = problem.dPerp(k), dAni = problem.dAni(k);
-        double dR = g.dR(), dz = g.dz();
+        int nR = g.nR();
+        int nZ = g.nZ();
+        double dPerp = problem.dPerp(k);
+        double dAni = problem.dAni(k);
+        double dR = g.dR();
+        double dz = g.dz();
         NinePointMatrix m = new NinePointMatrix(g);
         // perpendicular part: 5-point face fluxes
-        for (int j = 0; j < nZ; j++)
+        for (int j = 0; j < nZ; j++) {
             for (int i = 0; i < nR; i++) {
                 int idx = g.index(i, j);
-                if (i + 1 < nR) couple(m, idx, 1, 0, dPerp * radialFace[i]);
-                if (j + 1 < nZ) couple(m, idx, 0, 1, dPerp * verticalFace[i]);
+                if (i + 1 < nR) {
+                    couple(m, idx, 1, 0, dPerp * radialFace[i]);
+                }
+                if (j + 1 < nZ) {
+                    couple(m, idx, 0, 1, dPerp * verticalFace[i]);
+                }
             }
+        }
         // anisotropic part. Nodes of a cell: q = 0 (i,j), 1 (i+1,j), 2 (i,j+1), 3 (i+1,j+1).
         // Edge differences as weights on the four nodes: lower/upper ∂_R, left/right ∂_z.
-        double[] lo = {-1 / dR, 1 / dR, 0, 0}, up = {0, 0, -1 / dR, 1 / dR};
-        double[] left = {-1 / dz, 0, 1 / dz, 0}, right = {0, -1 / dz, 0, 1 / dz};
-        double[][] gR = {lo, lo, up, up}, gZ = {left, right, left, right};
-        int[] oa = {0, 1, 0, 1}, ob = {0, 0, 1, 1};
-        double[] tR = new double[4], tZ = new double[4];
-        for (int j = 0; j < nZ - 1; j++)
+        double[] lo = {-1 / dR, 1 / dR, 0, 0};
+        double[] up = {0, 0, -1 / dR, 1 / dR};
+        double[] left = {-1 / dz, 0, 1 / dz, 0};
+        double[] right = {0, -1 / dz, 0, 1 / dz};
+        double[][] gR = {lo, lo, up, up};
+        double[][] gZ = {left, right, left, right};
+        int[] oa = {0, 1, 0, 1};
+        int[] ob = {0, 0, 1, 1};
+        double[] tR = new double[4];
+        double[] tZ = new double[4];
+        for (int j = 0; j < nZ - 1; j++) {
             for (int i = 0; i < nR - 1; i++) {
                 int c = cell(i, j);
-                if (dAni == 0) continue;
+                if (dAni == 0) {
+                    continue;
+                }
                 boolean frozen = zPhi != null;
-                double pz = frozen ? zPhi[k][c] : 1, pr = frozen ? rPhi[k][c] : 1;
+                double pz = frozen ? zPhi[k][c] : 1;
+                double pr = frozen ? rPhi[k][c] : 1;
                 for (int q = 0; q < 4; q++) { // transverse gradients of the limited scheme: φ·(mean of the two edges)
                     tZ[q] = pz * 0.5 * (left[q] + right[q]);
                     tR[q] = pr * 0.5 * (lo[q] + up[q]);
                 }
                 for (int quad = 0; quad < 4; quad++) {
                     double w = dAni * (oa[quad] == 0 ? leftQuadrant[i] : rightQuadrant[i]);
-                    double[] qR = gR[quad], qZ = gZ[quad];
-                    double[] xz = frozen ? tZ : qZ, xr = frozen ? tR : qR; // unlimited: the quadrant's own edges
+                    double[] qR = gR[quad];
+                    double[] qZ = gZ[quad];
+                    double[] xz = frozen ? tZ : qZ;
+                    double[] xr = frozen ? tR : qR; // unlimited: the quadrant's own edges
                     // E_quad = ½ w gᵀ b b g; V·L = −∂E/∂N, with the test function always the quadrant's own gradient
                     for (int r = 0; r < 4; r++) {
-                        if (qR[r] == 0 && qZ[r] == 0) continue;
+                        if (qR[r] == 0 && qZ[r] == 0) {
+                            continue;
+                        }
                         int rowNode = g.index(i + oa[r], j + ob[r]);
                         for (int col = 0; col < 4; col++) {
                             double fR = bRRc[c] * qR[col] + bRZc[c] * xz[col];
                             double fZ = bZZc[c] * qZ[col] + bRZc[c] * xr[col];
                             double v = -w * (qR[r] * fR + qZ[r] * fZ);
-                            if (v != 0) m.add(oa[col] - oa[r], ob[col] - ob[r], rowNode, v);
+                            if (v != 0) {
+                                m.add(oa[col] - oa[r], ob[col] - ob[r], rowNode, v);
+                            }
                         }
                     }
                 }
             }
+        }
         return m;
     }
 
@@ -224,7 +283,9 @@ public final class SymmetricOperator implements SteadyOperator {
         int nR = g.nR();
         for (int p = 0; p < 9; p++) {
             double[] col = m.coefficients(p % 3 - 1, p / 3 - 1);
-            for (int idx = 0; idx < col.length; idx++) col[idx] /= volume[idx % nR];
+            for (int idx = 0; idx < col.length; idx++) {
+                col[idx] /= volume[idx % nR];
+            }
         }
         m.clearBoundaries();
         return m;
@@ -236,19 +297,27 @@ public final class SymmetricOperator implements SteadyOperator {
      */
     public double boundaryOutflux(int k, double[] n) {
         NinePointMatrix m = fluxMatrix(k);
-        int nR = g.nR(), nZ = g.nZ();
+        int nR = g.nR();
+        int nZ = g.nZ();
         double out = 0;
-        for (int j = 0; j < nZ; j++)
+        for (int j = 0; j < nZ; j++) {
             for (int i = 0; i < nR; i++) {
-                if (!g.isDirichlet(i, j)) continue;
+                if (!g.isDirichlet(i, j)) {
+                    continue;
+                }
                 int idx = g.index(i, j);
-                for (int b = -1; b <= 1; b++)
+                for (int b = -1; b <= 1; b++) {
                     for (int a = -1; a <= 1; a++) {
-                        int ii = i + a, jj = j + b;
-                        if (ii < 0 || ii >= nR || jj < 0 || jj >= nZ) continue;
+                        int ii = i + a;
+                        int jj = j + b;
+                        if (ii < 0 || ii >= nR || jj < 0 || jj >= nZ) {
+                            continue;
+                        }
                         out += m.get(a, b, idx) * n[g.index(ii, jj)];
                     }
+                }
             }
+        }
         return out;
     }
 
@@ -256,9 +325,13 @@ public final class SymmetricOperator implements SteadyOperator {
     public double injected(int k) {
         double[] s = problem.sourceRate(k);
         double sum = 0;
-        for (int j = 0; j < g.nZ(); j++)
-            for (int i = 0; i < g.nR(); i++)
-                if (!g.isDirichlet(i, j)) sum += volume[i] * s[g.index(i, j)];
+        for (int j = 0; j < g.nZ(); j++) {
+            for (int i = 0; i < g.nR(); i++) {
+                if (!g.isDirichlet(i, j)) {
+                    sum += volume[i] * s[g.index(i, j)];
+                }
+            }
+        }
         return sum;
     }
 }

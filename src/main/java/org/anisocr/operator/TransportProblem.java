@@ -4,6 +4,8 @@ import org.anisocr.field.MagneticField;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 
+import java.util.stream.IntStream;
+
 /**
  * One model made discrete: the stencil tables, the two tensor scalars per momentum bin, the source
  * rate and the initial density per bin. Immutable once built; every backend solves exactly this.
@@ -13,14 +15,18 @@ public final class TransportProblem {
     private final MomentumGrid momenta;
     private final DiffusionTensor tensor;
     private final OperatorCoefficients coefficients;
-    private final double[] dPerp, dAni;
-    private final double[][] sourceRate, initial;
+    private final double[] dPerp;
+    private final double[] dAni;
+    private final double[][] sourceRate;
+    private final double[][] initial;
 
-    public TransportProblem(SpatialGrid grid, MomentumGrid momenta, DiffusionTensor tensor, MagneticField field, Source source) {
+    public TransportProblem(
+            SpatialGrid grid, MomentumGrid momenta, DiffusionTensor tensor, MagneticField field, Source source) {
         this(momenta, tensor, new OperatorCoefficients(new FieldDirection(grid, field)), source);
     }
 
-    public TransportProblem(MomentumGrid momenta, DiffusionTensor tensor, OperatorCoefficients coefficients, Source source) {
+    public TransportProblem(
+            MomentumGrid momenta, DiffusionTensor tensor, OperatorCoefficients coefficients, Source source) {
         this.grid = coefficients.grid();
         this.momenta = momenta;
         this.tensor = tensor;
@@ -32,7 +38,7 @@ public final class TransportProblem {
         initial = new double[nP][];
         // bins are independent and the source's spatial profile dominates the cost (≈ 2/3 of building a 201×81×33
         // model): built in parallel (sources are immutable records)
-        java.util.stream.IntStream.range(0, nP).parallel().forEach(k -> {
+        IntStream.range(0, nP).parallel().forEach(k -> {
             double p = momenta.p(k);
             dPerp[k] = tensor.perpendicular(p);
             dAni[k] = tensor.anisotropic(p);
@@ -54,7 +60,9 @@ public final class TransportProblem {
     public double[] sourceRate(int k) { return sourceRate[k]; }
     public double[][] initialDensity() {
         double[][] copy = new double[initial.length][];
-        for (int k = 0; k < copy.length; k++) copy[k] = initial[k].clone();
+        for (int k = 0; k < copy.length; k++) {
+            copy[k] = initial[k].clone();
+        }
         return copy;
     }
 }

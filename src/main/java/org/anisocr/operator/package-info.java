@@ -1,4 +1,6 @@
 /**
- * The discrete operator: diffusion tensor, field direction b_i b_j and drifts, the paper's stencil assembled once (OperatorCoefficients) for every backend, the steady matrices of each scheme, the residual, and TransportProblem (one model made discrete, with its Source term).
+ * The discrete operator: diffusion tensor, field direction b_i b_j and drifts, the paper's stencil assembled once
+ * (OperatorCoefficients) for every backend, the steady matrices of each scheme, the residual, and TransportProblem (one
+ * model made discrete, with its Source term).
  */
 package org.anisocr.operator;

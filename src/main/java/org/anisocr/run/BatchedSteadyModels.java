@@ -25,10 +25,16 @@ final class BatchedSteadyModels {
      * {@code log} gets the batch plan (systems, bytes each, waves) before anything is solved.
      * @throws RuntimeException whatever the device or the solver throws (the caller decides about falling back)
      */
-    static List<Solution> solve(List<TransportProblem> problems, SolverSettings s, SteadyPlan plan, SolverBackend backend,
-                                Consumer<String> log) {
+    static List<Solution> solve(
+            List<TransportProblem> problems,
+            SolverSettings s,
+            SteadyPlan plan,
+            SolverBackend backend,
+            Consumer<String> log) {
         List<SteadyOperator> ops = new ArrayList<>();
-        for (TransportProblem p : problems) ops.add(SchemeSteadySolver.operator(p, s.scheme()));
+        for (TransportProblem p : problems) {
+            ops.add(SchemeSteadySolver.operator(p, s.scheme()));
+        }
         BatchedSteadySolver.Result r;
         String device;
         SolverTuning tuning = plan.tuning();
@@ -41,7 +47,9 @@ final class BatchedSteadyModels {
         }
         String reason = plan.reason();
         int systems = 0;
-        for (TransportProblem p : problems) systems += p.bins();
+        for (TransportProblem p : problems) {
+            systems += p.bins();
+        }
         List<Solution> out = new ArrayList<>();
         for (int m = 0; m < problems.size(); m++) {
             double[][] n = r.density()[m];

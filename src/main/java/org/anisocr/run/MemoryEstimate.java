@@ -46,7 +46,9 @@ public record MemoryEstimate(long bytes, String account) {
         String what;
         switch (s.mode()) {
             case STEADY, DIRECT -> {
-                SteadyMethod method = s.mode() == Mode.DIRECT ? SteadyMethod.DIRECT : SteadySolver.choose(s.steady().method(), g).method();
+                SteadyMethod method = s.mode() == Mode.DIRECT
+                        ? SteadyMethod.DIRECT
+                        : SteadySolver.choose(s.steady().method(), g).method();
                 long unknowns = (long) (g.nR() - 1) * (g.nZ() - 2);
                 long w = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
                 long band = unknowns * (3 * w + 1);
@@ -60,7 +62,12 @@ public record MemoryEstimate(long bytes, String account) {
                     }
                     case DIRECT -> {
                         solver = t * (8 * band + 9 * n * 8) + limiter;
-                        what = String.format(Locale.ROOT, "banded LU: %d thread%s × a factor of %s", t, t == 1 ? "" : "s", gb(8 * band));
+                        what = String.format(
+                                Locale.ROOT,
+                                "banded LU: %d thread%s × a factor of %s",
+                                t,
+                                t == 1 ? "" : "s",
+                                gb(8 * band));
                     }
                     case MG_GMRES -> {
                         // per thread: the recycled hierarchy (its fine operator, ~1/3 more for the coarse levels, line
@@ -80,25 +87,45 @@ public record MemoryEstimate(long bytes, String account) {
                 what = "split-step state and tridiagonal factors";
             }
         }
-        return new MemoryEstimate(common + solver, String.format(Locale.ROOT, "%s grid %d×%d, %d momenta, mode %s: %s, plus %s of fields",
-                c.name(), g.nR(), g.nZ(), bins, s.mode().key(), what, gb(common)));
+        return new MemoryEstimate(
+                common + solver,
+                String.format(
+                        Locale.ROOT,
+                        "%s grid %d×%d, %d momenta, mode %s: %s, plus %s of fields",
+                        c.name(),
+                        g.nR(),
+                        g.nZ(),
+                        bins,
+                        s.mode().key(),
+                        what,
+                        gb(common)));
     }
 
-    /** Refuses (exit 2) when the estimate exceeds the JVM's maximum heap, naming the estimate, the heap and the ways out. */
+    /**
+     * Refuses (exit 2) when the estimate exceeds the JVM's maximum heap, naming the estimate, the heap and the ways
+     * out.
+     */
     public void requireFitsHeap() {
         long heap = Runtime.getRuntime().maxMemory();
-        if (bytes <= heap) return;
-        throw new ConfigException(String.format(Locale.ROOT,
-                "this model needs about %s of memory (%s), more than the Java heap of %s; nothing was run. Ways out: "
-                        + "a coarser grid (grid.n_r / grid.n_z or dr_kpc / dz_kpc), fewer threads (--threads 1: one factor at a time), "
-                        + "solver.steady.method = \"mg-gmres\" (memory grows like the grid), or a larger heap, e.g. "
-                        + "ANISOCR_JAVA_OPTS=-Xmx%dg if the machine has that much memory",
-                gb(bytes), account, gb(heap), (long) Math.ceil(bytes * 1.25 / (1L << 30))));
+        if (bytes <= heap) {
+            return;
+        }
+        throw new ConfigException(String.format(
+                Locale.ROOT,
+                "this model needs about %s of memory (%s), more than the Java heap of %s; nothing was run. Ways out: a"
+                    + " coarser grid (grid.n_r / grid.n_z or dr_kpc / dz_kpc), fewer threads (--threads 1: one factor"
+                    + " at a time), solver.steady.method = \"mg-gmres\" (memory grows like the grid), or a larger"
+                    + " heap, e.g. ANISOCR_JAVA_OPTS=-Xmx%dg if the machine has that much memory",
+                gb(bytes),
+                account,
+                gb(heap),
+                (long) Math.ceil(bytes * 1.25 / (1L << 30))));
     }
 
     /** "needs about 1.5 GB of the 8.0 GB Java heap (…account…)". */
     public String describe() {
-        return "needs about " + gb(bytes) + " of the " + gb(Runtime.getRuntime().maxMemory()) + " Java heap (" + account + ")";
+        return "needs about " + gb(bytes) + " of the " + gb(Runtime.getRuntime().maxMemory()) + " Java heap (" + account
+                + ")";
     }
 
     static String gb(long bytes) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One model from config to a complete output directory: solve, analyse (α(R), densities, maps), write N.fits,
@@ -25,13 +26,14 @@ public final class ModelJob {
     public record Outcome(RunResult run, AnalysisSummary analysis, Path directory) {}
 
     /**
-     * @param overwrite    replace an earlier anisocr output in {@code dir} (never anything else; see {@link AtomicOutputDir})
+     * @param overwrite    replace an earlier anisocr output in {@code dir} (never anything else; see {@link
+     * AtomicOutputDir})
      * @param backend      the resolved backend (opens the stepper, picks the steady solver)
      * @param log          receives the output folder's notes (e.g. a stale staging folder removed)
      * @param extraSummary entries added to summary.json (e.g. the sweep parameters); may be null
      */
     public static Outcome solveAndWrite(ModelConfig c, Path dir, boolean overwrite, SolverBackend backend,
-                                        java.util.function.Consumer<String> log, ModelRunner.Progress progress,
+                                        Consumer<String> log, ModelRunner.Progress progress,
                                         Map<String, Object> extraSummary) {
         MemoryEstimate memory = check(c, dir, overwrite, backend);
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
@@ -44,7 +46,7 @@ public final class ModelJob {
      * Writes an already solved model (one of {@link ModelRunner#runBatch}'s results) into {@code dir} exactly as
      * {@link #solveAndWrite} would; the folder check is {@link #check}'s.
      */
-    public static Outcome write(RunResult r, Path dir, boolean overwrite, SolverBackend backend, java.util.function.Consumer<String> log,
+    public static Outcome write(RunResult r, Path dir, boolean overwrite, SolverBackend backend, Consumer<String> log,
                                 Map<String, Object> extraSummary) {
         MemoryEstimate memory = check(r.config(), dir, overwrite, backend);
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
@@ -52,7 +54,9 @@ public final class ModelJob {
         }
     }
 
-    private static Outcome write(RunResult r, AtomicOutputDir target, MemoryEstimate memory, Map<String, Object> extraSummary) throws IOException {
+    private static Outcome write(
+            RunResult r, AtomicOutputDir target, MemoryEstimate memory, Map<String, Object> extraSummary)
+            throws IOException {
         ModelConfig c = r.config();
         Map<String, Object> extra = new LinkedHashMap<>();
         AnalysisSummary a = null;
@@ -67,7 +71,9 @@ public final class ModelJob {
         extra.put("gamma", gammaProducts(r, target.path("")));
         extra.put("memory_estimate_GB", memory.bytes() / (double) (1L << 30));
         extra.put("java_max_heap_GB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
-        if (extraSummary != null) extra.putAll(extraSummary);
+        if (extraSummary != null) {
+            extra.putAll(extraSummary);
+        }
         RunOutput.write(r, target, extra);
         target.commit(OutputMarker.now("run", c.text()));
         return new Outcome(r, a, target.target());
@@ -88,7 +94,9 @@ public final class ModelJob {
      * settings; a summary entry either way. */
     private static Map<String, Object> gammaProducts(RunResult r, Path dir) throws IOException {
         try {
-            return GammaProducts.writeAll(r.problem().grid(), r.problem().momenta(), r.density(), GammaSettings.DEFAULT, dir).toJson();
+            return GammaProducts.writeAll(
+                            r.problem().grid(), r.problem().momenta(), r.density(), GammaSettings.DEFAULT, dir)
+                    .toJson();
         } catch (IllegalArgumentException e) {
             return Map.of("skipped", e.getMessage());
         }

@@ -11,6 +11,10 @@ import org.anisocr.solver.SingularSystemException;
 import org.anisocr.solver.SolverDivergedException;
 import org.anisocr.solver.steady.DtLadder;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * Builds the discrete problem of a model and solves it in the configured mode. Pure computation:
  * no files are touched here (see {@link RunOutput}).
@@ -55,26 +59,35 @@ public final class ModelRunner {
      * scheme, one grid size, one steady settings and tuning, and a {@link SteadyPlan} that batches them (mg-gmres as
      * their steady method, a backend that batches steady solves: the GPU).
      */
-    public static boolean batchable(java.util.List<ModelConfig> cs, SolverBackend backend) {
-        if (cs.size() < 2) return false;
+    public static boolean batchable(List<ModelConfig> cs, SolverBackend backend) {
+        if (cs.size() < 2) {
+            return false;
+        }
         SpatialGrid g = cs.get(0).grid();
-        for (ModelConfig c : cs)
-            if (c.grid().nR() != g.nR() || c.grid().nZ() != g.nZ() || !c.solver().steady().equals(cs.get(0).solver().steady())
+        for (ModelConfig c : cs) {
+            if (c.grid().nR() != g.nR()
+                    || c.grid().nZ() != g.nZ()
+                    || !c.solver().steady().equals(cs.get(0).solver().steady())
                     || !c.solver().tuning().equals(cs.get(0).solver().tuning())
-                    || SteadyPlanner.batched(c.solver(), c.grid(), backend) == null) return false;
+                    || SteadyPlanner.batched(c.solver(), c.grid(), backend) == null) {
+                return false;
+            }
+        }
         return true;
     }
 
     /**
      * Solves {@link #batchable} models in one batch (every bin of every model at once); one result per model, each
-     * normalised as {@link #run} would. wallSeconds of each is the whole batch's; {@code log} gets the batch plan first.
+     * normalised as {@link #run} would. wallSeconds of each is the whole batch's; {@code log} gets the batch plan
+     * first.
      * @throws BatchFailedException when the device fails or a model's system is singular or diverges (the caller may
      *         solve the models one by one)
      */
-    public static java.util.List<RunResult> runBatch(java.util.List<ModelConfig> cs, SolverBackend backend, java.util.function.Consumer<String> log) {
+    public static List<RunResult> runBatch(List<ModelConfig> cs, SolverBackend backend, Consumer<String> log) {
         long t0 = System.nanoTime();
-        java.util.List<TransportProblem> problems = cs.parallelStream().map(ModelRunner::problem).toList(); // models are independent
-        java.util.List<Solution> solutions;
+        // models are independent
+        List<TransportProblem> problems = cs.parallelStream().map(ModelRunner::problem).toList();
+        List<Solution> solutions;
         try {
             SolverSettings first = cs.get(0).solver();
             SteadyPlan plan = SteadyPlanner.batched(first, cs.get(0).grid(), backend);
@@ -87,25 +100,38 @@ public final class ModelRunner {
             throw new BatchFailedException(e);
         }
         double wall = (System.nanoTime() - t0) * 1e-9;
-        java.util.List<RunResult> out = new java.util.ArrayList<>();
-        for (int m = 0; m < cs.size(); m++) out.add(result(cs.get(m), problems.get(m), solutions.get(m), backend, wall));
+        List<RunResult> out = new ArrayList<>();
+        for (int m = 0; m < cs.size(); m++) {
+            out.add(result(cs.get(m), problems.get(m), solutions.get(m), backend, wall));
+        }
         return out;
     }
 
     /** The run's result from its solution: the output normalisation applied. */
-    private static RunResult result(ModelConfig c, TransportProblem problem, Solution solution, SolverBackend backend, double wall) {
+    private static RunResult result(
+            ModelConfig c, TransportProblem problem, Solution solution, SolverBackend backend, double wall) {
         double[][] n = solution.density();
         double scale = normalisation(c.output(), problem.grid(), problem.momenta(), n);
-        if (scale != 1) for (double[] bin : n) for (int i = 0; i < bin.length; i++) bin[i] *= scale;
+        if (scale != 1) {
+            for (double[] bin : n) {
+                for (int i = 0; i < bin.length; i++) {
+                    bin[i] *= scale;
+                }
+            }
+        }
         int threads = backend.threads();
         int usedThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         return new RunResult(c, problem, n, solution, scale, wall, usedThreads);
     }
 
     static void requireFinite(double[][] n) {
-        for (int k = 0; k < n.length; k++)
-            for (double v : n[k])
-                if (!Double.isFinite(v)) throw new SolverDivergedException("non-finite density in momentum bin " + k);
+        for (int k = 0; k < n.length; k++) {
+            for (double v : n[k]) {
+                if (!Double.isFinite(v)) {
+                    throw new SolverDivergedException("non-finite density in momentum bin " + k);
+                }
+            }
+        }
     }
 
     /**
@@ -113,23 +139,31 @@ public final class ModelRunner {
      * interpolated log-log between the bracketing bins, R☉ linearly between nodes.
      */
     static double normalisation(OutputSettings o, SpatialGrid g, MomentumGrid m, double[][] n) {
-        if (o.normaliseAtSunTo() <= 0) return 1;
+        if (o.normaliseAtSunTo() <= 0) {
+            return 1;
+        }
         double x = o.rSunKpc() / g.dR();
         int i0 = (int) Math.min(Math.floor(x), g.nR() - 2);
         double w = x - i0;
         int j = g.planeIndex();
         double[] atSun = new double[m.count()];
-        for (int k = 0; k < m.count(); k++)
+        for (int k = 0; k < m.count(); k++) {
             atSun[k] = (1 - w) * n[k][g.index(i0, j)] + w * n[k][g.index(i0 + 1, j)];
+        }
         double value;
-        if (m.count() == 1) value = atSun[0];
-        else {
-            double t = Math.log(o.normaliseMomentumGeV() / m.pMinGeV()) / Math.log(m.pMaxGeV() / m.pMinGeV()) * (m.count() - 1);
+        if (m.count() == 1) {
+            value = atSun[0];
+        } else {
+            double t = Math.log(o.normaliseMomentumGeV() / m.pMinGeV())
+                    / Math.log(m.pMaxGeV() / m.pMinGeV())
+                    * (m.count() - 1);
             int k0 = (int) Math.max(0, Math.min(m.count() - 2, Math.floor(t)));
             double f = t - k0;
             value = Math.exp((1 - f) * Math.log(atSun[k0]) + f * Math.log(atSun[k0 + 1]));
         }
-        if (!(value > 0)) throw new SolverDivergedException("cannot normalise: N(R☉, 0, p_ref) = " + value);
+        if (!(value > 0)) {
+            throw new SolverDivergedException("cannot normalise: N(R☉, 0, p_ref) = " + value);
+        }
         return o.normaliseAtSunTo() / value;
     }
 }

@@ -37,8 +37,12 @@ public final class RunOutput {
             writePlaneCsv(out.path("N_plane.csv"), r);
             writeVerticalCsv(out.path("N_vertical_Rsun.csv"), r);
             Map<String, Object> summary = summary(r);
-            if (extraSummary != null) summary.putAll(extraSummary);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.path("summary.json").toFile(), summary);
+            if (extraSummary != null) {
+                summary.putAll(extraSummary);
+            }
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(out.path("summary.json").toFile(), summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +71,9 @@ public final class RunOutput {
     /** key, value, key, value, … in this order (Map.of's order changes from run to run). */
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return m;
     }
 
@@ -111,23 +117,48 @@ public final class RunOutput {
     public static String convergence(RunResult r) {
         SolverSettings s = r.config().solver();
         return switch (r.mode()) {
-            case LADDER -> r.converged()
-                    ? String.format(Locale.ROOT, "converged: change per step %.3e < tolerance %.1e after %d steps", r.finalChange(),
-                    s.ladder().tolerance(), r.steps())
-                    : String.format(Locale.ROOT, "not converged: stopped at the step budget (max_steps = %d) with change per step "
-                    + "%.3e > tolerance %.1e", s.ladder().maxSteps(), r.finalChange(), s.ladder().tolerance());
-            case TRANSIENT -> String.format(Locale.ROOT, "transient: %d steps of %.4g Myr to t = %.4g Myr", r.steps(),
-                    s.transientDtMyr(), s.transientEndMyr());
-            case STEADY, DIRECT -> r.converged()
-                    ? String.format(Locale.ROOT, "converged: relative residual %.3e", r.residual())
-                    : String.format(Locale.ROOT, "not converged: relative residual %.3e > tolerance %.1e", r.residual(),
-                    s.steady().tolerance());
+            case LADDER ->
+                r.converged()
+                        ? String.format(
+                                Locale.ROOT,
+                                "converged: change per step %.3e < tolerance %.1e after %d steps",
+                                r.finalChange(),
+                                s.ladder().tolerance(),
+                                r.steps())
+                        : String.format(
+                                Locale.ROOT,
+                                "not converged: stopped at the step budget (max_steps = %d) with change per step "
+                                        + "%.3e > tolerance %.1e",
+                                s.ladder().maxSteps(),
+                                r.finalChange(),
+                                s.ladder().tolerance());
+            case TRANSIENT ->
+                String.format(
+                        Locale.ROOT,
+                        "transient: %d steps of %.4g Myr to t = %.4g Myr",
+                        r.steps(),
+                        s.transientDtMyr(),
+                        s.transientEndMyr());
+            case STEADY, DIRECT ->
+                r.converged()
+                        ? String.format(Locale.ROOT, "converged: relative residual %.3e", r.residual())
+                        : String.format(
+                                Locale.ROOT,
+                                "not converged: relative residual %.3e > tolerance %.1e",
+                                r.residual(),
+                                s.steady().tolerance());
         };
     }
 
     static double minOverMax(double[][] n) {
-        double min = 0, max = 0;
-        for (double[] b : n) for (double v : b) { min = Math.min(min, v); max = Math.max(max, v); }
+        double min = 0;
+        double max = 0;
+        for (double[] b : n) {
+            for (double v : b) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
         return max > 0 ? min / max : 0;
     }
 
@@ -140,8 +171,11 @@ public final class RunOutput {
         int[] k = new int[want.length];
         for (int a = 0; a < want.length; a++) {
             int best = 0;
-            for (int b = 1; b < m.count(); b++)
-                if (Math.abs(Math.log(m.p(b) / want[a])) < Math.abs(Math.log(m.p(best) / want[a]))) best = b;
+            for (int b = 1; b < m.count(); b++) {
+                if (Math.abs(Math.log(m.p(b) / want[a])) < Math.abs(Math.log(m.p(best) / want[a]))) {
+                    best = b;
+                }
+            }
             k[a] = best;
         }
         return k;
@@ -162,17 +196,28 @@ public final class RunOutput {
     }
 
     /** One row per point q of a line through the grid: coordinate(q), then N at node(q) for each CSV momentum. */
-    private static void writeSliceCsv(Path file, RunResult r, String coordinateName, int points, IntToDoubleFunction coordinate,
-                                      double spacing, IntUnaryOperator node) throws IOException {
+    private static void writeSliceCsv(
+            Path file,
+            RunResult r,
+            String coordinateName,
+            int points,
+            IntToDoubleFunction coordinate,
+            double spacing,
+            IntUnaryOperator node)
+            throws IOException {
         int decimals = GridCoordinates.decimals(spacing);
         int[] k = bins(r);
         try (Writer w = Files.newBufferedWriter(file)) {
             w.write(coordinateName);
-            for (int b : k) w.write(String.format(Locale.ROOT, ",N_p%.4gGeV", r.problem().momenta().p(b)));
+            for (int b : k) {
+                w.write(String.format(Locale.ROOT, ",N_p%.4gGeV", r.problem().momenta().p(b)));
+            }
             w.write("\n");
             for (int q = 0; q < points; q++) {
                 w.write(GridCoordinates.format(coordinate.applyAsDouble(q), decimals));
-                for (int b : k) w.write(String.format(Locale.ROOT, ",%.10e", r.density()[b][node.applyAsInt(q)]));
+                for (int b : k) {
+                    w.write(String.format(Locale.ROOT, ",%.10e", r.density()[b][node.applyAsInt(q)]));
+                }
                 w.write("\n");
             }
         }

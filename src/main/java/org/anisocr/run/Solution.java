@@ -30,9 +30,19 @@ public sealed interface Solution {
     // Every implementation shares its density array (bins × nodes doubles) rather than copying it: the strategy that
     // solved hands it over and nobody writes it afterwards (listed in RecordImmutabilityTest.SHARED).
 
-    /** Modes steady and direct on the CPU: {@link SteadySolver} in the run's scheme; method is the one used (auto resolved), methodReason why. */
-    record CpuSteady(double[][] density, SteadyMethod method, String methodReason, SteadySolver.Result result, double residual,
-                     double limiterFreshResidual, SteadyPlan plan) implements Solution {
+    /**
+     * Modes steady and direct on the CPU: {@link SteadySolver} in the run's scheme; method is the one used (auto
+     * resolved), methodReason why.
+     */
+    record CpuSteady(
+            double[][] density,
+            SteadyMethod method,
+            String methodReason,
+            SteadySolver.Result result,
+            double residual,
+            double limiterFreshResidual,
+            SteadyPlan plan)
+            implements Solution {
         @Override public String backend() { return "cpu"; }
         @Override public int steps() { return result.sweepsMax(); }
         @Override public boolean converged() { return result.converged(); }
@@ -43,7 +53,9 @@ public sealed interface Solution {
             d.put("sweeps_total_all_bins", result.sweepsTotal());
             d.put("factorisations", result.factorisations());
             d.put("picard_iterations", result.picardIterations());
-            if (!Double.isNaN(limiterFreshResidual)) d.put("limiter_fresh_residual", limiterFreshResidual);
+            if (!Double.isNaN(limiterFreshResidual)) {
+                d.put("limiter_fresh_residual", limiterFreshResidual);
+            }
             d.put("steady_plan", plan.toSummary());
             return d;
         }
@@ -53,8 +65,15 @@ public sealed interface Solution {
      * Modes steady and direct on the GPU: the exact banded LU per bin ({@link GpuSteadySolver}); in mode steady
      * the requested CPU method is recorded too (on the GPU the exact LU is the fast one).
      */
-    record GpuSteady(double[][] density, String device, Mode mode, SteadyMethod requested, GpuSteadySolver.Result result,
-                     double residual, SteadyPlan plan) implements Solution {
+    record GpuSteady(
+            double[][] density,
+            String device,
+            Mode mode,
+            SteadyMethod requested,
+            GpuSteadySolver.Result result,
+            double residual,
+            SteadyPlan plan)
+            implements Solution {
         @Override public String backend() { return "gpu"; }
         @Override public int steps() { return 0; } // exact factorisation, no iterations (as the CPU direct method)
         @Override public boolean converged() { return true; }
@@ -62,7 +81,9 @@ public sealed interface Solution {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("gpu_device", device);
             d.put("steady_method", "gpu-banded-lu");
-            if (mode == Mode.STEADY) d.put("steady_method_requested", requested.key());
+            if (mode == Mode.STEADY) {
+                d.put("steady_method_requested", requested.key());
+            }
             d.put("sweeps_total_all_bins", 0);
             d.put("factorisations", result.systems());
             d.put("residual_device", result.maxResidual());
@@ -81,10 +102,26 @@ public sealed interface Solution {
      * @param device         the GPU's description, or "Java reference (N threads)"
      * @param solverResidual the largest relative residual the solver measured for this model's bins
      */
-    record BatchedSteady(double[][] density, String backend, String device, String methodReason, int iterationsMax, long iterationsTotal,
-                         boolean converged, double solverResidual, double residual, int batchModels, int batchSystems, int waves,
-                         int systemsPerWave, String hierarchy, String setup, double setupSeconds, double solveSeconds,
-                         SteadyPlan plan) implements Solution {
+    record BatchedSteady(
+            double[][] density,
+            String backend,
+            String device,
+            String methodReason,
+            int iterationsMax,
+            long iterationsTotal,
+            boolean converged,
+            double solverResidual,
+            double residual,
+            int batchModels,
+            int batchSystems,
+            int waves,
+            int systemsPerWave,
+            String hierarchy,
+            String setup,
+            double setupSeconds,
+            double solveSeconds,
+            SteadyPlan plan)
+            implements Solution {
         @Override public int steps() { return iterationsMax; }
         @Override public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
@@ -116,7 +153,8 @@ public sealed interface Solution {
     }
 
     /** Mode transient: fixed dt up to t_end (no steady residual). */
-    record Transient(double[][] density, String backend, int steps, double finalDtMyr, double finalChange) implements Solution {
+    record Transient(double[][] density, String backend, int steps, double finalDtMyr, double finalChange)
+            implements Solution {
         @Override public boolean converged() { return true; }
         @Override public double residual() { return Double.NaN; }
     }

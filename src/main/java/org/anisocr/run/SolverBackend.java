@@ -51,7 +51,9 @@ public final class SolverBackend {
      */
     public static SolverBackend resolve(Backend requested, int threads, Consumer<String> log) {
         SolverBackend b = new SolverBackend(requested, threads, log, false);
-        if (requested == Backend.GPU) b.requireGpu();
+        if (requested == Backend.GPU) {
+            b.requireGpu();
+        }
         return b;
     }
 
@@ -63,7 +65,9 @@ public final class SolverBackend {
      * with a family of steady multigrid models (one batch, one result per model), runnable without a device. For
      * tests; users get the plain CPU solver with {@code --backend cpu}.
      */
-    public static SolverBackend batchedReference(int threads) { return new SolverBackend(Backend.CPU, threads, line -> { }, true); }
+    public static SolverBackend batchedReference(int threads) {
+        return new SolverBackend(Backend.CPU, threads, line -> {}, true);
+    }
 
     /**
      * For tests: {@code requested} as if a GPU were usable, its batched steady multigrid opened from {@code device}
@@ -105,7 +109,8 @@ public final class SolverBackend {
                     try {
                         return new GpuSplitStepper(p);
                     } catch (GpuFailure e) {
-                        log.accept("GPU " + gpu.name() + " could not take the problem (" + e.getMessage() + "); using the CPU backend");
+                        log.accept("GPU " + gpu.name() + " could not take the problem (" + e.getMessage()
+                                + "); using the CPU backend");
                         return new CpuSplitStepper(p, threads);
                     }
                 }
@@ -119,10 +124,14 @@ public final class SolverBackend {
      * auto → yes when a GPU is usable, else no with one line.
      */
     boolean steadyOnGpu(Scheme scheme) {
-        if (requested == Backend.CPU) return false;
+        if (requested == Backend.CPU) {
+            return false;
+        }
         if (scheme != Scheme.PAPER) {
-            if (requested == Backend.GPU)
-                log.accept("note: scheme " + scheme.key() + " runs on the CPU (the GPU steady solver implements the paper's scheme)");
+            if (requested == Backend.GPU) {
+                log.accept("note: scheme " + scheme.key()
+                        + " runs on the CPU (the GPU steady solver implements the paper's scheme)");
+            }
             return false;
         }
         return requested == Backend.GPU || gpuUsable();
@@ -154,14 +163,20 @@ public final class SolverBackend {
     void fallBack(String line) { log.accept(line); }
 
     private void requireGpu() {
-        if (gpu == null) gpu = GpuDevice.probe();
-        if (!gpu.available())
-            throw new GpuUnavailableException("--backend gpu requested but " + gpu.describe() + "; use --backend cpu or auto");
+        if (gpu == null) {
+            gpu = GpuDevice.probe();
+        }
+        if (!gpu.available()) {
+            throw new GpuUnavailableException(
+                    "--backend gpu requested but " + gpu.describe() + "; use --backend cpu or auto");
+        }
     }
 
     /** auto: probes once; the first time the answer is no, says so in one line. */
     private boolean gpuUsable() {
-        if (gpu == null) gpu = GpuDevice.probe();
+        if (gpu == null) {
+            gpu = GpuDevice.probe();
+        }
         if (!gpu.available() && !fallbackSaid) {
             fallbackSaid = true;
             log.accept(gpu.describe() + "; using the CPU backend");

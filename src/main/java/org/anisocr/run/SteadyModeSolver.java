@@ -14,6 +14,7 @@ import org.anisocr.solver.steady.SteadySettings;
 import org.anisocr.solver.steady.SteadySolver;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Modes steady and direct: L N + S = 0 per momentum bin, by the path {@link SteadyPlanner} chose before any work:
@@ -25,7 +26,8 @@ import java.util.List;
 final class SteadyModeSolver {
     private SteadyModeSolver() {}
 
-    static Solution solve(TransportProblem problem, SolverSettings s, SolverBackend backend, ModelRunner.Progress progress) {
+    static Solution solve(
+            TransportProblem problem, SolverSettings s, SolverBackend backend, ModelRunner.Progress progress) {
         SteadyPlan plan = SteadyPlanner.plan(s, problem.grid(), backend);
         return switch (plan.path()) {
             case BATCHED_MG_GMRES -> batched(problem, s, plan, backend, progress);
@@ -78,19 +80,25 @@ final class SteadyModeSolver {
         SteadySolver.Result r = SchemeSteadySolver.solve(problem, s.scheme(), solver, s.picardMaxIterations());
         double[][] n = r.density();
         ModelRunner.requireFinite(n);
-        double residual = switch (s.scheme()) {
-            case PAPER -> DiscreteOperator.maxRelativeResidual(problem, n);
-            case SYMMETRIC -> SchemeSteadySolver.maxRelativeResidual(SchemeSteadySolver.operator(problem, s.scheme()), n);
-            case SYMMETRIC_LIMITED -> r.residual(); // of the final frozen operator, which n solves
-        };
-        double fresh = s.scheme() == Scheme.SYMMETRIC_LIMITED ? SchemeSteadySolver.reportedResidual(problem, s.scheme(), n) : Double.NaN;
+        double residual =
+                switch (s.scheme()) {
+                    case PAPER -> DiscreteOperator.maxRelativeResidual(problem, n);
+                    case SYMMETRIC ->
+                        SchemeSteadySolver.maxRelativeResidual(SchemeSteadySolver.operator(problem, s.scheme()), n);
+                    case SYMMETRIC_LIMITED -> r.residual(); // of the final frozen operator, which n solves
+                };
+        double fresh = s.scheme() == Scheme.SYMMETRIC_LIMITED
+                ? SchemeSteadySolver.reportedResidual(problem, s.scheme(), n)
+                : Double.NaN;
         return new Solution.CpuSteady(n, plan.method(), plan.reason(), r, residual, fresh, plan);
     }
 
     /** Counts finished bins across the solving threads for the progress display (null when nobody listens). */
     private static SteadySolver.BinProgress binCounter(int bins, ModelRunner.Progress progress) {
-        if (progress == null) return null;
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        if (progress == null) {
+            return null;
+        }
+        AtomicInteger done = new AtomicInteger();
         return (bin, iterations, residual) -> progress.binSolved(done.incrementAndGet(), bins, iterations, residual);
     }
 }

@@ -12,7 +12,8 @@ final class TimeSteppingSolver {
     private TimeSteppingSolver() {}
 
     /** Mode ladder: the paper's dt ladder to steady state. */
-    static Solution.Ladder ladder(TransportProblem problem, SolverSettings s, SolverBackend backend, DtLadder.Progress progress) {
+    static Solution.Ladder ladder(
+            TransportProblem problem, SolverSettings s, SolverBackend backend, DtLadder.Progress progress) {
         try (SplitStepper stepper = backend.openStepper(problem)) {
             DtLadder.Outcome o = DtLadder.run(stepper, s.ladder(), progress);
             double[][] n = stepper.state();
@@ -22,7 +23,8 @@ final class TimeSteppingSolver {
     }
 
     /** Mode transient: fixed dt up to t_end, progress every 100 steps. */
-    static Solution.Transient transient_(TransportProblem problem, SolverSettings s, SolverBackend backend, DtLadder.Progress progress) {
+    static Solution.Transient transient_(
+            TransportProblem problem, SolverSettings s, SolverBackend backend, DtLadder.Progress progress) {
         double dt = s.transientDtMyr();
         MixedTermStability.requireStable(problem, dt, "solver.transient.dt_Myr");
         try (SplitStepper stepper = backend.openStepper(problem)) {
@@ -31,7 +33,9 @@ final class TimeSteppingSolver {
             double change = Double.NaN;
             for (int done = 0; done < steps; done += chunk) {
                 change = stepper.advance(dt, Math.min(chunk, steps - done));
-                if (progress != null) progress.update(Math.min(done + chunk, steps), dt, change);
+                if (progress != null) {
+                    progress.update(Math.min(done + chunk, steps), dt, change);
+                }
             }
             double[][] n = stepper.state();
             ModelRunner.requireFinite(n);

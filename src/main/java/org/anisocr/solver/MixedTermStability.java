@@ -26,39 +26,51 @@ public final class MixedTermStability {
 
     public static Verdict check(TransportProblem problem, double dtMyr) {
         SpatialGrid g = problem.grid();
-        double[] cos = new double[MODES], sin = new double[MODES];
+        double[] cos = new double[MODES];
+        double[] sin = new double[MODES];
         for (int m = 0; m < MODES; m++) {
             double theta = Math.PI * (m + 0.5) / MODES;
             cos[m] = Math.cos(theta);
             sin[m] = Math.sin(theta);
         }
         Verdict worst = new Verdict(1, -1, -1);
-        if (!problem.coefficients().hasMixedTerm()) return worst;
-        double[] cnR = new double[MODES], cnZ = new double[MODES];
+        if (!problem.coefficients().hasMixedTerm()) {
+            return worst;
+        }
+        double[] cnR = new double[MODES];
+        double[] cnZ = new double[MODES];
         for (int k = 0; k < problem.bins(); k++) {
             BinStencil s = new BinStencil(problem, k);
-            for (int j = 1; j < g.nZ() - 1; j++)
+            for (int j = 1; j < g.nZ() - 1; j++) {
                 for (int i = 1; i < g.nR() - 1; i++) {
                     int idx = g.index(i, j);
                     double m4 = 4 * dtMyr * Math.abs(s.mixed(idx));
-                    if (m4 == 0) continue;
+                    if (m4 == 0) {
+                        continue;
+                    }
                     crankNicolsonModulus(dtMyr, s.rCentre(idx), s.rUpper(idx) - s.rLower(idx), cos, sin, cnR);
                     crankNicolsonModulus(dtMyr, s.zCentre(idx), s.zUpper(idx) - s.zLower(idx), cos, sin, cnZ);
-                    for (int a = 0; a < MODES; a++)
+                    for (int a = 0; a < MODES; a++) {
                         for (int b = 0; b < MODES; b++) {
                             double ss = sin[a] * sin[b] * m4;
                             // both signs of sin θ sin φ occur (θ → −θ leaves the CN moduli unchanged)
                             double amp = cnR[a] * cnZ[b] * Math.max(1 + ss, Math.abs(1 - ss));
-                            if (amp > worst.amplification()) worst = new Verdict(amp, k, idx);
+                            if (amp > worst.amplification()) {
+                                worst = new Verdict(amp, k, idx);
+                            }
                         }
+                    }
                 }
+            }
         }
         return worst;
     }
 
-    private static void crankNicolsonModulus(double dt, double centre, double skew, double[] cos, double[] sin, double[] out) {
+    private static void crankNicolsonModulus(
+            double dt, double centre, double skew, double[] cos, double[] sin, double[] out) {
         for (int m = 0; m < cos.length; m++) {
-            double re = -centre * (1 - cos[m]) * dt / 2, im = skew * sin[m] * dt / 2;
+            double re = -centre * (1 - cos[m]) * dt / 2;
+            double im = skew * sin[m] * dt / 2;
             out[m] = Math.sqrt(((1 + re) * (1 + re) + im * im) / ((1 - re) * (1 - re) + im * im));
         }
     }
@@ -66,11 +78,17 @@ public final class MixedTermStability {
     /** Largest stable dt below an unstable dtMyr, to about 1 %: halve until stable, then bisect. */
     public static double largestStableDt(TransportProblem problem, double dtMyr) {
         double lo = dtMyr;
-        while (lo > 1e-12 && !check(problem, lo).stable()) lo /= 2;
+        while (lo > 1e-12 && !check(problem, lo).stable()) {
+            lo /= 2;
+        }
         double hi = Math.min(2 * lo, dtMyr);
         for (int it = 0; it < 7; it++) {
             double mid = 0.5 * (lo + hi);
-            if (check(problem, mid).stable()) lo = mid; else hi = mid;
+            if (check(problem, mid).stable()) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
         return lo;
     }
@@ -78,13 +96,16 @@ public final class MixedTermStability {
     /** Refuses dt with a message that names the config key, the value and the limit. */
     public static void requireStable(TransportProblem problem, double dtMyr, String key) {
         Verdict v = check(problem, dtMyr);
-        if (v.stable()) return;
+        if (v.stable()) {
+            return;
+        }
         SpatialGrid g = problem.grid();
-        int i = v.node() % g.nR(), j = v.node() / g.nR();
+        int i = v.node() % g.nR();
+        int j = v.node() / g.nR();
         double limit = largestStableDt(problem, dtMyr);
         throw new UnstableTimeStepException(String.format(
-                "%s = %g Myr is unstable for the explicit mixed term: amplification %.4f per step at R=%.3g kpc, z=%.3g kpc, p=%.4g GeV;"
-                        + " expected a time step ≤ %.3g Myr for this grid and tensor", key, dtMyr, v.amplification(),
-                g.r(i), g.z(j), problem.momenta().p(v.bin()), limit));
+                "%s = %g Myr is unstable for the explicit mixed term: amplification %.4f per step at R=%.3g kpc,"
+                        + " z=%.3g kpc, p=%.4g GeV; expected a time step ≤ %.3g Myr for this grid and tensor",
+                key, dtMyr, v.amplification(), g.r(i), g.z(j), problem.momenta().p(v.bin()), limit));
     }
 }

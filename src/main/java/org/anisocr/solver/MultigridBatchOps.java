@@ -38,7 +38,9 @@ public interface MultigridBatchOps<V> extends AutoCloseable {
     /** Finest-level vector to host data: [b][idx]. */
     double[][] download(V x);
 
-    /** One zebra half-sweep of line Gauss–Seidel for A x = f on a level: every line of the parity along R or along z. */
+    /**
+     * One zebra half-sweep of line Gauss–Seidel for A x = f on a level: every line of the parity along R or along z.
+     */
     void relax(int level, boolean alongR, int parity, V f, V x);
 
     /** r = f + L x = f − A x on a level. */

@@ -26,10 +26,12 @@ public record PackedMultigrid(int entries, List<Level> levels, Coarsest coarsest
      * @param coefficients the 9-point operator L of the level, slot p = (b+1)·3 + (a+1) for the coupling to
      *                     (i+a, j+b), at {@code (p·nodes + idx)·E + b} (9·nodes·E values)
      * @param lineFactors  the Thomas factors of the line solves (absent, length 0, on the coarsest level):
-     *                     k = 0: 1/β along R, 1: c along R, 2: 1/β along z, 3: c along z, at {@code (k·nodes + idx)·E + b}
+     *                     k = 0: 1/β along R, 1: c along R, 2: 1/β along z, 3: c along z, at {@code (k·nodes + idx)·E +
+     * b}
      * @param coarsenR     whether the next coarser level halves R (and likewise z)
      */
-    public record Level(int nR, int nZ, double[] coefficients, double[] lineFactors, boolean coarsenR, boolean coarsenZ) {
+    public record Level(
+            int nR, int nZ, double[] coefficients, double[] lineFactors, boolean coarsenR, boolean coarsenZ) {
         public int nodes() { return nR * nZ; }
     }
 
@@ -38,7 +40,8 @@ public record PackedMultigrid(int entries, List<Level> levels, Coarsest coarsest
      * shared as those of {@link Level}: handed over by the packing code, never written afterwards.
      * Unknowns: nodes i = 0..nR−2, j = 1..nZ−2, numbered j-major (unknown = (j−1)·(nR−1) + i) when
      * {@code radialFastest}, else i-major (unknown = i·(nZ−2) + j − 1).
-     * @param band  factors: band position pos = kv + row − col + col·ld (kv = kl + ku, ld = 2 kl + ku + 1) at {@code pos·E + b}
+     * @param band  factors: band position pos = kv + row − col + col·ld (kv = kl + ku, ld = 2 kl + ku + 1) at {@code
+     * pos·E + b}
      * @param pivot row interchange of step j at {@code j·E + b}
      */
     public record Coarsest(int n, int kl, int ku, boolean radialFastest, double[] band, int[] pivot) {
@@ -50,7 +53,9 @@ public record PackedMultigrid(int entries, List<Level> levels, Coarsest coarsest
     /** Bytes of the hierarchy arrays (what a device holds besides the work vectors). */
     public long bytes() {
         long sum = 0;
-        for (Level l : levels) sum += 8L * (l.coefficients().length + l.lineFactors().length);
+        for (Level l : levels) {
+            sum += 8L * (l.coefficients().length + l.lineFactors().length);
+        }
         return sum + 8L * coarsest.band().length + 4L * coarsest.pivot().length;
     }
 }

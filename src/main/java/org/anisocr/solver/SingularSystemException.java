@@ -7,7 +7,8 @@ package org.anisocr.solver;
 public class SingularSystemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final int model, bin;
+    private final int model;
+    private final int bin;
 
     /** @param model index in the batch (0 for a single model), bin the momentum bin */
     public SingularSystemException(int model, int bin, String where) {

@@ -21,11 +21,13 @@ public record GreenPulse(double rSourceKpc, double zSourceKpc, double widthKpc) 
     @Override public double[] initialDensity(SpatialGrid g, double pGeV) {
         double d2 = width(g) * width(g);
         double[] n = new double[g.size()];
-        for (int j = 0; j < g.nZ(); j++)
+        for (int j = 0; j < g.nZ(); j++) {
             for (int i = 0; i < g.nR(); i++) {
-                double dr = g.r(i) - rSourceKpc, dz = g.z(j) - zSourceKpc;
+                double dr = g.r(i) - rSourceKpc;
+                double dz = g.z(j) - zSourceKpc;
                 n[g.index(i, j)] = Math.exp(-(dr * dr + dz * dz) / d2) / (Math.PI * d2);
             }
+        }
         return Source.clearBoundary(g, n);
     }
 

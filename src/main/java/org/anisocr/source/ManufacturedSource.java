@@ -24,19 +24,25 @@ public record ManufacturedSource() implements Source {
 
     @Override public double[] rate(FieldDirection d, double pGeV, double dPerp, double dAni) {
         SpatialGrid g = d.grid();
-        double kR = kR(g), kH = kH(g);
+        double kR = kR(g);
+        double kH = kH(g);
         double[] s = new double[g.size()];
-        for (int j = 0; j < g.nZ(); j++)
+        for (int j = 0; j < g.nZ(); j++) {
             for (int i = 0; i < g.nR(); i++) {
                 int idx = g.index(i, j);
-                double cr = Math.cos(kR * g.r(i)), sr = Math.sin(kR * g.r(i));
-                double cz = Math.cos(kH * g.z(j)), sz = Math.sin(kH * g.z(j));
+                double cr = Math.cos(kR * g.r(i));
+                double sr = Math.sin(kR * g.r(i));
+                double cz = Math.cos(kH * g.z(j));
+                double sz = Math.sin(kH * g.z(j));
                 double dRR = d.dRR(idx, dPerp, dAni);
-                double radialDrift = i == 0 ? (g.geometry() == Geometry.CYLINDRICAL ? kR * kR * dRR * cz : 0) : kR * d.uR(idx, dPerp, dAni) * sr * cz;
+                double radialDrift = i == 0
+                        ? (g.geometry() == Geometry.CYLINDRICAL ? kR * kR * dRR * cz : 0)
+                        : kR * d.uR(idx, dPerp, dAni) * sr * cz;
                 double mixed = i == 0 ? 0 : 2 * kR * kH * d.dRZ(idx, dPerp, dAni) * sr * sz;
                 s[idx] = (kR * kR * dRR + kH * kH * d.dZZ(idx, dPerp, dAni)) * cr * cz - mixed
                         + radialDrift + kH * d.uZ(idx, dPerp, dAni) * cr * sz;
             }
+        }
         return Source.clearBoundary(g, s);
     }
 

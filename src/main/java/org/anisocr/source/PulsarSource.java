@@ -8,19 +8,25 @@ import org.anisocr.operator.FieldDirection;
  * Pulsar-like source distribution (paper eq. 2.2) with a power-law injection spectrum:
  * S = (R/R☉)^a exp(−b (R − R☉)/R☉) exp(−|z|/z0) (p/p0)^(−αinj). Normalisation is arbitrary (rescaled on output).
  */
-public record PulsarSource(double a, double b, double rSunKpc, double z0Kpc, double alphaInj, double p0GeV) implements Source {
+public record PulsarSource(double a, double b, double rSunKpc, double z0Kpc, double alphaInj, double p0GeV)
+        implements Source {
     public static final String MODEL = "pulsar";
 
     public double spatial(double rKpc, double zKpc) {
-        return Math.pow(rKpc / rSunKpc, a) * Math.exp(-b * (rKpc - rSunKpc) / rSunKpc) * Math.exp(-Math.abs(zKpc) / z0Kpc);
+        return Math.pow(rKpc / rSunKpc, a)
+                * Math.exp(-b * (rKpc - rSunKpc) / rSunKpc)
+                * Math.exp(-Math.abs(zKpc) / z0Kpc);
     }
 
     @Override public double[] rate(FieldDirection direction, double pGeV, double dPerp, double dAni) {
         SpatialGrid g = direction.grid();
         double spectrum = Math.pow(pGeV / p0GeV, -alphaInj);
         double[] s = new double[g.size()];
-        for (int j = 0; j < g.nZ(); j++)
-            for (int i = 0; i < g.nR(); i++) s[g.index(i, j)] = spatial(g.r(i), g.z(j)) * spectrum;
+        for (int j = 0; j < g.nZ(); j++) {
+            for (int i = 0; i < g.nR(); i++) {
+                s[g.index(i, j)] = spatial(g.r(i), g.z(j)) * spectrum;
+            }
+        }
         return Source.clearBoundary(g, s);
     }
 

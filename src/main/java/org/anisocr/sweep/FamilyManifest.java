@@ -49,8 +49,9 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
 
     public static FamilyManifest of(ModelFamily family) {
         List<Axis> axes = new ArrayList<>();
-        for (ParameterAxis a : family.axes())
+        for (ParameterAxis a : family.axes()) {
             axes.add(new Axis(a.key(), a.values().stream().map(ParameterAxis::text).toList()));
+        }
         List<String> members = family.members().stream().map(ModelFamily.Member::folder).toList();
         return new FamilyManifest(fingerprint(family.baseConfigSha256(), axes), family.baseName(),
                 family.baseConfigSha256(), List.copyOf(axes), members.size(), members);
@@ -58,13 +59,16 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
 
     static String fingerprint(String baseSha, List<Axis> axes) {
         StringBuilder s = new StringBuilder("base ").append(baseSha);
-        for (Axis a : axes) s.append("\naxis ").append(a.key()).append('=').append(String.join(",", a.values()));
+        for (Axis a : axes) {
+            s.append("\naxis ").append(a.key()).append('=').append(String.join(",", a.values()));
+        }
         return sha256(s.toString()).substring(0, 16);
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e); // every JVM has SHA-256
         }
@@ -73,37 +77,57 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
     /** "base config … ≠ …; axes … ≠ …": what makes other a different family. */
     public String differences(FamilyManifest other) {
         List<String> d = new ArrayList<>();
-        if (!baseConfigSha256.equals(other.baseConfigSha256))
-            d.add((base.equals(other.base) ? "base config " + base + ": other content" : "base config " + base + " vs " + other.base)
-                    + " (sha256 " + baseConfigSha256.substring(0, 12) + "… vs " + other.baseConfigSha256.substring(0, 12) + "…)");
-        if (!axes.equals(other.axes)) d.add("axes " + axesText() + " vs " + other.axesText());
+        if (!baseConfigSha256.equals(other.baseConfigSha256)) {
+            d.add((base.equals(other.base)
+                            ? "base config " + base + ": other content"
+                            : "base config " + base + " vs " + other.base)
+                    + " (sha256 " + baseConfigSha256.substring(0, 12) + "… vs "
+                    + other.baseConfigSha256.substring(0, 12) + "…)");
+        }
+        if (!axes.equals(other.axes)) {
+            d.add("axes " + axesText() + " vs " + other.axesText());
+        }
         return d.isEmpty() ? "same base config and axes" : String.join("; ", d);
     }
 
     public String axesText() {
         List<String> out = new ArrayList<>();
-        for (Axis a : axes) out.add(a.key() + "=" + String.join(",", a.values()));
+        for (Axis a : axes) {
+            out.add(a.key() + "=" + String.join(",", a.values()));
+        }
         return String.join(" ", out);
     }
 
     /** The manifest in dir, if it has one. A damaged one is bad input (exit 2): it cannot be guessed around. */
     public static Optional<FamilyManifest> read(Path dir) {
         Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) return Optional.empty();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
         try {
             JsonNode j = new ObjectMapper().readTree(file.toFile());
             List<Axis> axes = new ArrayList<>();
             for (JsonNode a : j.get("axes")) {
                 List<String> values = new ArrayList<>();
-                for (JsonNode v : a.get("values")) values.add(v.asText());
+                for (JsonNode v : a.get("values")) {
+                    values.add(v.asText());
+                }
                 axes.add(new Axis(a.get("key").asText(), List.copyOf(values)));
             }
             List<String> members = new ArrayList<>();
-            for (JsonNode m : j.get("members")) members.add(m.asText());
-            FamilyManifest m = new FamilyManifest(j.get("fingerprint").asText(), j.get("base").asText(),
-                    j.get("base_config_sha256").asText(), List.copyOf(axes), j.get("count").asInt(), List.copyOf(members));
-            if (m.count != members.size() || !m.fingerprint.equals(fingerprint(m.baseConfigSha256, m.axes)))
+            for (JsonNode m : j.get("members")) {
+                members.add(m.asText());
+            }
+            FamilyManifest m = new FamilyManifest(
+                    j.get("fingerprint").asText(),
+                    j.get("base").asText(),
+                    j.get("base_config_sha256").asText(),
+                    List.copyOf(axes),
+                    j.get("count").asInt(),
+                    List.copyOf(members));
+            if (m.count != members.size() || !m.fingerprint.equals(fingerprint(m.baseConfigSha256, m.axes))) {
                 throw new ConfigException(file + " is inconsistent (count or fingerprint does not match its content)");
+            }
             return Optional.of(m);
         } catch (IOException | NullPointerException e) {
             throw new ConfigException(file + " is not a readable family manifest: " + e.getMessage());
@@ -129,8 +153,12 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
         ArrayNode ms = j.putArray("members");
         members.forEach(ms::add);
         try {
-            AtomicFile.write(dir.resolve(FILE), true, "--out",
-                    (om.writerWithDefaultPrettyPrinter().writeValueAsString(j) + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(
+                    dir.resolve(FILE),
+                    true,
+                    "--out",
+                    (om.writerWithDefaultPrettyPrinter().writeValueAsString(j) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,15 +180,20 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
         } catch (ConfigException e) {
             // The lock file exists only once a shard passed this check: it may be setting the folder up right now
             // (marker and family.json not both there yet). Checked again under the lock.
-            if (!Files.exists(dir.resolve(FamilyLock.FILE))) throw e;
+            if (!Files.exists(dir.resolve(FamilyLock.FILE))) {
+                throw e;
+            }
             settingUp = true;
         }
         if (!write) {
-            if (settingUp) FamilyLock.with(dir, () -> {
-                OutputLocation.checkFamilyFolder(dir, "--out");
+            if (settingUp) {
+                FamilyLock.with(dir, () -> {
+                    OutputLocation.checkFamilyFolder(dir, "--out");
+                    check(dir);
+                });
+            } else if (Files.isDirectory(dir)) {
                 check(dir);
-            });
-            else if (Files.isDirectory(dir)) check(dir);
+            }
             return;
         }
         try {
@@ -172,22 +205,29 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
             OutputLocation.Checked c = OutputLocation.checkFamilyFolder(dir, "--out");
             check(dir);
             try {
-                if (c.marker().isEmpty()) OutputMarker.now(OutputLocation.FAMILY_KIND, null).writeInto(dir);
+                if (c.marker().isEmpty()) {
+                    OutputMarker.now(OutputLocation.FAMILY_KIND, null).writeInto(dir);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the output marker in " + dir, e);
             }
-            if (read(dir).isEmpty()) write(dir);
+            if (read(dir).isEmpty()) {
+                write(dir);
+            }
         });
     }
 
-    /** Refuses (exit 2) another family's folder, or a folder without family.json holding more than this family's models. */
+    /**
+     * Refuses (exit 2) another family's folder, or a folder without family.json holding more than this family's models.
+     */
     private void check(Path dir) {
         Optional<FamilyManifest> there = read(dir);
         if (there.isPresent()) {
-            if (!there.get().fingerprint.equals(fingerprint))
+            if (!there.get().fingerprint.equals(fingerprint)) {
                 throw new ConfigException(dir.toAbsolutePath().normalize() + " holds another family (" + FILE
                         + ": fingerprint " + there.get().fingerprint + ", this sweep " + fingerprint + "; "
                         + there.get().differences(this) + "); choose another --out");
+            }
             return;
         }
         List<String> foreign = new ArrayList<>();
@@ -195,22 +235,30 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
         try (var s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(".") || n.equals("index.csv") || memberSet.contains(n)) continue;
+                if (n.startsWith(".") || n.equals("index.csv") || memberSet.contains(n)) {
+                    continue;
+                }
                 foreign.add(n);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!foreign.isEmpty())
-            throw new ConfigException(dir.toAbsolutePath().normalize() + " is not empty and is not this family's folder (no "
-                    + FILE + "; it holds " + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
-                    + (foreign.size() > 5 ? ", …" : "") + "); choose another --out");
+        if (!foreign.isEmpty()) {
+            throw new ConfigException(
+                    dir.toAbsolutePath().normalize() + " is not empty and is not this family's folder (no "
+                            + FILE + "; it holds " + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                            + (foreign.size() > 5 ? ", …" : "") + "); choose another --out");
+        }
     }
 
     /** Folder names of the members whose index is not in done. */
     public List<String> missing(Set<Integer> done) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) if (!done.contains(i)) out.add(members.get(i));
+        for (int i = 0; i < count; i++) {
+            if (!done.contains(i)) {
+                out.add(members.get(i));
+            }
+        }
         return out;
     }
 }

@@ -153,23 +153,35 @@ public final class ModelFamily {
 
     /** Path of a key in the base tree: a dotted path as given, or the unique table that holds a bare key. */
     static String[] resolve(JsonNode base, String key) {
-        if (key.contains(".")) return key.split("\\.");
+        if (key.contains(".")) {
+            return key.split("\\.");
+        }
         List<String[]> hits = new ArrayList<>();
         find(base, new ArrayDeque<>(), key, hits);
-        if (hits.size() == 1) return hits.get(0);
-        if (hits.isEmpty())
-            throw new ConfigException("--vary " + key + ": the base config has no key " + key
-                    + " (give it as table.key, e.g. field." + key + ", to add a key the base config leaves at its default)");
+        if (hits.size() == 1) {
+            return hits.get(0);
+        }
+        if (hits.isEmpty()) {
+            throw new ConfigException(
+                    "--vary " + key + ": the base config has no key " + key + " (give it as table.key, e.g. field."
+                            + key + ", to add a key the base config leaves at its default)");
+        }
         List<String> names = new ArrayList<>();
-        for (String[] h : hits) names.add(String.join(".", h));
+        for (String[] h : hits) {
+            names.add(String.join(".", h));
+        }
         throw new ConfigException("--vary " + key + " is ambiguous: " + names + "; give the dotted name");
     }
 
     private static void find(JsonNode node, Deque<String> prefix, String key, List<String[]> hits) {
         for (var e : node.properties()) {
             prefix.addLast(e.getKey());
-            if (e.getKey().equals(key) && !e.getValue().isObject()) hits.add(prefix.toArray(new String[0]));
-            if (e.getValue().isObject()) find(e.getValue(), prefix, key, hits);
+            if (e.getKey().equals(key) && !e.getValue().isObject()) {
+                hits.add(prefix.toArray(new String[0]));
+            }
+            if (e.getValue().isObject()) {
+                find(e.getValue(), prefix, key, hits);
+            }
             prefix.removeLast();
         }
     }
@@ -180,7 +192,10 @@ public final class ModelFamily {
      */
     static String canonical(JsonNode tree) {
         try {
-            return JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build().writeValueAsString(tree);
+            return JsonMapper.builder()
+                    .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+                    .build()
+                    .writeValueAsString(tree);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -195,7 +210,11 @@ public final class ModelFamily {
     /** Members of shard i of n (1-based): indices with index mod n = i − 1, so every shard gets a similar mix. */
     public List<Member> shard(int i, int n) {
         List<Member> out = new ArrayList<>();
-        for (Member m : members) if (m.index() % n == i - 1) out.add(m);
+        for (Member m : members) {
+            if (m.index() % n == i - 1) {
+                out.add(m);
+            }
+        }
         return out;
     }
 }

@@ -26,14 +26,19 @@ public record ParameterAxis(String key, List<JsonNode> values) {
 
     public static ParameterAxis parse(String spec) {
         int eq = spec.indexOf('=');
-        if (eq <= 0 || eq == spec.length() - 1)
+        if (eq <= 0 || eq == spec.length() - 1) {
             throw new ConfigException("--vary " + spec + ": expected KEY=v1,v2,… or KEY=start:stop:count");
-        String key = spec.substring(0, eq).trim(), vals = spec.substring(eq + 1).trim();
+        }
+        String key = spec.substring(0, eq).trim();
+        String vals = spec.substring(eq + 1).trim();
         List<JsonNode> out = new ArrayList<>();
         if (vals.contains(":")) {
             String[] parts = vals.split(":");
-            if (parts.length != 3) throw new ConfigException("--vary " + spec + ": a range is start:stop:count");
-            double a, b;
+            if (parts.length != 3) {
+                throw new ConfigException("--vary " + spec + ": a range is start:stop:count");
+            }
+            double a;
+            double b;
             int n;
             try {
                 a = Double.parseDouble(parts[0]);
@@ -42,8 +47,12 @@ public record ParameterAxis(String key, List<JsonNode> values) {
             } catch (NumberFormatException e) {
                 throw new ConfigException("--vary " + spec + ": start and stop must be numbers and count an integer");
             }
-            if (n < 1 || n > 100_000) throw ConfigException.outOfRange("--vary " + key + " count", n, "an integer in [1, 100000]");
-            if (n == 1 && a != b) throw new ConfigException("--vary " + spec + ": a 1-point range needs start = stop");
+            if (n < 1 || n > 100_000) {
+                throw ConfigException.outOfRange("--vary " + key + " count", n, "an integer in [1, 100000]");
+            }
+            if (n == 1 && a != b) {
+                throw new ConfigException("--vary " + spec + ": a 1-point range needs start = stop");
+            }
             for (int i = 0; i < n; i++) {
                 double v = n == 1 ? a : a + (b - a) * i / (n - 1);
                 // 12 significant digits: 0.5 + 0.05·3 prints as 0.65, not 0.6500000000000001
@@ -52,7 +61,9 @@ public record ParameterAxis(String key, List<JsonNode> values) {
         } else {
             for (String v : vals.split(",")) {
                 v = v.trim();
-                if (v.isEmpty()) throw new ConfigException("--vary " + spec + ": empty value in the list");
+                if (v.isEmpty()) {
+                    throw new ConfigException("--vary " + spec + ": empty value in the list");
+                }
                 out.add(node(v));
             }
         }
@@ -81,8 +92,12 @@ public record ParameterAxis(String key, List<JsonNode> values) {
     static String label(JsonNode v) { return text(v, 6); }
 
     private static String text(JsonNode v, int digits) {
-        if (v.isTextual()) return v.textValue();
-        if (v.isIntegralNumber()) return Long.toString(v.longValue());
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isIntegralNumber()) {
+            return Long.toString(v.longValue());
+        }
         return new BigDecimal(v.doubleValue()).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 }

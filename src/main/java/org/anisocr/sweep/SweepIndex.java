@@ -39,22 +39,31 @@ public final class SweepIndex {
     /** Complete sweep models directly under dir (folders with a summary.json that has a "sweep" block). */
     public static List<Row> scan(Path dir) {
         List<Row> rows = new ArrayList<>();
-        if (!Files.isDirectory(dir)) throw new ConfigException("not a directory: " + dir);
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException("not a directory: " + dir);
+        }
         ObjectMapper om = new ObjectMapper();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path folder : s.sorted().toList()) {
-                if (folder.getFileName().toString().startsWith(".")) continue; // staging / old copies
+                if (folder.getFileName().toString().startsWith(".")) {
+                    continue; // staging / old copies
+                }
                 Path summary = folder.resolve("summary.json");
-                if (!Files.isRegularFile(summary)) continue;
+                if (!Files.isRegularFile(summary)) {
+                    continue;
+                }
                 JsonNode j = om.readTree(summary.toFile());
                 JsonNode sw = j.get("sweep");
-                if (sw == null) continue;
+                if (sw == null) {
+                    continue;
+                }
                 LinkedHashMap<String, String> params = new LinkedHashMap<>();
                 sw.get("parameters").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
                 LinkedHashMap<String, String> res = new LinkedHashMap<>();
                 JsonNode a = j.path("analysis");
-                for (String k : List.of("alpha_inner", "alpha_sun", "alpha_sun_minus_inner", "N_above_pmin_at_sun"))
+                for (String k : List.of("alpha_inner", "alpha_sun", "alpha_sun_minus_inner", "N_above_pmin_at_sun")) {
                     res.put(k, a.hasNonNull(k) ? a.get(k).asText() : "nan");
+                }
                 res.put("residual", j.hasNonNull("residual") ? j.get("residual").asText() : "nan");
                 res.put("converged", j.path("converged").asText());
                 res.put("wall_seconds", j.path("wall_seconds").asText());
@@ -77,17 +86,26 @@ public final class SweepIndex {
         TreeMap<Integer, Row> byIndex = new TreeMap<>();
         Set<Integer> sizes = new TreeSet<>();
         Set<String> families = new TreeSet<>();
-        for (Path d : dirs)
+        for (Path d : dirs) {
             for (Row r : scan(d)) {
                 sizes.add(r.familySize());
-                if (r.family() != null) families.add(r.family());
+                if (r.family() != null) {
+                    families.add(r.family());
+                }
                 Row old = byIndex.putIfAbsent(r.index(), r);
-                if (old != null && !old.parameters().equals(r.parameters()))
-                    throw new ConfigException("model index " + r.index() + " has parameters " + old.parameters() + " in " + old.folder()
-                            + " but " + r.parameters() + " in " + r.folder() + ": these are not parts of one family");
+                if (old != null && !old.parameters().equals(r.parameters())) {
+                    throw new ConfigException("model index " + r.index() + " has parameters " + old.parameters()
+                            + " in " + old.folder() + " but " + r.parameters() + " in " + r.folder()
+                            + ": these are not parts of one family");
+                }
             }
-        if (sizes.size() > 1) throw new ConfigException("the directories hold families of different sizes " + sizes);
-        if (families.size() > 1) throw new ConfigException("the directories hold models of different families " + families);
+        }
+        if (sizes.size() > 1) {
+            throw new ConfigException("the directories hold families of different sizes " + sizes);
+        }
+        if (families.size() > 1) {
+            throw new ConfigException("the directories hold models of different families " + families);
+        }
         return new ArrayList<>(byIndex.values());
     }
 
@@ -95,13 +113,19 @@ public final class SweepIndex {
     public static List<Integer> missing(List<Row> rows, int size) {
         Set<Integer> have = indices(rows);
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < size; i++) if (!have.contains(i)) out.add(i);
+        for (int i = 0; i < size; i++) {
+            if (!have.contains(i)) {
+                out.add(i);
+            }
+        }
         return out;
     }
 
     public static Set<Integer> indices(List<Row> rows) {
         Set<Integer> have = new HashSet<>();
-        for (Row r : rows) have.add(r.index());
+        for (Row r : rows) {
+            have.add(r.index());
+        }
         return have;
     }
 
@@ -111,7 +135,9 @@ public final class SweepIndex {
      */
     public static void write(Path csv, List<Row> rows) {
         Set<String> paramCols = new LinkedHashSet<>();
-        for (Row r : rows) paramCols.addAll(r.parameters().keySet());
+        for (Row r : rows) {
+            paramCols.addAll(r.parameters().keySet());
+        }
         StringBuilder w = new StringBuilder();
         List<String> head = new ArrayList<>(List.of("index", "model"));
         head.addAll(paramCols);
@@ -120,8 +146,12 @@ public final class SweepIndex {
         w.append(String.join(",", head)).append('\n');
         for (Row r : rows) {
             List<String> cells = new ArrayList<>(List.of(Integer.toString(r.index()), r.model()));
-            for (String p : paramCols) cells.add(r.parameters().getOrDefault(p, ""));
-            for (String c : RESULT_COLUMNS) cells.add(r.results().getOrDefault(c, ""));
+            for (String p : paramCols) {
+                cells.add(r.parameters().getOrDefault(p, ""));
+            }
+            for (String c : RESULT_COLUMNS) {
+                cells.add(r.results().getOrDefault(c, ""));
+            }
             cells.add(r.folder().toString());
             w.append(String.join(",", cells)).append('\n');
         }

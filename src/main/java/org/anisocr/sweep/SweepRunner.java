@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +29,8 @@ public final class SweepRunner {
     private SweepRunner() {}
 
     /** What this shard did, and how many models of the whole family are complete in outDir at its end. */
-    public record Report(int ran, int skipped, int failed, double wallSeconds, List<String> failures, int familyComplete) {
+    public record Report(
+            int ran, int skipped, int failed, double wallSeconds, List<String> failures, int familyComplete) {
         public Report {
             failures = List.copyOf(failures);
         }
@@ -49,16 +51,35 @@ public final class SweepRunner {
         for (ModelFamily.Member m : mine) {
             if (Files.isRegularFile(outDir.resolve(m.folder()).resolve("summary.json"))) {
                 t.skipped++;
-                log.printf(Locale.ROOT, "[%d/%d] %s: complete, skipped%n", m.index() + 1, family.members().size(), m.folder());
+                log.printf(
+                        Locale.ROOT,
+                        "[%d/%d] %s: complete, skipped%n",
+                        m.index() + 1,
+                        family.members().size(),
+                        m.folder());
                 log.flush();
-            } else pending.add(m);
+            } else {
+                pending.add(m);
+            }
         }
         if (ModelRunner.batchable(pending.stream().map(ModelFamily.Member::config).toList(), backend)) {
-            for (List<ModelFamily.Member> group : groups(pending)) runBatch(family, group, shard, shards, outDir, manifest, backend, log, t);
+            for (List<ModelFamily.Member> group : groups(pending)) {
+                runBatch(family, group, shard, shards, outDir, manifest, backend, log, t);
+            }
         } else {
-            for (ModelFamily.Member m : pending)
-                runOne(family, m, shard, shards, outDir, manifest, log, t,
-                        extra -> ModelJob.solveAndWrite(m.config(), outDir.resolve(m.folder()), false, backend, line -> { }, null, extra));
+            for (ModelFamily.Member m : pending) {
+                runOne(
+                        family,
+                        m,
+                        shard,
+                        shards,
+                        outDir,
+                        manifest,
+                        log,
+                        t,
+                        extra -> ModelJob.solveAndWrite(
+                                m.config(), outDir.resolve(m.folder()), false, backend, line -> {}, null, extra));
+            }
         }
         int complete = updateIndex(outDir);
         return new Report(t.ran, t.skipped, t.failed, (System.nanoTime() - t0) * 1e-9, t.failures, complete);
@@ -66,7 +87,9 @@ public final class SweepRunner {
 
     /** What the shard has done so far. */
     private static final class Tally {
-        int ran, skipped, failed;
+        int ran;
+        int skipped;
+        int failed;
         final List<String> failures = new ArrayList<>();
     }
 
@@ -80,7 +103,9 @@ public final class SweepRunner {
                                  FamilyManifest manifest, SolverBackend backend, PrintWriter log, Tally t) {
         List<RunResult> results = null;
         try {
-            for (ModelFamily.Member m : group) ModelJob.check(m.config(), outDir.resolve(m.folder()), false, backend);
+            for (ModelFamily.Member m : group) {
+                ModelJob.check(m.config(), outDir.resolve(m.folder()), false, backend);
+            }
             results = ModelRunner.runBatch(group.stream().map(ModelFamily.Member::config).toList(), backend, line -> {
                 log.println(line);
                 log.flush();
@@ -90,7 +115,11 @@ public final class SweepRunner {
                     first.details().getOrDefault("steady_device", first.backend()));
         } catch (BatchFailedException | ConfigException e) {
             // the device or one model failed (or a folder check did): one by one, each failure stays with its model
-            log.printf(Locale.ROOT, "batch of %d models failed (%s); solving them one by one%n", group.size(), e.getMessage());
+            log.printf(
+                    Locale.ROOT,
+                    "batch of %d models failed (%s); solving them one by one%n",
+                    group.size(),
+                    e.getMessage());
         }
         log.flush();
         for (int q = 0; q < group.size(); q++) {
@@ -103,21 +132,37 @@ public final class SweepRunner {
         }
     }
 
-    /** Groups of pending models whose densities together take at most a quarter of the free heap (the batch holds them all). */
+    /**
+     * Groups of pending models whose densities together take at most a quarter of the free heap (the batch holds them
+     * all).
+     */
     private static List<List<ModelFamily.Member>> groups(List<ModelFamily.Member> pending) {
         var c = pending.get(0).config();
-        long perModel = 8L * c.momenta().count() * c.grid().size() * 3; // the density, its normalised copy, the writers' maps
+        // the density, its normalised copy, the writers' maps
+        long perModel = 8L * c.momenta().count() * c.grid().size() * 3;
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         int size = (int) Math.max(1, Math.min(pending.size(), free / 4 / perModel));
         List<List<ModelFamily.Member>> out = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i += size) out.add(pending.subList(i, Math.min(pending.size(), i + size)));
+        for (int i = 0; i < pending.size(); i += size) {
+            out.add(pending.subList(i, Math.min(pending.size(), i + size)));
+        }
         return out;
     }
 
-    /** One model through {@code how} (solve and write, or write a batch's result), logged; a failure is the model's own. */
-    private static void runOne(ModelFamily family, ModelFamily.Member m, int shard, int shards, Path outDir, FamilyManifest manifest,
-                               PrintWriter log, Tally t, java.util.function.Function<Map<String, Object>, ModelJob.Outcome> how) {
+    /**
+     * One model through {@code how} (solve and write, or write a batch's result), logged; a failure is the model's own.
+     */
+    private static void runOne(
+            ModelFamily family,
+            ModelFamily.Member m,
+            int shard,
+            int shards,
+            Path outDir,
+            FamilyManifest manifest,
+            PrintWriter log,
+            Tally t,
+            Function<Map<String, Object>, ModelJob.Outcome> how) {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put("index", m.index());
         sweep.put("count", family.members().size());
@@ -129,15 +174,30 @@ public final class SweepRunner {
             ModelJob.Outcome o = how.apply(Map.of("sweep", sweep));
             t.ran++;
             var a = o.analysis();
-            String when = o.run().solution() instanceof Solution.BatchedSteady ? "solved in the batch" // its wall time is the batch's
+            // its wall time is the batch's
+            String when = o.run().solution() instanceof Solution.BatchedSteady ? "solved in the batch"
                     : String.format(Locale.ROOT, "%.2f s", o.run().wallSeconds());
-            log.printf(Locale.ROOT, "[%d/%d] %s: %s, alpha_inner=%s alpha_sun=%s%n", m.index() + 1, family.members().size(),
-                    m.folder(), when, a == null ? "-" : fmt(a.alphaInner()), a == null ? "-" : fmt(a.alphaSun()));
+            log.printf(
+                    Locale.ROOT,
+                    "[%d/%d] %s: %s, alpha_inner=%s alpha_sun=%s%n",
+                    m.index() + 1,
+                    family.members().size(),
+                    m.folder(),
+                    when,
+                    a == null ? "-" : fmt(a.alphaInner()),
+                    a == null ? "-" : fmt(a.alphaSun()));
         } catch (RuntimeException e) {
-            // One failed model (e.g. an unstable dt) must not stop the family; it leaves no folder and is re-tried on re-run.
+            // One failed model (e.g. an unstable dt) must not stop the family; it leaves no folder and is re-tried on
+            // re-run.
             t.failed++;
             t.failures.add(m.folder() + ": " + e.getMessage());
-            log.printf(Locale.ROOT, "[%d/%d] %s: FAILED: %s%n", m.index() + 1, family.members().size(), m.folder(), e.getMessage());
+            log.printf(
+                    Locale.ROOT,
+                    "[%d/%d] %s: FAILED: %s%n",
+                    m.index() + 1,
+                    family.members().size(),
+                    m.folder(),
+                    e.getMessage());
         }
         log.flush();
         updateIndex(outDir);
@@ -157,7 +217,9 @@ public final class SweepRunner {
         try (Stream<Path> s = Files.list(outDir)) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(prefix) && Files.isRegularFile(p)) Files.deleteIfExists(p);
+                if (n.startsWith(prefix) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

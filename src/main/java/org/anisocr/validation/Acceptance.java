@@ -1,5 +1,6 @@
 package org.anisocr.validation;
 
+import org.anisocr.grid.Geometry;
 import org.anisocr.validation.GreenFunctionValidation.Case;
 
 /**
@@ -17,7 +18,8 @@ public final class Acceptance {
      *  ≈ 1.95–2.00; docs/physics.md §5). */
     public static final double P_ORDER_MIN = 1.9;
     /** Split-scheme fixed point: observed order of its distance to the direct steady state in dt. */
-    public static final double SPLIT_DT_ORDER_MIN = 0.9, SPLIT_DT_ORDER_MAX = 1.1;
+    public static final double SPLIT_DT_ORDER_MIN = 0.9;
+    public static final double SPLIT_DT_ORDER_MAX = 1.1;
     /** Split-scheme fixed point: the march counts as converged when the relative change per step is below this. */
     public static final double SPLIT_TOLERANCE = 1e-12;
 
@@ -47,7 +49,7 @@ public final class Acceptance {
     /** Steady mass balance for the X-like odd-radial field (D_Rz ≠ 0): observed order between 61² and 121². */
     public static final double BALANCE_ORDER_MIN = 1.8;
     /** Steady mass balance for the odd-radial field on 121² (measured 1.40e-4 cylindrical, 7.1e-5 slab). */
-    public static double balanceOddRadialAt121(org.anisocr.grid.Geometry g) {
-        return g == org.anisocr.grid.Geometry.CYLINDRICAL ? 2e-4 : 1e-4;
+    public static double balanceOddRadialAt121(Geometry g) {
+        return g == Geometry.CYLINDRICAL ? 2e-4 : 1e-4;
     }
 }

@@ -12,23 +12,34 @@ public final class BesselI0 {
     private BesselI0() {}
 
     public static double scaled(double x) {
-        if (x < 0) x = -x;
+        if (x < 0) {
+            x = -x;
+        }
         if (x < SWITCH) {
-            double q = x * x / 4, term = 1, sum = 1;
+            double q = x * x / 4;
+            double term = 1;
+            double sum = 1;
             for (int k = 1; k < 500; k++) {
                 term *= q / ((double) k * k);
                 sum += term;
-                if (term < 1e-17 * sum) break;
+                if (term < 1e-17 * sum) {
+                    break;
+                }
             }
             return sum * Math.exp(-x);
         }
-        double term = 1, sum = 1;
+        double term = 1;
+        double sum = 1;
         for (int k = 1; k < 200; k++) {
             double next = term * (2.0 * k - 1) * (2.0 * k - 1) / (8.0 * k * x);
-            if (next >= term) break;
+            if (next >= term) {
+                break;
+            }
             term = next;
             sum += term;
-            if (term < 1e-17 * sum) break;
+            if (term < 1e-17 * sum) {
+                break;
+            }
         }
         return sum / Math.sqrt(2 * Math.PI * x);
     }

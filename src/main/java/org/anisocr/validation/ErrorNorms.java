@@ -8,8 +8,13 @@ package org.anisocr.validation;
 public record ErrorNorms(double l2Rel, double maxRel) {
 
     public static ErrorNorms of(double[] numeric, double[] exact) {
-        if (numeric.length != exact.length) throw new IllegalArgumentException("length mismatch");
-        double num = 0, den = 0, maxDiff = 0, maxRef = 0;
+        if (numeric.length != exact.length) {
+            throw new IllegalArgumentException("length mismatch");
+        }
+        double num = 0;
+        double den = 0;
+        double maxDiff = 0;
+        double maxRef = 0;
         for (int i = 0; i < exact.length; i++) {
             double d = numeric[i] - exact[i];
             num += d * d;
@@ -17,7 +22,9 @@ public record ErrorNorms(double l2Rel, double maxRel) {
             maxDiff = Math.max(maxDiff, Math.abs(d));
             maxRef = Math.max(maxRef, Math.abs(exact[i]));
         }
-        if (den == 0) return new ErrorNorms(Math.sqrt(num), maxDiff);
+        if (den == 0) {
+            return new ErrorNorms(Math.sqrt(num), maxDiff);
+        }
         return new ErrorNorms(Math.sqrt(num / den), maxDiff / maxRef);
     }
 

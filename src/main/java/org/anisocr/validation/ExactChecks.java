@@ -53,8 +53,12 @@ public final class ExactChecks {
 
     /** One measured quantity of a check. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Measure(@JsonProperty("case") String label, @JsonProperty("n") Integer n, @JsonProperty("dt_Myr") Double dt,
-                          @JsonProperty("value") double value, @JsonProperty("order") Double order) {
+    public record Measure(
+            @JsonProperty("case") String label,
+            @JsonProperty("n") Integer n,
+            @JsonProperty("dt_Myr") Double dt,
+            @JsonProperty("value") double value,
+            @JsonProperty("order") Double order) {
         static Measure of(String label, int n, double value) { return new Measure(label, n, null, value, null); }
     }
 
@@ -77,14 +81,22 @@ public final class ExactChecks {
 
     static double maxAbs(double[][] a) {
         double m = 0;
-        for (double[] r : a) for (double v : r) m = Math.max(m, Math.abs(v));
+        for (double[] r : a) {
+            for (double v : r) {
+                m = Math.max(m, Math.abs(v));
+            }
+        }
         return m;
     }
 
     /** max |a − b| / max |b| over all bins. */
     static double relDiff(double[][] a, double[][] b) {
         double d = 0;
-        for (int k = 0; k < a.length; k++) for (int i = 0; i < a[k].length; i++) d = Math.max(d, Math.abs(a[k][i] - b[k][i]));
+        for (int k = 0; k < a.length; k++) {
+            for (int i = 0; i < a[k].length; i++) {
+                d = Math.max(d, Math.abs(a[k][i] - b[k][i]));
+            }
+        }
         return d / maxAbs(b);
     }
 
@@ -104,7 +116,8 @@ public final class ExactChecks {
         DiffusionTensor iso = new DiffusionTensor(ValidationModels.D0_KPC2_PER_MYR, 0.3, 0.3, 1.0, 1);
         PulsarSource src = new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1);
         TransportProblem ref = problem(Geometry.CYLINDRICAL, n, iso, new NoField(), src);
-        double[][] refDirect = new DirectSteadySolver(ref, 1).solve(), refMarch = march(ref, 0.1, 100);
+        double[][] refDirect = new DirectSteadySolver(ref, 1).solve();
+        double[][] refMarch = march(ref, 0.1, 100);
         List<Measure> out = new ArrayList<>();
         for (var e : fields().entrySet()) {
             TransportProblem p = problem(Geometry.CYLINDRICAL, n, iso, e.getValue(), src);
@@ -124,8 +137,8 @@ public final class ExactChecks {
             out.add(Measure.of(name + " direct", n, mirrorAsymmetry(p.grid(), new DirectSteadySolver(p, 1).solve())));
             out.add(Measure.of(name + " split", n, mirrorAsymmetry(p.grid(), march(p, 0.05, 200))));
         }
-        // The paper's realistic field (Pshirkov + JF12 X) on a grid that reaches past RXc = 4.8 kpc, where the X-field's
-        // outer branch crosses the plane: R ≤ 12 kpc, |z| ≤ 4 kpc, (2n − 1) × n nodes.
+        // The paper's realistic field (Pshirkov + JF12 X) on a grid that reaches past RXc = 4.8 kpc, where the
+        // X-field's outer branch crosses the plane: R ≤ 12 kpc, |z| ≤ 4 kpc, (2n − 1) × n nodes.
         TransportProblem p = new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 12, 4, 2 * n - 1, n),
                 ValidationModels.momenta(), t, RealisticField.standard(), src);
         out.add(Measure.of("realistic direct", n, mirrorAsymmetry(p.grid(), new DirectSteadySolver(p, 1).solve())));
@@ -135,9 +148,13 @@ public final class ExactChecks {
 
     static double mirrorAsymmetry(SpatialGrid g, double[][] n) {
         double d = 0;
-        for (double[] nk : n)
-            for (int j = 0; j < g.nZ(); j++)
-                for (int i = 0; i < g.nR(); i++) d = Math.max(d, Math.abs(nk[g.index(i, j)] - nk[g.index(i, g.nZ() - 1 - j)]));
+        for (double[] nk : n) {
+            for (int j = 0; j < g.nZ(); j++) {
+                for (int i = 0; i < g.nR(); i++) {
+                    d = Math.max(d, Math.abs(nk[g.index(i, j)] - nk[g.index(i, g.nZ() - 1 - j)]));
+                }
+            }
+        }
         return d / maxAbs(n);
     }
 
@@ -162,8 +179,14 @@ public final class ExactChecks {
         for (String name : List.of("gaussian-bump", "toy", "odd-radial")) {
             MagneticField f = fields().get(name);
             double[][] base = new DirectSteadySolver(problem(Geometry.CYLINDRICAL, n, t, f, src), 1).solve();
-            double[][] scaled = new DirectSteadySolver(problem(Geometry.CYLINDRICAL, n, t.withD0(k * t.d0Kpc2PerMyr()), f, src), 1).solve();
-            for (double[] r : scaled) for (int i = 0; i < r.length; i++) r[i] *= k;
+            double[][] scaled = new DirectSteadySolver(
+                            problem(Geometry.CYLINDRICAL, n, t.withD0(k * t.d0Kpc2PerMyr()), f, src), 1)
+                    .solve();
+            for (double[] r : scaled) {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] *= k;
+                }
+            }
             out.add(Measure.of(name, n, relDiff(scaled, base)));
         }
         return out;
@@ -176,7 +199,11 @@ public final class ExactChecks {
         SpatialGrid g = p.grid();
         double[] s = p.sourceRate(k);
         double q = 0;
-        for (int j = 0; j < g.nZ(); j++) for (int i = 0; i < g.nR(); i++) q += g.volumeWeight(i) * s[g.index(i, j)];
+        for (int j = 0; j < g.nZ(); j++) {
+            for (int i = 0; i < g.nR(); i++) {
+                q += g.volumeWeight(i) * s[g.index(i, j)];
+            }
+        }
         return q;
     }
 
@@ -191,18 +218,25 @@ public final class ExactChecks {
     public static double escape(TransportProblem p, int k, double[] n) {
         SpatialGrid g = p.grid();
         FieldDirection d = p.coefficients().direction();
-        double dP = p.dPerp(k), dA = p.dAni(k), dR = g.dR(), dz = g.dz();
-        int nR = g.nR(), nZ = g.nZ();
+        double dP = p.dPerp(k);
+        double dA = p.dAni(k);
+        double dR = g.dR();
+        double dz = g.dz();
+        int nR = g.nR();
+        int nZ = g.nZ();
         boolean cyl = g.geometry() == Geometry.CYLINDRICAL;
         double out = 0;
         for (int i = 0; i < nR - 1; i++) {
             double area = g.volumeWeight(i) / dz;
             for (int side = 0; side < 2; side++) {
-                int jIn = side == 0 ? nZ - 2 : 1, jOut = side == 0 ? nZ - 1 : 0;
-                int in = g.index(i, jIn), ext = g.index(i, jOut);
+                int jIn = side == 0 ? nZ - 2 : 1;
+                int jOut = side == 0 ? nZ - 1 : 0;
+                int in = g.index(i, jIn);
+                int ext = g.index(i, jOut);
                 double dzz = 0.5 * (d.dZZ(in, dP, dA) + d.dZZ(ext, dP, dA));
                 double drz = 0.5 * (d.dRZ(in, dP, dA) + d.dRZ(ext, dP, dA));
-                double dNdR = i == 0 ? 0 : 0.5 * ((n[in + 1] - n[in - 1]) / (2 * dR) + (n[ext + 1] - n[ext - 1]) / (2 * dR));
+                double dNdR =
+                        i == 0 ? 0 : 0.5 * ((n[in + 1] - n[in - 1]) / (2 * dR) + (n[ext + 1] - n[ext - 1]) / (2 * dR));
                 double dNdn = (n[ext] - n[in]) / dz;                    // derivative along the outward normal
                 double sign = side == 0 ? 1 : -1;                        // n̂ = ±ẑ
                 out += area * -(dzz * dNdn + sign * drz * dNdR);
@@ -211,7 +245,8 @@ public final class ExactChecks {
         double rFace = (nR - 1.5) * dR;
         double area = cyl ? 2 * Math.PI * rFace * dz : dz;
         for (int j = 1; j < nZ - 1; j++) {
-            int in = g.index(nR - 2, j), ext = g.index(nR - 1, j);
+            int in = g.index(nR - 2, j);
+            int ext = g.index(nR - 1, j);
             double drr = 0.5 * (d.dRR(in, dP, dA) + d.dRR(ext, dP, dA));
             double drz = 0.5 * (d.dRZ(in, dP, dA) + d.dRZ(ext, dP, dA));
             double dNdz = 0.5 * ((n[in + nR] - n[in - nR]) / (2 * dz) + (n[ext + nR] - n[ext - nR]) / (2 * dz));
@@ -254,12 +289,16 @@ public final class ExactChecks {
         List<Measure> out = new ArrayList<>();
         for (double dt : dts) {
             MixedTermStability.requireStable(p, dt, "dt");
-            int steps = (int) Math.round(tMyr / dt), bins = p.bins();
-            double[] escaped = new double[bins], fPrev = new double[bins];
+            int steps = (int) Math.round(tMyr / dt);
+            int bins = p.bins();
+            double[] escaped = new double[bins];
+            double[] fPrev = new double[bins];
             double[][] state;
             try (CpuSplitStepper s = new CpuSplitStepper(p, 1)) {
                 state = s.state();
-                for (int k = 0; k < bins; k++) fPrev[k] = escape(p, k, state[k]);
+                for (int k = 0; k < bins; k++) {
+                    fPrev[k] = escape(p, k, state[k]);
+                }
                 for (int st = 0; st < steps; st++) {
                     s.advance(dt, 1);
                     state = s.state();
@@ -276,7 +315,13 @@ public final class ExactChecks {
                 double injected = steps * dt * injection(p, k);
                 worst = Math.max(worst, Math.abs(mass[k] - (injected - escaped[k])) / injected);
             }
-            Double order = out.isEmpty() ? null : ErrorNorms.order(out.get(out.size() - 1).value(), worst, out.get(out.size() - 1).dt(), dt);
+            Double order = out.isEmpty()
+                    ? null
+                    : ErrorNorms.order(
+                            out.get(out.size() - 1).value(),
+                            worst,
+                            out.get(out.size() - 1).dt(),
+                            dt);
             out.add(new Measure(fieldName + " cylindrical transient T=" + tMyr + " Myr", n, dt, worst, order));
         }
         return out;

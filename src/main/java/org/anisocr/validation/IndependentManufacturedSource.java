@@ -24,27 +24,44 @@ public record IndependentManufacturedSource(MagneticField field) implements Sour
 
     @Override public double[] rate(FieldDirection direction, double pGeV, double dPerp, double dAni) {
         SpatialGrid g = direction.grid();
-        double kR = Math.PI / (2 * g.rMaxKpc()), kH = Math.PI / (2 * g.halfHeightKpc());
+        double kR = Math.PI / (2 * g.rMaxKpc());
+        double kH = Math.PI / (2 * g.halfHeightKpc());
         boolean cyl = g.geometry() == Geometry.CYLINDRICAL;
         double[] s = new double[g.size()];
-        for (int j = 0; j < g.nZ(); j++)
+        for (int j = 0; j < g.nZ(); j++) {
             for (int i = 0; i < g.nR(); i++) {
-                if (g.isDirichlet(i, j)) continue;
-                double r = g.r(i), z = g.z(j);
-                double cr = Math.cos(kR * r), sr = Math.sin(kR * r), cz = Math.cos(kH * z), sz = Math.sin(kH * z);
-                double psi = cr * cz, psiR = -kR * sr * cz, psiZ = -kH * cr * sz, psiRR = -kR * kR * psi,
-                        psiZZ = -kH * kH * psi, psiRZ = kR * kH * sr * sz;
+                if (g.isDirichlet(i, j)) {
+                    continue;
+                }
+                double r = g.r(i);
+                double z = g.z(j);
+                double cr = Math.cos(kR * r);
+                double sr = Math.sin(kR * r);
+                double cz = Math.cos(kH * z);
+                double sz = Math.sin(kH * z);
+                double psi = cr * cz;
+                double psiR = -kR * sr * cz;
+                double psiZ = -kH * cr * sz;
+                double psiRR = -kR * kR * psi;
+                double psiZZ = -kH * kH * psi;
+                double psiRZ = kR * kH * sr * sz;
                 double[] d = tensor(r, z, dPerp, dAni);
-                double dRdRR = dR(r, z, dPerp, dAni, 0), dZdRZ = dZ(r, z, dPerp, dAni, 2);
-                double dRdRZ = dR(r, z, dPerp, dAni, 2), dZdZZ = dZ(r, z, dPerp, dAni, 1);
+                double dRdRR = dR(r, z, dPerp, dAni, 0);
+                double dZdRZ = dZ(r, z, dPerp, dAni, 2);
+                double dRdRZ = dR(r, z, dPerp, dAni, 2);
+                double dZdZZ = dZ(r, z, dPerp, dAni, 1);
                 double op = d[0] * psiRR + d[1] * psiZZ + 2 * d[2] * psiRZ
                         + (dRdRR + dZdRZ) * psiR + (dRdRZ + dZdZZ) * psiZ;
                 if (cyl) {
-                    if (i == 0) op += d[0] * psiRR + dRdRZ * psiZ;
-                    else op += d[0] / r * psiR + d[2] / r * psiZ;
+                    if (i == 0) {
+                        op += d[0] * psiRR + dRdRZ * psiZ;
+                    } else {
+                        op += d[0] / r * psiR + d[2] / r * psiZ;
+                    }
                 }
                 s[g.index(i, j)] = -op;
             }
+        }
         return s;
     }
 
@@ -52,8 +69,11 @@ public record IndependentManufacturedSource(MagneticField field) implements Sour
     private double[] tensor(double r, double z, double dPerp, double dAni) {
         FieldVector b = field.at(r, z);
         double m = b.magnitude();
-        if (m == 0) return new double[]{dPerp, dPerp, 0};
-        double br = b.bR() / m, bz = b.bZ() / m;
+        if (m == 0) {
+            return new double[]{dPerp, dPerp, 0};
+        }
+        double br = b.bR() / m;
+        double bz = b.bZ() / m;
         return new double[]{dPerp + dAni * br * br, dPerp + dAni * bz * bz, dAni * br * bz};
     }
 

@@ -48,17 +48,23 @@ public final class ManufacturedValidation {
                              @JsonProperty("error_l2_rel") double l2Rel, @JsonProperty("error_max_rel") double maxRel,
                              @JsonProperty("residual") double residual, @JsonProperty("seconds") double seconds,
                              @JsonProperty("order") Double orderL2, @JsonProperty("order_max") Double orderMax) {
-        GridResult withOrders(Double l2, Double max) { return new GridResult(n, h, l2Rel, maxRel, residual, seconds, l2, max); }
+        GridResult withOrders(Double l2, Double max) {
+            return new GridResult(n, h, l2Rel, maxRel, residual, seconds, l2, max);
+        }
     }
 
     /** The split scheme's fixed point at one dt on one grid. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SplitResult(@JsonProperty("n") int n, @JsonProperty("dt_Myr") double dt, @JsonProperty("steps") int steps,
-                              @JsonProperty("final_change") double finalChange,
-                              @JsonProperty("distance_to_direct_l2_rel") double distanceL2,
-                              @JsonProperty("distance_to_direct_max_rel") double distanceMax,
-                              @JsonProperty("error_l2_rel") double errorL2, @JsonProperty("residual") double residual,
-                              @JsonProperty("order_dt") Double orderDt) {
+    public record SplitResult(
+            @JsonProperty("n") int n,
+            @JsonProperty("dt_Myr") double dt,
+            @JsonProperty("steps") int steps,
+            @JsonProperty("final_change") double finalChange,
+            @JsonProperty("distance_to_direct_l2_rel") double distanceL2,
+            @JsonProperty("distance_to_direct_max_rel") double distanceMax,
+            @JsonProperty("error_l2_rel") double errorL2,
+            @JsonProperty("residual") double residual,
+            @JsonProperty("order_dt") Double orderDt) {
         SplitResult withOrder(Double o) {
             return new SplitResult(n, dt, steps, finalChange, distanceL2, distanceMax, errorL2, residual, o);
         }
@@ -81,8 +87,11 @@ public final class ManufacturedValidation {
     /** ψ on every node of g. */
     public static double[] exact(SpatialGrid g) {
         double[] psi = new double[g.size()];
-        for (int j = 0; j < g.nZ(); j++)
-            for (int i = 0; i < g.nR(); i++) psi[g.index(i, j)] = ManufacturedSource.exact(g, i, j);
+        for (int j = 0; j < g.nZ(); j++) {
+            for (int i = 0; i < g.nR(); i++) {
+                psi[g.index(i, j)] = ManufacturedSource.exact(g, i, j);
+            }
+        }
         return psi;
     }
 
@@ -95,12 +104,24 @@ public final class ManufacturedValidation {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         double[] psi = exact(p.grid());
         ErrorNorms e = null;
-        for (double[] nk : sol) e = e == null ? ErrorNorms.of(nk, psi) : e.worst(ErrorNorms.of(nk, psi));
-        return new GridResult(n, p.grid().dR(), e.l2Rel(), e.maxRel(), DiscreteOperator.maxRelativeResidual(p, sol), seconds, null, null);
+        for (double[] nk : sol) {
+            e = e == null ? ErrorNorms.of(nk, psi) : e.worst(ErrorNorms.of(nk, psi));
+        }
+        return new GridResult(
+                n,
+                p.grid().dR(),
+                e.l2Rel(),
+                e.maxRel(),
+                DiscreteOperator.maxRelativeResidual(p, sol),
+                seconds,
+                null,
+                null);
     }
 
     /** Solves on each grid (ascending n) and adds the observed order between successive grids. */
-    public static List<GridResult> convergence(Case c, int[] sizes, int threads) { return convergence(c, sizes, threads, false); }
+    public static List<GridResult> convergence(Case c, int[] sizes, int threads) {
+        return convergence(c, sizes, threads, false);
+    }
 
     public static List<GridResult> convergence(Case c, int[] sizes, int threads, boolean independentSource) {
         List<GridResult> out = new ArrayList<>();
@@ -138,9 +159,11 @@ public final class ManufacturedValidation {
                 } while (change >= tolerance && steps < maxSteps);
                 state = s.state();
             }
-            ErrorNorms dist = null, err = null;
+            ErrorNorms dist = null;
+            ErrorNorms err = null;
             for (int k = 0; k < state.length; k++) {
-                ErrorNorms d = ErrorNorms.of(state[k], direct[k]), e = ErrorNorms.of(state[k], psi);
+                ErrorNorms d = ErrorNorms.of(state[k], direct[k]);
+                ErrorNorms e = ErrorNorms.of(state[k], psi);
                 dist = dist == null ? d : dist.worst(d);
                 err = err == null ? e : err.worst(e);
             }

@@ -11,10 +11,12 @@ import org.anisocr.operator.DiffusionTensor;
  * D∥ and D⊥/D∥ and every check is made for two genuinely different tensors.
  */
 public final class ValidationModels {
-    public static final double R_MAX_KPC = 4, HALF_HEIGHT_KPC = 2;
+    public static final double R_MAX_KPC = 4;
+    public static final double HALF_HEIGHT_KPC = 2;
     public static final double D0_KPC2_PER_MYR = 1e28 / DiffusionTensor.CM2_PER_S_PER_KPC2_PER_MYR;
     public static final double B0_MICRO_GAUSS = 10;
-    public static final double DELTA_PAR = 0.3, DELTA_PERP = 0.5;
+    public static final double DELTA_PAR = 0.3;
+    public static final double DELTA_PERP = 0.5;
     public static final double EPS_D = 0.05;
 
     private ValidationModels() {}

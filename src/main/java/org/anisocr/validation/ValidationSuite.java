@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelTables;
 import org.anisocr.grid.Geometry;
+import org.anisocr.io.AtomicFile;
+import org.anisocr.io.Version;
 import org.anisocr.validation.ExactChecks.Measure;
 import org.anisocr.validation.GreenFunctionValidation.Case;
 
@@ -21,22 +23,37 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Every validation test of docs/physics.md §5 with its acceptance criteria ({@link Acceptance}); used by `anisocr validate`
- * and by the JUnit tests. Each test returns a {@link TestReport}: the measured data (JSON-ready) and the criteria.
+ * Every validation test of docs/physics.md §5 with its acceptance criteria ({@link Acceptance}); used by `anisocr
+ * validate` and by the JUnit tests. Each test returns a {@link TestReport}: the measured data (JSON-ready) and the
+ * criteria.
  */
 public final class ValidationSuite {
-    public static final int[] P_GRIDS = {31, 61, 121, 241}, P_GRIDS_QUICK = {31, 61, 121};
-    public static final double[] SPLIT_DTS = {0.1, 0.05, 0.025}, SPLIT_DTS_QUICK = {0.1, 0.05};
+    public static final int[] P_GRIDS = {31, 61, 121, 241};
+    public static final int[] P_GRIDS_QUICK = {31, 61, 121};
+    public static final double[] SPLIT_DTS = {0.1, 0.05, 0.025};
+    public static final double[] SPLIT_DTS_QUICK = {0.1, 0.05};
     public static final int SPLIT_GRID = 31;
-    public static final int[] G_GRIDS = {51, 101, 201}, G_GRIDS_QUICK = {51, 101};
+    public static final int[] G_GRIDS = {51, 101, 201};
+    public static final int[] G_GRIDS_QUICK = {51, 101};
     /** dt on the 51² grid; dt ∝ h², so 101² gets the paper's 0.001 Myr and 201² 0.00025 Myr. */
     public static final double G_DT_ON_51 = 0.004;
     /** Fixed initial width of the refinement study (kpc). The paper's Δ = min(dR, dz) is run separately. */
     public static final double G_WIDTH_KPC = 0.2;
     public static final double[] G_TIMES = {0.2, 0.5, 1.0}; // whole numbers of steps on every grid
 
-    public static final List<String> NAMES = List.of("P1", "P2", "P3", "G1", "G2", "G3", "G1-cyl", "isotropy", "symmetry",
-            "zero-source", "mass-balance", "D0-scaling");
+    public static final List<String> NAMES = List.of(
+            "P1",
+            "P2",
+            "P3",
+            "G1",
+            "G2",
+            "G3",
+            "G1-cyl",
+            "isotropy",
+            "symmetry",
+            "zero-source",
+            "mass-balance",
+            "D0-scaling");
 
     /** One acceptance criterion: value ≤ bound (upper) or value ≥ bound (lower). */
     public record Criterion(@JsonProperty("description") String description, @JsonProperty("value") double value,
@@ -47,12 +64,22 @@ public final class ValidationSuite {
         static Criterion atLeast(String d, double v, double b) { return new Criterion(d, v, b, false); }
 
         @Override public String toString() {
-            return String.format(Locale.ROOT, "%s %s: %.4g %s %.4g", passed() ? "ok  " : "FAIL", description, value, upper ? "<=" : ">=", bound);
+            return String.format(
+                    Locale.ROOT,
+                    "%s %s: %.4g %s %.4g",
+                    passed() ? "ok  " : "FAIL",
+                    description,
+                    value,
+                    upper ? "<=" : ">=",
+                    bound);
         }
     }
 
-    public record TestReport(@JsonProperty("name") String name, @JsonProperty("data") Map<String, Object> data,
-                             @JsonProperty("criteria") List<Criterion> criteria, @JsonProperty("seconds") double seconds) {
+    public record TestReport(
+            @JsonProperty("name") String name,
+            @JsonProperty("data") Map<String, Object> data,
+            @JsonProperty("criteria") List<Criterion> criteria,
+            @JsonProperty("seconds") double seconds) {
         /** Copies; the data keep their order (the report's JSON lists them as measured). */
         public TestReport {
             data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
@@ -74,26 +101,43 @@ public final class ValidationSuite {
                 Acceptance.SPLIT_TOLERANCE, 400_000);
         List<Criterion> cr = new ArrayList<>();
         for (var g : grids) {
-            if (g.n() == 121) cr.add(Criterion.atMost("L2 error on 121²", g.l2Rel(), Acceptance.P_L2_AT_121));
-            if (g.n() >= 121) cr.add(Criterion.atLeast("L2 order to " + g.n() + "²", g.orderL2(), Acceptance.P_ORDER_MIN));
+            if (g.n() == 121) {
+                cr.add(Criterion.atMost("L2 error on 121²", g.l2Rel(), Acceptance.P_L2_AT_121));
+            }
+            if (g.n() >= 121) {
+                cr.add(Criterion.atLeast("L2 order to " + g.n() + "²", g.orderL2(), Acceptance.P_ORDER_MIN));
+            }
         }
         for (var g : independent) {
-            if (g.n() == 121) cr.add(Criterion.atMost("independent source: L2 error on 121²", g.l2Rel(), Acceptance.P_L2_AT_121));
-            if (g.n() >= 121) cr.add(Criterion.atLeast("independent source: L2 order to " + g.n() + "²", g.orderL2(), Acceptance.P_ORDER_MIN));
+            if (g.n() == 121) {
+                cr.add(Criterion.atMost("independent source: L2 error on 121²", g.l2Rel(), Acceptance.P_L2_AT_121));
+            }
+            if (g.n() >= 121) {
+                cr.add(Criterion.atLeast(
+                        "independent source: L2 order to " + g.n() + "²", g.orderL2(), Acceptance.P_ORDER_MIN));
+            }
         }
         for (var s : split) {
-            cr.add(Criterion.atMost("split march converged at dt=" + s.dt(), s.finalChange(), Acceptance.SPLIT_TOLERANCE));
+            cr.add(Criterion.atMost(
+                    "split march converged at dt=" + s.dt(), s.finalChange(), Acceptance.SPLIT_TOLERANCE));
             if (s.orderDt() != null) {
-                cr.add(Criterion.atLeast("split fixed point: order in dt to dt=" + s.dt(), s.orderDt(), Acceptance.SPLIT_DT_ORDER_MIN));
-                cr.add(Criterion.atMost("split fixed point: order in dt to dt=" + s.dt(), s.orderDt(), Acceptance.SPLIT_DT_ORDER_MAX));
+                cr.add(Criterion.atLeast(
+                        "split fixed point: order in dt to dt=" + s.dt(), s.orderDt(), Acceptance.SPLIT_DT_ORDER_MIN));
+                cr.add(Criterion.atMost(
+                        "split fixed point: order in dt to dt=" + s.dt(), s.orderDt(), Acceptance.SPLIT_DT_ORDER_MAX));
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("field", ModelTables.field(c.field()));
-        data.put("method", "exact steady state of the discrete operator (banded LU) vs psi = cos(kR R) cos(kH z); worst of 2 momentum bins");
+        data.put(
+                "method",
+                "exact steady state of the discrete operator (banded LU) vs psi = cos(kR R) cos(kH z); worst of 2"
+                        + " momentum bins");
         data.put("grids", grids);
         data.put("grids_independent_source", independent);
-        data.put("independent_source", "source from the field function with 4th-order derivatives of D, not from the scheme's drift arrays");
+        data.put(
+                "independent_source",
+                "source from the field function with 4th-order derivatives of D, not from the scheme's drift arrays");
         data.put("split_fixed_point", split);
         return new TestReport(c.name(), data, cr, seconds(t0));
     }
@@ -108,23 +152,43 @@ public final class ValidationSuite {
         List<Criterion> cr = new ArrayList<>();
         for (var g : fixed) {
             double worst = g.worst().l2Rel();
-            if (g.n() == 101) cr.add(Criterion.atMost("L2 error on 101² (Δ=" + G_WIDTH_KPC + "), worst time", worst, Acceptance.gL2At101(c)));
-            if (g.n() == 201) cr.add(Criterion.atMost("L2 error on 201² (Δ=" + G_WIDTH_KPC + "), worst time", worst, Acceptance.gL2At201(c)));
+            if (g.n() == 101) {
+                cr.add(Criterion.atMost(
+                        "L2 error on 101² (Δ=" + G_WIDTH_KPC + "), worst time", worst, Acceptance.gL2At101(c)));
+            }
+            if (g.n() == 201) {
+                cr.add(Criterion.atMost(
+                        "L2 error on 201² (Δ=" + G_WIDTH_KPC + "), worst time", worst, Acceptance.gL2At201(c)));
+            }
             if (g.orderL2() != null) {
                 double minOrder = g.orderL2().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
                 double bound = g.n() <= 101 ? Acceptance.gOrderCoarse(c) : Acceptance.gOrderFine(c);
-                cr.add(Criterion.atLeast("L2 order to " + g.n() + "² (Δ=" + G_WIDTH_KPC + "), lowest over times", minOrder, bound));
+                cr.add(Criterion.atLeast(
+                        "L2 order to " + g.n() + "² (Δ=" + G_WIDTH_KPC + "), lowest over times", minOrder, bound));
             }
-            cr.add(Criterion.atMost("mass drift at t=" + g.times().get(0).t() + " on " + g.n() + "²", g.times().get(0).massDrift(), Acceptance.G_MASS_DRIFT));
+            cr.add(Criterion.atMost(
+                    "mass drift at t=" + g.times().get(0).t() + " on " + g.n() + "²",
+                    g.times().get(0).massDrift(),
+                    Acceptance.G_MASS_DRIFT));
         }
-        for (var g : paper)
-            if (g.n() == 101) cr.add(Criterion.atMost("paper set-up 101², Δ=h, dt=0.001: L2 error, worst time", g.worst().l2Rel(), Acceptance.gPaperL2At101(c)));
+        for (var g : paper) {
+            if (g.n() == 101) {
+                cr.add(Criterion.atMost(
+                        "paper set-up 101², Δ=h, dt=0.001: L2 error, worst time",
+                        g.worst().l2Rel(),
+                        Acceptance.gPaperL2At101(c)));
+            }
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("geometry", c.geometry.key());
         data.put("field", ModelTables.field(c.field()));
         data.put("eps_D", c.tensor().epsD());
-        data.put("reference", c.geometry == Geometry.CARTESIAN ? "anisotropic Gaussian with initial-width time shift"
-                : "ring kernel (scaled I0, Simpson quadrature over the initial radial Gaussian) x time-shifted z-Gaussian");
+        data.put(
+                "reference",
+                c.geometry == Geometry.CARTESIAN
+                        ? "anisotropic Gaussian with initial-width time shift"
+                        : "ring kernel (scaled I0, Simpson quadrature over the initial radial Gaussian) x time-shifted"
+                                + " z-Gaussian");
         data.put("dt_rule", "dt = " + G_DT_ON_51 + " Myr * (h / 0.08 kpc)^2 (dt ∝ h²; 0.001 Myr on 101²)");
         data.put("grids", fixed);
         data.put("paper_width_grids", paper);
@@ -140,32 +204,44 @@ public final class ValidationSuite {
     public static TestReport isotropy() {
         long t0 = System.nanoTime();
         List<Measure> m = ExactChecks.isotropy(41);
-        return simple("isotropy", "eps_D = 1, delta_par = delta_perp: max |N_field − N_no_field| / max |N|, direct and 100 split steps",
-                m, Acceptance.ROUND_OFF, t0);
+        return simple(
+                "isotropy",
+                "eps_D = 1, delta_par = delta_perp: max |N_field − N_no_field| / max |N|, direct and 100 split steps",
+                m,
+                Acceptance.ROUND_OFF,
+                t0);
     }
 
     public static TestReport symmetry() {
         long t0 = System.nanoTime();
         List<Measure> m = ExactChecks.symmetry(41);
-        return simple("symmetry", "max |N(R,z) − N(R,−z)| / max |N| for z-symmetric fields and source, direct and 200 split steps",
-                m, Acceptance.ROUND_OFF, t0);
+        return simple(
+                "symmetry",
+                "max |N(R,z) − N(R,−z)| / max |N| for z-symmetric fields and source, direct and 200 split steps",
+                m,
+                Acceptance.ROUND_OFF,
+                t0);
     }
 
     public static TestReport zeroSource() {
         long t0 = System.nanoTime();
         List<Measure> m = ExactChecks.zeroSource(41);
-        return simple("zero-source", "max |N| with S = 0, N(0) = 0: direct and 100 split steps", m, Acceptance.ZERO, t0);
+        return simple(
+                "zero-source", "max |N| with S = 0, N(0) = 0: direct and 100 split steps", m, Acceptance.ZERO, t0);
     }
 
     public static TestReport d0Scaling() {
         long t0 = System.nanoTime();
         List<Measure> m = ExactChecks.d0Scaling(61);
-        return simple("D0-scaling", "max |k N(k D0) − N(D0)| / max |N|, k = 3.7, direct solve", m, Acceptance.ROUND_OFF, t0);
+        return simple(
+                "D0-scaling", "max |k N(k D0) − N(D0)| / max |N|, k = 3.7, direct solve", m, Acceptance.ROUND_OFF, t0);
     }
 
     private static TestReport simple(String name, String what, List<Measure> m, double bound, long t0) {
         List<Criterion> cr = new ArrayList<>();
-        for (Measure x : m) cr.add(Criterion.atMost(x.label() + " n=" + x.n(), x.value(), bound));
+        for (Measure x : m) {
+            cr.add(Criterion.atMost(x.label() + " n=" + x.n(), x.value(), bound));
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("what", what);
         data.put("results", m);
@@ -177,34 +253,56 @@ public final class ValidationSuite {
         int[] sizes = {31, 61, 121};
         List<Measure> steady = new ArrayList<>();
         List<Criterion> cr = new ArrayList<>();
-        for (Geometry geo : Geometry.values())
+        for (Geometry geo : Geometry.values()) {
             for (String f : List.of("uniform-z", "toy")) {
                 var r = ExactChecks.steadyBalance(f, geo, sizes);
                 steady.addAll(r);
-                for (Measure x : r) cr.add(Criterion.atMost("steady balance " + x.label() + " n=" + x.n(), x.value(), Acceptance.BALANCE_EXACT));
+                for (Measure x : r) {
+                    cr.add(Criterion.atMost(
+                            "steady balance " + x.label() + " n=" + x.n(), x.value(), Acceptance.BALANCE_EXACT));
+                }
             }
+        }
         for (Geometry geo : Geometry.values()) {
             var r = ExactChecks.steadyBalance("odd-radial", geo, sizes);
             steady.addAll(r);
             Measure last = r.get(r.size() - 1);
-            cr.add(Criterion.atLeast("steady balance " + last.label() + " order to n=" + last.n(), last.order(), Acceptance.BALANCE_ORDER_MIN));
-            cr.add(Criterion.atMost("steady balance " + last.label() + " n=" + last.n(), last.value(), Acceptance.balanceOddRadialAt121(geo)));
+            cr.add(Criterion.atLeast(
+                    "steady balance " + last.label() + " order to n=" + last.n(),
+                    last.order(),
+                    Acceptance.BALANCE_ORDER_MIN));
+            cr.add(Criterion.atMost(
+                    "steady balance " + last.label() + " n=" + last.n(),
+                    last.value(),
+                    Acceptance.balanceOddRadialAt121(geo)));
         }
-        for (String f : List.of("gaussian-bump", "uniform-oblique")) steady.addAll(ExactChecks.steadyBalance(f, Geometry.CYLINDRICAL, sizes));
+        for (String f : List.of("gaussian-bump", "uniform-oblique")) {
+            steady.addAll(ExactChecks.steadyBalance(f, Geometry.CYLINDRICAL, sizes));
+        }
         double[] dts = quick ? new double[]{0.2, 0.1} : new double[]{0.2, 0.1, 0.05};
         List<Measure> transientM = new ArrayList<>();
         for (String f : List.of("uniform-z", "gaussian-bump")) {
             var r = ExactChecks.transientBalance(f, 61, 20, dts);
             transientM.addAll(r);
-            for (Measure x : r)
+            for (Measure x : r) {
                 if (x.order() != null) {
-                    cr.add(Criterion.atLeast("transient balance " + x.label() + " order in dt to dt=" + x.dt(), x.order(), Acceptance.SPLIT_DT_ORDER_MIN));
-                    cr.add(Criterion.atMost("transient balance " + x.label() + " order in dt to dt=" + x.dt(), x.order(), Acceptance.SPLIT_DT_ORDER_MAX));
+                    cr.add(Criterion.atLeast(
+                            "transient balance " + x.label() + " order in dt to dt=" + x.dt(),
+                            x.order(),
+                            Acceptance.SPLIT_DT_ORDER_MIN));
+                    cr.add(Criterion.atMost(
+                            "transient balance " + x.label() + " order in dt to dt=" + x.dt(),
+                            x.order(),
+                            Acceptance.SPLIT_DT_ORDER_MAX));
                 }
+            }
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("what", "steady: |Σ w S − escape| / Σ w S with the escape from discrete face fluxes; transient: "
-                + "|ΔM − (injected − ∫escape dt)| / injected with the split stepper from N = 0 (trapezoid over full steps)");
+        data.put(
+                "what",
+                "steady: |Σ w S − escape| / Σ w S with the escape from discrete face fluxes; transient: |ΔM −"
+                        + " (injected − ∫escape dt)| / injected with the split stepper from N = 0 (trapezoid over full"
+                        + " steps)");
         data.put("steady", steady);
         data.put("transient", transientM);
         return new TestReport("mass-balance", data, cr, seconds(t0));
@@ -233,7 +331,7 @@ public final class ValidationSuite {
     /** Writes {"meta": {...}, "P1": {...}, …} atomically (temp file + rename). */
     public static void writeJson(List<TestReport> reports, Map<String, Object> meta, Path file) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put(org.anisocr.io.AtomicFile.JSON_SIGNATURE_KEY, org.anisocr.io.Version.get());
+        root.put(AtomicFile.JSON_SIGNATURE_KEY, Version.get());
         root.put("meta", meta);
         for (TestReport r : reports) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -244,7 +342,7 @@ public final class ValidationSuite {
             root.put(r.name(), entry);
         }
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        org.anisocr.io.AtomicFile.write(file, true, "--json", om.writeValueAsBytes(root));
+        AtomicFile.write(file, true, "--json", om.writeValueAsBytes(root));
     }
 
     private static double seconds(long t0) { return (System.nanoTime() - t0) * 1e-9; }

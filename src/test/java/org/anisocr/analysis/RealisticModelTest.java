@@ -20,16 +20,16 @@ import static org.junit.jupiter.api.Assertions.*;
 class RealisticModelTest {
     static String config(double deltaPar, double deltaPerp, double epsD) {
         return CoarseModels.toml(0.5, deltaPar, deltaPerp, epsD, """
-                [field]
-                model = "realistic"
-                [source]
-                model = "pulsar"
-                alpha_inj = 2.2
-                [solver]
-                mode = "direct"
-                [analysis]
-                map_p_GeV = [100.0]
-                """);
+            [field]
+            model = "realistic"
+            [source]
+            model = "pulsar"
+            alpha_inj = 2.2
+            [solver]
+            mode = "direct"
+            [analysis]
+            map_p_GeV = [100.0]
+            """);
     }
 
     /**
@@ -41,7 +41,9 @@ class RealisticModelTest {
         ModelConfig c = ModelConfig.parse("realistic-equal-delta", config(0.4, 0.4, 0.05));
         RunResult r = CoarseModels.run(c);
         ModelAnalysis.Profiles pr = ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), c.analysis());
-        for (int i = 0; i < c.grid().nR() - 1; i++) assertEquals(2.6, pr.alpha()[i], 1e-9, "R = " + c.grid().r(i));
+        for (int i = 0; i < c.grid().nR() - 1; i++) {
+            assertEquals(2.6, pr.alpha()[i], 1e-9, "R = " + c.grid().r(i));
+        }
         assertEquals(0, pr.summary().alphaSunMinusInner(), 1e-9);
     }
 
@@ -61,13 +63,17 @@ class RealisticModelTest {
         Path cfg = tmp.resolve("real.toml");
         Files.writeString(cfg, config(0.3, 0.5, 0.1));
         Path out = tmp.resolve("field");
-        StringWriter o = new StringWriter(), e = new StringWriter();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
         var cl = Main.commandLine();
         cl.setOut(new PrintWriter(o, true));
         cl.setErr(new PrintWriter(e, true));
         assertEquals(0, cl.execute("field", cfg.toString(), "--out", out.toString(), "--p-ref", "100"), e.toString());
-        for (String f : new String[] {"field.fits", "field.png", "field_B.png", "field_D_RR.png", "field_D_zz.png", "field_D_Rz.png"})
+        for (String f : new String[] {
+            "field.fits", "field.png", "field_B.png", "field_D_RR.png", "field_D_zz.png", "field_D_Rz.png"
+        }) {
             assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
         try (Fits fits = new Fits(out.resolve("field.fits").toFile())) {
             BasicHDU<?> hdu = fits.readHDU();
             int[] axes = hdu.getAxes(); // FITS order reversed in Java: [plane][z][R]
@@ -78,7 +84,9 @@ class RealisticModelTest {
             assertEquals(100.0, hdu.getHeader().getDoubleValue("P_REF"), 1e-12);
             double[][][] cube = (double[][][]) hdu.getKernel();
             // D_Rz = (D∥ − D⊥) b_R b_z is odd in z (B_R odd, B_z even): rows j and nZ−1−j mirror with opposite sign
-            for (int i = 0; i < 41; i++) assertEquals(-cube[6][5][i], cube[6][27][i], 1e-12 * (1 + Math.abs(cube[6][5][i])));
+            for (int i = 0; i < 41; i++) {
+                assertEquals(-cube[6][5][i], cube[6][27][i], 1e-12 * (1 + Math.abs(cube[6][5][i])));
+            }
             // b_z on the axis above the plane is large (X-field vertical there)
             assertTrue(cube[2][24][0] > 0.5);
         }

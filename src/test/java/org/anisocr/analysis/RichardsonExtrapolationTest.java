@@ -9,13 +9,17 @@ class RichardsonExtrapolationTest {
     @Test void recoversOrderAndLimitOfAnExactPowerLaw() {
         double[] h = {0.1, 0.05, 0.025, 0.0125};
         double[] q = new double[4];
-        for (int k = 0; k < 4; k++) q[k] = 3 + 0.7 * h[k] * h[k];
+        for (int k = 0; k < 4; k++) {
+            q[k] = 3 + 0.7 * h[k] * h[k];
+        }
         RichardsonExtrapolation r = RichardsonExtrapolation.of(q, 2, 2);
         assertEquals(2, r.observed(), 1e-9);
         assertEquals(3, r.extrapolated(), 1e-12);
         assertEquals(0.7 * 0.0125 * 0.0125, r.errorEstimate(), 1e-12);
         // first order: 1 − 2h
-        for (int k = 0; k < 4; k++) q[k] = 1 - 2 * h[k];
+        for (int k = 0; k < 4; k++) {
+            q[k] = 1 - 2 * h[k];
+        }
         r = RichardsonExtrapolation.of(q, 2, 2);
         assertEquals(1, r.observed(), 1e-9);
         assertEquals(1, r.extrapolated(), 1e-12);

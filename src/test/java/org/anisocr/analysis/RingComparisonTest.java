@@ -3,6 +3,7 @@ package org.anisocr.analysis;
 import org.anisocr.analysis.RingComparison.RingPoint;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Ring averages and χ² on synthetic points (the real Fermi-LAT files of data/ are empty, see data/README.md). */
 class RingComparisonTest {
     private static final double[] R = new double[201];
-    static { for (int i = 0; i < R.length; i++) R[i] = 0.1 * i; }
+
+    static {
+        for (int i = 0; i < R.length; i++) {
+            R[i] = 0.1 * i;
+        }
+    }
 
     @Test void ringAverageIsAreaWeighted() {
         // y = R: ⟨R⟩ over [a, b] with weight R is (2/3)(b³ − a³)/(b² − a²); [2, 4]: (2/3)·56/12 = 3.111…
@@ -20,14 +26,14 @@ class RingComparisonTest {
         assertEquals(2.0 / 3 * 56 / 12, RingComparison.ringAverage(R, y, 2, 4), 2e-6);
         // a constant is its own average
         double[] c = new double[R.length];
-        java.util.Arrays.fill(c, 2.7);
+        Arrays.fill(c, 2.7);
         assertEquals(2.7, RingComparison.ringAverage(R, c, 0, 1.5), 1e-12);
         assertTrue(Double.isNaN(RingComparison.ringAverage(R, c, 15, 25)), "ring beyond the grid");
     }
 
     @Test void chi2CountsStandardisedResiduals() {
         double[] y = new double[R.length];
-        java.util.Arrays.fill(y, 2.7);
+        Arrays.fill(y, 2.7);
         List<RingPoint> data = List.of(new RingPoint(0, 2, 2.7, 0.05), new RingPoint(2, 4, 2.8, 0.05),
                 new RingPoint(4, 6, 2.6, 0.1), new RingPoint(18, 24, 2.0, 0.1));
         RingComparison.Chi2 c = RingComparison.chi2(R, y, data);

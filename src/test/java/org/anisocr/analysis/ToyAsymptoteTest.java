@@ -19,22 +19,25 @@ import static org.junit.jupiter.api.Assertions.*;
  * Tolerance 0.01 in α; measured |Δα| ≈ 0.001 (R = 0, εD = 1e-4) and ≈ 0.002 (R = 18, εD = 0.01).
  */
 class ToyAsymptoteTest {
-    static final double ALPHA_INJ = 2.2, DELTA_PAR = 0.1, DELTA_PERP = 0.6, TOL = 0.01;
+    static final double ALPHA_INJ = 2.2;
+    static final double DELTA_PAR = 0.1;
+    static final double DELTA_PERP = 0.6;
+    static final double TOL = 0.01;
 
     static ModelAnalysis.Profiles solve(double epsD) {
         String toml = CoarseModels.toml(0.25, DELTA_PAR, DELTA_PERP, epsD, """
-                [field]
-                model = "toy"
-                eps_B = 1.0
-                r0_kpc = 3.5
-                [source]
-                model = "pulsar"
-                alpha_inj = %s
-                a = 0.0
-                b = 0.0
-                [solver]
-                mode = "direct"
-                """.formatted(ALPHA_INJ));
+            [field]
+            model = "toy"
+            eps_B = 1.0
+            r0_kpc = 3.5
+            [source]
+            model = "pulsar"
+            alpha_inj = %s
+            a = 0.0
+            b = 0.0
+            [solver]
+            mode = "direct"
+            """.formatted(ALPHA_INJ));
         ModelConfig c = ModelConfig.parse("toy-asymptote", toml);
         RunResult r = CoarseModels.run(c);
         return ModelAnalysis.compute(c.grid(), c.momenta(), r.density(), AnalysisConfig.DEFAULT);
@@ -44,7 +47,8 @@ class ToyAsymptoteTest {
     void smallRadiusParallelEscape() {
         ModelAnalysis.Profiles pr = solve(1e-4);
         double alpha0 = pr.alpha()[0];
-        System.out.printf("toy asymptote: eps_D=1e-4 alpha(R=0) = %.5f, expected %.2f%n", alpha0, ALPHA_INJ + DELTA_PAR);
+        System.out.printf(
+                "toy asymptote: eps_D=1e-4 alpha(R=0) = %.5f, expected %.2f%n", alpha0, ALPHA_INJ + DELTA_PAR);
         assertEquals(ALPHA_INJ + DELTA_PAR, alpha0, TOL);
     }
 

@@ -87,10 +87,24 @@ class BenchResultJsonTest {
                 solverRow = row;
             }
         }
-        SteadyMethodsResult.SolverRow s = new SteadyMethodsResult.SolverRow("m", Map.of("model", "toy"), 0.1, "lu-gmres", "paper",
-                0.1, 3, 9L, 2, 1, 0.2, 1e-11, true, 1e-12);
-        SteadyMethodsResult.LadderRow l = new SteadyMethodsResult.LadderRow("m", Map.of("model", "toy"), 0.1, "ladder", "paper",
-                2000, 7, 1.0, 0.01, 1e-3, true, 1.0, 0.9, 1e-2, 1e-3);
+        SteadyMethodsResult.SolverRow s = new SteadyMethodsResult.SolverRow(
+                "m", Map.of("model", "toy"), 0.1, "lu-gmres", "paper", 0.1, 3, 9L, 2, 1, 0.2, 1e-11, true, 1e-12);
+        SteadyMethodsResult.LadderRow l = new SteadyMethodsResult.LadderRow(
+                "m",
+                Map.of("model", "toy"),
+                0.1,
+                "ladder",
+                "paper",
+                2000,
+                7,
+                1.0,
+                0.01,
+                1e-3,
+                true,
+                1.0,
+                0.9,
+                1e-2,
+                1e-3);
         SteadyMethodsResult r = new SteadyMethodsResult("anisocr", "anisocr", "2026-01-01", 2, 2, "17", 1e-10,
                 2000, 1000, 3, List.of("a.toml"), List.of(s, l));
         assertEquals(withSignature(keys(file)), keys(r));

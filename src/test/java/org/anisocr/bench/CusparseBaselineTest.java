@@ -9,7 +9,10 @@ import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The JCusparse baseline's host side: the library loads exactly when libcusparse.so.12 is on the path; layouts and residual. */
+/**
+ * The JCusparse baseline's host side: the library loads exactly when libcusparse.so.12 is on the path; layouts and
+ * residual.
+ */
 class CusparseBaselineTest {
 
     @Test
@@ -18,8 +21,13 @@ class CusparseBaselineTest {
         boolean present = Arrays.stream(path.split(File.pathSeparator)).filter(d -> !d.isBlank())
                 .anyMatch(d -> Files.exists(Path.of(d, "libcusparse.so.12")));
         String problem = CusparseBaseline.libraryProblem();
-        if (present) assertNull(problem, "libcusparse.so.12 is on LD_LIBRARY_PATH, yet: " + problem);
-        else assertEquals("libcusparse.so.12 not on the library path (CUDA 13: the nvidia-cusparse wheel's nvidia/cu13/lib)", problem);
+        if (present) {
+            assertNull(problem, "libcusparse.so.12 is on LD_LIBRARY_PATH, yet: " + problem);
+        } else {
+            assertEquals(
+                    "libcusparse.so.12 not on the library path (CUDA 13: the nvidia-cusparse wheel's nvidia/cu13/lib)",
+                    problem);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,12 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `figures` refuses missing data before solving anything and leaves nothing behind (the full regeneration is not a unit test: ≈ 3 min). */
+/**
+ * `figures` refuses missing data before solving anything and leaves nothing behind (the full regeneration is not a unit
+ * test: ≈ 3 min).
+ */
 class FiguresCommandTest {
     @TempDir Path tmp;
 
-    @Test void missingDataIsABadInputAndNothingIsWritten() throws java.io.IOException {
-        StringWriter out = new StringWriter(), err = new StringWriter();
+    @Test void missingDataIsABadInputAndNothingIsWritten() throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));

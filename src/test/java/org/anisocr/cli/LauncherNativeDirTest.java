@@ -44,7 +44,8 @@ class LauncherNativeDirTest {
     }
 
     private static int run(Path clone, Path bin, String nativeDir) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("sh", clone.resolve("anisocr").toString(), "--version").redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder("sh", clone.resolve("anisocr").toString(), "--version")
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         pb.environment().remove("ANISOCR_NATIVE_DIR");

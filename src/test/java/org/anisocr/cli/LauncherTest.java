@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,24 +38,34 @@ class LauncherTest {
     void concurrentLaunchersOnAFreshCloneBuildOnceAndADamagedJarIsRebuilt(@TempDir Path tmp) throws Exception {
         assumeTrue(Files.isRegularFile(PROJECT.resolve("anisocr")) && Files.isRegularFile(PROJECT.resolve("mvnw")),
                 "run from the project root");
-        assumeTrue(onPath("sh") && onPath("flock") && onPath("cksum") && onPath("java"), "needs sh, flock, cksum, java");
+        assumeTrue(
+                onPath("sh") && onPath("flock") && onPath("cksum") && onPath("java"), "needs sh, flock, cksum, java");
         assumeTrue(Files.isDirectory(Path.of(System.getProperty("user.home"), ".m2", "wrapper")),
                 "needs the Maven wrapper's distribution in ~/.m2/wrapper (present once ./mvnw has run)");
 
         Path clone = tmp.resolve("clone");
-        for (String p : List.of("anisocr", "mvnw", "pom.xml", ".mvn", "src/main")) copyTree(PROJECT.resolve(p), clone.resolve(p));
+        for (String p : List.of("anisocr", "mvnw", "pom.xml", ".mvn", "src/main")) {
+            copyTree(PROJECT.resolve(p), clone.resolve(p));
+        }
         assertFalse(Files.exists(clone.resolve("target")));
 
         List<Process> ps = new ArrayList<>();
-        for (int i = 0; i < LAUNCHERS; i++) ps.add(start(clone, tmp.resolve("out" + i), tmp.resolve("err" + i), "--version"));
+        for (int i = 0; i < LAUNCHERS; i++) {
+            ps.add(start(clone, tmp.resolve("out" + i), tmp.resolve("err" + i), "--version"));
+        }
         List<Result> results = new ArrayList<>();
-        for (int i = 0; i < LAUNCHERS; i++) results.add(finish(ps.get(i), tmp.resolve("out" + i), tmp.resolve("err" + i)));
+        for (int i = 0; i < LAUNCHERS; i++) {
+            results.add(finish(ps.get(i), tmp.resolve("out" + i), tmp.resolve("err" + i)));
+        }
         int builds = 0;
         for (Result r : results) {
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("anisocr "), r.out());
-            if (r.err().contains("first use: building target/anisocr.jar")) builds++;
-            else assertTrue(r.err().isEmpty() || r.err().contains("waiting for another anisocr launcher"), r.err());
+            if (r.err().contains("first use: building target/anisocr.jar")) {
+                builds++;
+            } else {
+                assertTrue(r.err().isEmpty() || r.err().contains("waiting for another anisocr launcher"), r.err());
+            }
         }
         assertEquals(1, builds, "exactly one launcher builds: " + results);
         Path jar = clone.resolve("target/anisocr.jar");
@@ -65,7 +76,9 @@ class LauncherTest {
         truncateEntry(jar, "org/anisocr/solver/steady/FlexibleGmres.class");
         Result damaged = run(clone, tmp, "--version");
         assertEquals(0, damaged.code(), damaged.err());
-        assertTrue(damaged.err().contains("target/anisocr.jar is damaged") && damaged.err().contains("Truncated class file"),
+        assertTrue(
+                damaged.err().contains("target/anisocr.jar is damaged")
+                        && damaged.err().contains("Truncated class file"),
                 damaged.err());
         assertEquals(1, damaged.err().lines().filter(l -> l.contains("building")).count(), damaged.err());
 
@@ -75,8 +88,11 @@ class LauncherTest {
     }
 
     static boolean onPath(String cmd) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(":"))
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, cmd))) return true;
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, cmd))) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -86,7 +102,9 @@ class LauncherTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         // The outer Maven's wrapper variables would point the inner build at this project.
-        pb.environment().keySet().removeIf(k -> k.startsWith("MAVEN_PROJECTBASEDIR") || k.equals("MAVEN_CMD_LINE_ARGS"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("MAVEN_PROJECTBASEDIR") || k.equals("MAVEN_CMD_LINE_ARGS"));
         pb.environment().remove("ANISOCR_JAVA_OPTS");
         return pb.start();
     }
@@ -100,7 +118,8 @@ class LauncherTest {
     }
 
     static Result run(Path dir, Path tmp, String... args) throws Exception {
-        Path out = Files.createTempFile(tmp, "out", ""), err = Files.createTempFile(tmp, "err", "");
+        Path out = Files.createTempFile(tmp, "out", "");
+        Path err = Files.createTempFile(tmp, "err", "");
         return finish(start(dir, out, err, args), out, err);
     }
 
@@ -119,7 +138,7 @@ class LauncherTest {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 byte[] b = in.readAllBytes();
                 if (e.getName().equals(entry)) {
-                    b = java.util.Arrays.copyOf(b, b.length / 2);
+                    b = Arrays.copyOf(b, b.length / 2);
                     found = true;
                 }
                 out.putNextEntry(new ZipEntry(e.getName()));
@@ -135,8 +154,9 @@ class LauncherTest {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path q = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(q);
-                else {
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(q);
+                } else {
                     Files.createDirectories(q.getParent());
                     Files.copy(p, q, StandardCopyOption.COPY_ATTRIBUTES);
                 }

@@ -2,12 +2,15 @@ package org.anisocr.cli;
 
 import org.anisocr.Gpu;
 import org.anisocr.Slow;
+import org.anisocr.solver.gpu.GpuDevice;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -16,30 +19,30 @@ class RunCommandTest {
     @TempDir Path tmp;
 
     static final String SMALL = """
-            [grid]
-            r_max_kpc = 4.0
-            half_height_kpc = 2.0
-            n_r = 21
-            n_z = 21
-            [momentum]
-            p_min_GeV = 1.0
-            p_max_GeV = 100.0
-            count = 3
-            [diffusion]
-            eps_D = 0.05
-            [field]
-            model = "uniform"
-            b_r_uG = 10.0
-            b_z_uG = 10.0
-            [source]
-            model = "pulsar"
-            r_sun_kpc = 2.0
-            [solver]
-            mode = "ladder"
-            [solver.ladder]
-            dt_max_Myr = 0.5
-            dt_min_Myr = 0.05
-            """;
+        [grid]
+        r_max_kpc = 4.0
+        half_height_kpc = 2.0
+        n_r = 21
+        n_z = 21
+        [momentum]
+        p_min_GeV = 1.0
+        p_max_GeV = 100.0
+        count = 3
+        [diffusion]
+        eps_D = 0.05
+        [field]
+        model = "uniform"
+        b_r_uG = 10.0
+        b_z_uG = 10.0
+        [source]
+        model = "pulsar"
+        r_sun_kpc = 2.0
+        [solver]
+        mode = "ladder"
+        [solver.ladder]
+        dt_max_Myr = 0.5
+        dt_min_Myr = 0.05
+        """;
 
     CliHarness.Result run(String... args) { return CliHarness.inProcess(args); }
 
@@ -61,8 +64,9 @@ class RunCommandTest {
         Path out = tmp.resolve("out");
         CliHarness.Result r = run("run", config(SMALL).toString(), "--out", out.toString(), "--backend", "cpu");
         assertEquals(0, r.code(), r.err());
-        for (String f : new String[]{"N.fits", "summary.json", "N_plane.csv", "N_vertical_Rsun.csv"})
+        for (String f : new String[]{"N.fits", "summary.json", "N_plane.csv", "N_vertical_Rsun.csv"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"residual\"") && summary.contains("\"backend\" : \"cpu\""), summary);
     }
@@ -70,7 +74,7 @@ class RunCommandTest {
     static final String SMALL_STEADY = SMALL.replace("mode = \"ladder\"", "mode = \"steady\"");
 
     @Test void steadyWithBackendGpuAndNoGpuIsAClearErrorAndWritesNothing() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeFalse(org.anisocr.solver.gpu.GpuDevice.probe().available(), "a GPU is present");
+        Assumptions.assumeFalse(GpuDevice.probe().available(), "a GPU is present");
         Path out = tmp.resolve("gpu-steady");
         CliHarness.Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "gpu");
         assertNotEquals(0, r.code());
@@ -82,11 +86,14 @@ class RunCommandTest {
         System.setProperty("anisocr.gpu", "off");
         try {
             Path out = tmp.resolve("auto-steady");
-            CliHarness.Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "auto");
+            CliHarness.Result r =
+                    run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "auto");
             assertEquals(0, r.code(), r.err());
             assertEquals(1, r.err().lines().filter(l -> l.endsWith("; using the CPU backend")).count(), r.err());
             String summary = Files.readString(out.resolve("summary.json"));
-            assertTrue(summary.contains("\"backend\" : \"cpu\"") && summary.contains("\"steady_method\" : \"lu-gmres\""), summary);
+            assertTrue(
+                    summary.contains("\"backend\" : \"cpu\"") && summary.contains("\"steady_method\" : \"lu-gmres\""),
+                    summary);
         } finally {
             System.clearProperty("anisocr.gpu");
         }
@@ -94,18 +101,25 @@ class RunCommandTest {
 
     @Gpu
     @Test void steadyRunsOnTheGpuWhenAsked() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.anisocr.solver.gpu.GpuDevice.probe().available(), "no GPU");
+        Assumptions.assumeTrue(GpuDevice.probe().available(), "no GPU");
         Path out = tmp.resolve("gpu-steady");
         CliHarness.Result r = run("run", config(SMALL_STEADY).toString(), "--out", out.toString(), "--backend", "gpu");
         assertEquals(0, r.code(), r.err());
         String summary = Files.readString(out.resolve("summary.json"));
-        assertTrue(summary.contains("\"backend\" : \"gpu\"") && summary.contains("\"steady_method\" : \"gpu-banded-lu\""), summary);
+        assertTrue(
+                summary.contains("\"backend\" : \"gpu\"") && summary.contains("\"steady_method\" : \"gpu-banded-lu\""),
+                summary);
         assertTrue(summary.contains("\"residual_device\""), summary);
     }
 
     @Test void unknownKeyExitsTwoAndWritesNothing() throws IOException {
         Path out = tmp.resolve("out");
-        CliHarness.Result r = run("run", config(SMALL.replace("eps_D = 0.05", "eps_D = 0.05\nespD = 1.0")).toString(), "--out", out.toString());
+        CliHarness.Result r = run(
+                "run",
+                config(SMALL.replace("eps_D = 0.05", "eps_D = 0.05\nespD = 1.0"))
+                        .toString(),
+                "--out",
+                out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown key diffusion.espD"), r.err());
         assertNoOutput(out);
@@ -113,7 +127,13 @@ class RunCommandTest {
 
     @Test void unstableTimeStepIsRefusedUpFront() throws IOException {
         Path out = tmp.resolve("out");
-        CliHarness.Result r = run("run", config(SMALL.replace("dt_max_Myr = 0.5", "dt_max_Myr = 50.0")).toString(), "--out", out.toString(), "--backend", "cpu");
+        CliHarness.Result r = run(
+                "run",
+                config(SMALL.replace("dt_max_Myr = 0.5", "dt_max_Myr = 50.0")).toString(),
+                "--out",
+                out.toString(),
+                "--backend",
+                "cpu");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("solver.ladder.dt_max_Myr = 50") && r.err().contains("unstable"), r.err());
         assertNoOutput(out);
@@ -128,13 +148,15 @@ class RunCommandTest {
     @Test void unwritableOutputExitsTwo() throws IOException {
         Path blocker = tmp.resolve("file");
         Files.writeString(blocker, "x");
-        CliHarness.Result r = run("run", config(SMALL).toString(), "--out", blocker.resolve("out").toString(), "--backend", "cpu");
+        CliHarness.Result r = run(
+                "run", config(SMALL).toString(), "--out", blocker.resolve("out").toString(), "--backend", "cpu");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not writable"), r.err());
     }
 
     @Test void unknownBackendExitsTwo() throws IOException {
-        CliHarness.Result r = run("run", config(SMALL).toString(), "--out", tmp.resolve("o").toString(), "--backend", "tpu");
+        CliHarness.Result r =
+                run("run", config(SMALL).toString(), "--out", tmp.resolve("o").toString(), "--backend", "tpu");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--backend"), r.err());
     }
@@ -143,12 +165,14 @@ class RunCommandTest {
     @Slow
     @Test void writesTheGammaRayProductsOrSaysWhyNot() throws IOException {
         Path out = tmp.resolve("gamma");
-        String onTheGrid = SMALL.replace("r_max_kpc = 4.0", "r_max_kpc = 12.0").replace("p_max_GeV = 100.0", "p_max_GeV = 1000.0")
-                .replace("count = 3", "count = 4").replace("r_sun_kpc = 2.0\n", "");
+        String onTheGrid = SMALL.replace("r_max_kpc = 4.0", "r_max_kpc = 12.0")
+                .replace("p_max_GeV = 100.0", "p_max_GeV = 1000.0")
+                .replace("count = 3", "count = 4")
+                .replace("r_sun_kpc = 2.0\n", "");
         CliHarness.Result r = run("run", config(onTheGrid).toString(), "--out", out.toString(), "--backend", "cpu");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(out.resolve("gamma_emissivity.fits")) > 0);
-        java.util.List<String> lines = Files.readAllLines(out.resolve("gamma_index.csv"));
+        List<String> lines = Files.readAllLines(out.resolve("gamma_index.csv"));
         assertEquals("R_kpc,gamma_index", lines.get(0));
         assertEquals(22, lines.size(), "header + one row per radial cell");
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"gamma_index_sun\""));

@@ -15,7 +15,8 @@ class FieldTableTest {
     @Test
     void configSwitchesAndStrictKeys() throws Exception {
         ObjectMapper om = new ObjectMapper();
-        TableReader off = new TableReader("field", om.readTree("{\"model\": \"realistic\", \"x_enabled\": false, \"disk_r0_kpc\": 12}"));
+        TableReader off = new TableReader(
+                "field", om.readTree("{\"model\": \"realistic\", \"x_enabled\": false, \"disk_r0_kpc\": 12}"));
         RealisticField f = (RealisticField) FieldTable.read(off);
         assertEquals(0, f.at(2, 1).bR());
         assertEquals(0, f.at(2, 1).bZ());
@@ -25,7 +26,8 @@ class FieldTableTest {
         RealisticField h = (RealisticField) FieldTable.read(half);
         assertEquals(0.5 * x.at(2, 1)[1], h.at(2, 1).bZ(), TOL);
 
-        TableReader zero = new TableReader("field", om.readTree("{\"model\": \"realistic\", \"x_zero_within_kpc\": 1.0}"));
+        TableReader zero =
+                new TableReader("field", om.readTree("{\"model\": \"realistic\", \"x_zero_within_kpc\": 1.0}"));
         RealisticField zf = (RealisticField) FieldTable.read(zero);
         assertEquals(0, zf.at(0.5, 0.5).bZ());
         assertNotEquals(0, zf.at(1.5, 0).bZ());

@@ -10,23 +10,23 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ModelConfigTest {
     static final String VALID = """
-            [grid]
-            r_max_kpc = 20.0
-            half_height_kpc = 4.0
-            dr_kpc = 0.1
-            n_z = 81
-            [momentum]
-            p_min_GeV = 1.0
-            p_max_GeV = 1000.0
-            bins_per_decade = 4
-            [diffusion]
-            eps_D = 0.1
-            [field]
-            model = "toy"
-            eps_B = 0.2
-            [source]
-            model = "pulsar"
-            """;
+        [grid]
+        r_max_kpc = 20.0
+        half_height_kpc = 4.0
+        dr_kpc = 0.1
+        n_z = 81
+        [momentum]
+        p_min_GeV = 1.0
+        p_max_GeV = 1000.0
+        bins_per_decade = 4
+        [diffusion]
+        eps_D = 0.1
+        [field]
+        model = "toy"
+        eps_B = 0.2
+        [source]
+        model = "pulsar"
+        """;
 
     @Test void parsesAValidModel() {
         ModelConfig c = ModelConfig.parse("m", VALID);
@@ -92,7 +92,8 @@ class ModelConfigTest {
     }
 
     @Test void missingFileIsBadInput() {
-        String m = assertThrows(ConfigException.class, () -> ModelConfig.load(Path.of("no/such/model.toml"))).getMessage();
+        String m = assertThrows(ConfigException.class, () -> ModelConfig.load(Path.of("no/such/model.toml")))
+                .getMessage();
         assertTrue(m.contains("does not exist"), m);
     }
 

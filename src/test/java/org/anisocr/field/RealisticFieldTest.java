@@ -65,7 +65,8 @@ class RealisticFieldTest {
         assertEquals(4.6, b[1], TOL);
         // Approaching the axis: continuous limit, direction → vertical.
         for (double z : new double[] {-3, -0.5, 0.1, 1, 3}) {
-            double[] near = x.at(1e-9, z), on = x.at(0, z);
+            double[] near = x.at(1e-9, z);
+            double[] on = x.at(0, z);
             assertTrue(Double.isFinite(near[0]) && Double.isFinite(near[1]));
             assertEquals(on[1], near[1], 1e-8);
             assertEquals(0, near[0] / near[1], 1e-8);
@@ -77,13 +78,15 @@ class RealisticFieldTest {
 
     @Test
     void zSymmetry() {
-        for (double r : new double[] {0, 0.05, 1, 3.3, 4.8, 5, 7, 8.3, 12, 19.9})
-            for (double z : new double[] {0.05, 0.3, 1, 1.3, 2.2, 4}) {
-                FieldVector up = field.at(r, z), down = field.at(r, -z);
+        for (double r : new double[]{0, 0.05, 1, 3.3, 4.8, 5, 7, 8.3, 12, 19.9}) {
+            for (double z : new double[]{0.05, 0.3, 1, 1.3, 2.2, 4}) {
+                FieldVector up = field.at(r, z);
+                FieldVector down = field.at(r, -z);
                 assertEquals(up.bPhi(), down.bPhi(), 1e-14, "B_phi even");
                 assertEquals(up.bZ(), down.bZ(), 1e-14, "B_z even");
                 assertEquals(up.bR(), -down.bR(), 1e-14, "B_R odd");
             }
+        }
     }
 
     @Test
@@ -91,8 +94,10 @@ class RealisticFieldTest {
         double tan = Math.tan(Math.toRadians(49));
         for (double z : new double[] {0.5, 1, 2.5}) {
             double rc = 4.8 + z / tan;
-            double[] in = x.at(rc * (1 - 1e-12), z), out = x.at(rc, z);
-            double thetaIn = Math.atan2(in[1], in[0]), thetaOut = Math.atan2(out[1], out[0]);
+            double[] in = x.at(rc * (1 - 1e-12), z);
+            double[] out = x.at(rc, z);
+            double thetaIn = Math.atan2(in[1], in[0]);
+            double thetaOut = Math.atan2(out[1], out[0]);
             assertEquals(Math.toRadians(49), thetaOut, 1e-12);
             assertEquals(thetaOut, thetaIn, 1e-9, "elevation angle is continuous at rc");
             // JF12 as published: inner BX0 e^(−RXc/RX)(RXc/rc)², outer BX0 e^(−RXc/RX)(RXc/rc): ratio RXc/rc.
@@ -101,7 +106,8 @@ class RealisticFieldTest {
         }
         // In the plane rc = RXc and both branches have the same BX (Rp = R, ratio 1); B_R = 0 on the plane (odd in z),
         // so the inner branch gives B_z = BX and the outer one B_z = BX sin ΘX0.
-        double[] in = x.at(4.8 - 1e-12, 0), out = x.at(4.8, 0);
+        double[] in = x.at(4.8 - 1e-12, 0);
+        double[] out = x.at(4.8, 0);
         assertEquals(0.0, in[0], 0.0);
         assertEquals(0.0, out[0], 0.0);
         assertEquals(in[1] * Math.sin(Math.toRadians(49)), out[1], 1e-9);
@@ -110,13 +116,17 @@ class RealisticFieldTest {
     /** B_R odd, B_φ and B_z even in z, exactly; B_R = 0 on the plane at every R (inner and outer X branch). */
     @Test
     void fieldIsExactlyMirrorSymmetric() {
-        for (double r = 0; r <= 20; r += 0.1)
+        for (double r = 0; r <= 20; r += 0.1) {
             for (double z = 0; z <= 4; z += 0.1) {
-                FieldVector up = field.at(r, z), down = field.at(r, -z);
+                FieldVector up = field.at(r, z);
+                FieldVector down = field.at(r, -z);
                 assertEquals(up.bR(), -down.bR(), 0.0, "B_R odd at " + r + ", " + z);
                 assertEquals(up.bPhi(), down.bPhi(), 0.0, "B_phi even at " + r + ", " + z);
                 assertEquals(up.bZ(), down.bZ(), 0.0, "B_z even at " + r + ", " + z);
             }
-        for (double r = 0; r <= 20; r += 0.05) assertEquals(0.0, field.at(r, 0).bR(), 0.0, "B_R on the plane at R = " + r);
+        }
+        for (double r = 0; r <= 20; r += 0.05) {
+            assertEquals(0.0, field.at(r, 0).bR(), 0.0, "B_R on the plane at R = " + r);
+        }
     }
 }

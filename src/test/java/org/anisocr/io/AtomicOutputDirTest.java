@@ -66,7 +66,10 @@ class AtomicOutputDirTest {
         Files.writeString(target.resolve("thesis.tex"), "years of work");
         for (boolean overwrite : new boolean[] {false, true}) {
             ConfigException e = assertThrows(ConfigException.class, () -> open(target, overwrite));
-            assertTrue(e.getMessage().contains("not an anisocr output") && e.getMessage().contains("thesis.tex"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("not an anisocr output")
+                            && e.getMessage().contains("thesis.tex"),
+                    e.getMessage());
         }
         assertEquals("years of work", Files.readString(target.resolve("thesis.tex")));
         try (var s = Files.list(tmp)) { assertEquals(1, s.count(), "no staging folder made"); }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +27,15 @@ class PlotTextTest {
         assertTrue(PlotText.usable(), "this machine has fonts: the test's own JVM draws text");
         String fontconfig = fontconfigLibrary();
         Assumptions.assumeTrue(fontconfig != null && canUnshare(), "needs root, unshare -m and libfontconfig to hide");
-        Path empty = Files.createDirectories(tmp.resolve("empty")), emptyLib = Files.createFile(tmp.resolve("empty.so"));
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path emptyLib = Files.createFile(tmp.resolve("empty.so"));
         Path out = tmp.resolve("out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String script = "mount --bind " + empty + " /usr/share/fonts 2>/dev/null; mount --bind " + empty + " /etc/fonts 2>/dev/null; "
-                + "mount --bind " + emptyLib + " " + fontconfig + " && exec \"$0\" -cp \"$1\" org.anisocr.cli.Main run bench/configs/smoke-21x21.toml "
+        String script = "mount --bind " + empty + " /usr/share/fonts 2>/dev/null; mount --bind " + empty
+                + " /etc/fonts 2>/dev/null; "
+                + "mount --bind " + emptyLib + " " + fontconfig
+                + " && exec \"$0\" -cp \"$1\" org.anisocr.cli.Main run bench/configs/smoke-21x21.toml "
                 + "--out " + out + " --backend cpu";
         Path log = tmp.resolve("log.txt");
         Process p = new ProcessBuilder("unshare", "-m", "bash", "-c", script, java, cp).redirectErrorStream(true)
@@ -41,15 +45,21 @@ class PlotTextTest {
         assertEquals(0, p.exitValue(), text);
         assertEquals(1, text.lines().filter(l -> l.startsWith("warning: PNG plots skipped")).count(), text);
         assertTrue(text.contains("install fontconfig and a font"), text);
-        for (String f : List.of("N.fits", "alpha.csv", "summary.json")) assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing:\n" + text);
+        for (String f : List.of("N.fits", "alpha.csv", "summary.json")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing:\n" + text);
+        }
         try (var s = Files.list(out)) {
             assertEquals(0, s.filter(f -> f.toString().endsWith(".png")).count(), "no PNG expected");
         }
     }
 
     private static String fontconfigLibrary() throws Exception {
-        Process p = new ProcessBuilder("bash", "-c", "readlink -f \"$(ldconfig -p 2>/dev/null | awk '/libfontconfig.so.1 / {print $NF; exit}')\"")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "readlink -f \"$(ldconfig -p 2>/dev/null | awk '/libfontconfig.so.1 / {print $NF; exit}')\"")
+                .redirectErrorStream(true)
+                .start();
         String path = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         p.waitFor();
         return path.isEmpty() || !Files.isRegularFile(Path.of(path)) ? null : path;
@@ -59,7 +69,7 @@ class PlotTextTest {
         try {
             Process p = new ProcessBuilder("unshare", "-m", "true").redirectErrorStream(true).start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -17,7 +17,12 @@ class RingDataCsvTest {
 
     @Test void readsRowsByColumnNameAndSkipsComments() throws Exception {
         Path f = dir.resolve("rings.csv");
-        Files.writeString(f, "# comment\nR_min_kpc,R_max_kpc,proton_index,error,source\n1.5,4.5,2.6,0.05,synthetic\n\n4.5,5.5,2.7,0.04,synthetic\n");
+        Files.writeString(
+                f,
+                "# comment\n"
+                        + "R_min_kpc,R_max_kpc,proton_index,error,source\n"
+                        + "1.5,4.5,2.6,0.05,synthetic\n\n"
+                        + "4.5,5.5,2.7,0.04,synthetic\n");
         List<RingDataCsv.Row> p = RingDataCsv.read(f, "proton_index", "error");
         assertEquals(2, p.size());
         assertEquals(1.5, p.get(0).rMinKpc(), 0);
@@ -27,8 +32,10 @@ class RingDataCsvTest {
 
     @Test void theCommittedFermiFilesAreReadableAndEmpty() throws Exception {
         // data/README.md: the Fermi-LAT ring tables could not be retrieved, so these hold a header only.
-        assertTrue(RingDataCsv.read(Path.of("data/fermi-lat-proton-index-rings.csv"), "proton_index", "error").isEmpty());
-        assertTrue(RingDataCsv.read(Path.of("data/fermi-lat-proton-density-rings.csv"), "density_rel", "error").isEmpty());
+        assertTrue(RingDataCsv.read(Path.of("data/fermi-lat-proton-index-rings.csv"), "proton_index", "error")
+                .isEmpty());
+        assertTrue(RingDataCsv.read(Path.of("data/fermi-lat-proton-density-rings.csv"), "density_rel", "error")
+                .isEmpty());
         assertTrue(RingDataCsv.read(Path.of("data/fermi-lat-gamma-index-rings.csv"), "gamma_index", "error").isEmpty());
     }
 

@@ -3,6 +3,7 @@ package org.anisocr.operator;
 import org.anisocr.field.GaussianBumpField;
 import org.anisocr.field.JanssonFarrarXField;
 import org.anisocr.field.MagneticField;
+import org.anisocr.field.PshirkovAzimuthalField;
 import org.anisocr.field.RealisticField;
 import org.anisocr.field.UniformField;
 import org.anisocr.grid.Geometry;
@@ -37,13 +38,16 @@ public class SymmetricSchemeTest {
 
     static double l2Error(TransportProblem p, double[] n) {
         SpatialGrid g = p.grid();
-        double num = 0, den = 0;
-        for (int j = 0; j < g.nZ(); j++)
+        double num = 0;
+        double den = 0;
+        for (int j = 0; j < g.nZ(); j++) {
             for (int i = 0; i < g.nR(); i++) {
-                double e = ManufacturedSource.exact(g, i, j), d = n[g.index(i, j)] - e;
+                double e = ManufacturedSource.exact(g, i, j);
+                double d = n[g.index(i, j)] - e;
                 num += d * d;
                 den += e * e;
             }
+        }
         return Math.sqrt(num / den);
     }
 
@@ -56,7 +60,8 @@ public class SymmetricSchemeTest {
             TransportProblem p = manufactured(f, sizes[s]);
             err[s] = l2Error(p, direct().solve(new SymmetricOperator(p), null).density()[0]);
         }
-        double order = Math.log(err[1] / err[2]) / Math.log(2), first = Math.log(err[0] / err[1]) / Math.log(2);
+        double order = Math.log(err[1] / err[2]) / Math.log(2);
+        double first = Math.log(err[0] / err[1]) / Math.log(2);
         System.out.printf("symmetric %s: L2 rel error 31²=%.3e 61²=%.3e 121²=%.3e, order %.2f then %.2f%n",
                 name, err[0], err[1], err[2], first, order);
         assertTrue(order >= 1.9, name + " order " + order);
@@ -78,7 +83,9 @@ public class SymmetricSchemeTest {
             err[s] = l2Error(p, r.density()[0]);
         }
         double order = Math.log(err[1] / err[2]) / Math.log(2);
-        System.out.printf("symmetric-limited P3: L2 rel error 31²=%.3e 61²=%.3e 121²=%.3e, order %.2f%n", err[0], err[1], err[2], order);
+        System.out.printf(
+                "symmetric-limited P3: L2 rel error 31²=%.3e 61²=%.3e 121²=%.3e, order %.2f%n",
+                err[0], err[1], err[2], order);
         assertTrue(order >= 1.5, "order " + order);
     }
 
@@ -88,19 +95,29 @@ public class SymmetricSchemeTest {
         NinePointMatrix m = new SymmetricOperator(p).matrix(1);
         SpatialGrid g = p.grid();
         Random rnd = new Random(1);
-        double[] x = new double[g.size()], y = new double[g.size()], lx = new double[g.size()], ly = new double[g.size()];
-        for (int j = 1; j < g.nZ() - 1; j++)
-            for (int i = 0; i < g.nR() - 1; i++) { x[g.index(i, j)] = rnd.nextGaussian(); y[g.index(i, j)] = rnd.nextGaussian(); }
+        double[] x = new double[g.size()];
+        double[] y = new double[g.size()];
+        double[] lx = new double[g.size()];
+        double[] ly = new double[g.size()];
+        for (int j = 1; j < g.nZ() - 1; j++) {
+            for (int i = 0; i < g.nR() - 1; i++) {
+                x[g.index(i, j)] = rnd.nextGaussian();
+                y[g.index(i, j)] = rnd.nextGaussian();
+            }
+        }
         m.apply(x, lx);
         m.apply(y, ly);
-        double a = 0, b = 0, scale = 0;
-        for (int j = 0; j < g.nZ(); j++)
+        double a = 0;
+        double b = 0;
+        double scale = 0;
+        for (int j = 0; j < g.nZ(); j++) {
             for (int i = 0; i < g.nR(); i++) {
                 int idx = g.index(i, j);
                 a += g.volumeWeight(i) * y[idx] * lx[idx];
                 b += g.volumeWeight(i) * x[idx] * ly[idx];
                 scale += g.volumeWeight(i) * Math.abs(y[idx] * lx[idx]);
             }
+        }
         assertEquals(0, (a - b) / scale, 1e-13);
         assertTrue(a < 0, "negative definite");
     }
@@ -115,7 +132,8 @@ public class SymmetricSchemeTest {
         SteadySolver.Result r = SchemeSteadySolver.solve(p, Scheme.SYMMETRIC, solver, 1);
         SymmetricOperator op = new SymmetricOperator(p);
         for (int k = 0; k < p.bins(); k++) {
-            double in = op.injected(k), out = op.boundaryOutflux(k, r.density()[k]);
+            double in = op.injected(k);
+            double out = op.boundaryOutflux(k, r.density()[k]);
             System.out.printf("symmetric bin %d: injected %.15e, boundary outflux %.15e, relative imbalance %.2e%n",
                     k, in, out, (in - out) / in);
             assertEquals(0, (in - out) / in, 1e-11);
@@ -131,19 +149,27 @@ public class SymmetricSchemeTest {
         SpatialGrid g = p.grid();
         Random rnd = new Random(7);
         double[][] n = new double[p.bins()][g.size()];
-        for (double[] b : n) // any state that meets the boundary condition N = 0 on the Dirichlet nodes
-            for (int j = 0; j < g.nZ(); j++)
-                for (int i = 0; i < g.nR(); i++) b[g.index(i, j)] = g.isDirichlet(i, j) ? 0 : rnd.nextDouble();
-        for (SymmetricOperator op : new SymmetricOperator[]{new SymmetricOperator(p), SymmetricOperator.limited(p).frozenAt(n)}) {
+        for (double[] b : n) { // any state that meets the boundary condition N = 0 on the Dirichlet nodes
+            for (int j = 0; j < g.nZ(); j++) {
+                for (int i = 0; i < g.nR(); i++) {
+                    b[g.index(i, j)] = g.isDirichlet(i, j) ? 0 : rnd.nextDouble();
+                }
+            }
+        }
+        for (SymmetricOperator op : new SymmetricOperator[] {
+            new SymmetricOperator(p), SymmetricOperator.limited(p).frozenAt(n)
+        }) {
             for (int k = 0; k < p.bins(); k++) {
                 double[] ln = new double[g.size()];
                 op.matrix(k).apply(n[k], ln);
-                double interior = 0, scale = 0;
-                for (int j = 0; j < g.nZ(); j++)
+                double interior = 0;
+                double scale = 0;
+                for (int j = 0; j < g.nZ(); j++) {
                     for (int i = 0; i < g.nR(); i++) {
                         interior += g.volumeWeight(i) * ln[g.index(i, j)];
                         scale += g.volumeWeight(i) * Math.abs(ln[g.index(i, j)]);
                     }
+                }
                 double out = op.boundaryOutflux(k, n[k]);
                 assertEquals(0, (interior + out) / scale, 1e-13, op.scheme() + " bin " + k);
             }
@@ -159,8 +185,14 @@ public class SymmetricSchemeTest {
     }
 
     static double mostNegativeRelative(double[][] n) {
-        double min = 0, max = 0;
-        for (double[] b : n) for (double v : b) { min = Math.min(min, v); max = Math.max(max, v); }
+        double min = 0;
+        double max = 0;
+        for (double[] b : n) {
+            for (double v : b) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
         return min / max;
     }
 
@@ -180,9 +212,10 @@ public class SymmetricSchemeTest {
         double unlimited = mostNegativeRelative(SchemeSteadySolver.solve(p, Scheme.SYMMETRIC, solver, 1).density());
         double paper = mostNegativeRelative(SchemeSteadySolver.solve(p, Scheme.PAPER, solver, 1).density());
         double lim = mostNegativeRelative(limited.density());
-        System.out.printf("eps_D=0.001 X-field 101x41 p=10 GeV: min N/max N  paper %.3e, symmetric %.3e, symmetric-limited %.3e"
-                        + " (Picard %d iterations, settled %b, residual of the final frozen operator %.2e)%n", paper, unlimited, lim,
-                limited.picardIterations(), limited.converged(), limited.residual());
+        System.out.printf(
+                "eps_D=0.001 X-field 101x41 p=10 GeV: min N/max N  paper %.3e, symmetric %.3e, symmetric-limited %.3e"
+                        + " (Picard %d iterations, settled %b, residual of the final frozen operator %.2e)%n",
+                paper, unlimited, lim, limited.picardIterations(), limited.converged(), limited.residual());
         assertTrue(paper < 0 && unlimited < 0, "the unlimited schemes undershoot here");
         assertTrue(lim >= 0, "limited N ≥ 0, got min/max " + lim);
         assertTrue(limited.converged(), "Picard settled");
@@ -195,17 +228,22 @@ public class SymmetricSchemeTest {
      */
     @Test void limitedSchemeNonNegativeOnTheRealisticField() {
         // the X-field alone: the realistic field with the Pshirkov disk and halo strengths set to zero
-        var noAzimuthal = new org.anisocr.field.PshirkovAzimuthalField(0, 5, 1, 10, 8.3, 0, 1.3, 0.25, 0.4, 8);
-        MagneticField[] fields = {RealisticField.standard(), new RealisticField(noAzimuthal, JanssonFarrarXField.jf12(), 1)};
+        var noAzimuthal = new PshirkovAzimuthalField(0, 5, 1, 10, 8.3, 0, 1.3, 0.25, 0.4, 8);
+        MagneticField[] fields = {
+            RealisticField.standard(), new RealisticField(noAzimuthal, JanssonFarrarXField.jf12(), 1)
+        };
         for (MagneticField f : fields) {
             SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 101, 41);
             DiffusionTensor t = new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1);
-            TransportProblem p = new TransportProblem(g, new MomentumGrid(1, 1e4, 3), t, f, new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
+            TransportProblem p = new TransportProblem(
+                    g, new MomentumGrid(1, 1e4, 3), t, f, new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
             SteadySolver solver = new SteadySolver(SteadySettings.defaults(SteadyMethod.LU_GMRES), 2);
             double unlimited = mostNegativeRelative(SchemeSteadySolver.solve(p, Scheme.SYMMETRIC, solver, 1).density());
             SteadySolver.Result limited = SchemeSteadySolver.solve(p, Scheme.SYMMETRIC_LIMITED, solver, 50);
             double lim = mostNegativeRelative(limited.density());
-            System.out.printf("%s eps_D=0.001 101x41: min N/max N symmetric %.3e, symmetric-limited %.3e (Picard %d, settled %b)%n",
+            System.out.printf(
+                    "%s eps_D=0.001 101x41: min N/max N symmetric %.3e, symmetric-limited %.3e (Picard %d, settled"
+                            + " %b)%n",
                     f.name(), unlimited, lim, limited.picardIterations(), limited.converged());
             assertTrue(unlimited < 0, "the unlimited symmetric scheme undershoots here");
             assertTrue(limited.converged());

@@ -24,9 +24,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** --backend resolved once: auto falls back with one line, gpu without a GPU is refused at resolve. */
 class SolverBackendTest {
-    private static final TransportProblem SMALL = new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 11, 11),
-            new MomentumGrid(1, 100, 2), new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
-            new UniformField(10, 0, 10), new ManufacturedSource());
+    private static final TransportProblem SMALL = new TransportProblem(
+            new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 11, 11),
+            new MomentumGrid(1, 100, 2),
+            new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
+            new UniformField(10, 0, 10),
+            new ManufacturedSource());
 
     @AfterEach
     void gpuBackOn() { System.clearProperty("anisocr.gpu"); }
@@ -51,20 +54,24 @@ class SolverBackendTest {
             assertEquals(info.available() ? "gpu" : "cpu", s.backend());
         }
         assertEquals(info.available() ? 0 : 1, log.size(), "log: " + log);
-        if (!info.available()) assertTrue(log.get(0).contains(info.reason()), log.get(0));
+        if (!info.available()) {
+            assertTrue(log.get(0).contains(info.reason()), log.get(0));
+        }
     }
 
     @Test
     void gpuWithoutGpuIsAClearError() {
         Assumptions.assumeFalse(GpuDevice.probe().available(), "a GPU is present");
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, s -> fail(s)));
+        GpuUnavailableException e =
+                assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, s -> fail(s)));
         assertTrue(e.getMessage().contains("--backend gpu requested but no usable GPU ("), e.getMessage());
     }
 
     @Test
     void gpuSwitchedOffIsAClearError() {
         System.setProperty("anisocr.gpu", "off");
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, s -> fail(s)));
+        GpuUnavailableException e =
+                assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, s -> fail(s)));
         assertTrue(e.getMessage().contains("disabled by ANISOCR_GPU=off"), e.getMessage());
     }
 
@@ -85,7 +92,8 @@ class SolverBackendTest {
         }
         assertEquals(1, log.size(), "one fallback line per resolved backend: " + log);
         assertTrue(log.get(0).endsWith("; using the CPU backend"), log.get(0));
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, l -> fail(l)));
+        GpuUnavailableException e =
+                assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, l -> fail(l)));
         assertTrue(e.getMessage().contains("--backend gpu requested but no usable GPU ("), e.getMessage());
     }
 

@@ -44,7 +44,8 @@ class SteadyPlannerTest {
                 () -> fail("planning opens no device"));
     }
 
-    private static void assertPlan(SteadyPlan p, SteadyPlan.Path path, SteadyMethod method, String device, boolean batched) {
+    private static void assertPlan(
+            SteadyPlan p, SteadyPlan.Path path, SteadyMethod method, String device, boolean batched) {
         assertEquals(List.of(path, method, device, batched), List.of(p.path(), p.method(), p.device(), p.batched()),
                 p.toString());
     }
@@ -97,7 +98,11 @@ class SteadyPlannerTest {
                 plan(tuned, SolverBackend.cpu(1)).tuning());
         SolverBackend cli = SolverBackend.cpu(1).withTuning(new TuningOptions(null, LineRelaxation.THOMAS, null, null));
         SteadyPlan p = plan(tuned, cli);
-        assertEquals(SolverTuning.defaults().withLineRelaxation(LineRelaxation.THOMAS).withMultigridSweeps(2), p.tuning());
+        assertEquals(
+                SolverTuning.defaults()
+                        .withLineRelaxation(LineRelaxation.THOMAS)
+                        .withMultigridSweeps(2),
+                p.tuning());
         assertEquals("thomas", ((Map<?, ?>) p.toSummary().get("tuning")).get("line_relaxation"));
         assertFalse(p.batched());
     }

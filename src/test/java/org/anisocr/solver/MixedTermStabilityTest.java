@@ -26,12 +26,17 @@ class MixedTermStabilityTest {
         try (CpuSplitStepper s = new CpuSplitStepper(p, 1)) {
             double[][] n = p.initialDensity();
             Random rnd = new Random(1);
-            for (int j = 1; j < p.grid().nZ() - 1; j++)
-                for (int i = 0; i < p.grid().nR() - 1; i++) n[0][p.grid().index(i, j)] = rnd.nextDouble() - 0.5;
+            for (int j = 1; j < p.grid().nZ() - 1; j++) {
+                for (int i = 0; i < p.grid().nR() - 1; i++) {
+                    n[0][p.grid().index(i, j)] = rnd.nextDouble() - 0.5;
+                }
+            }
             s.setState(n);
             s.advance(dt, steps);
             double max = 0;
-            for (double v : s.state()[0]) max = Math.max(max, Math.abs(v));
+            for (double v : s.state()[0]) {
+                max = Math.max(max, Math.abs(v));
+            }
             return max;
         } catch (SolverDivergedException e) {
             return Double.POSITIVE_INFINITY;
@@ -50,13 +55,20 @@ class MixedTermStabilityTest {
 
     @Test void refusalNamesKeyValueAndLimit() {
         TransportProblem p = tilted(0.01);
-        String m = assertThrows(UnstableTimeStepException.class, () -> MixedTermStability.requireStable(p, 50, "solver.ladder.dt_max_Myr")).getMessage();
+        String m = assertThrows(
+                        UnstableTimeStepException.class,
+                        () -> MixedTermStability.requireStable(p, 50, "solver.ladder.dt_max_Myr"))
+                .getMessage();
         assertTrue(m.contains("solver.ladder.dt_max_Myr = 50") && m.contains("≤"), m);
     }
 
     @Test void noMixedTermMeansUnconditionallyStable() {
-        TransportProblem p = new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 21, 21), new MomentumGrid(1, 1, 1),
-                new DiffusionTensor(0.033143, 0.3, 0.5, 0.01, 1), new UniformField(0, 0, 10), new GreenPulse(2, 0, 0));
+        TransportProblem p = new TransportProblem(
+                new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 21, 21),
+                new MomentumGrid(1, 1, 1),
+                new DiffusionTensor(0.033143, 0.3, 0.5, 0.01, 1),
+                new UniformField(0, 0, 10),
+                new GreenPulse(2, 0, 0));
         assertTrue(MixedTermStability.check(p, 1e6).stable());
     }
 }

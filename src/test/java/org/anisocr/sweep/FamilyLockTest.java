@@ -3,6 +3,8 @@ package org.anisocr.sweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,11 +20,13 @@ import static org.junit.jupiter.api.Assertions.*;
  * followed by the same process's "exit". (With the lock disabled the entries interleave at once.)
  */
 class FamilyLockTest {
-    static final int PROCESSES = 3, ROUNDS = 15;
+    static final int PROCESSES = 3;
+    static final int ROUNDS = 15;
 
     /** One contender: java -cp … org.anisocr.sweep.FamilyLockTest DIR */
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]), log = dir.resolve("log");
+        Path dir = Path.of(args[0]);
+        Path log = dir.resolve("log");
         long pid = ProcessHandle.current().pid();
         for (int i = 0; i < ROUNDS; i++) {
             FamilyLock.with(dir, () -> {
@@ -39,9 +43,10 @@ class FamilyLockTest {
 
     static void append(Path log, String line) {
         try {
-            Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.writeString(
+                    log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -49,10 +54,11 @@ class FamilyLockTest {
     void excludesOtherProcesses(@TempDir Path dir) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> ps = new ArrayList<>();
-        for (int i = 0; i < PROCESSES; i++)
+        for (int i = 0; i < PROCESSES; i++) {
             ps.add(new ProcessBuilder(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
                     FamilyLockTest.class.getName(), dir.toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("out" + i).toFile()).start());
+        }
         for (int i = 0; i < PROCESSES; i++) {
             assertTrue(ps.get(i).waitFor(3, TimeUnit.MINUTES));
             assertEquals(0, ps.get(i).exitValue(), Files.readString(dir.resolve("out" + i)));
@@ -60,7 +66,8 @@ class FamilyLockTest {
         List<String> lines = Files.readAllLines(dir.resolve("log"));
         assertEquals(2 * PROCESSES * ROUNDS, lines.size());
         for (int i = 0; i < lines.size(); i += 2) {
-            String enter = lines.get(i), exit = lines.get(i + 1);
+            String enter = lines.get(i);
+            String exit = lines.get(i + 1);
             assertTrue(enter.startsWith("enter ") && exit.equals("exit " + enter.substring(6)),
                     "lines " + i + "–" + (i + 1) + ": " + enter + " / " + exit);
         }

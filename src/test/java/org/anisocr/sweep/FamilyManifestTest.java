@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.anisocr.sweep.SweepRoundTripTest.BASE;
@@ -41,7 +42,8 @@ class FamilyManifestTest {
 
     @Test
     void anotherFamilyInTheSameFolderIsRefusedBeforeWork(@TempDir Path tmp) throws Exception {
-        Path base = base(tmp), out = tmp.resolve("fam");
+        Path base = base(tmp);
+        Path out = tmp.resolve("fam");
         var first = cli(sweep(base, out, "--shard", "1/3"));
         assertEquals(0, first.code(), first.err());
         FamilyManifest m = FamilyManifest.read(out).orElseThrow();
@@ -64,7 +66,8 @@ class FamilyManifestTest {
         assertEquals(before, listing(out), "nothing written by a refused sweep");
 
         Path commented = tmp.resolve("tiny2.toml");
-        Files.writeString(commented, "# the same model, written differently\n" + BASE.replace("eps_B = 0.5", "eps_B   = 0.50"));
+        Files.writeString(
+                commented, "# the same model, written differently\n" + BASE.replace("eps_B = 0.5", "eps_B   = 0.50"));
         var dry = cli(sweep(commented, out, "--shard", "2/3", "--dry-run"));
         assertEquals(0, dry.code(), dry.err());
 
@@ -78,7 +81,8 @@ class FamilyManifestTest {
 
     @Test
     void aFolderOfUserFilesIsRefusedAndLeftAlone(@TempDir Path tmp) throws Exception {
-        Path base = base(tmp), out = tmp.resolve("mine");
+        Path base = base(tmp);
+        Path out = tmp.resolve("mine");
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine");
         var r = cli(sweep(base, out));
@@ -130,17 +134,38 @@ class FamilyManifestTest {
     @Slow
     @Test
     void shardsInSeparateProcessesLoseNoRowAndFilesAreReadableAsTheUmaskAllows(@TempDir Path tmp) throws Exception {
-        Path base = base(tmp), out = tmp.resolve("procs");
+        Path base = base(tmp);
+        Path out = tmp.resolve("procs");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> ps = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    "org.anisocr.cli.Main", "sweep", base.toString(), "--out", out.toString(), "--threads", "1",
-                    "--backend", "cpu", VARY[0], VARY[1], VARY[2], VARY[3], "--shard", i + "/3"));
-            ps.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log" + i).toFile()).start());
+            List<String> cmd = new ArrayList<>(List.of(
+                    javaBin,
+                    "-Xmx256m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "org.anisocr.cli.Main",
+                    "sweep",
+                    base.toString(),
+                    "--out",
+                    out.toString(),
+                    "--threads",
+                    "1",
+                    "--backend",
+                    "cpu",
+                    VARY[0],
+                    VARY[1],
+                    VARY[2],
+                    VARY[3],
+                    "--shard",
+                    i + "/3"));
+            ps.add(new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("log" + i).toFile())
+                    .start());
         }
         for (int i = 0; i < ps.size(); i++) {
-            assertTrue(ps.get(i).waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "shard " + (i + 1) + " finished");
+            assertTrue(ps.get(i).waitFor(5, TimeUnit.MINUTES), "shard " + (i + 1) + " finished");
             assertEquals(0, ps.get(i).exitValue(), Files.readString(tmp.resolve("log" + (i + 1))));
         }
         assertEquals(7, Files.readAllLines(out.resolve("index.csv")).size(), "header + 6 rows, none lost");
@@ -152,7 +177,8 @@ class FamilyManifestTest {
         // A file created the ordinary way gets 0666 less the umask; the index, manifest and merged index must match it.
         Path reference = Files.createFile(tmp.resolve("reference"));
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
-        for (Path p : List.of(out.resolve("index.csv"), out.resolve(FamilyManifest.FILE), merged))
+        for (Path p : List.of(out.resolve("index.csv"), out.resolve(FamilyManifest.FILE), merged)) {
             assertEquals(expected, Files.getPosixFilePermissions(p), p.toString());
+        }
     }
 }

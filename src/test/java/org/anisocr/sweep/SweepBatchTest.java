@@ -2,6 +2,9 @@ package org.anisocr.sweep;
 
 import org.anisocr.Gpu;
 import org.anisocr.run.SolverBackend;
+import org.anisocr.solver.Backend;
+import org.anisocr.solver.gpu.GpuDevice;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +25,11 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class SweepBatchTest {
     static final String MG = SweepRoundTripTest.BASE
-            .replace("dr_kpc = 0.5", "dr_kpc = 0.2").replace("dz_kpc = 0.5", "dz_kpc = 0.25")
-            .replace("mode = \"direct\"", "mode = \"steady\"\n[solver.steady]\nmethod = \"mg-gmres\"\ntolerance = 1e-11");
+            .replace("dr_kpc = 0.5", "dr_kpc = 0.2")
+            .replace("dz_kpc = 0.5", "dz_kpc = 0.25")
+            .replace(
+                    "mode = \"direct\"",
+                    "mode = \"steady\"\n[solver.steady]\nmethod = \"mg-gmres\"\ntolerance = 1e-11");
 
     private static List<Path> listing(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
@@ -38,18 +44,21 @@ class SweepBatchTest {
     /** The same on the device: {@code sweep --backend gpu} (skips without a GPU). */
     @Gpu
     @Test void gpuSweepWritesWhatTheCpuSweepWrites(@TempDir Path tmp) throws Exception {
-        var info = org.anisocr.solver.gpu.GpuDevice.probe();
-        org.junit.jupiter.api.Assumptions.assumeTrue(info.available(), "no GPU: " + info.reason());
-        compareWithSequential(tmp, SolverBackend.resolve(org.anisocr.solver.Backend.GPU, 2, line -> { }));
+        var info = GpuDevice.probe();
+        Assumptions.assumeTrue(info.available(), "no GPU: " + info.reason());
+        compareWithSequential(tmp, SolverBackend.resolve(Backend.GPU, 2, line -> { }));
     }
 
     private static void compareWithSequential(Path tmp, SolverBackend batched) throws Exception {
         Path base = tmp.resolve("tiny-mg.toml");
         Files.writeString(base, MG);
         ModelFamily family = new ModelFamily(base, List.of(ParameterAxis.parse("eps_D=0.1,0.03,0.01")));
-        StringWriter seqLog = new StringWriter(), batchLog = new StringWriter();
-        SweepRunner.Report seq = SweepRunner.run(family, 1, 1, tmp.resolve("seq"), SolverBackend.cpu(2), new PrintWriter(seqLog));
-        SweepRunner.Report bat = SweepRunner.run(family, 1, 1, tmp.resolve("batch"), batched, new PrintWriter(batchLog));
+        StringWriter seqLog = new StringWriter();
+        StringWriter batchLog = new StringWriter();
+        SweepRunner.Report seq =
+                SweepRunner.run(family, 1, 1, tmp.resolve("seq"), SolverBackend.cpu(2), new PrintWriter(seqLog));
+        SweepRunner.Report bat =
+                SweepRunner.run(family, 1, 1, tmp.resolve("batch"), batched, new PrintWriter(batchLog));
         assertEquals(3, seq.ran());
         assertEquals(3, bat.ran(), batchLog.toString());
         assertEquals(0, bat.failed(), batchLog.toString());
@@ -57,7 +66,13 @@ class SweepBatchTest {
         assertTrue(batchLog.toString().contains("batch plan: 3 models, 15 systems of "), batchLog.toString());
         assertTrue(batchLog.toString().contains(": 1 wave of up to 15 systems"), batchLog.toString());
         assertFalse(seqLog.toString().contains("batch of"), seqLog.toString());
-        assertEquals(3, batchLog.toString().lines().filter(l -> l.contains(": solved in the batch, alpha_inner=")).count(), batchLog.toString());
+        assertEquals(
+                3,
+                batchLog.toString()
+                        .lines()
+                        .filter(l -> l.contains(": solved in the batch, alpha_inner="))
+                        .count(),
+                batchLog.toString());
         assertEquals(listing(tmp.resolve("seq")), listing(tmp.resolve("batch")));
 
         List<String> a = SweepRoundTripTest.stable(tmp.resolve("seq").resolve("index.csv"));
@@ -67,12 +82,16 @@ class SweepBatchTest {
         List<String> head = List.of(a.get(0).split(","));
         int compared = 0;
         for (int row = 1; row < a.size(); row++) {
-            String[] x = a.get(row).split(","), y = b.get(row).split(",");
+            String[] x = a.get(row).split(",");
+            String[] y = b.get(row).split(",");
             for (int c = 0; c < x.length; c++) {
                 String col = head.get(c);
-                if (col.contains("steps") || col.contains("sweeps") || col.contains("residual")) continue; // how, not what
+                if (col.contains("steps") || col.contains("sweeps") || col.contains("residual")) {
+                    continue; // how, not what
+                }
                 try {
-                    double u = Double.parseDouble(x[c]), v = Double.parseDouble(y[c]);
+                    double u = Double.parseDouble(x[c]);
+                    double v = Double.parseDouble(y[c]);
                     assertEquals(u, v, 1e-7 * Math.max(Math.abs(u), 1e-30), "row " + row + " column " + col);
                     compared++;
                 } catch (NumberFormatException text) {
@@ -91,7 +110,8 @@ class SweepBatchTest {
             }
         }
         // resumable: a second run finds every model complete
-        SweepRunner.Report again = SweepRunner.run(family, 1, 1, tmp.resolve("batch"), batched, new PrintWriter(new StringWriter()));
+        SweepRunner.Report again =
+                SweepRunner.run(family, 1, 1, tmp.resolve("batch"), batched, new PrintWriter(new StringWriter()));
         assertEquals(0, again.ran());
         assertEquals(3, again.skipped());
     }

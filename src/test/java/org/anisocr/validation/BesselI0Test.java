@@ -13,7 +13,9 @@ class BesselI0Test {
             {1000, 0.0126172404558912566}, {1e5, 0.00126156783797677677}};
 
     @Test void matchesReferenceValues() {
-        for (double[] k : KNOWN) assertEquals(k[1], BesselI0.scaled(k[0]), 2e-15 * k[1] + 1e-300, "x = " + k[0]);
+        for (double[] k : KNOWN) {
+            assertEquals(k[1], BesselI0.scaled(k[0]), 2e-15 * k[1] + 1e-300, "x = " + k[0]);
+        }
     }
 
     @Test void isEven() {

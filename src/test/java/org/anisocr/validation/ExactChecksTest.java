@@ -20,12 +20,16 @@ class ExactChecksTest {
     }
 
     @Test void isotropicTensorIsIndependentOfTheField() {
-        for (Measure m : ExactChecks.isotropy(31)) assertEquals(0.0, m.value(), 1e-14, m.label());
+        for (Measure m : ExactChecks.isotropy(31)) {
+            assertEquals(0.0, m.value(), 1e-14, m.label());
+        }
     }
 
     @Test void zSymmetricFieldsGiveZSymmetricSolutions() {
         List<Measure> all = ExactChecks.symmetry(31);
-        for (Measure m : all) assertTrue(m.value() < Acceptance.ROUND_OFF, m.toString());
+        for (Measure m : all) {
+            assertTrue(m.value() < Acceptance.ROUND_OFF, m.toString());
+        }
         // The realistic field (JF12 X outer branch crosses the plane at R ≥ 4.8 kpc): mirror symmetric to ≤ 1e-12
         // (with B_R = +BX cos ΘX0 on the plane it would be 1e-3 to 1e-2: the test tells the two apart).
         List<Measure> realistic = all.stream().filter(m -> m.label().startsWith("realistic")).toList();
@@ -37,18 +41,24 @@ class ExactChecksTest {
     }
 
     @Test void zeroSourceGivesExactlyZero() {
-        for (Measure m : ExactChecks.zeroSource(31)) assertEquals(0.0, m.value(), 0.0, m.label());
+        for (Measure m : ExactChecks.zeroSource(31)) {
+            assertEquals(0.0, m.value(), 0.0, m.label());
+        }
     }
 
     @Test void d0ScalingLaw() {
-        for (Measure m : ExactChecks.d0Scaling(41)) assertTrue(m.value() < Acceptance.ROUND_OFF, m.toString());
+        for (Measure m : ExactChecks.d0Scaling(41)) {
+            assertTrue(m.value() < Acceptance.ROUND_OFF, m.toString());
+        }
     }
 
     /** With D_Rz = 0 and uniform D_RR the stencil is exactly conservative with the grid's cell volumes. */
     @Test void steadyMassBalanceIsExactForConservativeTensors() {
-        for (Geometry geo : Geometry.values())
-            for (Measure m : ExactChecks.steadyBalance("uniform-z", geo, new int[]{31, 61}))
+        for (Geometry geo : Geometry.values()) {
+            for (Measure m : ExactChecks.steadyBalance("uniform-z", geo, new int[]{31, 61})) {
                 assertTrue(m.value() < Acceptance.BALANCE_EXACT, m.toString());
+            }
+        }
     }
 
     /** With D_Rz ≠ 0 the non-conservative form balances only to O(h²). */

@@ -26,11 +26,17 @@ class GreenFunctionValidationTest {
         r.forEach(g -> System.out.println(c.key + " " + g));
         assertTrue(r.get(1).worst().l2Rel() <= Acceptance.gL2At101(c), c.key + " 101²: " + r.get(1).worst());
         assertTrue(r.get(2).worst().l2Rel() <= Acceptance.gL2At201(c), c.key + " 201²: " + r.get(2).worst());
-        for (double o : r.get(1).orderL2()) assertTrue(o >= Acceptance.gOrderCoarse(c), c.key + " order 51→101 " + o);
-        for (double o : r.get(2).orderL2()) assertTrue(o >= Acceptance.gOrderFine(c), c.key + " order 101→201 " + o);
+        for (double o : r.get(1).orderL2()) {
+            assertTrue(o >= Acceptance.gOrderCoarse(c), c.key + " order 51→101 " + o);
+        }
+        for (double o : r.get(2).orderL2()) {
+            assertTrue(o >= Acceptance.gOrderFine(c), c.key + " order 101→201 " + o);
+        }
         for (GridResult g : r) {
             assertTrue(g.times().get(0).massDrift() <= Acceptance.G_MASS_DRIFT, "mass drift " + g.times().get(0));
-            for (var t : g.times()) assertTrue(t.boundaryLevel() < 1e-4, "walls matter at " + t);
+            for (var t : g.times()) {
+                assertTrue(t.boundaryLevel() < 1e-4, "walls matter at " + t);
+            }
         }
     }
 
@@ -49,18 +55,27 @@ class GreenFunctionValidationTest {
             double[] ex = GreenFunctionValidation.exact(c, g, p.tensor(), 1, g.dR(), 0);
             double[] init = p.initialDensity()[0];
             for (int idx = 0; idx < ex.length; idx++) {
-                int i = idx % g.nR(), j = idx / g.nR();
-                if (!g.isDirichlet(i, j)) assertEquals(ex[idx], init[idx], 1e-12 * ex[idx] + 1e-300);
+                int i = idx % g.nR();
+                int j = idx / g.nR();
+                if (!g.isDirichlet(i, j)) {
+                    assertEquals(ex[idx], init[idx], 1e-12 * ex[idx] + 1e-300);
+                }
             }
         }
     }
 
     /** The ring-kernel solution conserves ∫ 2πR f dR and tends to the 2D Gaussian far from the axis. */
     @Test void ringKernelConservesMassAndMatchesSlabFarFromAxis() {
-        double d = 0.002, t = 1, w = 0.05, rs = 2;
-        double m0 = 0, m1 = 0, h = 1e-3;
+        double d = 0.002;
+        double t = 1;
+        double w = 0.05;
+        double rs = 2;
+        double m0 = 0;
+        double m1 = 0;
+        double h = 1e-3;
         for (int i = 0; i <= 4000; i++) {
-            double r = i * h, wt = (i == 0 || i == 4000 ? 0.5 : 1) * h * 2 * Math.PI * r;
+            double r = i * h;
+            double wt = (i == 0 || i == 4000 ? 0.5 : 1) * h * 2 * Math.PI * r;
             m0 += wt * GreenFunctionValidation.radialRing(r, rs, w, d, 0);
             m1 += wt * GreenFunctionValidation.radialRing(r, rs, w, d, t);
         }
@@ -77,7 +92,8 @@ class GreenFunctionValidationTest {
      * notes for G3). Measured against that estimate, for the faster bin (p = 10 GeV, D_RR = (D∥ + D⊥)/2).
      */
     @Test void cylindricalG3IsShiftedAgainstSlabGaussian() {
-        double width = 0.2, t = 1.0;
+        double width = 0.2;
+        double t = 1.0;
         GridResult g = GreenFunctionValidation.run(Case.G3_CYL_VS_SLAB, 51, 0.004, width, new double[]{t}, 2);
         var r = g.times().get(0);
         System.out.println("G3 cylindrical vs slab " + r);

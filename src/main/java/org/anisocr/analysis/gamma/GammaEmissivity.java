@@ -12,22 +12,31 @@ public final class GammaEmissivity {
     /** Upper end of the proton integral [GeV]: K14 is fitted to 1 PeV. */
     static final double T_TOP_GEV = 1e6;
 
-    private final double[] eGammaGeV, tGeV;
+    private final double[] eGammaGeV;
+    private final double[] tGeV;
     private final double[][] weight;
 
-    public GammaEmissivity(PionDecayCrossSection xs, NuclearEnhancement enhancement, double[] eGammaGeV, int perDecade) {
-        if (perDecade < 4) throw new IllegalArgumentException("at least 4 proton energies per decade, got " + perDecade);
+    public GammaEmissivity(
+            PionDecayCrossSection xs, NuclearEnhancement enhancement, double[] eGammaGeV, int perDecade) {
+        if (perDecade < 4) {
+            throw new IllegalArgumentException("at least 4 proton energies per decade, got " + perDecade);
+        }
         this.eGammaGeV = eGammaGeV.clone();
-        double lo = Math.log(PionDecayCrossSection.T_TH), hi = Math.log(T_TOP_GEV);
+        double lo = Math.log(PionDecayCrossSection.T_TH);
+        double hi = Math.log(T_TOP_GEV);
         int n = (int) Math.ceil((hi - lo) / Math.log(10) * perDecade) + 1;
         double h = (hi - lo) / (n - 1);
         tGeV = new double[n];
-        for (int k = 0; k < n; k++) tGeV[k] = Math.exp(lo + k * h);
+        for (int k = 0; k < n; k++) {
+            tGeV[k] = Math.exp(lo + k * h);
+        }
         weight = new double[eGammaGeV.length][n];
         for (int k = 0; k < n; k++) {
             double t = tGeV[k];
             double w = 4 * Math.PI * enhancement.at(t) * t * h * (k == 0 || k == n - 1 ? 0.5 : 1) * MB_TO_CM2;
-            for (int j = 0; j < eGammaGeV.length; j++) weight[j][k] = w * xs.dSigmaDEgammaMbPerGeV(t, eGammaGeV[j]);
+            for (int j = 0; j < eGammaGeV.length; j++) {
+                weight[j][k] = w * xs.dSigmaDEgammaMbPerGeV(t, eGammaGeV[j]);
+            }
         }
     }
 
@@ -37,7 +46,9 @@ public final class GammaEmissivity {
     /** Proton momenta [GeV] of those energies: p = sqrt(T (T + 2 m_p)). */
     public double[] momentaGeV() {
         double[] p = new double[tGeV.length];
-        for (int k = 0; k < p.length; k++) p[k] = Math.sqrt(tGeV[k] * (tGeV[k] + 2 * PionDecayCrossSection.M_P));
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.sqrt(tGeV[k] * (tGeV[k] + 2 * PionDecayCrossSection.M_P));
+        }
         return p;
     }
 
@@ -45,12 +56,16 @@ public final class GammaEmissivity {
 
     /** q_γ(E_j) [s⁻¹ GeV⁻¹ per H atom] for J_p given at {@link #kineticEnergiesGeV()} [cm⁻² sr⁻¹ s⁻¹ GeV⁻¹]. */
     public double[] emissivity(double[] jAtT) {
-        if (jAtT.length != tGeV.length) throw new IllegalArgumentException("J has " + jAtT.length + " values, the quadrature " + tGeV.length);
+        if (jAtT.length != tGeV.length) {
+            throw new IllegalArgumentException("J has " + jAtT.length + " values, the quadrature " + tGeV.length);
+        }
         double[] q = new double[eGammaGeV.length];
         for (int j = 0; j < q.length; j++) {
             double sum = 0;
             double[] w = weight[j];
-            for (int k = 0; k < w.length; k++) sum += w[k] * jAtT[k];
+            for (int k = 0; k < w.length; k++) {
+                sum += w[k] * jAtT[k];
+            }
             q[j] = sum;
         }
         return q;

@@ -32,7 +32,8 @@ import java.util.Map;
 public final class GammaProducts {
     private GammaProducts() {}
 
-    /** q[j][node] per photon energy j; index on the plane per radial cell; k = J/N scale [cm⁻² sr⁻¹ s⁻¹ GeV⁻¹ per unit N].
+    /** q[j][node] per photon energy j; index on the plane per radial cell; k = J/N scale [cm⁻² sr⁻¹ s⁻¹ GeV⁻¹ per unit
+     * N].
      *  The arrays are shared, not copied: the emissivity is energies × grid nodes, computed once and only read by
      *  the writers. */
     public record Result(double[] photonEnergiesGeV, double[][] emissivity, double[] rKpc, double[] gammaIndex,
@@ -41,13 +42,22 @@ public final class GammaProducts {
         public Map<String, Object> toJson() {
             GammaSettings s = settings;
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cross_section", "Kafexhiu et al. 2014, PRD 90, 123014; " + s.model()
-                    + (s.model().aboveGeV() < Double.POSITIVE_INFINITY ? " above " + s.model().aboveGeV() + " GeV, Geant4 below" : ""));
+            m.put(
+                    "cross_section",
+                    "Kafexhiu et al. 2014, PRD 90, 123014; " + s.model()
+                            + (s.model().aboveGeV() < Double.POSITIVE_INFINITY
+                                    ? " above " + s.model().aboveGeV() + " GeV, Geant4 below"
+                                    : ""));
             NuclearEnhancement e = s.enhancement();
-            m.put("nuclear_enhancement", "K14 eq. 24 (eps_c = " + e.epsC() + ", eps_1 = " + e.eps1() + ", eps_2 = " + e.eps2()
-                    + ", sigma_R_pp = " + e.sigmaRppMb() + " mb)");
-            m.put("local_flux", s.localFlux().reference() + ": J(T = " + s.localFlux().kineticEnergyGeV() + " GeV) = "
-                    + s.localFlux().intensityPerM2SrSGeV() + " m-2 sr-1 s-1 GeV-1 at R = " + s.rSunKpc() + " kpc, z = 0");
+            m.put(
+                    "nuclear_enhancement",
+                    "K14 eq. 24 (eps_c = " + e.epsC() + ", eps_1 = " + e.eps1() + ", eps_2 = " + e.eps2()
+                            + ", sigma_R_pp = " + e.sigmaRppMb() + " mb)");
+            m.put(
+                    "local_flux",
+                    s.localFlux().reference() + ": J(T = " + s.localFlux().kineticEnergyGeV() + " GeV) = "
+                            + s.localFlux().intensityPerM2SrSGeV() + " m-2 sr-1 s-1 GeV-1 at R = " + s.rSunKpc()
+                            + " kpc, z = 0");
             m.put("fit_min_GeV", s.fitMinGeV());
             m.put("fit_max_GeV", s.fitMaxGeV());
             m.put("gamma_index_inner", finiteOrNull(gammaIndex[0]));
@@ -69,18 +79,28 @@ public final class GammaProducts {
         double[][] q = new double[eGamma.length][nodes];
         double[] n = new double[p.length];
         for (int idx = 0; idx < nodes; idx++) {
-            for (int k = 0; k < p.length; k++) n[k] = density[k][idx];
+            for (int k = 0; k < p.length; k++) {
+                n[k] = density[k][idx];
+            }
             double[] j = interp.apply(n);
-            for (int m = 0; m < j.length; m++) j[m] *= scale;
+            for (int m = 0; m < j.length; m++) {
+                j[m] *= scale;
+            }
             double[] qi = kernel.emissivity(j);
-            for (int e = 0; e < eGamma.length; e++) q[e][idx] = qi[e];
+            for (int e = 0; e < eGamma.length; e++) {
+                q[e][idx] = qi[e];
+            }
         }
         int[] window = SpectralIndexFit.window(eGamma, s.fitMinGeV(), s.fitMaxGeV());
         int j0 = grid.planeIndex();
-        double[] r = new double[grid.nR()], index = new double[grid.nR()], spectrum = new double[eGamma.length];
+        double[] r = new double[grid.nR()];
+        double[] index = new double[grid.nR()];
+        double[] spectrum = new double[eGamma.length];
         for (int i = 0; i < grid.nR(); i++) {
             r[i] = grid.r(i);
-            for (int e = 0; e < eGamma.length; e++) spectrum[e] = q[e][grid.index(i, j0)];
+            for (int e = 0; e < eGamma.length; e++) {
+                spectrum[e] = q[e][grid.index(i, j0)];
+            }
             index[i] = SpectralIndexFit.alpha(eGamma, spectrum, window);
         }
         return new Result(eGamma, q, r, index, scale, s);
@@ -91,18 +111,26 @@ public final class GammaProducts {
         double t = s.localFlux().kineticEnergyGeV();
         double pRef = Math.sqrt(t * (t + 2 * PionDecayCrossSection.M_P));
         SpectrumInterpolation at = new SpectrumInterpolation(p, new double[] {pRef});
-        if (s.rSunKpc() > grid.r(grid.nR() - 1))
-            throw new IllegalArgumentException("R☉ = " + s.rSunKpc() + " kpc, where J_p is normalised to the local proton flux, lies outside the grid (R ≤ "
+        if (s.rSunKpc() > grid.r(grid.nR() - 1)) {
+            throw new IllegalArgumentException("R☉ = " + s.rSunKpc()
+                    + " kpc, where J_p is normalised to the local proton flux, lies outside the grid (R ≤ "
                     + grid.r(grid.nR() - 1) + " kpc)");
+        }
         int j0 = grid.planeIndex();
         int i = 0;
-        while (i < grid.nR() - 2 && grid.r(i + 1) < s.rSunKpc()) i++;
+        while (i < grid.nR() - 2 && grid.r(i + 1) < s.rSunKpc()) {
+            i++;
+        }
         double f = Math.min(1, Math.max(0, (s.rSunKpc() - grid.r(i)) / (grid.r(i + 1) - grid.r(i))));
         double[] n = new double[p.length];
-        for (int k = 0; k < p.length; k++) n[k] = (1 - f) * density[k][grid.index(i, j0)] + f * density[k][grid.index(i + 1, j0)];
+        for (int k = 0; k < p.length; k++) {
+            n[k] = (1 - f) * density[k][grid.index(i, j0)] + f * density[k][grid.index(i + 1, j0)];
+        }
         double nRef = at.apply(n)[0];
-        if (!(nRef > 0)) throw new IllegalArgumentException("N at R☉ = " + s.rSunKpc() + " kpc, p = " + pRef + " GeV is " + nRef
-                + "; the γ-ray emissivity cannot be normalised to the local proton flux");
+        if (!(nRef > 0)) {
+            throw new IllegalArgumentException("N at R☉ = " + s.rSunKpc() + " kpc, p = " + pRef + " GeV is " + nRef
+                    + "; the γ-ray emissivity cannot be normalised to the local proton flux");
+        }
         return s.localFlux().intensityPerCm2SrSGeV() / nRef;
     }
 
@@ -110,18 +138,30 @@ public final class GammaProducts {
     static final String EMISSIVITY_UNIT = "s-1 GeV-1";
 
     /** Computes and writes gamma_emissivity.fits, gamma_index.csv and gamma_index.png into outDir. */
-    public static Result writeAll(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s, Path outDir) throws IOException {
+    public static Result writeAll(
+            SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s, Path outDir)
+            throws IOException {
         Result res = compute(grid, momenta, density, s);
         List<MapFits.Plane> planes = new ArrayList<>();
-        for (int e = 0; e < res.photonEnergiesGeV().length; e++)
+        for (int e = 0; e < res.photonEnergiesGeV().length; e++) {
             planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", res.photonEnergiesGeV()[e]),
                     EMISSIVITY_UNIT,
                     res.emissivity()[e]));
+        }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("QPER", "hydrogen atom"); // the emissivity is per target H atom; "H" in a unit string is the henry
-        for (int e = 0; e < res.photonEnergiesGeV().length; e++) header.put("EGAM" + (e + 1), res.photonEnergiesGeV()[e]);
+        for (int e = 0; e < res.photonEnergiesGeV().length; e++) {
+            header.put("EGAM" + (e + 1), res.photonEnergiesGeV()[e]);
+        }
         header.put("XSECTION", "Kafexhiu+2014 PRD 90 123014, " + s.model());
-        header.put("NUCL_ENH", String.format(Locale.ROOT, "K14 eq24 eps_c=%g eps1=%g eps2=%g", s.enhancement().epsC(), s.enhancement().eps1(), s.enhancement().eps2()));
+        header.put(
+                "NUCL_ENH",
+                String.format(
+                        Locale.ROOT,
+                        "K14 eq24 eps_c=%g eps1=%g eps2=%g",
+                        s.enhancement().epsC(),
+                        s.enhancement().eps1(),
+                        s.enhancement().eps2()));
         header.put("JREF_T", s.localFlux().kineticEnergyGeV());
         header.put("JREF", s.localFlux().intensityPerM2SrSGeV());
         header.put("JREF_U", "m-2 sr-1 s-1 GeV-1 at R_sun, z=0");
@@ -129,11 +169,16 @@ public final class GammaProducts {
         header.put("GFITMIN", s.fitMinGeV());
         header.put("GFITMAX", s.fitMaxGeV());
         MapFits.write(outDir.resolve("gamma_emissivity.fits"), grid, planes, header);
-        CsvColumns.write(outDir.resolve("gamma_index.csv"), new String[] {"R_kpc", "gamma_index"}, res.rKpc(), res.gammaIndex());
-        LinePlot.write(outDir.resolve("gamma_index.png"),
+        CsvColumns.write(
+                outDir.resolve("gamma_index.csv"), new String[] {"R_kpc", "gamma_index"}, res.rKpc(), res.gammaIndex());
+        LinePlot.write(
+                outDir.resolve("gamma_index.png"),
                 "π⁰-decay γ-ray index on the plane (fit " + ModelAnalysis.momentumLabel(s.fitMinGeV()) + "–"
                         + ModelAnalysis.momentumLabel(s.fitMaxGeV()) + " GeV, K14 " + s.model() + ")",
-                "R [kpc]", "Γ_γ = −d ln q_γ/d ln E_γ", List.of(new LinePlot.Series("Γ_γ(R)", res.rKpc(), res.gammaIndex())), false);
+                "R [kpc]",
+                "Γ_γ = −d ln q_γ/d ln E_γ",
+                List.of(new LinePlot.Series("Γ_γ(R)", res.rKpc(), res.gammaIndex())),
+                false);
         return res;
     }
 }

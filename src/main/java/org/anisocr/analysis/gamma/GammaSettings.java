@@ -13,9 +13,15 @@ public record GammaSettings(double eMinGeV, double eMaxGeV, int energiesPerDecad
             NuclearEnhancement.K14, 40, LocalProtonFlux.AMS02_2015, 8.3);
 
     public GammaSettings {
-        if (!(eMinGeV > 0) || !(eMaxGeV > eMinGeV)) throw new IllegalArgumentException("need 0 < E_min < E_max, got " + eMinGeV + ", " + eMaxGeV);
-        if (energiesPerDecade < 1) throw new IllegalArgumentException("energies per decade must be ≥ 1, got " + energiesPerDecade);
-        if (!(fitMaxGeV > fitMinGeV)) throw new IllegalArgumentException("γ-index window needs max > min, got " + fitMinGeV + ", " + fitMaxGeV);
+        if (!(eMinGeV > 0) || !(eMaxGeV > eMinGeV)) {
+            throw new IllegalArgumentException("need 0 < E_min < E_max, got " + eMinGeV + ", " + eMaxGeV);
+        }
+        if (energiesPerDecade < 1) {
+            throw new IllegalArgumentException("energies per decade must be ≥ 1, got " + energiesPerDecade);
+        }
+        if (!(fitMaxGeV > fitMinGeV)) {
+            throw new IllegalArgumentException("γ-index window needs max > min, got " + fitMinGeV + ", " + fitMaxGeV);
+        }
     }
 
     /** Log-spaced photon energies from E_min to E_max (both included when the span is a whole number of steps). */
@@ -23,7 +29,9 @@ public record GammaSettings(double eMinGeV, double eMaxGeV, int energiesPerDecad
         double decades = Math.log10(eMaxGeV / eMinGeV);
         int n = (int) Math.round(decades * energiesPerDecade) + 1;
         double[] e = new double[n];
-        for (int j = 0; j < n; j++) e[j] = eMinGeV * Math.pow(eMaxGeV / eMinGeV, j / (double) (n - 1));
+        for (int j = 0; j < n; j++) {
+            e[j] = eMinGeV * Math.pow(eMaxGeV / eMinGeV, j / (double) (n - 1));
+        }
         return e;
     }
 }

@@ -7,7 +7,12 @@ package org.anisocr.analysis.gamma;
  * C = λ m_π / Y_max.
  */
 public enum HadronicModel {
-    GEANT4(Double.POSITIVE_INFINITY, new double[] {0.728, 0.596, 0.491, 0.2503, 0.117}, new double[] {9.13, 0.35, 9.7e-3}, Double.NaN, 3.0),
+    GEANT4(
+            Double.POSITIVE_INFINITY,
+            new double[] {0.728, 0.596, 0.491, 0.2503, 0.117},
+            new double[] {9.13, 0.35, 9.7e-3},
+            Double.NaN,
+            3.0),
     PYTHIA8(50, new double[] {0.652, 0.0016, 0.488, 0.1928, 0.483}, new double[] {9.06, 0.3795, 0.01105}, 4.0, 3.5),
     SIBYLL(100, new double[] {5.436, 0.254, 0.072, 0.075, 0.166}, new double[] {10.77, 0.412, 0.01264}, 3.6, 3.55),
     QGSJET(100, new double[] {0.908, 0.0009, 6.089, 0.176, 0.448}, new double[] {13.16, 0.4419, 0.01439}, 4.5, 3.55);

@@ -19,8 +19,10 @@ public record LocalProtonFlux(double kineticEnergyGeV, double intensityPerM2SrSG
             "AMS-02 (Aguilar et al. 2015, PRL 114, 171103), via CRDB kinetic-energy conversion");
 
     public LocalProtonFlux {
-        if (!(kineticEnergyGeV > 0) || !(intensityPerM2SrSGeV > 0))
-            throw new IllegalArgumentException("local proton flux needs T > 0 and J > 0, got T = " + kineticEnergyGeV + ", J = " + intensityPerM2SrSGeV);
+        if (!(kineticEnergyGeV > 0) || !(intensityPerM2SrSGeV > 0)) {
+            throw new IllegalArgumentException("local proton flux needs T > 0 and J > 0, got T = " + kineticEnergyGeV
+                    + ", J = " + intensityPerM2SrSGeV);
+        }
     }
 
     /** J_p(T_ref) in cm⁻² sr⁻¹ s⁻¹ GeV⁻¹. */

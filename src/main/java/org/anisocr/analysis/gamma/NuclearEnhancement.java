@@ -14,9 +14,13 @@ public record NuclearEnhancement(double epsC, double eps1, double eps2, double s
     public static final NuclearEnhancement NONE = new NuclearEnhancement(1, 0, 0, 31.4, 1e3);
 
     public double at(double tGeV) {
-        if (eps1 == 0 && eps2 == 0) return epsC;
+        if (eps1 == 0 && eps2 == 0) {
+            return epsC;
+        }
         double sigma = PionDecayCrossSection.sigmaInelMb(tGeV);
-        if (!(sigma > 0)) return epsC;
+        if (!(sigma > 0)) {
+            return epsC;
+        }
         double g = 1 + Math.log(Math.max(1, sigma / PionDecayCrossSection.sigmaInelMb(t0GeV)));
         return epsC + (eps1 + eps2) * sigmaRppMb * g / sigma;
     }

@@ -26,7 +26,8 @@ package org.anisocr.analysis.gamma;
  */
 public record PionDecayCrossSection(HadronicModel model) {
     /** Proton and neutral pion masses [GeV] (PDG, as in K14). */
-    public static final double M_P = 0.938272, M_PI = 0.134976;
+    public static final double M_P = 0.938272;
+    public static final double M_PI = 0.134976;
     /** Kinematic threshold of π⁰ production [GeV]. */
     public static final double T_TH = 2 * M_PI + M_PI * M_PI / (2 * M_P);
 
@@ -34,7 +35,9 @@ public record PionDecayCrossSection(HadronicModel model) {
 
     /** Total inelastic p p cross-section [mb] (eq. 1). */
     public static double sigmaInelMb(double tGeV) {
-        if (tGeV <= T_TH) return 0;
+        if (tGeV <= T_TH) {
+            return 0;
+        }
         double l = Math.log(tGeV / T_TH);
         double k = 1 - Math.pow(T_TH / tGeV, 1.9);
         return (30.7 - 0.96 * l + 0.18 * l * l) * k * k * k;
@@ -45,7 +48,8 @@ public record PionDecayCrossSection(HadronicModel model) {
 
     /** Largest π⁰ energy in the LAB frame [GeV] (eq. 10). */
     public static double piMaxLabGeV(double tGeV) {
-        double s = s(tGeV), rs = Math.sqrt(s);
+        double s = s(tGeV);
+        double rs = Math.sqrt(s);
         double gammaCm = (tGeV + 2 * M_P) / rs;
         double ePiCm = (s - 4 * M_P * M_P + M_PI * M_PI) / (2 * rs);
         double pPiCm = Math.sqrt(Math.max(0, ePiCm * ePiCm - M_PI * M_PI));
@@ -62,9 +66,14 @@ public record PionDecayCrossSection(HadronicModel model) {
 
     /** p p → p p π⁰ [mb], T &lt; 2 GeV (eqs. 2–4: Breit–Wigner resonance M = 1.1883, Γ = 0.2264 GeV). */
     static double sigmaOnePionMb(double tGeV) {
-        if (tGeV <= T_TH) return 0;
-        double mRes = 1.1883, wRes = 0.2264, sigma0 = 7.66e-3;
-        double s = s(tGeV), rs = Math.sqrt(s);
+        if (tGeV <= T_TH) {
+            return 0;
+        }
+        double mRes = 1.1883;
+        double wRes = 0.2264;
+        double sigma0 = 7.66e-3;
+        double s = s(tGeV);
+        double rs = Math.sqrt(s);
         double a = s - M_PI * M_PI - 4 * M_P * M_P;
         double eta = Math.sqrt(Math.max(0, a * a - 16 * M_PI * M_PI * M_P * M_P)) / (2 * M_PI * rs);
         double g = Math.sqrt(mRes * mRes * (mRes * mRes + wRes * wRes));
@@ -81,46 +90,67 @@ public record PionDecayCrossSection(HadronicModel model) {
 
     /** Mean π⁰ multiplicity, T ≥ 2 GeV (eqs. 6–7, Table IV). */
     public double multiplicity(double tGeV) {
-        if (tGeV < 2) return 0;
+        if (tGeV < 2) {
+            return 0;
+        }
         if (tGeV < 5) {
             double q = (tGeV - T_TH) / M_P;
             return -6e-3 + 0.237 * q - 0.023 * q * q;
         }
         double[] a = (tGeV > model.aboveGeV ? model : HadronicModel.GEANT4).multiplicity;
         double xi = (tGeV - 3) / M_P;
-        return a[0] * Math.pow(xi, a[3]) * (1 + Math.exp(-a[1] * Math.pow(xi, a[4]))) * (1 - Math.exp(-a[2] * Math.pow(xi, 0.25)));
+        return a[0]
+                * Math.pow(xi, a[3])
+                * (1 + Math.exp(-a[1] * Math.pow(xi, a[4])))
+                * (1 - Math.exp(-a[2] * Math.pow(xi, 0.25)));
     }
 
     /** π⁰ production cross-section σ_π [mb]. */
     public double sigmaPi0Mb(double tGeV) {
-        if (tGeV <= T_TH) return 0;
-        if (tGeV < 2) return sigmaOnePionMb(tGeV) + sigmaTwoPionMb(tGeV);
+        if (tGeV <= T_TH) {
+            return 0;
+        }
+        if (tGeV < 2) {
+            return sigmaOnePionMb(tGeV) + sigmaTwoPionMb(tGeV);
+        }
         return sigmaInelMb(tGeV) * multiplicity(tGeV);
     }
 
     /** Peak value A_max of dσ/dE_γ [mb/GeV] (eq. 12, Table VII). */
     public double peakMbPerGeV(double tGeV) {
-        if (tGeV <= T_TH) return 0;
+        if (tGeV <= T_TH) {
+            return 0;
+        }
         double sigmaPi = sigmaPi0Mb(tGeV);
-        if (tGeV < 1) return 5.9 * sigmaPi / piMaxLabGeV(tGeV);
+        if (tGeV < 1) {
+            return 5.9 * sigmaPi / piMaxLabGeV(tGeV);
+        }
         double[] b = tGeV < 5 ? new double[] {9.53, 0.52, 0.054}
                 : (tGeV > model.aboveGeV ? model : HadronicModel.GEANT4).peak;
-        double theta = tGeV / M_P, lt = Math.log(theta);
+        double theta = tGeV / M_P;
+        double lt = Math.log(theta);
         return b[0] * Math.pow(theta, -b[1]) * Math.exp(b[2] * lt * lt) * sigmaPi / M_P;
     }
 
     /** Shape F(T, E_γ) ∈ [0, 1] (eq. 11, Table V); 0 outside the kinematic range. */
     public double shape(double tGeV, double eGammaGeV) {
-        if (tGeV <= T_TH || !(eGammaGeV > 0)) return 0;
+        if (tGeV <= T_TH || !(eGammaGeV > 0)) {
+            return 0;
+        }
         double eMax = gammaMaxGeV(tGeV);
         double yMax = eMax + M_PI * M_PI / (4 * eMax);
         double y = eGammaGeV + M_PI * M_PI / (4 * eGammaGeV);
         double x = (y - M_PI) / (yMax - M_PI);
-        if (!(x >= 0 && x < 1)) return 0;
+        if (!(x >= 0 && x < 1)) {
+            return 0;
+        }
         double theta = tGeV / M_P;
-        if (tGeV < 1) return Math.pow(1 - x, 3.29 - 0.2 * Math.pow(theta, -1.5));
-        if (tGeV > model.aboveGeV)
+        if (tGeV < 1) {
+            return Math.pow(1 - x, 3.29 - 0.2 * Math.pow(theta, -1.5));
+        }
+        if (tGeV > model.aboveGeV) {
             return Math.pow(1 - Math.sqrt(x), model.shapeBeta) / (1 + x / (model.lambda * M_PI / yMax));
+        }
         double c = 3.0 * M_PI / yMax; // Geant4: λ = 3
         if (tGeV <= 20) {
             double q = (tGeV - 1) / M_P;

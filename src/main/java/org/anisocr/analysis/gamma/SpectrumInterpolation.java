@@ -12,14 +12,18 @@ final class SpectrumInterpolation {
 
     SpectrumInterpolation(double[] gridPGeV, double[] atPGeV) {
         int n = gridPGeV.length;
-        if (n < 2) throw new IllegalArgumentException("need at least 2 momentum bins");
+        if (n < 2) {
+            throw new IllegalArgumentException("need at least 2 momentum bins");
+        }
         segment = new int[atPGeV.length];
         fraction = new double[atPGeV.length];
         for (int m = 0; m < atPGeV.length; m++) {
             double p = atPGeV[m];
             if (p < gridPGeV[0] * (1 - 1e-12)) { segment[m] = -1; continue; }
             int i = 0;
-            while (i < n - 2 && gridPGeV[i + 1] < p) i++;
+            while (i < n - 2 && gridPGeV[i + 1] < p) {
+                i++;
+            }
             segment[m] = i;
             fraction[m] = Math.log(p / gridPGeV[i]) / Math.log(gridPGeV[i + 1] / gridPGeV[i]); // > 1 beyond the grid
         }
@@ -29,10 +33,17 @@ final class SpectrumInterpolation {
         double[] out = new double[segment.length];
         for (int m = 0; m < out.length; m++) {
             int i = segment[m];
-            if (i < 0) continue;
-            double a = n[i], b = n[i + 1], t = fraction[m];
-            if (a > 0 && b > 0) out[m] = a * Math.exp(t * Math.log(b / a));
-            else out[m] = t <= 1 ? Math.max(0, a + t * (b - a)) : 0;
+            if (i < 0) {
+                continue;
+            }
+            double a = n[i];
+            double b = n[i + 1];
+            double t = fraction[m];
+            if (a > 0 && b > 0) {
+                out[m] = a * Math.exp(t * Math.log(b / a));
+            } else {
+                out[m] = t <= 1 ? Math.max(0, a + t * (b - a)) : 0;
+            }
         }
         return out;
     }

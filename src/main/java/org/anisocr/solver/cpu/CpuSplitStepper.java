@@ -8,6 +8,7 @@ import org.anisocr.solver.SplitStepper;
 import org.anisocr.solver.linalg.Thomas;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -21,10 +22,15 @@ public final class CpuSplitStepper implements SplitStepper {
     private final SpatialGrid g;
     private final BinStencil[] stencils;
     private final ForkJoinPool pool;
-    private double[][] n, previous, spare;
+    private double[][] n;
+    private double[][] previous;
+    private double[][] spare;
     // per bin, node-indexed: the Thomas factors (inv, c) of the R- and z-lines at the last dt, so a fixed-dt run
     // factors once
-    private final double[][] rInvPivot, rRatio, zInvPivot, zRatio;
+    private final double[][] rInvPivot;
+    private final double[][] rRatio;
+    private final double[][] zInvPivot;
+    private final double[][] zRatio;
     private double factoredDt = Double.NaN;
     private final boolean hasMixedTerm;
 
@@ -34,7 +40,9 @@ public final class CpuSplitStepper implements SplitStepper {
         this.g = problem.grid();
         int bins = problem.bins();
         stencils = new BinStencil[bins];
-        for (int k = 0; k < bins; k++) stencils[k] = new BinStencil(problem, k);
+        for (int k = 0; k < bins; k++) {
+            stencils[k] = new BinStencil(problem, k);
+        }
         hasMixedTerm = problem.coefficients().hasMixedTerm();
         pool = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         n = problem.initialDensity();
@@ -52,26 +60,41 @@ public final class CpuSplitStepper implements SplitStepper {
     @Override public void setState(double[][] density) {
         for (int k = 0; k < n.length; k++) {
             System.arraycopy(density[k], 0, n[k], 0, g.size());
-            for (int j = 0; j < g.nZ(); j++)
-                for (int i = 0; i < g.nR(); i++) if (g.isDirichlet(i, j)) n[k][g.index(i, j)] = 0;
+            for (int j = 0; j < g.nZ(); j++) {
+                for (int i = 0; i < g.nR(); i++) {
+                    if (g.isDirichlet(i, j)) {
+                        n[k][g.index(i, j)] = 0;
+                    }
+                }
+            }
         }
     }
 
     @Override public double[][] state() {
         double[][] copy = new double[n.length][];
-        for (int k = 0; k < n.length; k++) copy[k] = n[k].clone();
+        for (int k = 0; k < n.length; k++) {
+            copy[k] = n[k].clone();
+        }
         return copy;
     }
 
     public int threads() { return pool.getParallelism(); }
 
     @Override public double advance(double dtMyr, int steps) {
-        if (steps < 1) return 0;
-        int bins = n.length, nR = g.nR(), nZ = g.nZ();
+        if (steps < 1) {
+            return 0;
+        }
+        int bins = n.length;
+        int nR = g.nR();
+        int nZ = g.nZ();
         factorLines(dtMyr);
         for (int s = 0; s < steps; s++) {
             boolean last = s == steps - 1;
-            if (last) for (int k = 0; k < bins; k++) System.arraycopy(n[k], 0, previous[k], 0, n[k].length);
+            if (last) {
+                for (int k = 0; k < bins; k++) {
+                    System.arraycopy(n[k], 0, previous[k], 0, n[k].length);
+                }
+            }
             parallel(bins * (nZ - 2), t -> lineR(t / (nZ - 2), t % (nZ - 2) + 1, dtMyr, false));
             parallel(bins * (nR - 1), t -> lineZ(t / (nR - 1), t % (nR - 1), dtMyr, false));
             mixedStep(dtMyr);
@@ -79,7 +102,7 @@ public final class CpuSplitStepper implements SplitStepper {
         return relativeChange();
     }
 
-    private void parallel(int tasks, java.util.function.IntConsumer body) {
+    private void parallel(int tasks, IntConsumer body) {
         pool.submit(() -> IntStream.range(0, tasks).parallel().forEach(body)).join();
     }
 
@@ -88,8 +111,12 @@ public final class CpuSplitStepper implements SplitStepper {
      * they only change when dt does (a new ladder rung), so each step is a division-free solve.
      */
     private void factorLines(double dt) {
-        if (dt == factoredDt) return;
-        int bins = n.length, nR = g.nR(), nZ = g.nZ();
+        if (dt == factoredDt) {
+            return;
+        }
+        int bins = n.length;
+        int nR = g.nR();
+        int nZ = g.nZ();
         parallel(bins * (nZ - 2), t -> lineR(t / (nZ - 2), t % (nZ - 2) + 1, dt, true));
         parallel(bins * (nR - 1), t -> lineZ(t / (nR - 1), t % (nR - 1), dt, true));
         factoredDt = dt;
@@ -97,20 +124,26 @@ public final class CpuSplitStepper implements SplitStepper {
 
     /**
      * Crank–Nicolson in R on z-line j of bin k; unknowns i = 0..NR−2, N_{NR−1} = 0:
-     * (1 + dt/2 C) N_i − dt/2 U N_{i+1} − dt/2 L N_{i−1} = (1 − dt/2 C) N_i + dt/2 U N_{i+1} + dt/2 L N_{i−1} + dt/3 S_i.
-     * With factorOnly the matrix is factored into the cache instead.
+     * (1 + dt/2 C) N_i − dt/2 U N_{i+1} − dt/2 L N_{i−1} = (1 − dt/2 C) N_i + dt/2 U N_{i+1} + dt/2 L N_{i−1} + dt/3
+     * S_i. With factorOnly the matrix is factored into the cache instead.
      */
     private void lineR(int k, int j, double dt, boolean factorOnly) {
         int m = g.nR() - 1;
-        double[] lo = new double[m], rhs = new double[m];
-        double[] di = factorOnly ? new double[m] : null, up = factorOnly ? new double[m] : null;
-        double[] nk = n[k], src = problem.sourceRate(k);
+        double[] lo = new double[m];
+        double[] rhs = new double[m];
+        double[] di = factorOnly ? new double[m] : null;
+        double[] up = factorOnly ? new double[m] : null;
+        double[] nk = n[k];
+        double[] src = problem.sourceRate(k);
         BinStencil st = stencils[k];
-        double h = dt / 2, third = dt / 3;
+        double h = dt / 2;
+        double third = dt / 3;
         int row = g.index(0, j);
         for (int i = 0; i < m; i++) {
             int idx = row + i;
-            double l = st.rLower(idx), c = st.rCentre(idx), u = st.rUpper(idx);
+            double l = st.rLower(idx);
+            double c = st.rCentre(idx);
+            double u = st.rUpper(idx);
             lo[i] = -h * l;
             if (factorOnly) {
                 di[i] = 1 + h * c;
@@ -118,7 +151,9 @@ public final class CpuSplitStepper implements SplitStepper {
                 continue;
             }
             double explicit = (1 - h * c) * nk[idx] + h * u * nk[idx + 1] + third * src[idx];
-            if (i > 0) explicit += h * l * nk[idx - 1];
+            if (i > 0) {
+                explicit += h * l * nk[idx - 1];
+            }
             rhs[i] = explicit;
         }
         if (factorOnly) {
@@ -133,16 +168,23 @@ public final class CpuSplitStepper implements SplitStepper {
     // The twin of lineR along a column (stride NR, Dirichlet at both ends): kept as a second loop, not a strided
     // helper, so each inner loop reads its stencil rows directly and stays in the Java reference's operation order.
     private void lineZ(int k, int i, double dt, boolean factorOnly) {
-        int m = g.nZ() - 2, nR = g.nR();
-        double[] lo = new double[m], rhs = new double[m];
-        double[] di = factorOnly ? new double[m] : null, up = factorOnly ? new double[m] : null;
-        double[] nk = n[k], src = problem.sourceRate(k);
+        int m = g.nZ() - 2;
+        int nR = g.nR();
+        double[] lo = new double[m];
+        double[] rhs = new double[m];
+        double[] di = factorOnly ? new double[m] : null;
+        double[] up = factorOnly ? new double[m] : null;
+        double[] nk = n[k];
+        double[] src = problem.sourceRate(k);
         BinStencil st = stencils[k];
-        double h = dt / 2, third = dt / 3;
+        double h = dt / 2;
+        double third = dt / 3;
         int first = g.index(i, 1);
         for (int q = 0; q < m; q++) {
             int idx = first + q * nR;
-            double l = st.zLower(idx), c = st.zCentre(idx), u = st.zUpper(idx);
+            double l = st.zLower(idx);
+            double c = st.zCentre(idx);
+            double u = st.zUpper(idx);
             lo[q] = -h * l;
             if (factorOnly) {
                 di[q] = 1 + h * c;
@@ -156,12 +198,15 @@ public final class CpuSplitStepper implements SplitStepper {
             return;
         }
         Thomas.solve(m, 1, lo, zInvPivot[k], zRatio[k], first, nR, rhs, rhs, 0, 1);
-        for (int q = 0; q < m; q++) nk[first + q * nR] = rhs[q];
+        for (int q = 0; q < m; q++) {
+            nk[first + q * nR] = rhs[q];
+        }
     }
 
     /** Explicit mixed step N^{n+1} = N^n + dt M·cross(N^n) + dt/3 S into the spare buffer, then swap. */
     private void mixedStep(double dt) {
-        int bins = n.length, nZ = g.nZ();
+        int bins = n.length;
+        int nZ = g.nZ();
         double[][] out = spare;
         parallel(bins * (nZ - 2), t -> mixedRow(t / (nZ - 2), t % (nZ - 2) + 1, dt, out[t / (nZ - 2)]));
         spare = n; // its Dirichlet nodes are 0 like out's, so it can be reused as the next target
@@ -170,13 +215,16 @@ public final class CpuSplitStepper implements SplitStepper {
 
     private void mixedRow(int k, int j, double dt, double[] out) {
         int nR = g.nR();
-        double[] nk = n[k], src = problem.sourceRate(k);
+        double[] nk = n[k];
+        double[] src = problem.sourceRate(k);
         BinStencil st = stencils[k];
         double third = dt / 3;
         int row = g.index(0, j);
         out[row] = nk[row] + third * src[row];
         if (!hasMixedTerm) {
-            for (int i = 1; i < nR - 1; i++) out[row + i] = nk[row + i] + third * src[row + i];
+            for (int i = 1; i < nR - 1; i++) {
+                out[row + i] = nk[row + i] + third * src[row + i];
+            }
             return;
         }
         for (int i = 1; i < nR - 1; i++) {
@@ -189,17 +237,22 @@ public final class CpuSplitStepper implements SplitStepper {
     private double relativeChange() {
         double worst = 0;
         for (int k = 0; k < n.length; k++) {
-            double diff = 0, mag = 0;
-            double[] a = n[k], b = previous[k];
+            double diff = 0;
+            double mag = 0;
+            double[] a = n[k];
+            double[] b = previous[k];
             for (int idx = 0; idx < a.length; idx++) {
                 double v = a[idx];
-                if (!Double.isFinite(v))
+                if (!Double.isFinite(v)) {
                     throw new SolverDivergedException("non-finite density in momentum bin " + k + " at node " + idx
                             + " (R=" + g.r(idx % g.nR()) + ", z=" + g.z(idx / g.nR()) + ")");
+                }
                 diff = Math.max(diff, Math.abs(v - b[idx]));
                 mag = Math.max(mag, Math.abs(v));
             }
-            if (mag > 0) worst = Math.max(worst, diff / mag);
+            if (mag > 0) {
+                worst = Math.max(worst, diff / mag);
+            }
         }
         return worst;
     }

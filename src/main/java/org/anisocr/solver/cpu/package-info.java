@@ -1,4 +1,5 @@
 /**
- * Pure-Java reference backend of the split step (Crank–Nicolson in R and z, explicit mixed term), threaded over momentum bins.
+ * Pure-Java reference backend of the split step (Crank–Nicolson in R and z, explicit mixed term), threaded over
+ * momentum bins.
  */
 package org.anisocr.solver.cpu;

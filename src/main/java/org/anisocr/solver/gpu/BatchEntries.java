@@ -17,11 +17,14 @@ record BatchEntries(List<TransportProblem> models, int count, int[] firstEntry,
 
     static BatchEntries of(List<TransportProblem> models) {
         int[] first = new int[models.size() + 1];
-        for (int m = 0; m < models.size(); m++) first[m + 1] = first[m] + models.get(m).bins();
+        for (int m = 0; m < models.size(); m++) {
+            first[m + 1] = first[m] + models.get(m).bins();
+        }
         int count = first[models.size()];
         Map<OperatorCoefficients, Integer> tableIndex = CoefficientTables.index(models);
         int[] model = new int[count];
-        double[] dPerp = new double[count], dAni = new double[count];
+        double[] dPerp = new double[count];
+        double[] dAni = new double[count];
         for (int m = 0; m < models.size(); m++) {
             TransportProblem p = models.get(m);
             for (int k = 0; k < p.bins(); k++) {
@@ -36,14 +39,19 @@ record BatchEntries(List<TransportProblem> models, int count, int[] firstEntry,
 
     /** Writes one entry's field into the interleaved array. */
     void interleave(double[] field, int entry, double[] out) {
-        for (int idx = 0; idx < field.length; idx++) out[idx * count + entry] = field[idx];
+        for (int idx = 0; idx < field.length; idx++) {
+            out[idx * count + entry] = field[idx];
+        }
     }
 
     /** Every entry's source rate, interleaved. */
     double[] interleavedSources(long nodes) {
         double[] out = new double[Math.toIntExact(nodes * count)];
-        for (int m = 0; m < models.size(); m++)
-            for (int k = 0; k < models.get(m).bins(); k++) interleave(models.get(m).sourceRate(k), firstEntry[m] + k, out);
+        for (int m = 0; m < models.size(); m++) {
+            for (int k = 0; k < models.get(m).bins(); k++) {
+                interleave(models.get(m).sourceRate(k), firstEntry[m] + k, out);
+            }
+        }
         return out;
     }
 }

@@ -23,21 +23,31 @@ final class CoefficientTables {
     /** Table number of each distinct coefficient set, in order of first appearance. */
     static Map<OperatorCoefficients, Integer> index(List<TransportProblem> models) {
         Map<OperatorCoefficients, Integer> tableIndex = new IdentityHashMap<>();
-        for (TransportProblem p : models) tableIndex.putIfAbsent(p.coefficients(), tableIndex.size());
+        for (TransportProblem p : models) {
+            tableIndex.putIfAbsent(p.coefficients(), tableIndex.size());
+        }
         return tableIndex;
     }
 
     /** Copies every table into coef (allocated for tableIndex.size() × 14 × nodes doubles). */
     static void upload(CUdeviceptr coef, Map<OperatorCoefficients, Integer> tableIndex, long nodes) {
         long tableDoubles = 2L * Stencil.COUNT * nodes;
-        for (Map.Entry<OperatorCoefficients, Integer> e : tableIndex.entrySet())
-            cuMemcpyHtoD(coef.withByteOffset(8 * tableDoubles * e.getValue()), Pointer.to(flatten(e.getKey(), nodes)), 8 * tableDoubles);
+        for (Map.Entry<OperatorCoefficients, Integer> e : tableIndex.entrySet()) {
+            cuMemcpyHtoD(
+                    coef.withByteOffset(8 * tableDoubles * e.getValue()),
+                    Pointer.to(flatten(e.getKey(), nodes)),
+                    8 * tableDoubles);
+        }
     }
 
-    /** One model's table as the kernels read it: isotropic rows t·nodes + idx, then the anisotropic rows (7 + t)·nodes + idx. */
+    /**
+     * One model's table as the kernels read it: isotropic rows t·nodes + idx, then the anisotropic rows (7 + t)·nodes +
+     * idx.
+     */
     static double[] flatten(OperatorCoefficients c, long nodes) {
         double[] flat = new double[Math.toIntExact(2L * Stencil.COUNT * nodes)];
-        double[][] iso = c.isotropicTable(), ani = c.anisotropicTable();
+        double[][] iso = c.isotropicTable();
+        double[][] ani = c.anisotropicTable();
         for (int t = 0; t < Stencil.COUNT; t++) {
             System.arraycopy(iso[t], 0, flat, (int) (t * nodes), (int) nodes);
             System.arraycopy(ani[t], 0, flat, (int) ((Stencil.COUNT + t) * nodes), (int) nodes);

@@ -2,6 +2,7 @@ package org.anisocr.solver.gpu;
 
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
+import org.anisocr.operator.Stencil;
 import org.anisocr.operator.TransportProblem;
 
 import java.util.ArrayList;
@@ -20,38 +21,59 @@ final class DeviceBatch implements AutoCloseable {
     final GpuRuntime rt;
     final BatchEntries host;
     final List<TransportProblem> models;
-    final int nR, nZ, entries;
+    final int nR;
+    final int nZ;
+    final int entries;
     final long nodes;
     /** Device arrays read by every kernel. */
-    final CUdeviceptr model, dPerp, dAni, coef, src;
+    final CUdeviceptr model;
+    final CUdeviceptr dPerp;
+    final CUdeviceptr dAni;
+    final CUdeviceptr coef;
+    final CUdeviceptr src;
     private final List<CUdeviceptr> buffers = new ArrayList<>();
 
     /** Checks the models, uploads the per-entry scalars, the coefficient tables and the sources. */
     DeviceBatch(GpuRuntime rt, List<TransportProblem> models) {
-        if (models.isEmpty()) throw new IllegalArgumentException("no models in the GPU batch");
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no models in the GPU batch");
+        }
         this.rt = rt;
         this.models = List.copyOf(models);
         nR = models.get(0).grid().nR();
         nZ = models.get(0).grid().nZ();
         nodes = (long) nR * nZ;
-        for (TransportProblem p : models)
-            if (p.grid().nR() != nR || p.grid().nZ() != nZ)
+        for (TransportProblem p : models) {
+            if (p.grid().nR() != nR || p.grid().nZ() != nZ) {
                 throw new IllegalArgumentException("all models of a GPU batch need the same grid size: "
                         + nR + "x" + nZ + " vs " + p.grid().nR() + "x" + p.grid().nZ());
+            }
+        }
         host = BatchEntries.of(models);
         entries = host.count();
-        if (nodes * entries > Integer.MAX_VALUE - 16)
-            throw new GpuLimitException("GPU batch too large for one host array: " + nR + "x" + nZ + " grid x " + entries
-                    + " entries = " + nodes * entries + " values; split the family");
+        if (nodes * entries > Integer.MAX_VALUE - 16) {
+            throw new GpuLimitException("GPU batch too large for one host array: " + nR + "x" + nZ + " grid x "
+                    + entries + " entries = " + nodes * entries + " values; split the family");
+        }
         rt.makeCurrent();
         try {
-            model = upload(allocate(4L * entries, "model index per entry"), Pointer.to(host.model()), 4L * entries, "model indices");
-            dPerp = upload(allocate(8L * entries, "D_perp per entry"), Pointer.to(host.dPerp()), 8L * entries, "D_perp");
+            model = upload(
+                    allocate(4L * entries, "model index per entry"),
+                    Pointer.to(host.model()),
+                    4L * entries,
+                    "model indices");
+            dPerp = upload(
+                    allocate(8L * entries, "D_perp per entry"), Pointer.to(host.dPerp()), 8L * entries, "D_perp");
             dAni = upload(allocate(8L * entries, "D_ani per entry"), Pointer.to(host.dAni()), 8L * entries, "D_ani");
-            coef = allocate(8 * 2L * org.anisocr.operator.Stencil.COUNT * nodes * host.tableIndex().size(),
+            coef = allocate(8 * 2L * Stencil.COUNT * nodes * host.tableIndex().size(),
                     "coefficient tables, " + host.tableIndex().size() + " x " + grid());
-            GpuException.check("uploading the coefficient tables", () -> CoefficientTables.upload(coef, host.tableIndex(), nodes));
-            src = upload(allocate(fieldBytes(), "source, " + describe()), Pointer.to(host.interleavedSources(nodes)), fieldBytes(), "sources");
+            GpuException.check(
+                    "uploading the coefficient tables", () -> CoefficientTables.upload(coef, host.tableIndex(), nodes));
+            src = upload(
+                    allocate(fieldBytes(), "source, " + describe()),
+                    Pointer.to(host.interleavedSources(nodes)),
+                    fieldBytes(),
+                    "sources");
         } catch (RuntimeException | Error e) {
             try { close(); } catch (RuntimeException cleanup) { e.addSuppressed(cleanup); }
             throw e;
@@ -98,17 +120,27 @@ final class DeviceBatch implements AutoCloseable {
      */
     void enqueueResidualSums(CUdeviceptr n, int partitions, CUdeviceptr partR2, CUdeviceptr partS2, CUdeviceptr out) {
         long threads = (long) partitions * entries;
-        rt.launch(Kernels.residualPartial(nR, nZ, entries, threads, model, dPerp, dAni, coef, src, n, partR2, partS2), threads, 256, 0);
-        rt.launch(Kernels.reduceColumns(partR2, entries, partitions, Kernels.ReduceOp.SUM, out), 256L * entries, 256, 0);
-        rt.launch(Kernels.reduceColumns(partS2, entries, partitions, Kernels.ReduceOp.SUM, out.withByteOffset(8L * entries)),
-                256L * entries, 256, 0);
+        rt.launch(
+                Kernels.residualPartial(nR, nZ, entries, threads, model, dPerp, dAni, coef, src, n, partR2, partS2),
+                threads,
+                256,
+                0);
+        rt.launch(
+                Kernels.reduceColumns(partR2, entries, partitions, Kernels.ReduceOp.SUM, out), 256L * entries, 256, 0);
+        rt.launch(
+                Kernels.reduceColumns(
+                        partS2, entries, partitions, Kernels.ReduceOp.SUM, out.withByteOffset(8L * entries)),
+                256L * entries,
+                256,
+                0);
     }
 
     /** sqrt(Σ(LN + S)² / ΣS²) per entry from the sums of {@link #enqueueResidualSums} (the plain norm where S = 0). */
     static double[] relativeNorms(double[] sums, int entries) {
         double[] out = new double[entries];
         for (int b = 0; b < entries; b++) {
-            double num = sums[b], den = sums[entries + b];
+            double num = sums[b];
+            double den = sums[entries + b];
             out[b] = den == 0 ? Math.sqrt(num) : Math.sqrt(num / den);
         }
         return out;
@@ -123,7 +155,9 @@ final class DeviceBatch implements AutoCloseable {
         double[][] out = new double[bins][(int) nodes];
         for (int k = 0; k < bins; k++) {
             int b = firstEntry(m) + k;
-            for (int idx = 0; idx < nodes; idx++) out[k][idx] = all[idx * entries + b];
+            for (int idx = 0; idx < nodes; idx++) {
+                out[k][idx] = all[idx * entries + b];
+            }
         }
         return out;
     }
@@ -131,7 +165,9 @@ final class DeviceBatch implements AutoCloseable {
     /** {model, bin} of an entry. */
     int[] modelAndBin(int entry) {
         int m = 0;
-        while (firstEntry(m + 1) <= entry) m++;
+        while (firstEntry(m + 1) <= entry) {
+            m++;
+        }
         return new int[] {m, entry - firstEntry(m)};
     }
 
@@ -144,7 +180,9 @@ final class DeviceBatch implements AutoCloseable {
         rt.makeCurrent();
         release.run("waiting for the stream before freeing the " + describe(),
                 () -> rt.synchronize("the work on the " + describe()));
-        for (CUdeviceptr p : buffers) release.run("a device buffer of the " + describe(), () -> rt.free(p));
+        for (CUdeviceptr p : buffers) {
+            release.run("a device buffer of the " + describe(), () -> rt.free(p));
+        }
         buffers.clear();
         release.throwIfFailed();
     }

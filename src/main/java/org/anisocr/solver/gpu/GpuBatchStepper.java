@@ -49,9 +49,18 @@ public final class GpuBatchStepper implements AutoCloseable {
     private final boolean ownsRuntime;
     private final DeviceBatch batch;
     private final List<TransportProblem> models;
-    private final int nR, nZ, entries;
+    private final int nR;
+    private final int nZ;
+    private final int entries;
     private final long nodes;
-    private final CUdeviceptr bufA, bufB, previous, scratch, partA, partB, partC, results;
+    private final CUdeviceptr bufA;
+    private final CUdeviceptr bufB;
+    private final CUdeviceptr previous;
+    private final CUdeviceptr scratch;
+    private final CUdeviceptr partA;
+    private final CUdeviceptr partB;
+    private final CUdeviceptr partC;
+    private final CUdeviceptr results;
     private final int partitions;
     private final long reduceThreads;
     private final DoubleBuffer pinnedResults;
@@ -76,7 +85,9 @@ public final class GpuBatchStepper implements AutoCloseable {
     }
 
     private GpuBatchStepper(GpuRuntime runtime, boolean ownsRuntime, List<TransportProblem> models) {
-        if (models.isEmpty()) throw new IllegalArgumentException("no models to step");
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no models to step");
+        }
         this.rt = runtime;
         this.ownsRuntime = ownsRuntime;
         DeviceBatch b = null;
@@ -110,12 +121,26 @@ public final class GpuBatchStepper implements AutoCloseable {
             double[] state = new double[(int) (nodes * entries)];
             for (int m = 0; m < models.size(); m++) {
                 double[][] n0 = models.get(m).initialDensity();
-                for (int k = 0; k < n0.length; k++) batch.interleave(n0[k], batch.firstEntry(m) + k, state);
+                for (int k = 0; k < n0.length; k++) {
+                    batch.interleave(n0[k], batch.firstEntry(m) + k, state);
+                }
             }
             batch.upload(bufA, Pointer.to(state), field, "the initial state");
         } catch (RuntimeException | Error e) {
-            if (b != null) try { b.close(); } catch (RuntimeException cleanup) { e.addSuppressed(cleanup); }
-            if (ownsRuntime) try { rt.close(); } catch (RuntimeException cleanup) { e.addSuppressed(cleanup); }
+            if (b != null) {
+                try {
+                    b.close();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            if (ownsRuntime) {
+                try {
+                    rt.close();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
             throw e;
         }
     }
@@ -126,14 +151,18 @@ public final class GpuBatchStepper implements AutoCloseable {
     public GpuRuntime runtime() { return rt; }
 
     public void setLineSolver(LineSolver s) {
-        if (s != lineSolver) dropGraphs();
+        if (s != lineSolver) {
+            dropGraphs();
+        }
         lineSolver = s;
     }
     public LineSolver lineSolver() { return lineSolver; }
 
     /** Whether steps are replayed as captured CUDA graphs (default) or launched kernel by kernel. */
     public void setUseGraphs(boolean use) {
-        if (!use) dropGraphs();
+        if (!use) {
+            dropGraphs();
+        }
         graphs = use;
     }
     /** Why graph capture was abandoned, or null. */
@@ -144,7 +173,9 @@ public final class GpuBatchStepper implements AutoCloseable {
     /** Replaces the whole state of model m, N[k][j·NR + i]. */
     public void setState(int m, double[][] density) {
         double[] all = download(current());
-        for (int k = 0; k < models.get(m).bins(); k++) batch.interleave(density[k], batch.firstEntry(m) + k, all);
+        for (int k = 0; k < models.get(m).bins(); k++) {
+            batch.interleave(density[k], batch.firstEntry(m) + k, all);
+        }
         batch.upload(current(), Pointer.to(all), all.length * 8L, "the state of model " + m);
     }
 
@@ -171,10 +202,14 @@ public final class GpuBatchStepper implements AutoCloseable {
      * last step over all entries (per entry: {@link #lastChanges()}). Synchronises once, at the end.
      */
     public double advance(double dtMyr, int steps) {
-        if (steps < 1) return 0;
+        if (steps < 1) {
+            return 0;
+        }
         rt.makeCurrent();
         for (int s = 0; s < steps; s++) {
-            if (s == steps - 1) cuMemcpyDtoDAsync(previous, current(), nodes * entries * 8, rt.stream());
+            if (s == steps - 1) {
+                cuMemcpyDtoDAsync(previous, current(), nodes * entries * 8, rt.stream());
+            }
             enqueueStep(dtMyr);
         }
         return relativeChange();
@@ -185,7 +220,9 @@ public final class GpuBatchStepper implements AutoCloseable {
         rt.makeCurrent();   // JCuda binds contexts per thread; a caller may step from any thread
         if (graphs) {
             try {
-                if (dt != graphDt) captureGraphs(dt);
+                if (dt != graphDt) {
+                    captureGraphs(dt);
+                }
                 cuGraphLaunch(graphExec[currentIsA ? 0 : 1], rt.stream());
                 currentIsA = !currentIsA;
                 return;
@@ -276,9 +313,15 @@ public final class GpuBatchStepper implements AutoCloseable {
         CUgraphExec[] exec = graphExec;
         graphExec = null;
         graphDt = Double.NaN;
-        if (exec == null) return;
+        if (exec == null) {
+            return;
+        }
         Release release = new Release();
-        for (CUgraphExec e : exec) if (e != null) release.run("a captured step graph", () -> cuGraphExecDestroy(e));
+        for (CUgraphExec e : exec) {
+            if (e != null) {
+                release.run("a captured step graph", () -> cuGraphExecDestroy(e));
+            }
+        }
         release.throwIfFailed();
     }
 
@@ -292,8 +335,12 @@ public final class GpuBatchStepper implements AutoCloseable {
     public boolean usesPcr(int dir) {
         int unknowns = dir == 0 ? nR - 1 : nZ - 2;
         long lines = (long) entries * (dir == 0 ? nZ - 2 : nR - 1);
-        if (unknowns > PCR_MAX || lineSolver == LineSolver.THOMAS) return false;
-        if (lineSolver == LineSolver.PCR) return true;
+        if (unknowns > PCR_MAX || lineSolver == LineSolver.THOMAS) {
+            return false;
+        }
+        if (lineSolver == LineSolver.PCR) {
+            return true;
+        }
         long residentThreads = 2048L * Math.max(1, rt.info().multiprocessors());
         return lines < residentThreads / 2;
     }
@@ -304,21 +351,33 @@ public final class GpuBatchStepper implements AutoCloseable {
         long lines = (long) entries * (dir == 0 ? nZ - 2 : nR - 1);
         if (usesPcr(dir)) {
             int block = Integer.highestOneBit(Math.max(unknowns, 1));
-            if (block < unknowns) block <<= 1;
+            if (block < unknowns) {
+                block <<= 1;
+            }
             block = Math.max(block, 32);
-            rt.launch(Kernels.sweepPcr(dir, nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n),
-                    lines * block, block, 32 * block);
+            rt.launch(
+                    Kernels.sweepPcr(
+                            dir, nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n),
+                    lines * block,
+                    block,
+                    32 * block);
             return;
         }
         KernelCall thomas = dir == 0
-                ? Kernels.sweepRThomas(nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, scratch)
-                : Kernels.sweepZThomas(nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, scratch);
+                ? Kernels.sweepRThomas(
+                        nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, scratch)
+                : Kernels.sweepZThomas(
+                        nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, scratch);
         rt.launch(thomas, lines, BLOCK, 0);
     }
 
     private void mixed(double dt, CUdeviceptr n, CUdeviceptr out) {
-        rt.launch(Kernels.mixedStep(nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, out),
-                nodes * entries, 256, 0);
+        rt.launch(
+                Kernels.mixedStep(
+                        nR, nZ, entries, dt, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src, n, out),
+                nodes * entries,
+                256,
+                0);
     }
 
     // ---------------------------------------------------------------------------------------- reductions
@@ -339,8 +398,11 @@ public final class GpuBatchStepper implements AutoCloseable {
         double worst = 0;
         for (int b = 0; b < entries; b++) {
             double bad = r[2 * entries + b];
-            if (Double.isFinite(bad)) throw diverged(b, (long) bad);
-            double diff = r[b], mag = r[entries + b];
+            if (Double.isFinite(bad)) {
+                throw diverged(b, (long) bad);
+            }
+            double diff = r[b];
+            double mag = r[entries + b];
             lastChanges[b] = mag > 0 ? diff / mag : 0;
             worst = Math.max(worst, lastChanges[b]);
         }
@@ -348,7 +410,9 @@ public final class GpuBatchStepper implements AutoCloseable {
     }
 
     private double[] fetchResults(int slots) {
-        GpuException.check("downloading reduction results", () -> cuMemcpyDtoHAsync(pinned, results, 8L * slots * entries, rt.stream()));
+        GpuException.check(
+                "downloading reduction results",
+                () -> cuMemcpyDtoHAsync(pinned, results, 8L * slots * entries, rt.stream()));
         rt.synchronize("the split steps and their reductions");
         double[] r = new double[slots * entries];
         pinnedResults.get(0, r);
@@ -357,11 +421,12 @@ public final class GpuBatchStepper implements AutoCloseable {
 
     private SolverDivergedException diverged(int b, long element) {
         int[] mk = batch.modelAndBin(b);
-        int m = mk[0], k = mk[1];
+        int m = mk[0];
+        int k = mk[1];
         long idx = element / entries;
         SpatialGrid g = models.get(m).grid();
-        return new SolverDivergedException("non-finite density in model " + m + ", momentum bin " + k + " at node " + idx
-                + " (R=" + g.r((int) (idx % nR)) + ", z=" + g.z((int) (idx / nR)) + ") [gpu]");
+        return new SolverDivergedException("non-finite density in model " + m + ", momentum bin " + k + " at node "
+                + idx + " (R=" + g.r((int) (idx % nR)) + ", z=" + g.z((int) (idx / nR)) + ") [gpu]");
     }
 
     /** Relative change of the last step per entry (index {@link #entry(int, int)}). */
@@ -400,7 +465,9 @@ public final class GpuBatchStepper implements AutoCloseable {
                 sum[q] += ms[0] * 1000.0;
             }
         }
-        for (CUevent e : ev) cuEventDestroy(e);
+        for (CUevent e : ev) {
+            cuEventDestroy(e);
+        }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("sweep_r_" + (usesPcr(0) ? "pcr" : "thomas"), sum[0] / reps);
         out.put("sweep_z_" + (usesPcr(1) ? "pcr" : "thomas"), sum[1] / reps);
@@ -408,13 +475,19 @@ public final class GpuBatchStepper implements AutoCloseable {
         return out;
     }
 
-    /** Average wall time of one full split step on the device, in microseconds, over {@code reps} back-to-back steps. */
+    /**
+     * Average wall time of one full split step on the device, in microseconds, over {@code reps} back-to-back steps.
+     */
     public double stepMicros(double dt, int reps) {
         rt.makeCurrent();
         enqueueStep(dt);   // captures the graphs outside the timed region
         enqueueStep(dt);
         rt.synchronize("the graph capture");
-        float ms = rt.elapsedMs(() -> { for (int r = 0; r < reps; r++) enqueueStep(dt); });
+        float ms = rt.elapsedMs(() -> {
+            for (int r = 0; r < reps; r++) {
+                enqueueStep(dt);
+            }
+        });
         return ms * 1000.0 / reps;
     }
 
@@ -423,7 +496,9 @@ public final class GpuBatchStepper implements AutoCloseable {
      * and go); every release is attempted, failures are thrown together naming what was being released.
      */
     @Override public void close() {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         closed = true;
         Release release = new Release();
         release.run("the captured step graphs", () -> { rt.makeCurrent(); dropGraphs(); });

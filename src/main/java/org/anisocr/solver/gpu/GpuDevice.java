@@ -6,6 +6,8 @@ import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUmodule;
 import jcuda.driver.JCudaDriver;
 
+import java.nio.charset.StandardCharsets;
+
 import static jcuda.driver.JCudaDriver.*;
 
 /**
@@ -27,9 +29,13 @@ public final class GpuDevice {
 
     public static synchronized GpuInfo probe() {
         // Checked on every call (not cached) so a test or a user can switch the GPU off at any time.
-        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU")) || "off".equalsIgnoreCase(System.getProperty("anisocr.gpu")))
+        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU"))
+                || "off".equalsIgnoreCase(System.getProperty("anisocr.gpu"))) {
             return GpuInfo.unavailable("disabled by ANISOCR_GPU=off");
-        if (cached == null) cached = probeOnce();
+        }
+        if (cached == null) {
+            cached = probeOnce();
+        }
         return cached;
     }
 
@@ -40,12 +46,14 @@ public final class GpuDevice {
             cuInit(0);
             int[] count = {0};
             cuDeviceGetCount(count);
-            if (count[0] == 0) return GpuInfo.unavailable("CUDA driver present but no CUDA device");
+            if (count[0] == 0) {
+                return GpuInfo.unavailable("CUDA driver present but no CUDA device");
+            }
             CUdevice dev = new CUdevice();
             cuDeviceGet(dev, 0);
             byte[] nameBytes = new byte[256];
             cuDeviceGetName(nameBytes, nameBytes.length, dev);
-            String name = new String(nameBytes, java.nio.charset.StandardCharsets.US_ASCII).trim().replace("\0", "");
+            String name = new String(nameBytes, StandardCharsets.US_ASCII).trim().replace("\0", "");
             long[] mem = {0};
             cuDeviceTotalMem(mem, dev);
             int sms = attribute(dev, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT);
@@ -54,15 +62,24 @@ public final class GpuDevice {
             int[] driver = {0};
             cuDriverGetVersion(driver);
             String moduleProblem = tryLoadModule(dev);
-            if (moduleProblem != null)
-                return new GpuInfo(false, "kernels do not load on " + name + " (driver " + driver[0] + "): " + moduleProblem,
-                        name, mem[0], sms, major, minor, driver[0]);
+            if (moduleProblem != null) {
+                return new GpuInfo(
+                        false,
+                        "kernels do not load on " + name + " (driver " + driver[0] + "): " + moduleProblem,
+                        name,
+                        mem[0],
+                        sms,
+                        major,
+                        minor,
+                        driver[0]);
+            }
             return new GpuInfo(true, "ok", name, mem[0], sms, major, minor, driver[0]);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             String msg = String.valueOf(e.getMessage());
             // JCuda's message nests the loader's: pick out the usual cause, a machine without the NVIDIA driver.
-            if (msg.contains("libcuda.so.1: cannot open shared object file"))
+            if (msg.contains("libcuda.so.1: cannot open shared object file")) {
                 return GpuInfo.unavailable("no NVIDIA driver: libcuda.so.1 not found");
+            }
             return GpuInfo.unavailable("JCuda driver library not loadable: " + firstLine(msg));
         } catch (RuntimeException | LinkageError e) {
             // not swallowed: the probe never throws, every failure becomes the reason the GPU is unavailable
@@ -86,7 +103,9 @@ public final class GpuDevice {
         try {
             cuDevicePrimaryCtxRelease(dev);
         } catch (RuntimeException e) {
-            if (problem == null) problem = "releasing the probe's context: " + firstLine(e.getMessage());
+            if (problem == null) {
+                problem = "releasing the probe's context: " + firstLine(e.getMessage());
+            }
         }
         return problem;
     }
@@ -98,7 +117,9 @@ public final class GpuDevice {
     }
 
     private static String firstLine(String s) {
-        if (s == null) return "(no message)";
+        if (s == null) {
+            return "(no message)";
+        }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }

@@ -13,8 +13,17 @@ public record GpuInfo(boolean available, String reason, String name, long totalM
 
     /** e.g. "NVIDIA H100 80GB HBM3 (sm_90, 132 SMs, 79.1 GiB, driver 13.0)". */
     public String describe() {
-        if (!available) return "no usable GPU (" + reason + ")";
-        return String.format("%s (sm_%d%d, %d SMs, %.1f GiB, driver %d.%d)", name, computeMajor, computeMinor,
-                multiprocessors, totalMemoryBytes / (1024.0 * 1024 * 1024), driverVersion / 1000, (driverVersion % 1000) / 10);
+        if (!available) {
+            return "no usable GPU (" + reason + ")";
+        }
+        return String.format(
+                "%s (sm_%d%d, %d SMs, %.1f GiB, driver %d.%d)",
+                name,
+                computeMajor,
+                computeMinor,
+                multiprocessors,
+                totalMemoryBytes / (1024.0 * 1024 * 1024),
+                driverVersion / 1000,
+                (driverVersion % 1000) / 10);
     }
 }

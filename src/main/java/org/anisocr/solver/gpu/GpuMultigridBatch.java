@@ -61,17 +61,23 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     static final int PCR_MAX_UNKNOWNS = 1024;
 
     private final GpuRuntime rt;
-    private final int entries, levels;
+    private final int entries;
+    private final int levels;
     private final List<PackedMultigrid.Level> shape;
     private final PackedMultigrid.Coarsest coarsest;
-    private final CUdeviceptr[] coef, lines;
-    private final CUdeviceptr band, pivot, work;
+    private final CUdeviceptr[] coef;
+    private final CUdeviceptr[] lines;
+    private final CUdeviceptr band;
+    private final CUdeviceptr pivot;
+    private final CUdeviceptr work;
     /** Every device buffer this object allocated, with its size. */
     private final Map<CUdeviceptr, Long> owned = new IdentityHashMap<>();
 
     // dots: first-stage partial sums, column sums, their host copy (pinned)
-    private CUdeviceptr partial, dotSums;
-    private long partialDoubles, dotDoubles;
+    private CUdeviceptr partial;
+    private CUdeviceptr dotSums;
+    private long partialDoubles;
+    private long dotDoubles;
     private Pointer dotPinned;
     private DoubleBuffer dotHost;
     // combine/scale coefficients: staged in pinned memory, copied on the stream; the event says when the staging
@@ -85,7 +91,9 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     private final GpuBatchStepper.LineSolver relaxSolver;
     private boolean closed;
 
-    /** Uploads the hierarchy (all levels, line factors, the coarsest band and pivots) and allocates the coarsest work. */
+    /**
+     * Uploads the hierarchy (all levels, line factors, the coarsest band and pivots) and allocates the coarsest work.
+     */
     public GpuMultigridBatch(GpuRuntime rt, PackedMultigrid packed) {
         this(rt, packed, LineRelaxation.AUTO);
     }
@@ -107,9 +115,13 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
                 PackedMultigrid.Level l = shape.get(k);
                 String where = "level " + k + " (" + l.nR() + "x" + l.nZ() + " x " + entries + " systems)";
                 coef[k] = upload(l.coefficients(), "multigrid operator, " + where);
-                if (k < levels - 1) lines[k] = upload(l.lineFactors(), "multigrid line factors, " + where);
+                if (k < levels - 1) {
+                    lines[k] = upload(l.lineFactors(), "multigrid line factors, " + where);
+                }
             }
-            band = upload(coarsest.band(), "coarsest banded LU factors (" + coarsest.n() + " unknowns x " + entries + " systems)");
+            band = upload(
+                    coarsest.band(),
+                    "coarsest banded LU factors (" + coarsest.n() + " unknowns x " + entries + " systems)");
             int[] piv = coarsest.pivot();
             pivot = allocate(4L * piv.length, "coarsest LU pivots");
             GpuException.check("uploading the coarsest LU pivots (" + 4L * piv.length + " bytes)", () -> {
@@ -125,8 +137,8 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
 
     /**
      * Takes over hierarchies the device built itself ({@link GpuMultigridSetup}, in the same layout as an upload of
-     * {@link PackedMultigrid}): nothing is copied; their buffers are this object's from now on (freed by {@link #close},
-     * also when this constructor fails). Allocates the coarsest work.
+     * {@link PackedMultigrid}): nothing is copied; their buffers are this object's from now on (freed by {@link
+     * #close}, also when this constructor fails). Allocates the coarsest work.
      */
     public GpuMultigridBatch(GpuRuntime rt, GpuMultigridSetup.Hierarchy built) {
         this(rt, built, LineRelaxation.AUTO);
@@ -153,10 +165,16 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
             w = allocate(8L * coarsest.n() * entries, "coarsest solve work");
         } catch (RuntimeException | Error e) {
             Release release = new Release();
-            for (CUdeviceptr p : owned.keySet()) release.run("a multigrid device buffer", () -> rt.free(p));
+            for (CUdeviceptr p : owned.keySet()) {
+                release.run("a multigrid device buffer", () -> rt.free(p));
+            }
             owned.clear();
             CUevent made = event;
-            if (made != null) release.run("the coefficient-copy event", () -> GpuException.check("destroying an event", () -> cuEventDestroy(made)));
+            if (made != null) {
+                release.run(
+                        "the coefficient-copy event",
+                        () -> GpuException.check("destroying an event", () -> cuEventDestroy(made)));
+            }
             try { release.throwIfFailed(); } catch (RuntimeException cleanup) { e.addSuppressed(cleanup); }
             throw e;
         }
@@ -172,48 +190,71 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     public long deviceBytes() { return owned.values().stream().mapToLong(Long::longValue).sum(); }
 
     @Override public Vector vector(int level) {
-        Vector v = new Vector(allocate(vectorBytes(level), "multigrid vector, level " + level + " (" + describe(level) + ")"), level, 1);
+        Vector v = new Vector(
+                allocate(vectorBytes(level), "multigrid vector, level " + level + " (" + describe(level) + ")"),
+                level,
+                1);
         zero(v);
         return v;
     }
 
     @Override public Vector block(int count) {
-        if (count < 0) throw new IllegalArgumentException("a block of " + count + " vectors");
-        Vector v = new Vector(allocate(count * vectorBytes(0), count + " Krylov vectors (" + describe(0) + ")"), 0, count);
+        if (count < 0) {
+            throw new IllegalArgumentException("a block of " + count + " vectors");
+        }
+        Vector v =
+                new Vector(allocate(count * vectorBytes(0), count + " Krylov vectors (" + describe(0) + ")"), 0, count);
         zero(v);
         return v;
     }
 
     @Override public Vector member(Vector block, int i) {
-        if (block.level() != 0 || i < 0 || i >= block.count())
-            throw new IllegalArgumentException("vector " + i + " of a block of " + block.count() + " on level " + block.level());
+        if (block.level() != 0 || i < 0 || i >= block.count()) {
+            throw new IllegalArgumentException(
+                    "vector " + i + " of a block of " + block.count() + " on level " + block.level());
+        }
         return new Vector(block.pointer().withByteOffset(i * vectorBytes(0)), 0, 1);
     }
 
     @Override public void zero(Vector x) {
         long bytes = x.count() * vectorBytes(x.level());
-        if (bytes == 0) return;   // an empty block
-        GpuException.check("clearing a multigrid vector (" + bytes + " bytes)", () -> cuMemsetD8Async(x.pointer(), (byte) 0, bytes, rt.stream()));
+        if (bytes == 0) {
+            return;   // an empty block
+        }
+        GpuException.check(
+                "clearing a multigrid vector (" + bytes + " bytes)",
+                () -> cuMemsetD8Async(x.pointer(), (byte) 0, bytes, rt.stream()));
     }
 
     @Override public void copy(Vector from, Vector to) {
-        if (from.level() != to.level() || from.count() != to.count())
-            throw new IllegalArgumentException("copy between different shapes: level " + from.level() + " x" + from.count()
-                    + " to level " + to.level() + " x" + to.count());
+        if (from.level() != to.level() || from.count() != to.count()) {
+            throw new IllegalArgumentException("copy between different shapes: level " + from.level() + " x"
+                    + from.count() + " to level " + to.level() + " x" + to.count());
+        }
         long bytes = from.count() * vectorBytes(from.level());
         GpuException.check("copying a multigrid vector (" + bytes + " bytes)",
                 () -> cuMemcpyDtoDAsync(to.pointer(), from.pointer(), bytes, rt.stream()));
     }
 
-    /** values[b][idx] into x; x may be on any level (the solver uploads finest-level vectors only; tests use the others). */
+    /**
+     * values[b][idx] into x; x may be on any level (the solver uploads finest-level vectors only; tests use the
+     * others).
+     */
     @Override public void upload(double[][] values, Vector x) {
         single(x, x.level(), "upload");
         int n = nodes(x.level());
-        if (values.length != entries) throw new IllegalArgumentException("upload of " + values.length + " systems into a batch of " + entries);
+        if (values.length != entries) {
+            throw new IllegalArgumentException("upload of " + values.length + " systems into a batch of " + entries);
+        }
         double[] all = new double[n * entries];
         for (int b = 0; b < entries; b++) {
-            if (values[b].length != n) throw new IllegalArgumentException("system " + b + " has " + values[b].length + " values, the grid " + n);
-            for (int idx = 0; idx < n; idx++) all[idx * entries + b] = values[b][idx];
+            if (values[b].length != n) {
+                throw new IllegalArgumentException(
+                        "system " + b + " has " + values[b].length + " values, the grid " + n);
+            }
+            for (int idx = 0; idx < n; idx++) {
+                all[idx * entries + b] = values[b][idx];
+            }
         }
         // the stream must not be using x; the pageable copy has reached the device when cuCtxSynchronize returns
         rt.synchronize("the multigrid work queued before an upload");
@@ -229,16 +270,25 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         int n = nodes(x.level());
         double[] all = new double[n * entries];
         rt.synchronize("the multigrid work queued before a download");
-        GpuException.check("downloading a vector of " + describe(x.level()), () -> cuMemcpyDtoH(Pointer.to(all), x.pointer(), 8L * all.length));
+        GpuException.check(
+                "downloading a vector of " + describe(x.level()),
+                () -> cuMemcpyDtoH(Pointer.to(all), x.pointer(), 8L * all.length));
         double[][] out = new double[entries][n];
-        for (int b = 0; b < entries; b++)
-            for (int idx = 0; idx < n; idx++) out[b][idx] = all[idx * entries + b];
+        for (int b = 0; b < entries; b++) {
+            for (int idx = 0; idx < n; idx++) {
+                out[b][idx] = all[idx * entries + b];
+            }
+        }
         return out;
     }
 
     @Override public void relax(int level, boolean alongR, int parity, Vector f, Vector x) {
-        if (level >= levels - 1) throw new IllegalArgumentException("no line relaxation on the coarsest level " + level);
-        if (parity != 0 && parity != 1) throw new IllegalArgumentException("parity " + parity);
+        if (level >= levels - 1) {
+            throw new IllegalArgumentException("no line relaxation on the coarsest level " + level);
+        }
+        if (parity != 0 && parity != 1) {
+            throw new IllegalArgumentException("parity " + parity);
+        }
         single(f, level, "relax");
         single(x, level, "relax");
         PackedMultigrid.Level l = shape.get(level);
@@ -246,18 +296,46 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         int lineCount = alongR ? lineCount(first, l.nZ() - 1) : lineCount(first, l.nR() - 1);
         if (relaxKernel(level, alongR, parity) == GpuBatchStepper.LineSolver.PCR) {
             int block = pcrBlock(alongR ? l.nR() - 1 : l.nZ() - 2);
-            rt.launch(Kernels.mgRelaxPcr(alongR ? 0 : 1, l.nR(), l.nZ(), entries, parity, coef[level], f.pointer(), x.pointer()),
-                    (long) lineCount * entries * block, block, 4 * 8 * block);
+            rt.launch(
+                    Kernels.mgRelaxPcr(
+                            alongR ? 0 : 1, l.nR(), l.nZ(), entries, parity, coef[level], f.pointer(), x.pointer()),
+                    (long) lineCount * entries * block,
+                    block,
+                    4 * 8 * block);
             return;
         }
         long slot = 8L * l.nodes() * entries;
         CUdeviceptr lf = lines[level];
         if (alongR) {
-            rt.launch(Kernels.mgRelaxR(l.nR(), l.nZ(), entries, parity, coef[level], lf, lf.withByteOffset(slot), f.pointer(), x.pointer()),
-                    (long) lineCount(first, l.nZ() - 1) * entries, BLOCK, 0);
+            rt.launch(
+                    Kernels.mgRelaxR(
+                            l.nR(),
+                            l.nZ(),
+                            entries,
+                            parity,
+                            coef[level],
+                            lf,
+                            lf.withByteOffset(slot),
+                            f.pointer(),
+                            x.pointer()),
+                    (long) lineCount(first, l.nZ() - 1) * entries,
+                    BLOCK,
+                    0);
         } else {
-            rt.launch(Kernels.mgRelaxZ(l.nR(), l.nZ(), entries, parity, coef[level], lf.withByteOffset(2 * slot), lf.withByteOffset(3 * slot),
-                    f.pointer(), x.pointer()), (long) lineCount * entries, BLOCK, 0);
+            rt.launch(
+                    Kernels.mgRelaxZ(
+                            l.nR(),
+                            l.nZ(),
+                            entries,
+                            parity,
+                            coef[level],
+                            lf.withByteOffset(2 * slot),
+                            lf.withByteOffset(3 * slot),
+                            f.pointer(),
+                            x.pointer()),
+                    (long) lineCount * entries,
+                    BLOCK,
+                    0);
         }
     }
 
@@ -269,12 +347,13 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     }
 
     /**
-     * The kernel of one half-sweep, THOMAS (mg_relax_r/z: one thread per line and system, bitwise the Java reference) or
-     * PCR (mg_relax_pcr: one block per line and system, equal to rounding). AUTO: PCR where the Thomas launch is small
-     * (lines × entries below {@link #PCR_BELOW_THOMAS_THREADS}: too few threads, each walking the whole line) and the
-     * line fits a block; PCR asked for falls back to Thomas on lines longer than {@link #PCR_MAX_UNKNOWNS}.
+     * The kernel of one half-sweep, THOMAS (mg_relax_r/z: one thread per line and system, bitwise the Java reference)
+     * or PCR (mg_relax_pcr: one block per line and system, equal to rounding). AUTO: PCR where the Thomas launch is
+     * small (lines × entries below {@link #PCR_BELOW_THOMAS_THREADS}: too few threads, each walking the whole line) and
+     * the line fits a block; PCR asked for falls back to Thomas on lines longer than {@link #PCR_MAX_UNKNOWNS}.
      */
-    static GpuBatchStepper.LineSolver relaxKernel(GpuBatchStepper.LineSolver asked, int lines, int entries, int unknowns) {
+    static GpuBatchStepper.LineSolver relaxKernel(
+            GpuBatchStepper.LineSolver asked, int lines, int entries, int unknowns) {
         boolean fits = unknowns <= PCR_MAX_UNKNOWNS;
         boolean pcr = switch (asked) {
             case THOMAS -> false;
@@ -287,7 +366,9 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     /** Threads per block of mg_relax_pcr: the next power of two ≥ unknowns, at least a warp. */
     static int pcrBlock(int unknowns) {
         int block = 32;
-        while (block < unknowns) block <<= 1;
+        while (block < unknowns) {
+            block <<= 1;
+        }
         return block;
     }
 
@@ -308,8 +389,12 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         single(x, level, "residual");
         single(r, level, "residual");
         PackedMultigrid.Level l = shape.get(level);
-        rt.launch(Kernels.mgStencil(l.nR(), l.nZ(), entries, coef[level], 1.0, x.pointer(), 1.0, f.pointer(), r.pointer()),
-                (long) l.nodes() * entries, BLOCK, 0);
+        rt.launch(
+                Kernels.mgStencil(
+                        l.nR(), l.nZ(), entries, coef[level], 1.0, x.pointer(), 1.0, f.pointer(), r.pointer()),
+                (long) l.nodes() * entries,
+                BLOCK,
+                0);
     }
 
     @Override public void applyA(Vector z, Vector w) {
@@ -324,65 +409,130 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     @Override public void restrict(int level, Vector rFine, Vector fCoarse) {
         single(rFine, level, "restrict");
         single(fCoarse, level + 1, "restrict");
-        PackedMultigrid.Level fine = shape.get(level), c = shape.get(level + 1);
-        rt.launch(Kernels.mgRestrict(fine.nR(), fine.nZ(), c.nR(), c.nZ(), fine.coarsenR() ? 1 : 0, fine.coarsenZ() ? 1 : 0, entries,
-                rFine.pointer(), fCoarse.pointer()), (long) c.nodes() * entries, BLOCK, 0);
+        PackedMultigrid.Level fine = shape.get(level);
+        PackedMultigrid.Level c = shape.get(level + 1);
+        rt.launch(
+                Kernels.mgRestrict(
+                        fine.nR(),
+                        fine.nZ(),
+                        c.nR(),
+                        c.nZ(),
+                        fine.coarsenR() ? 1 : 0,
+                        fine.coarsenZ() ? 1 : 0,
+                        entries,
+                        rFine.pointer(),
+                        fCoarse.pointer()),
+                (long) c.nodes() * entries,
+                BLOCK,
+                0);
     }
 
     @Override public void prolongAdd(int level, Vector xCoarse, Vector xFine) {
         single(xCoarse, level + 1, "prolongAdd");
         single(xFine, level, "prolongAdd");
-        PackedMultigrid.Level fine = shape.get(level), c = shape.get(level + 1);
-        rt.launch(Kernels.mgProlongAdd(fine.nR(), fine.nZ(), c.nR(), c.nZ(), fine.coarsenR() ? 1 : 0, fine.coarsenZ() ? 1 : 0, entries,
-                xCoarse.pointer(), xFine.pointer()), (long) fine.nodes() * entries, BLOCK, 0);
+        PackedMultigrid.Level fine = shape.get(level);
+        PackedMultigrid.Level c = shape.get(level + 1);
+        rt.launch(
+                Kernels.mgProlongAdd(
+                        fine.nR(),
+                        fine.nZ(),
+                        c.nR(),
+                        c.nZ(),
+                        fine.coarsenR() ? 1 : 0,
+                        fine.coarsenZ() ? 1 : 0,
+                        entries,
+                        xCoarse.pointer(),
+                        xFine.pointer()),
+                (long) fine.nodes() * entries,
+                BLOCK,
+                0);
     }
 
     @Override public void coarsestSolve(Vector f, Vector x) {
         single(f, levels - 1, "coarsestSolve");
         single(x, levels - 1, "coarsestSolve");
         PackedMultigrid.Level l = shape.get(levels - 1);
-        rt.launch(Kernels.mgCoarsestSolve(l.nR(), l.nZ(), coarsest.n(), coarsest.kl(), coarsest.ku(), coarsest.radialFastest() ? 1 : 0,
-                entries, band, pivot, f.pointer(), x.pointer(), work), entries, BLOCK, 0);
+        rt.launch(
+                Kernels.mgCoarsestSolve(
+                        l.nR(),
+                        l.nZ(),
+                        coarsest.n(),
+                        coarsest.kl(),
+                        coarsest.ku(),
+                        coarsest.radialFastest() ? 1 : 0,
+                        entries,
+                        band,
+                        pivot,
+                        f.pointer(),
+                        x.pointer(),
+                        work),
+                entries,
+                BLOCK,
+                0);
     }
 
-    /** Partitions per column of the dot products: about {@link #DOT_THREADS} first-stage threads, 1..min(1024, nodes). */
+    /**
+     * Partitions per column of the dot products: about {@link #DOT_THREADS} first-stage threads, 1..min(1024, nodes).
+     */
     static int dotPartitions(int count, int entries, int nodes) {
         long columns = (long) count * entries;
         return (int) Math.max(1, Math.min(Math.min(1024, nodes), DOT_THREADS / columns));
     }
 
     @Override public double[][] dots(Vector basis, int count, Vector w) {
-        if (basis.level() != 0 || count < 1 || count > basis.count())
-            throw new IllegalArgumentException("dots of " + count + " vectors of a block of " + basis.count() + " on level " + basis.level());
+        if (basis.level() != 0 || count < 1 || count > basis.count()) {
+            throw new IllegalArgumentException(
+                    "dots of " + count + " vectors of a block of " + basis.count() + " on level " + basis.level());
+        }
         single(w, 0, "dots");
-        int nodes = nodes(0), columns = count * entries;
+        int nodes = nodes(0);
+        int columns = count * entries;
         int parts = dotPartitions(count, entries, nodes);
         ensureDotScratch((long) columns * parts, columns);
-        rt.launch(Kernels.mgDotPartial(nodes, entries, count, parts, basis.pointer(), w.pointer(), partial), (long) columns * parts, BLOCK, 0);
-        rt.launch(Kernels.reduceColumns(partial, columns, parts, Kernels.ReduceOp.SUM, dotSums), (long) REDUCE_BLOCK * columns, REDUCE_BLOCK, 0);
-        GpuException.check("downloading " + columns + " dot products", () -> cuMemcpyDtoHAsync(dotPinned, dotSums, 8L * columns, rt.stream()));
+        rt.launch(
+                Kernels.mgDotPartial(nodes, entries, count, parts, basis.pointer(), w.pointer(), partial),
+                (long) columns * parts,
+                BLOCK,
+                0);
+        rt.launch(
+                Kernels.reduceColumns(partial, columns, parts, Kernels.ReduceOp.SUM, dotSums),
+                (long) REDUCE_BLOCK * columns,
+                REDUCE_BLOCK,
+                0);
+        GpuException.check(
+                "downloading " + columns + " dot products",
+                () -> cuMemcpyDtoHAsync(dotPinned, dotSums, 8L * columns, rt.stream()));
         rt.synchronize("the dot products (mg_dot_partial, reduce_columns) of " + count + " vectors x " + describe(0));
         double[][] d = new double[count][entries];
-        for (int i = 0; i < count; i++) dotHost.get(i * entries, d[i]);
+        for (int i = 0; i < count; i++) {
+            dotHost.get(i * entries, d[i]);
+        }
         return d;
     }
 
     @Override public void combine(Vector basis, int count, double[][] coefficients, Vector y) {
-        if (basis.level() != 0 || count < 1 || count > basis.count() || coefficients.length < count)
-            throw new IllegalArgumentException("combine of " + count + " vectors of a block of " + basis.count() + " with "
-                    + coefficients.length + " coefficient rows");
+        if (basis.level() != 0 || count < 1 || count > basis.count() || coefficients.length < count) {
+            throw new IllegalArgumentException("combine of " + count + " vectors of a block of " + basis.count()
+                    + " with " + coefficients.length + " coefficient rows");
+        }
         single(y, 0, "combine");
         double[] flat = new double[count * entries];
-        for (int i = 0; i < count; i++) System.arraycopy(coefficients[i], 0, flat, i * entries, entries);
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(coefficients[i], 0, flat, i * entries, entries);
+        }
         CUdeviceptr c = stageCoefficients(flat);
         long total = (long) nodes(0) * entries;
         rt.launch(Kernels.mgCombine(total, entries, count, basis.pointer(), c, y.pointer()), total, BLOCK, 0);
     }
 
     @Override public void scale(Vector x, double[] factors) {
-        if (factors.length != entries) throw new IllegalArgumentException(factors.length + " scale factors for " + entries + " systems");
+        if (factors.length != entries) {
+            throw new IllegalArgumentException(factors.length + " scale factors for " + entries + " systems");
+        }
         long total = (long) x.count() * nodes(x.level()) * entries;
-        if (x.count() != 1) throw new IllegalArgumentException("scale of a block");
+        if (x.count() != 1) {
+            throw new IllegalArgumentException("scale of a block");
+        }
         CUdeviceptr s = stageCoefficients(factors.clone());
         rt.launch(Kernels.mgScale(total, entries, s, x.pointer()), total, BLOCK, 0);
     }
@@ -397,8 +547,12 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         if (values.length > coeffDoubles) {
             // kernels queued may still read the old device buffer: wait before giving it back
             rt.synchronize("the multigrid work queued before growing the coefficient buffer");
-            if (coeffDevice != null) free(coeffDevice);
-            if (coeffPinned != null) rt.freePinned(coeffPinned);
+            if (coeffDevice != null) {
+                free(coeffDevice);
+            }
+            if (coeffPinned != null) {
+                rt.freePinned(coeffPinned);
+            }
             coeffDevice = null;
             coeffPinned = null;
             long n = Math.max(values.length, 64L * entries);
@@ -417,11 +571,19 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     }
 
     private void ensureDotScratch(long partials, int columns) {
-        if (partials <= partialDoubles && columns <= dotDoubles) return;
+        if (partials <= partialDoubles && columns <= dotDoubles) {
+            return;
+        }
         rt.synchronize("the multigrid work queued before growing the reduction buffers");
-        if (partial != null) free(partial);
-        if (dotSums != null) free(dotSums);
-        if (dotPinned != null) rt.freePinned(dotPinned);
+        if (partial != null) {
+            free(partial);
+        }
+        if (dotSums != null) {
+            free(dotSums);
+        }
+        if (dotPinned != null) {
+            rt.freePinned(dotPinned);
+        }
         partial = dotSums = null;
         dotPinned = null;
         partialDoubles = Math.max(partials, partialDoubles);
@@ -434,9 +596,10 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
 
     /** Checks that v is one vector (not a block) on the given level. */
     private void single(Vector v, int level, String op) {
-        if (v.count() != 1 || v.level() != level)
+        if (v.count() != 1 || v.level() != level) {
             throw new IllegalArgumentException(op + " needs one vector on level " + level + ", got level " + v.level()
                     + (v.count() != 1 ? " block of " + v.count() : ""));
+        }
     }
 
     private long vectorBytes(int level) { return 8L * nodes(level) * entries; }
@@ -453,7 +616,9 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     }
 
     private void free(CUdeviceptr p) {
-        if (owned.remove(p) != null) rt.free(p);
+        if (owned.remove(p) != null) {
+            rt.free(p);
+        }
     }
 
     private CUdeviceptr upload(double[] values, String what) {
@@ -479,7 +644,10 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
             sum += 8L * (k < levels.length - 1 ? 13 : 9) * nodes * entries;
         }
         int[] c = levels[levels.length - 1];
-        long nI = c[0] - 1, nJ = c[1] - 2, n = nI * nJ, bw = Math.min(nI, nJ) + 1;
+        long nI = c[0] - 1;
+        long nJ = c[1] - 2;
+        long n = nI * nJ;
+        long bw = Math.min(nI, nJ) + 1;
         return sum + 8L * (3 * bw + 1) * n * entries + 4L * n * entries;
     }
 
@@ -498,7 +666,9 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
         long sum = hierarchyBytes(levels, entries);
         int[] c = levels[levels.length - 1];
         sum += 8L * (c[0] - 1) * (c[1] - 2) * entries;
-        for (int[] l : levels) sum += 3 * 8L * l[0] * l[1] * entries;
+        for (int[] l : levels) {
+            sum += 3 * 8L * l[0] * l[1] * entries;
+        }
         long fine = 8L * levels[0][0] * levels[0][1] * entries;
         sum += (2L * restart + 2) * fine;
         long columns = (long) (restart + 1) * entries;
@@ -507,16 +677,28 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
 
     /** Frees every buffer, the pinned staging and the event (each release attempted; failures thrown together). */
     @Override public void close() {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         closed = true;
         Release release = new Release();
         release.run("making the context current", rt::makeCurrent);
-        release.run("waiting for the multigrid work before releasing", () -> rt.synchronize("the multigrid work before release"));
-        for (CUdeviceptr p : owned.keySet()) release.run("a multigrid device buffer", () -> rt.free(p));
+        release.run(
+                "waiting for the multigrid work before releasing",
+                () -> rt.synchronize("the multigrid work before release"));
+        for (CUdeviceptr p : owned.keySet()) {
+            release.run("a multigrid device buffer", () -> rt.free(p));
+        }
         owned.clear();
-        if (dotPinned != null) release.run("the pinned dot-product buffer", () -> rt.freePinned(dotPinned));
-        if (coeffPinned != null) release.run("the pinned coefficient buffer", () -> rt.freePinned(coeffPinned));
-        release.run("the coefficient-copy event", () -> GpuException.check("destroying an event", () -> cuEventDestroy(coeffCopied)));
+        if (dotPinned != null) {
+            release.run("the pinned dot-product buffer", () -> rt.freePinned(dotPinned));
+        }
+        if (coeffPinned != null) {
+            release.run("the pinned coefficient buffer", () -> rt.freePinned(coeffPinned));
+        }
+        release.run(
+                "the coefficient-copy event",
+                () -> GpuException.check("destroying an event", () -> cuEventDestroy(coeffCopied)));
         release.throwIfFailed();
     }
 }

@@ -42,14 +42,19 @@ public final class GpuMultigridDevice implements MultigridDevice {
         return new GpuMultigridBatch(rt, packed, relaxation);
     }
 
-    /** Builds the wave's hierarchies on the GPU ({@link GpuMultigridSetup}) and hands them to a {@link GpuMultigridBatch}. */
-    @Override public MultigridBatchOps<?> setUpPaper(PackedMultigrid shape, List<TransportProblem> models, List<int[]> systems) {
+    /**
+     * Builds the wave's hierarchies on the GPU ({@link GpuMultigridSetup}) and hands them to a {@link
+     * GpuMultigridBatch}.
+     */
+    @Override
+    public MultigridBatchOps<?> setUpPaper(PackedMultigrid shape, List<TransportProblem> models, List<int[]> systems) {
         return new GpuMultigridBatch(rt, GpuMultigridSetup.build(rt, shape, models, systems), relaxation);
     }
 
     @Override public long memoryBudgetBytes() {
         rt.makeCurrent();
-        long[] free = {0}, total = {0};
+        long[] free = {0};
+        long[] total = {0};
         GpuException.check("asking for the free device memory", () -> cuMemGetInfo(free, total));
         return (long) (MEMORY_SHARE * free[0]);
     }

@@ -10,6 +10,7 @@ import org.anisocr.solver.SingularSystemException;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +25,9 @@ import static jcuda.driver.JCudaDriver.cuMemsetD8Async;
  * operator, its Galerkin coarse operators, the line factors of every smoothed level and the banded LU of the coarsest
  * one, straight into the interleaved layout of {@link PackedMultigrid} that the solve-phase kernels read. Nothing
  * grid-sized is built or copied on the host: what crosses the bus is the distinct tables (14 doubles a node a model)
- * and 20 bytes a system. The result equals {@code CpuMultigridBatch.pack()} of the same systems bit for bit (the kernels
- * repeat the Java operations in the Java order; kernels/emu checks it in CI, GpuMultigridSetupTest on a device).
+ * and 20 bytes a system. The result equals {@code CpuMultigridBatch.pack()} of the same systems bit for bit (the
+ * kernels repeat the Java operations in the Java order; kernels/emu checks it in CI, GpuMultigridSetupTest on a
+ * device).
  *
  * <p>The level grids and coarsening flags come in as a {@link PackedMultigrid} <i>shape</i> (the record with empty
  * arrays, from {@code CpuMultigridBatch.shape}): the coarsening rule lives in solver.steady only.
@@ -50,12 +52,15 @@ public final class GpuMultigridSetup {
             int e = systems.size();
             Map<OperatorCoefficients, Integer> tables = new IdentityHashMap<>();
             int[] model = new int[e];
-            double[] dPerp = new double[e], dAni = new double[e];
+            double[] dPerp = new double[e];
+            double[] dAni = new double[e];
             for (int b = 0; b < e; b++) {
                 int[] mk = systems.get(b);
                 TransportProblem p = models.get(mk[0]);
-                if (mk[1] < 0 || mk[1] >= p.bins())
-                    throw new IllegalArgumentException("system " + b + ": model " + mk[0] + " has no momentum bin " + mk[1]);
+                if (mk[1] < 0 || mk[1] >= p.bins()) {
+                    throw new IllegalArgumentException(
+                            "system " + b + ": model " + mk[0] + " has no momentum bin " + mk[1]);
+                }
                 Integer t = tables.putIfAbsent(p.coefficients(), tables.size());
                 model[b] = t == null ? tables.size() - 1 : t;
                 dPerp[b] = p.dPerp(mk[1]);
@@ -67,21 +72,29 @@ public final class GpuMultigridSetup {
 
     /**
      * The hierarchies of a wave on the device, in the {@link PackedMultigrid} layout: per level its 9-point operator
-     * (9·nodes·E doubles) and, but on the coarsest, its line factors (4·nodes·E); the coarsest banded LU (ld·n·E doubles)
-     * and pivots (n·E ints). Allocated through the runtime; whoever takes it ({@code GpuMultigridBatch}) frees them, or
+     * (9·nodes·E doubles) and, but on the coarsest, its line factors (4·nodes·E); the coarsest banded LU (ld·n·E
+     * doubles) and pivots (n·E ints). Allocated through the runtime; whoever takes it ({@code GpuMultigridBatch}) frees
+     * them, or
      * {@link #free}. The pointer arrays are shared, not copied: they name device buffers the hierarchy owns.
      * @param shape the level grids, flags and coarsest numbering (arrays empty)
      */
-    public record Hierarchy(PackedMultigrid shape, CUdeviceptr[] coefficients, CUdeviceptr[] lineFactors, CUdeviceptr band,
-                            CUdeviceptr pivot) {
+    public record Hierarchy(
+            PackedMultigrid shape,
+            CUdeviceptr[] coefficients,
+            CUdeviceptr[] lineFactors,
+            CUdeviceptr band,
+            CUdeviceptr pivot) {
         /** Every device array with its size in bytes (the coarsest level has no line factors), in allocation order. */
         public Map<CUdeviceptr, Long> buffers() {
-            Map<CUdeviceptr, Long> all = new java.util.LinkedHashMap<>();
-            int e = shape.entries(), levels = shape.levels().size();
+            Map<CUdeviceptr, Long> all = new LinkedHashMap<>();
+            int e = shape.entries();
+            int levels = shape.levels().size();
             for (int k = 0; k < levels; k++) {
                 long nodes = shape.levels().get(k).nodes();
                 all.put(coefficients[k], 8L * 9 * nodes * e);
-                if (k < levels - 1) all.put(lineFactors[k], 8L * 4 * nodes * e);
+                if (k < levels - 1) {
+                    all.put(lineFactors[k], 8L * 4 * nodes * e);
+                }
             }
             PackedMultigrid.Coarsest c = shape.coarsest();
             all.put(band, 8L * c.ld() * c.n() * e);
@@ -96,7 +109,8 @@ public final class GpuMultigridSetup {
         public PackedMultigrid download(GpuRuntime rt) {
             rt.makeCurrent();
             rt.synchronize("the multigrid setup before its download");
-            int e = shape.entries(), levels = shape.levels().size();
+            int e = shape.entries();
+            int levels = shape.levels().size();
             List<PackedMultigrid.Level> out = new ArrayList<>();
             for (int k = 0; k < levels; k++) {
                 PackedMultigrid.Level l = shape.levels().get(k);
@@ -106,16 +120,22 @@ public final class GpuMultigridSetup {
             }
             PackedMultigrid.Coarsest c = shape.coarsest();
             int[] piv = new int[Math.toIntExact((long) c.n() * e)];
-            GpuException.check("downloading the coarsest pivots", () -> cuMemcpyDtoH(Pointer.to(piv), pivot, 4L * piv.length));
-            return new PackedMultigrid(e, List.copyOf(out), new PackedMultigrid.Coarsest(c.n(), c.kl(), c.ku(), c.radialFastest(),
-                    doubles(band, (long) c.ld() * c.n() * e), piv));
+            GpuException.check(
+                    "downloading the coarsest pivots", () -> cuMemcpyDtoH(Pointer.to(piv), pivot, 4L * piv.length));
+            return new PackedMultigrid(
+                    e,
+                    List.copyOf(out),
+                    new PackedMultigrid.Coarsest(
+                            c.n(), c.kl(), c.ku(), c.radialFastest(), doubles(band, (long) c.ld() * c.n() * e), piv));
         }
 
         /** Gives the device arrays back (when no GpuMultigridBatch took them). */
         public void free(GpuRuntime rt) {
             Release release = new Release();
             rt.makeCurrent();
-            for (CUdeviceptr p : buffers().keySet()) release.run("a multigrid hierarchy buffer", () -> rt.free(p));
+            for (CUdeviceptr p : buffers().keySet()) {
+                release.run("a multigrid hierarchy buffer", () -> rt.free(p));
+            }
             release.throwIfFailed();
         }
 
@@ -135,7 +155,8 @@ public final class GpuMultigridSetup {
      * @throws SingularSystemException naming the model and bin of the first system whose line factors or coarsest LU
      *                                 met a zero pivot (the CPU setup throws there too)
      */
-    public static Hierarchy build(GpuRuntime rt, PackedMultigrid shape, List<TransportProblem> models, List<int[]> systems) {
+    public static Hierarchy build(
+            GpuRuntime rt, PackedMultigrid shape, List<TransportProblem> models, List<int[]> systems) {
         int e = systems.size();
         checkInputs(shape, models, e);
         Inputs in = Inputs.of(models, systems);
@@ -299,7 +320,9 @@ public final class GpuMultigridSetup {
     /** Frees every buffer (each release attempted; the failures thrown together) and forgets them. */
     private static void freeAll(GpuRuntime rt, List<CUdeviceptr> buffers) {
         Release release = new Release();
-        for (CUdeviceptr p : buffers) release.run("a buffer of the multigrid setup", () -> rt.free(p));
+        for (CUdeviceptr p : buffers) {
+            release.run("a buffer of the multigrid setup", () -> rt.free(p));
+        }
         buffers.clear();
         release.throwIfFailed();
     }
@@ -320,6 +343,8 @@ public final class GpuMultigridSetup {
     }
 
     private static void memset(GpuRuntime rt, CUdeviceptr p, long bytes) {
-        GpuException.check("clearing " + bytes + " bytes of device memory", () -> cuMemsetD8Async(p, (byte) 0, bytes, rt.stream()));
+        GpuException.check(
+                "clearing " + bytes + " bytes of device memory",
+                () -> cuMemsetD8Async(p, (byte) 0, bytes, rt.stream()));
     }
 }

@@ -39,7 +39,9 @@ public final class GpuRuntime implements AutoCloseable {
     /** @throws GpuUnavailableException when the probe says no */
     public static GpuRuntime open() {
         GpuInfo info = GpuDevice.probe();
-        if (!info.available()) throw new GpuUnavailableException("GPU backend requested but " + info.describe());
+        if (!info.available()) {
+            throw new GpuUnavailableException("GPU backend requested but " + info.describe());
+        }
         return new GpuRuntime(info);
     }
 
@@ -135,14 +137,21 @@ public final class GpuRuntime implements AutoCloseable {
         return p;
     }
 
-    /** Frees a buffer from {@link #allocate} before the runtime closes (a stepper that shares the runtime does so on its own close). */
+    /**
+     * Frees a buffer from {@link #allocate} before the runtime closes (a stepper that shares the runtime does so on its
+     * own close).
+     */
     public void free(CUdeviceptr p) {
-        if (deviceBuffers.remove(p)) GpuException.check("freeing device memory", () -> cuMemFree(p));
+        if (deviceBuffers.remove(p)) {
+            GpuException.check("freeing device memory", () -> cuMemFree(p));
+        }
     }
 
     /** Frees page-locked memory from {@link #allocatePinned} before the runtime closes. */
     public void freePinned(Pointer p) {
-        if (pinnedBuffers.remove(p)) GpuException.check("freeing pinned host memory", () -> cuMemFreeHost(p));
+        if (pinnedBuffers.remove(p)) {
+            GpuException.check("freeing pinned host memory", () -> cuMemFreeHost(p));
+        }
     }
 
     /** Page-locked host memory (fast, asynchronous copies), freed on close. */
@@ -159,9 +168,11 @@ public final class GpuRuntime implements AutoCloseable {
 
     private GpuException translate(CudaException e, long bytes, String what) {
         String msg = String.valueOf(e.getMessage());
-        if (!msg.contains("OUT_OF_MEMORY"))
+        if (!msg.contains("OUT_OF_MEMORY")) {
             return new GpuException("allocating " + bytes + " bytes for " + what + ": " + msg, e);
-        long[] free = {0}, total = {0};
+        }
+        long[] free = {0};
+        long[] total = {0};
         String memory;
         try {
             cuMemGetInfo(free, total);
@@ -180,9 +191,21 @@ public final class GpuRuntime implements AutoCloseable {
         if (grid == 0) {
             return; // no thread to run (a half-sweep without lines): a one-block launch would touch memory of no line
         }
-        GpuException.check("launching " + call.kernel() + " (" + grid + " blocks of " + blockSize + " threads, " + sharedBytes
-                + " bytes shared)", () -> cuLaunchKernel(function(call.kernel()), grid, 1, 1, blockSize, 1, 1, sharedBytes, stream,
-                call.params(), null));
+        GpuException.check(
+                "launching " + call.kernel() + " (" + grid + " blocks of " + blockSize + " threads, " + sharedBytes
+                        + " bytes shared)",
+                () -> cuLaunchKernel(
+                        function(call.kernel()),
+                        grid,
+                        1,
+                        1,
+                        blockSize,
+                        1,
+                        1,
+                        sharedBytes,
+                        stream,
+                        call.params(),
+                        null));
     }
 
     public CUevent event() {
@@ -195,11 +218,14 @@ public final class GpuRuntime implements AutoCloseable {
      * Waits for the stream; a kernel that failed asynchronously reports here, so {@code what} says which work it was
      * (e.g. "the steady banded LU of 33 systems").
      */
-    public void synchronize(String what) { GpuException.check("waiting for " + what, () -> cuStreamSynchronize(stream)); }
+    public void synchronize(String what) {
+        GpuException.check("waiting for " + what, () -> cuStreamSynchronize(stream));
+    }
 
     /** Milliseconds the work that {@code enqueue} puts on the stream takes on the device (CUDA events). */
     public float elapsedMs(Runnable enqueue) {
-        CUevent start = event(), stop = event();
+        CUevent start = event();
+        CUevent stop = event();
         try {
             cuEventRecord(start, stream);
             enqueue.run();
@@ -220,13 +246,19 @@ public final class GpuRuntime implements AutoCloseable {
      * was being released.
      */
     @Override public void close() {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         closed = true;
         Release release = new Release();
         release.run("making the context current", () -> cuCtxSetCurrent(context));
         release.run("waiting for the stream before releasing", () -> cuStreamSynchronize(stream));
-        for (CUdeviceptr p : deviceBuffers) release.run("device memory", () -> cuMemFree(p));
-        for (Pointer p : pinnedBuffers) release.run("pinned host memory", () -> cuMemFreeHost(p));
+        for (CUdeviceptr p : deviceBuffers) {
+            release.run("device memory", () -> cuMemFree(p));
+        }
+        for (Pointer p : pinnedBuffers) {
+            release.run("pinned host memory", () -> cuMemFreeHost(p));
+        }
         deviceBuffers.clear();
         pinnedBuffers.clear();
         release.run("the stream", () -> cuStreamDestroy(stream));

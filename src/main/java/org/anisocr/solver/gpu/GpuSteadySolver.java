@@ -4,7 +4,9 @@ import jcuda.Pointer;
 import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction;
 import jcuda.driver.CUfunction_attribute;
+import jcuda.driver.CUshared_carveout;
 import org.anisocr.operator.OperatorCoefficients;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.SingularSystemException;
@@ -46,7 +48,11 @@ public final class GpuSteadySolver implements AutoCloseable {
                          double deviceSeconds, double wallSeconds, String kernel) {
         public double maxResidual() {
             double m = 0;
-            for (double[] r : residual) for (double v : r) m = Math.max(m, v);
+            for (double[] r : residual) {
+                for (double v : r) {
+                    m = Math.max(m, v);
+                }
+            }
             return m;
         }
     }
@@ -74,13 +80,19 @@ public final class GpuSteadySolver implements AutoCloseable {
 
     /** Bytes of device memory one system in flight needs (band + pivots + work vector). */
     public static long bytesPerSystem(int nR, int nZ) {
-        long nI = nR - 1, nJ = nZ - 2, kl = Math.min(nI, nJ) + 1, n = nI * nJ;
+        long nI = nR - 1;
+        long nJ = nZ - 2;
+        long kl = Math.min(nI, nJ) + 1;
+        long n = nI * nJ;
         return (3 * kl + 1) * n * 8 + n * 4 + n * 8;
     }
 
     public Result solve(TransportProblem problem) { return solve(List.of(problem)); }
 
-    /** Blocks of the factor kernel resident per multiprocessor in the last solve (CUDA's occupancy calculator); -1 if unknown. */
+    /**
+     * Blocks of the factor kernel resident per multiprocessor in the last solve (CUDA's occupancy calculator); -1 if
+     * unknown.
+     */
     public int lastBlocksPerMultiprocessor() { return lastBlocksPerMultiprocessor; }
 
     /**
@@ -88,10 +100,10 @@ public final class GpuSteadySolver implements AutoCloseable {
      * keep more L1 and fit fewer ~110 KB windows per SM) and returns how many blocks then fit per SM; -1 when the
      * driver refuses either call (a hint: the solve goes on).
      */
-    private static int preferSharedAndCountBlocks(jcuda.driver.CUfunction f, int dynShared) {
+    private static int preferSharedAndCountBlocks(CUfunction f, int dynShared) {
         try {
-            cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_PREFERRED_SHARED_MEMORY_CARVEOUT,
-                    jcuda.driver.CUshared_carveout.CU_SHAREDMEM_CARVEOUT_MAX_SHARED);
+            cuFuncSetAttribute(f, CUfunction_attribute.CU_FUNC_ATTRIBUTE_PREFERRED_SHARED_MEMORY_CARVEOUT,
+                    CUshared_carveout.CU_SHAREDMEM_CARVEOUT_MAX_SHARED);
             int[] blocks = {0};
             cuOccupancyMaxActiveBlocksPerMultiprocessor(blocks, f, BLOCK, dynShared);
             return blocks[0];
@@ -109,21 +121,36 @@ public final class GpuSteadySolver implements AutoCloseable {
         long t0 = System.nanoTime();
         rt.makeCurrent();
         try (DeviceBatch batch = new DeviceBatch(rt, models)) {
-            int nR = batch.nR, nZ = batch.nZ, entries = batch.entries;
+            int nR = batch.nR;
+            int nZ = batch.nZ;
+            int entries = batch.entries;
             String size = batch.grid();
             CUdeviceptr nOut = batch.allocate(batch.fieldBytes(), "steady density, " + batch.describe());
             CUdeviceptr status = batch.allocate(4L * entries, "status per system");
             // chunk: what fits in 80 % of the free memory, at most 8 resident blocks per SM
             long per = bytesPerSystem(nR, nZ);
-            long[] free = {0}, total = {0};
+            long[] free = {0};
+            long[] total = {0};
             GpuException.check("asking for the free device memory", () -> cuMemGetInfo(free, total));
             int byMemory = (int) Math.min(Integer.MAX_VALUE, (long) (0.8 * free[0]) / per);
-            if (byMemory < 1)
-                throw new GpuOutOfMemoryException(String.format(
-                        "GPU out of memory on %s: one steady system of the %s needs %.1f MiB (band %d unknowns x %d), %.1f MiB free",
-                        rt.info().name(), size, per / 1048576.0, (long) (nR - 1) * (nZ - 2), 3 * (Math.min(nR - 1, nZ - 2) + 1) + 1,
-                        free[0] / 1048576.0), null);
-            int chunk = Math.max(1, Math.min(entries, Math.min(byMemory, 8 * Math.max(1, rt.info().multiprocessors()))));
+            if (byMemory < 1) {
+                throw new GpuOutOfMemoryException(
+                        String.format(
+                                "GPU out of memory on %s: one steady system of the %s needs %.1f MiB (band %d unknowns"
+                                        + " x %d), %.1f MiB free",
+                                rt.info().name(),
+                                size,
+                                per / 1048576.0,
+                                (long) (nR - 1) * (nZ - 2),
+                                3 * (Math.min(nR - 1, nZ - 2) + 1) + 1,
+                                free[0] / 1048576.0),
+                        null);
+            }
+            int chunk = Math.max(
+                    1,
+                    Math.min(
+                            entries,
+                            Math.min(byMemory, 8 * Math.max(1, rt.info().multiprocessors()))));
             long n = (long) (nR - 1) * (nZ - 2);
             String chunkWhat = chunk + " systems in flight, " + size;
             CUdeviceptr band = batch.allocate((per - 12 * n) * chunk, "steady band LU, " + chunkWhat);
@@ -132,9 +159,14 @@ public final class GpuSteadySolver implements AutoCloseable {
             boolean useShared = useSharedWindow(nR, nZ);
             int dynShared = useShared ? (int) windowBytes(nR, nZ) : 0;
             String kernelName = useShared ? "steady_band_lu_shm" : "steady_band_lu";
-            if (useShared)
-                GpuException.check("opting steady_band_lu_shm in to " + dynShared + " bytes of shared memory", () -> cuFuncSetAttribute(
-                        rt.function("steady_band_lu_shm"), CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dynShared));
+            if (useShared) {
+                GpuException.check(
+                        "opting steady_band_lu_shm in to " + dynShared + " bytes of shared memory",
+                        () -> cuFuncSetAttribute(
+                                rt.function("steady_band_lu_shm"),
+                                CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                                dynShared));
+            }
             lastBlocksPerMultiprocessor = preferSharedAndCountBlocks(rt.function(kernelName), dynShared);
             // pageable uploads complete before the non-blocking stream reads them
             GpuException.check("finishing the uploads", () -> cuCtxSynchronize());
@@ -143,10 +175,36 @@ public final class GpuSteadySolver implements AutoCloseable {
             for (int first = 0; first < entries; first += chunk, chunks++) {
                 int m = Math.min(chunk, entries - first);
                 KernelCall call = useShared
-                        ? Kernels.steadyBandLuShm(nR, nZ, entries, first, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src,
-                                band, pivots, work, nOut, status)
-                        : Kernels.steadyBandLu(nR, nZ, entries, first, batch.model, batch.dPerp, batch.dAni, batch.coef, batch.src,
-                                band, pivots, work, nOut, status);
+                        ? Kernels.steadyBandLuShm(
+                                nR,
+                                nZ,
+                                entries,
+                                first,
+                                batch.model,
+                                batch.dPerp,
+                                batch.dAni,
+                                batch.coef,
+                                batch.src,
+                                band,
+                                pivots,
+                                work,
+                                nOut,
+                                status)
+                        : Kernels.steadyBandLu(
+                                nR,
+                                nZ,
+                                entries,
+                                first,
+                                batch.model,
+                                batch.dPerp,
+                                batch.dAni,
+                                batch.coef,
+                                batch.src,
+                                band,
+                                pivots,
+                                work,
+                                nOut,
+                                status);
                 rt.launch(call, (long) m * BLOCK, BLOCK, dynShared);
             }
             // device residual: Σ(LN + S)² and ΣS² per system (two-stage, deterministic)
@@ -166,19 +224,32 @@ public final class GpuSteadySolver implements AutoCloseable {
                 cuMemcpyDtoH(Pointer.to(sumsHost), sums, 16L * entries);
                 cuMemcpyDtoH(Pointer.to(all), nOut, batch.fieldBytes());
             });
-            for (int b = 0; b < entries; b++)
+            for (int b = 0; b < entries; b++) {
                 if (st[b] != 0) {
                     int[] mk = batch.modelAndBin(b);
-                    throw new SingularSystemException(mk[0], mk[1], "zero pivot column in the GPU banded LU, " + kernelName);
+                    throw new SingularSystemException(
+                            mk[0], mk[1], "zero pivot column in the GPU banded LU, " + kernelName);
                 }
+            }
             double[] norms = DeviceBatch.relativeNorms(sumsHost, entries);
             double[][][] density = new double[models.size()][][];
             double[][] residual = new double[models.size()][];
             for (int m = 0; m < models.size(); m++) {
                 density[m] = batch.deinterleave(all, m);
-                residual[m] = Arrays.copyOfRange(norms, batch.firstEntry(m), batch.firstEntry(m) + models.get(m).bins());
+                residual[m] = Arrays.copyOfRange(
+                        norms,
+                        batch.firstEntry(m),
+                        batch.firstEntry(m) + models.get(m).bins());
             }
-            return new Result(density, residual, entries, chunk, chunks, deviceSeconds, (System.nanoTime() - t0) * 1e-9, kernelName);
+            return new Result(
+                    density,
+                    residual,
+                    entries,
+                    chunk,
+                    chunks,
+                    deviceSeconds,
+                    (System.nanoTime() - t0) * 1e-9,
+                    kernelName);
         }
     }
 
@@ -186,18 +257,27 @@ public final class GpuSteadySolver implements AutoCloseable {
     private boolean useSharedWindow(int nR, int nZ) {
         long window = windowBytes(nR, nZ);
         CUdevice dev = new CUdevice();
-        int[] optin = {0}, staticShared = {0};
+        int[] optin = {0};
+        int[] staticShared = {0};
         GpuException.check("reading the shared-memory limits of the device and of steady_band_lu_shm", () -> {
             cuCtxGetDevice(dev);
             cuDeviceGetAttribute(optin, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN, dev);
-            cuFuncGetAttribute(staticShared, CUfunction_attribute.CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES, rt.function("steady_band_lu_shm"));
+            cuFuncGetAttribute(
+                    staticShared,
+                    CUfunction_attribute.CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES,
+                    rt.function("steady_band_lu_shm"));
         });
         boolean fits = window + staticShared[0] <= optin[0];
-        if (kernel == SteadyKernel.SHARED && !fits)
-            throw new GpuLimitException("steady_band_lu_shm needs " + (window + staticShared[0]) + " bytes of shared memory per block, "
-                    + rt.info().name() + " allows " + optin[0]);
+        if (kernel == SteadyKernel.SHARED && !fits) {
+            throw new GpuLimitException("steady_band_lu_shm needs " + (window + staticShared[0])
+                    + " bytes of shared memory per block, " + rt.info().name() + " allows " + optin[0]);
+        }
         return kernel == SteadyKernel.SHARED || (kernel == SteadyKernel.AUTO && fits);
     }
 
-    @Override public void close() { if (ownsRuntime) rt.close(); }
+    @Override public void close() {
+        if (ownsRuntime) {
+            rt.close();
+        }
+    }
 }

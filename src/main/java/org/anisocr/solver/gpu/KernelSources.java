@@ -42,7 +42,9 @@ public final class KernelSources {
         }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path p : sources) md.update(Files.readAllBytes(p));
+            for (Path p : sources) {
+                md.update(Files.readAllBytes(p));
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -51,7 +53,9 @@ public final class KernelSources {
 
     private static byte[] resource(String name) {
         try (InputStream in = KernelSources.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name + " (run kernels/build.sh)");
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " (run kernels/build.sh)");
+            }
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

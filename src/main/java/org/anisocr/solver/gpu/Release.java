@@ -15,14 +15,19 @@ final class Release {
         try {
             release.run();
         } catch (RuntimeException e) {
-            failures.add(e instanceof GpuException ? e : new GpuException("releasing " + what + ": " + e.getMessage(), e));
+            failures.add(
+                    e instanceof GpuException ? e : new GpuException("releasing " + what + ": " + e.getMessage(), e));
         }
     }
 
     void throwIfFailed() {
-        if (failures.isEmpty()) return;
+        if (failures.isEmpty()) {
+            return;
+        }
         RuntimeException first = failures.get(0);
-        for (int i = 1; i < failures.size(); i++) first.addSuppressed(failures.get(i));
+        for (int i = 1; i < failures.size(); i++) {
+            first.addSuppressed(failures.get(i));
+        }
         throw first;
     }
 }

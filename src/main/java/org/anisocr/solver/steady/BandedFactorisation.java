@@ -3,6 +3,8 @@ package org.anisocr.solver.steady;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.NinePointMatrix;
 
+import java.util.Arrays;
+
 /**
  * Exact factorisation of −L (one momentum bin, any 9-point operator) as a banded LU with partial pivoting.
  * Unknowns are the non-Dirichlet nodes i = 0..NR−2, j = 1..Nz−2, numbered along the shorter grid direction
@@ -11,7 +13,8 @@ import org.anisocr.operator.NinePointMatrix;
  */
 public final class BandedFactorisation {
     private final SpatialGrid g;
-    private final int nI, nJ;
+    private final int nI;
+    private final int nJ;
     private final boolean radialFastest;
     private final BandedLu lu;
 
@@ -32,18 +35,25 @@ public final class BandedFactorisation {
         int bw = (radialFastest ? nI : nJ) + 1;
         int unknowns = nI * nJ;
         lu = new BandedLu(unknowns, bw, bw);
-        for (int j = 1; j <= nJ; j++)
+        for (int j = 1; j <= nJ; j++) {
             for (int i = 0; i < nI; i++) {
-                int idx = g.index(i, j), row = unknown(i, j);
-                for (int b = -1; b <= 1; b++)
+                int idx = g.index(i, j);
+                int row = unknown(i, j);
+                for (int b = -1; b <= 1; b++) {
                     for (int a = -1; a <= 1; a++) {
                         double v = m.get(a, b, idx);
                         int col = unknown(i + a, j + b);
-                        if (col >= 0 && v != 0) lu.set(row, col, -v); // −L: positive diagonal
+                        if (col >= 0 && v != 0) {
+                            lu.set(row, col, -v); // −L: positive diagonal
+                        }
                     }
+                }
             }
+        }
         lu.factor();
-        if (preconditionerOnly) single = lu.singlePrecisionFactors();
+        if (preconditionerOnly) {
+            single = lu.singlePrecisionFactors();
+        }
     }
 
     /** The factors (exact solves only) and the numbering, for the multigrid packing of the device. */
@@ -52,19 +62,30 @@ public final class BandedFactorisation {
 
     private int unknown(int i, int j) {
         int jj = j - 1;
-        if (i < 0 || i >= nI || jj < 0 || jj >= nJ) return -1;
+        if (i < 0 || i >= nI || jj < 0 || jj >= nJ) {
+            return -1;
+        }
         return radialFastest ? jj * nI + i : i * nJ + jj;
     }
 
     /** x = (−L)⁻¹ r on the node layout (Dirichlet nodes of x set to 0). x and r may be the same array. */
     public void solve(double[] r, double[] x) {
         double[] b = new double[nI * nJ];
-        for (int j = 1; j <= nJ; j++)
-            for (int i = 0; i < nI; i++) b[unknown(i, j)] = r[g.index(i, j)];
-        if (single != null) lu.solve(single, b);
-        else lu.solve(b);
-        java.util.Arrays.fill(x, 0);
-        for (int j = 1; j <= nJ; j++)
-            for (int i = 0; i < nI; i++) x[g.index(i, j)] = b[unknown(i, j)];
+        for (int j = 1; j <= nJ; j++) {
+            for (int i = 0; i < nI; i++) {
+                b[unknown(i, j)] = r[g.index(i, j)];
+            }
+        }
+        if (single != null) {
+            lu.solve(single, b);
+        } else {
+            lu.solve(b);
+        }
+        Arrays.fill(x, 0);
+        for (int j = 1; j <= nJ; j++) {
+            for (int i = 0; i < nI; i++) {
+                x[g.index(i, j)] = b[unknown(i, j)];
+            }
+        }
     }
 }

@@ -27,7 +27,11 @@ public final class BatchedMgGmres {
         public long totalIterations() { return Arrays.stream(iterations).asLongStream().sum(); }
         public double maxResidual() { return Arrays.stream(relativeResidual).max().orElse(0); }
         public boolean allConverged() {
-            for (boolean c : converged) if (!c) return false;
+            for (boolean c : converged) {
+                if (!c) {
+                    return false;
+                }
+            }
             return true;
         }
     }
@@ -38,7 +42,8 @@ public final class BatchedMgGmres {
      * Solves A x = s (A = −L) for every system to ‖s + L x‖ ≤ tol·‖s‖, starting from x (overwritten).
      * @param gamma cycle index of the preconditioner (1: V-cycle, 2: W-cycle)
      */
-    public static <V> Outcome solve(MultigridBatchOps<V> ops, V s, V x, double tol, int maxIterations, int restart, int gamma) {
+    public static <V> Outcome solve(
+            MultigridBatchOps<V> ops, V s, V x, double tol, int maxIterations, int restart, int gamma) {
         return solve(ops, s, x, tol, maxIterations, restart, gamma, SolverTuning.defaults().multigridSweeps());
     }
 
@@ -51,10 +56,17 @@ public final class BatchedMgGmres {
     /** The work vectors of one solve. */
     private static final class Run<V> {
         private final MultigridBatchOps<V> ops;
-        private final int e, restart, gamma, levels;
+        private final int e;
+        private final int restart;
+        private final int gamma;
+        private final int levels;
         private final int nu;
-        private final V r, basis, directions;
-        private final Object[] xl, fl, rl; // per level: correction, right-hand side, residual (V; generic arrays)
+        private final V r;
+        private final V basis;
+        private final V directions;
+        private final Object[] xl;
+        private final Object[] fl;
+        private final Object[] rl; // per level: correction, right-hand side, residual (V; generic arrays)
 
         Run(MultigridBatchOps<V> ops, int restart, int gamma, int nu) {
             this.ops = ops;
@@ -71,7 +83,9 @@ public final class BatchedMgGmres {
             rl = new Object[levels];
             for (int k = 0; k < levels; k++) {
                 if (k > 0) { xl[k] = ops.vector(k); fl[k] = ops.vector(k); }
-                if (k < levels - 1) rl[k] = ops.vector(k);
+                if (k < levels - 1) {
+                    rl[k] = ops.vector(k);
+                }
             }
         }
 
@@ -83,7 +97,9 @@ public final class BatchedMgGmres {
             double[] rel = new double[e];
             boolean[] active = new boolean[e];
             double[] keep = new double[e];
-            for (int b = 0; b < e; b++) keep[b] = bNorm[b] == 0 ? 0 : 1;
+            for (int b = 0; b < e; b++) {
+                keep[b] = bNorm[b] == 0 ? 0 : 1;
+            }
             ops.scale(x, keep); // a system with S = 0 has the solution 0
             double[] rNorm = trueResidual(s, x);
             for (int b = 0; b < e; b++) {
@@ -105,14 +121,20 @@ public final class BatchedMgGmres {
                 addCorrection(jj, ls, x);
                 rNorm = trueResidual(s, x);
                 for (int b = 0; b < e; b++) {
-                    if (!active[b]) continue;
+                    if (!active[b]) {
+                        continue;
+                    }
                     double previous = rel[b];
                     rel[b] = rNorm[b] / bNorm[b];
-                    if (rel[b] <= tol || !(rel[b] < previous)) active[b] = false; // converged, or stagnation: stop
+                    if (rel[b] <= tol || !(rel[b] < previous)) {
+                        active[b] = false; // converged, or stagnation: stop
+                    }
                 }
             }
             boolean[] converged = new boolean[e];
-            for (int b = 0; b < e; b++) converged[b] = rel[b] <= tol;
+            for (int b = 0; b < e; b++) {
+                converged[b] = rel[b] <= tol;
+            }
             return new Outcome(iterations, rel, converged);
         }
 
@@ -149,12 +171,16 @@ public final class BatchedMgGmres {
             double[] hn = norms(w);
             double[] factor = new double[e];
             for (int b = 0; b < e; b++) {
-                if (!running[b]) continue;
+                if (!running[b]) {
+                    continue;
+                }
                 for (int i = 0; i <= jj; i++) {
                     ls[b].set(i, jj, d[i][b] + d2[i][b]);
                 }
                 ls[b].set(jj + 1, jj, hn[b]);
-                if (hn[b] != 0) factor[b] = 1 / hn[b];
+                if (hn[b] != 0) {
+                    factor[b] = 1 / hn[b];
+                }
                 double estimate = ls[b].addColumn();
                 iterations[b]++;
                 // margin: the recurrence's estimate drifts from the true residual, which decides after the cycle
@@ -175,7 +201,9 @@ public final class BatchedMgGmres {
                     y[i][b] = yb[i];
                 }
             }
-            if (jj > 0) ops.combine(directions, jj, y, x);
+            if (jj > 0) {
+                ops.combine(directions, jj, y, x);
+            }
         }
 
         /** r = s + L x = s − A x; returns ‖r‖ per system. */
@@ -185,8 +213,11 @@ public final class BatchedMgGmres {
         }
 
         private double[] norms(V v) {
-            double[] d = ops.dots(v, 1, v)[0], out = new double[e];
-            for (int b = 0; b < e; b++) out[b] = Math.sqrt(d[b]);
+            double[] d = ops.dots(v, 1, v)[0];
+            double[] out = new double[e];
+            for (int b = 0; b < e; b++) {
+                out[b] = Math.sqrt(d[b]);
+            }
             return out;
         }
 
@@ -204,7 +235,9 @@ public final class BatchedMgGmres {
             ops.restrict(k, at(rl, k), at(fl, k + 1));
             ops.zero(at(xl, k + 1));
             boolean exact = k + 1 == levels - 1; // the coarsest solve is exact: repeating it changes nothing
-            for (int c = 0; c < (exact ? 1 : gamma); c++) cycle(k + 1, at(fl, k + 1), at(xl, k + 1));
+            for (int c = 0; c < (exact ? 1 : gamma); c++) {
+                cycle(k + 1, at(fl, k + 1), at(xl, k + 1));
+            }
             ops.prolongAdd(k, at(xl, k + 1), x);
             for (int q = 0; q < nu; q++) { sweep(k, false, f, x); sweep(k, true, f, x); }
         }
@@ -220,13 +253,19 @@ public final class BatchedMgGmres {
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i].clone();
-            for (int b = 0; b < out[i].length; b++) out[i][b] = -out[i][b];
+            for (int b = 0; b < out[i].length; b++) {
+                out[i][b] = -out[i][b];
+            }
         }
         return out;
     }
 
     private static boolean any(boolean[] a) {
-        for (boolean v : a) if (v) return true;
+        for (boolean v : a) {
+            if (v) {
+                return true;
+            }
+        }
         return false;
     }
 }

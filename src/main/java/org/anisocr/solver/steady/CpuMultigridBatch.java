@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  */
 public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
     private final List<MultigridHierarchy> h;
-    private final int entries, levels;
+    private final int entries;
+    private final int levels;
     private final ForkJoinPool pool;
 
     /**
@@ -29,12 +30,17 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
      * @param threads CPU threads for the setup and the operations (0 = all processors)
      */
     public CpuMultigridBatch(List<NinePointMatrix> systems, int threads) {
-        if (systems.isEmpty()) throw new IllegalArgumentException("no systems in the multigrid batch");
-        int nR = systems.get(0).grid().nR(), nZ = systems.get(0).grid().nZ();
-        for (NinePointMatrix m : systems)
-            if (m.grid().nR() != nR || m.grid().nZ() != nZ)
-                throw new IllegalArgumentException("all systems of a multigrid batch need one grid size: " + nR + "x" + nZ
-                        + " vs " + m.grid().nR() + "x" + m.grid().nZ());
+        if (systems.isEmpty()) {
+            throw new IllegalArgumentException("no systems in the multigrid batch");
+        }
+        int nR = systems.get(0).grid().nR();
+        int nZ = systems.get(0).grid().nZ();
+        for (NinePointMatrix m : systems) {
+            if (m.grid().nR() != nR || m.grid().nZ() != nZ) {
+                throw new IllegalArgumentException("all systems of a multigrid batch need one grid size: " + nR + "x"
+                        + nZ + " vs " + m.grid().nR() + "x" + m.grid().nZ());
+            }
+        }
         entries = systems.size();
         pool = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         MultigridHierarchy[] built = new MultigridHierarchy[entries];
@@ -59,19 +65,30 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
 
     @Override public double[][] block(int count) { return new double[count * entries][nodes(0)]; }
 
-    @Override public double[][] member(double[][] block, int i) { return Arrays.copyOfRange(block, i * entries, (i + 1) * entries); }
+    @Override
+    public double[][] member(double[][] block, int i) {
+        return Arrays.copyOfRange(block, i * entries, (i + 1) * entries);
+    }
 
-    @Override public void zero(double[][] x) { for (double[] v : x) Arrays.fill(v, 0); }
+    @Override public void zero(double[][] x) {
+        for (double[] v : x) {
+            Arrays.fill(v, 0);
+        }
+    }
 
     @Override public void copy(double[][] from, double[][] to) {
-        for (int b = 0; b < entries; b++) System.arraycopy(from[b], 0, to[b], 0, from[b].length);
+        for (int b = 0; b < entries; b++) {
+            System.arraycopy(from[b], 0, to[b], 0, from[b].length);
+        }
     }
 
     @Override public void upload(double[][] values, double[][] x) { copy(values, x); }
 
     @Override public double[][] download(double[][] x) {
         double[][] out = new double[entries][];
-        for (int b = 0; b < entries; b++) out[b] = x[b].clone();
+        for (int b = 0; b < entries; b++) {
+            out[b] = x[b].clone();
+        }
         return out;
     }
 
@@ -87,7 +104,9 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
         each(b -> {
             h.get(b).operators.get(0).apply(z[b], w[b]);
             double[] v = w[b];
-            for (int q = 0; q < v.length; q++) v[q] = -v[q];
+            for (int q = 0; q < v.length; q++) {
+                v[q] = -v[q];
+            }
         });
     }
 
@@ -104,7 +123,9 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
     @Override public double[][] dots(double[][] basis, int count, double[][] w) {
         double[][] d = new double[count][entries];
         each(b -> {
-            for (int i = 0; i < count; i++) d[i][b] = FlexibleGmres.dot(basis[i * entries + b], w[b]);
+            for (int i = 0; i < count; i++) {
+                d[i][b] = FlexibleGmres.dot(basis[i * entries + b], w[b]);
+            }
         });
         return d;
     }
@@ -114,7 +135,9 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
             double[] yb = y[b];
             for (int q = 0; q < yb.length; q++) {
                 double sum = yb[q];
-                for (int i = 0; i < count; i++) sum += coefficients[i][b] * basis[i * entries + b][q];
+                for (int i = 0; i < count; i++) {
+                    sum += coefficients[i][b] * basis[i * entries + b][q];
+                }
                 yb[q] = sum;
             }
         });
@@ -124,7 +147,9 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
         each(b -> {
             double[] v = x[b];
             double s = factors[b];
-            for (int q = 0; q < v.length; q++) v[q] *= s;
+            for (int q = 0; q < v.length; q++) {
+                v[q] *= s;
+            }
         });
     }
 
@@ -148,29 +173,37 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
             each(b -> {
                 MultigridHierarchy hb = h.get(b);
                 NinePointMatrix m = hb.operators.get(level);
-                for (int p = 0; p < 9; p++) interleave(m.coefficients(p % 3 - 1, p / 3 - 1), coef, p * nodes, e, b);
+                for (int p = 0; p < 9; p++) {
+                    interleave(m.coefficients(p % 3 - 1, p / 3 - 1), coef, p * nodes, e, b);
+                }
                 if (smoothed) {
-                    TridiagonalLines r = hb.alongR.get(level).lines(), z = hb.alongZ.get(level).lines();
+                    TridiagonalLines r = hb.alongR.get(level).lines();
+                    TridiagonalLines z = hb.alongZ.get(level).lines();
                     interleave(r.inv, lines, 0, e, b);
                     interleave(r.c, lines, nodes, e, b);
                     interleave(z.inv, lines, 2 * nodes, e, b);
                     interleave(z.c, lines, 3 * nodes, e, b);
                 }
             });
-            boolean cr = smoothed && h.get(0).transfers.get(k).coarsenR, cz = smoothed && h.get(0).transfers.get(k).coarsenZ;
+            boolean cr = smoothed && h.get(0).transfers.get(k).coarsenR;
+            boolean cz = smoothed && h.get(0).transfers.get(k).coarsenZ;
             out.add(new PackedMultigrid.Level(grid.nR(), grid.nZ(), coef, lines, cr, cz));
         }
         BandedLu lu0 = h.get(0).coarsest.lu();
-        int n = lu0.rows(), band = lu0.band().length;
+        int n = lu0.rows();
+        int band = lu0.band().length;
         double[] ab = new double[band * e];
         int[] piv = new int[n * e];
         each(b -> {
             BandedLu lu = h.get(b).coarsest.lu();
             interleave(lu.band(), ab, 0, e, b);
             int[] p = lu.pivots();
-            for (int j = 0; j < n; j++) piv[j * e + b] = p[j];
+            for (int j = 0; j < n; j++) {
+                piv[j * e + b] = p[j];
+            }
         });
-        var coarsest = new PackedMultigrid.Coarsest(n, lu0.lowerBandwidth(), lu0.upperBandwidth(), h.get(0).coarsest.radialFastest(), ab, piv);
+        var coarsest = new PackedMultigrid.Coarsest(
+                n, lu0.lowerBandwidth(), lu0.upperBandwidth(), h.get(0).coarsest.radialFastest(), ab, piv);
         return new PackedMultigrid(e, List.copyOf(out), coarsest);
     }
 
@@ -189,12 +222,19 @@ public final class CpuMultigridBatch implements MultigridBatchOps<double[][]> {
                     smoothed && GridTransfer.coarsenable(g.nR()), smoothed && GridTransfer.coarsenable(g.nZ())));
         }
         SpatialGrid c = grids.get(grids.size() - 1);
-        int nI = c.nR() - 1, nJ = c.nZ() - 2, bw = Math.min(nI, nJ) + 1;
-        return new PackedMultigrid(entries, List.copyOf(levels), new PackedMultigrid.Coarsest(nI * nJ, bw, bw, nI <= nJ, new double[0], new int[0]));
+        int nI = c.nR() - 1;
+        int nJ = c.nZ() - 2;
+        int bw = Math.min(nI, nJ) + 1;
+        return new PackedMultigrid(
+                entries,
+                List.copyOf(levels),
+                new PackedMultigrid.Coarsest(nI * nJ, bw, bw, nI <= nJ, new double[0], new int[0]));
     }
 
     /** out[(offset + idx)·E + b] = v[idx]. */
     private static void interleave(double[] v, double[] out, int offset, int e, int b) {
-        for (int idx = 0; idx < v.length; idx++) out[(offset + idx) * e + b] = v[idx];
+        for (int idx = 0; idx < v.length; idx++) {
+            out[(offset + idx) * e + b] = v[idx];
+        }
     }
 }

@@ -21,8 +21,10 @@ public final class DtLadder {
 
     public static Outcome run(SplitStepper stepper, LadderSettings s, Progress progress) {
         MixedTermStability.requireStable(stepper.problem(), s.dtMaxMyr(), "solver.ladder.dt_max_Myr");
-        int steps = 0, rungs = 0;
-        double dt = s.dtMaxMyr(), change = Double.POSITIVE_INFINITY;
+        int steps = 0;
+        int rungs = 0;
+        double dt = s.dtMaxMyr();
+        double change = Double.POSITIVE_INFINITY;
         while (true) {
             rungs++;
             boolean smallest = dt <= s.dtMinMyr() * (1 + 1e-12);
@@ -33,10 +35,16 @@ public final class DtLadder {
                 change = stepper.advance(dt, batch);
                 done += batch;
                 steps += batch;
-                if (progress != null) progress.update(steps, dt, change);
-                if (change < s.tolerance()) break;
+                if (progress != null) {
+                    progress.update(steps, dt, change);
+                }
+                if (change < s.tolerance()) {
+                    break;
+                }
             }
-            if (smallest || steps >= s.maxSteps()) return new Outcome(steps, rungs, dt, change, change < s.tolerance());
+            if (smallest || steps >= s.maxSteps()) {
+                return new Outcome(steps, rungs, dt, change, change < s.tolerance());
+            }
             dt = Math.max(dt * s.factor(), s.dtMinMyr());
         }
     }

@@ -19,43 +19,56 @@ final class GalerkinCoarsening {
 
     static NinePointMatrix coarsen(NinePointMatrix fineOp, GridTransfer t) {
         NinePointMatrix l = fineOp;
-        if (t.coarsenR) l = halve(l, true);
-        if (t.coarsenZ) l = halve(l, false);
+        if (t.coarsenR) {
+            l = halve(l, true);
+        }
+        if (t.coarsenZ) {
+            l = halve(l, false);
+        }
         return l;
     }
 
     /** P₁ᵀ L P₁ for the one-directional bilinear P₁ along R (alongR) or along z. */
     private static NinePointMatrix halve(NinePointMatrix l, boolean alongR) {
         SpatialGrid fg = l.grid();
-        int nRf = fg.nR(), nZf = fg.nZ();
+        int nRf = fg.nR();
+        int nZf = fg.nZ();
         SpatialGrid cg = new SpatialGrid(fg.geometry(), fg.rMaxKpc(), fg.halfHeightKpc(),
                 alongR ? (nRf - 1) / 2 + 1 : nRf, alongR ? nZf : (nZf - 1) / 2 + 1);
         NinePointMatrix c = new NinePointMatrix(cg);
-        double[][] a = new double[9][], ac = new double[9][];
+        double[][] a = new double[9][];
+        double[][] ac = new double[9][];
         for (int p = 0; p < 9; p++) {
             a[p] = l.coefficients(p % 3 - 1, p / 3 - 1);
             ac[p] = c.coefficients(p % 3 - 1, p / 3 - 1);
         }
         int nRc = cg.nR();
-        for (int jc = 1; jc < cg.nZ() - 1; jc++)
+        for (int jc = 1; jc < cg.nZ() - 1; jc++) {
             for (int ic = 0; ic < nRc - 1; ic++) {
                 int ctr = jc * nRc + ic;
                 int centre = alongR ? 2 * ic : 2 * jc; // fine position of the coarse node along the halved direction
                 int limit = alongR ? nRf - 1 : nZf - 1; // last fine index (Dirichlet, or out of range beyond)
                 for (int d = -1; d <= 1; d++) {
                     int pos = centre + d;
-                    if (pos < 0 || pos >= limit || (!alongR && pos == 0)) continue; // outside, or a Dirichlet node
+                    if (pos < 0 || pos >= limit || (!alongR && pos == 0)) {
+                        continue; // outside, or a Dirichlet node
+                    }
                     double wr = d == 0 ? 1 : 0.5;
-                    int fi = alongR ? pos : ic, fj = alongR ? jc : pos;
+                    int fi = alongR ? pos : ic;
+                    int fj = alongR ? jc : pos;
                     int f = fj * nRf + fi;
                     for (int p = 0; p < 9; p++) {
                         double v = a[p][f];
-                        if (v == 0) continue;
-                        int s = p % 3 - 1, b = p / 3 - 1;
+                        if (v == 0) {
+                            continue;
+                        }
+                        int s = p % 3 - 1;
+                        int b = p / 3 - 1;
                         int g = alongR ? fi + s : fj + b; // neighbour's fine position along the halved direction
                         int across = alongR ? b : s; // offset across, unchanged
-                        if ((g & 1) == 0) add(ac, ctr, alongR, g / 2 - (alongR ? ic : jc), across, wr * v, cg, ic, jc);
-                        else {
+                        if ((g & 1) == 0) {
+                            add(ac, ctr, alongR, g / 2 - (alongR ? ic : jc), across, wr * v, cg, ic, jc);
+                        } else {
                             int lo = (g - 1) / 2;
                             add(ac, ctr, alongR, lo - (alongR ? ic : jc), across, 0.5 * wr * v, cg, ic, jc);
                             add(ac, ctr, alongR, lo + 1 - (alongR ? ic : jc), across, 0.5 * wr * v, cg, ic, jc);
@@ -63,13 +76,21 @@ final class GalerkinCoarsening {
                     }
                 }
             }
+        }
         return c;
     }
 
-    /** Adds v to the coupling of coarse node (ic, jc) to its neighbour at offset (along, across); skips Dirichlet neighbours. */
-    private static void add(double[][] ac, int ctr, boolean alongR, int along, int across, double v, SpatialGrid cg, int ic, int jc) {
-        int s = alongR ? along : across, b = alongR ? across : along;
-        if (cg.isDirichlet(ic + s, jc + b)) return;
+    /**
+     * Adds v to the coupling of coarse node (ic, jc) to its neighbour at offset (along, across); skips Dirichlet
+     * neighbours.
+     */
+    private static void add(
+            double[][] ac, int ctr, boolean alongR, int along, int across, double v, SpatialGrid cg, int ic, int jc) {
+        int s = alongR ? along : across;
+        int b = alongR ? across : along;
+        if (cg.isDirichlet(ic + s, jc + b)) {
+            return;
+        }
         ac[NinePointMatrix.slot(s, b)][ctr] += v;
     }
 }

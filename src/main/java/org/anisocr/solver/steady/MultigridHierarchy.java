@@ -16,12 +16,16 @@ import java.util.List;
  * level for the line factors: O(cells).
  */
 final class MultigridHierarchy {
-    /** Coarsening stops at or below this many nodes: the banded LU of such a grid costs less than a smoothing sweep above. */
+    /**
+     * Coarsening stops at or below this many nodes: the banded LU of such a grid costs less than a smoothing sweep
+     * above.
+     */
     static final int COARSEST_NODES = 600;
 
     final List<NinePointMatrix> operators = new ArrayList<>();
     final List<GridTransfer> transfers = new ArrayList<>();
-    final List<ZebraLineRelaxation> alongR = new ArrayList<>(), alongZ = new ArrayList<>();
+    final List<ZebraLineRelaxation> alongR = new ArrayList<>();
+    final List<ZebraLineRelaxation> alongZ = new ArrayList<>();
     final BandedFactorisation coarsest;
 
     MultigridHierarchy(NinePointMatrix fine) {
@@ -29,8 +33,11 @@ final class MultigridHierarchy {
         while (true) {
             operators.add(l);
             SpatialGrid g = l.grid();
-            boolean r = GridTransfer.coarsenable(g.nR()), z = GridTransfer.coarsenable(g.nZ());
-            if (g.size() <= COARSEST_NODES || !(r || z)) break;
+            boolean r = GridTransfer.coarsenable(g.nR());
+            boolean z = GridTransfer.coarsenable(g.nZ());
+            if (g.size() <= COARSEST_NODES || !(r || z)) {
+                break;
+            }
             alongR.add(new ZebraLineRelaxation(l, LineDirection.ALONG_R));
             alongZ.add(new ZebraLineRelaxation(l, LineDirection.ALONG_Z));
             GridTransfer t = new GridTransfer(g, r, z);
@@ -50,8 +57,11 @@ final class MultigridHierarchy {
         List<SpatialGrid> grids = new ArrayList<>();
         while (true) {
             grids.add(g);
-            boolean r = GridTransfer.coarsenable(g.nR()), z = GridTransfer.coarsenable(g.nZ());
-            if (g.size() <= COARSEST_NODES || !(r || z)) return grids;
+            boolean r = GridTransfer.coarsenable(g.nR());
+            boolean z = GridTransfer.coarsenable(g.nZ());
+            if (g.size() <= COARSEST_NODES || !(r || z)) {
+                return grids;
+            }
             g = new GridTransfer(g, r, z).coarse;
         }
     }
@@ -61,7 +71,9 @@ final class MultigridHierarchy {
     /** Description for logs and summary.json, e.g. "201×81 → 101×41 → 51×21 → 26×11 (banded LU)". */
     String describe() {
         List<SpatialGrid> grids = new ArrayList<>();
-        for (int k = 0; k < levels(); k++) grids.add(grid(k));
+        for (int k = 0; k < levels(); k++) {
+            grids.add(grid(k));
+        }
         return BatchedSteadySolver.describe(grids);
     }
 }

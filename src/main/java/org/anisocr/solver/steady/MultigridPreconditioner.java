@@ -3,6 +3,8 @@ package org.anisocr.solver.steady;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.solver.SolverTuning;
 
+import java.util.Arrays;
+
 /**
  * One multigrid cycle as an approximate inverse of A = −L (the solve phase): from z = 0 on the finest grid,
  * <pre>
@@ -22,7 +24,10 @@ public final class MultigridPreconditioner implements Preconditioner {
     private final MultigridHierarchy h;
     private final int gamma;
     private final int nu;
-    private final double[][] x, f, r, t;
+    private final double[][] x;
+    private final double[][] f;
+    private final double[][] r;
+    private final double[][] t;
 
     public MultigridPreconditioner(NinePointMatrix l, int gamma) {
         this(l, gamma, SolverTuning.defaults().multigridSweeps());
@@ -54,21 +59,24 @@ public final class MultigridPreconditioner implements Preconditioner {
     public int levels() { return h.levels(); }
 
     @Override public void apply(double[] rhs, double[] z) {
-        java.util.Arrays.fill(z, 0);
+        Arrays.fill(z, 0);
         cycle(0, rhs, z);
     }
 
     /** One cycle on level k for A_k x = f, improving x in place (any starting x). */
     private void cycle(int k, double[] fk, double[] xk) {
         if (k == h.levels() - 1) { h.coarsest.solve(fk, xk); return; }
-        ZebraLineRelaxation sR = h.alongR.get(k), sZ = h.alongZ.get(k);
+        ZebraLineRelaxation sR = h.alongR.get(k);
+        ZebraLineRelaxation sZ = h.alongZ.get(k);
         for (int q = 0; q < nu; q++) { sR.sweep(fk, xk, t[k]); sZ.sweep(fk, xk, t[k]); }
         residual(h.operators.get(k), fk, xk, r[k]);
         GridTransfer tr = h.transfers.get(k);
         tr.restrict(r[k], f[k + 1]);
-        java.util.Arrays.fill(x[k + 1], 0);
+        Arrays.fill(x[k + 1], 0);
         boolean exact = k + 1 == h.levels() - 1; // the coarsest solve is exact: repeating it changes nothing
-        for (int c = 0; c < (exact ? 1 : gamma); c++) cycle(k + 1, f[k + 1], x[k + 1]);
+        for (int c = 0; c < (exact ? 1 : gamma); c++) {
+            cycle(k + 1, f[k + 1], x[k + 1]);
+        }
         tr.prolongAdd(x[k + 1], xk);
         for (int q = 0; q < nu; q++) { sZ.sweep(fk, xk, t[k]); sR.sweep(fk, xk, t[k]); }
     }
@@ -76,6 +84,8 @@ public final class MultigridPreconditioner implements Preconditioner {
     /** r = f − A x = f + L x (zero on Dirichlet nodes). */
     static void residual(NinePointMatrix l, double[] f, double[] x, double[] r) {
         l.apply(x, r);
-        for (int q = 0; q < r.length; q++) r[q] += f[q];
+        for (int q = 0; q < r.length; q++) {
+            r[q] += f[q];
+        }
     }
 }

@@ -28,12 +28,16 @@ public final class SchemeSteadySolver {
         };
     }
 
-    public static SteadySolver.Result solve(TransportProblem problem, Scheme scheme, SteadySolver solver, int picardMax) {
+    public static SteadySolver.Result solve(
+            TransportProblem problem, Scheme scheme, SteadySolver solver, int picardMax) {
         SteadyOperator op = operator(problem, scheme);
         SteadySolver.Result r = solver.solve(op, null);
-        if (scheme != Scheme.SYMMETRIC_LIMITED) return r;
+        if (scheme != Scheme.SYMMETRIC_LIMITED) {
+            return r;
+        }
         SymmetricOperator limited = (SymmetricOperator) op;
-        int sweeps = r.sweepsMax(), factorisations = r.factorisations();
+        int sweeps = r.sweepsMax();
+        int factorisations = r.factorisations();
         long total = r.sweepsTotal();
         double tol = solver.settings().tolerance();
         SymmetricOperator frozen = limited.frozenAt(r.density());
@@ -45,9 +49,10 @@ public final class SchemeSteadySolver {
             SymmetricOperator next = limited.frozenAt(r.density(), frozen);
             // settled: the limiter factors no longer change, so r solves its own (final) frozen operator
             boolean settled = next.limiterChange(frozen) <= LIMITER_SETTLED;
-            if (settled || it >= picardMax)
+            if (settled || it >= picardMax) {
                 return new SteadySolver.Result(r.density(), sweeps, total, factorisations, r.residual(),
                         r.converged() && settled, it);
+            }
             frozen = next;
         }
     }
@@ -69,7 +74,9 @@ public final class SchemeSteadySolver {
      */
     public static double reportedResidual(TransportProblem problem, Scheme scheme, double[][] n) {
         SteadyOperator op = operator(problem, scheme);
-        if (op instanceof SymmetricOperator s && s.isLimited()) op = s.frozenAt(n);
+        if (op instanceof SymmetricOperator s && s.isLimited()) {
+            op = s.frozenAt(n);
+        }
         return maxRelativeResidual(op, n);
     }
 }

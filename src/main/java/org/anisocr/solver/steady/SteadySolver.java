@@ -1,5 +1,6 @@
 package org.anisocr.solver.steady;
 
+import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.solver.SingularSystemException;
@@ -64,21 +65,27 @@ public final class SteadySolver {
      * ~n·bw² to factor and n·bw memory (bw ≈ min(NR, Nz)), multigrid ~n for both; the crossover
      * {@link #AUTO_LU_MAX_BANDWIDTH} is measured in bench/HIGHRES.md. Other methods are taken as given.
      */
-    public static Choice choose(SteadyMethod method, org.anisocr.grid.SpatialGrid g) {
-        if (method != SteadyMethod.AUTO) return new Choice(method, "configured");
+    public static Choice choose(SteadyMethod method, SpatialGrid g) {
+        if (method != SteadyMethod.AUTO) {
+            return new Choice(method, "configured");
+        }
         int bw = Math.min(g.nR() - 1, g.nZ() - 2) + 1;
         boolean mgPossible = MultigridHierarchy.levelsFor(g) > 1;
-        if (bw <= AUTO_LU_MAX_BANDWIDTH || !mgPossible)
+        if (bw <= AUTO_LU_MAX_BANDWIDTH || !mgPossible) {
             return new Choice(SteadyMethod.LU_GMRES, "auto: banded LU bandwidth " + bw + (bw <= AUTO_LU_MAX_BANDWIDTH
                     ? " <= " + AUTO_LU_MAX_BANDWIDTH + " (LU fastest below the measured crossover)"
                     : " but the grid cannot be coarsened (NR-1 and Nz-1 odd)"));
+        }
         return new Choice(SteadyMethod.MG_GMRES, "auto: banded LU bandwidth " + bw + " > " + AUTO_LU_MAX_BANDWIDTH
                 + " (multigrid: work and memory linear in the cells beyond the measured crossover)");
     }
 
     /** mg-gmres: W-cycles (γ = 2): iteration counts stay nearly flat under refinement at εD = 0.001, V-cycles' grow. */
     static final int MG_GAMMA = 2;
-    /** mg-gmres: rebuild the recycled hierarchy when a bin needs this many iterations more than the first bin after the build. */
+    /**
+     * mg-gmres: rebuild the recycled hierarchy when a bin needs this many iterations more than the first bin after the
+     * build.
+     */
     static final int MG_REBUILD_MARGIN = 2;
 
     private final SteadySettings settings;
@@ -106,7 +113,8 @@ public final class SteadySolver {
     /** Solves every bin; {@code guess} (nullable) replaces the neighbour warm start, e.g. in a Picard iteration. */
     public Result solve(SteadyOperator op, double[][] guess) {
         SteadyMethod method = choose(settings.method(), op.grid()).method();
-        int bins = op.bins(), chunks = Math.min(threads, bins);
+        int bins = op.bins();
+        int chunks = Math.min(threads, bins);
         double[][] n = new double[bins][];
         int[] iters = new int[bins];
         double[] res = new double[bins];
@@ -117,9 +125,23 @@ public final class SteadySolver {
             // ones and contiguous chunks would leave one thread with all of them; warm starts then come from k − T.
             boolean dealt = method == SteadyMethod.MG_GMRES;
             pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-                if (dealt) solveChunk(op, method, c, bins, chunks, guess, n, iters, res, factorisations);
-                else solveChunk(op, method, c * bins / chunks, (c + 1) * bins / chunks, 1, guess, n, iters, res, factorisations);
-            })).join();
+                        if (dealt) {
+                            solveChunk(op, method, c, bins, chunks, guess, n, iters, res, factorisations);
+                        } else {
+                            solveChunk(
+                                    op,
+                                    method,
+                                    c * bins / chunks,
+                                    (c + 1) * bins / chunks,
+                                    1,
+                                    guess,
+                                    n,
+                                    iters,
+                                    res,
+                                    factorisations);
+                        }
+                    }))
+                    .join();
         } finally {
             pool.shutdown();
         }
@@ -129,8 +151,17 @@ public final class SteadySolver {
         return new Result(n, max, total, factorisations.get(), worst, worst <= settings.tolerance(), 1);
     }
 
-    private void solveChunk(SteadyOperator op, SteadyMethod chosen, int from, int to, int stride, double[][] guess, double[][] n,
-                            int[] iters, double[] res, AtomicInteger factorisations) {
+    private void solveChunk(
+            SteadyOperator op,
+            SteadyMethod chosen,
+            int from,
+            int to,
+            int stride,
+            double[][] guess,
+            double[][] n,
+            int[] iters,
+            double[] res,
+            AtomicInteger factorisations) {
         BinMethod method = binMethod(chosen, new FlexibleGmres(settings.restart()), factorisations);
         int size = op.grid().size();
         for (int k = from; k < to; k += stride) {
@@ -138,14 +169,19 @@ public final class SteadySolver {
             double[] s = op.source(k);
             double[] x = new double[size];
             if (method.startsFromAGuess()) {
-                if (guess != null) System.arraycopy(guess[k], 0, x, 0, size);
-                else if (k > from) warmStart(m, s, n[k - stride], x);
+                if (guess != null) {
+                    System.arraycopy(guess[k], 0, x, 0, size);
+                } else if (k > from) {
+                    warmStart(m, s, n[k - stride], x);
+                }
             }
             BinOutcome o = method.solve(k, m, s, x);
             n[k] = x;
             iters[k] = o.iterations();
             res[k] = o.relativeResidual();
-            if (progress != null) progress.binSolved(k, o.iterations(), o.relativeResidual());
+            if (progress != null) {
+                progress.binSolved(k, o.iterations(), o.relativeResidual());
+            }
         }
     }
 
@@ -166,20 +202,31 @@ public final class SteadySolver {
     /** The strategy of the method in use (auto resolved), fresh for one chunk. */
     private BinMethod binMethod(SteadyMethod method, FlexibleGmres gmres, AtomicInteger factorisations) {
         return switch (method) {
-            case DIRECT -> new BinMethod() {
-                @Override public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
-                    factor(m, k, false).solve(s, x);
-                    factorisations.incrementAndGet();
-                    return new BinOutcome(0, m.relativeResidual(x, s));
-                }
+            case DIRECT ->
+                new BinMethod() {
+                    @Override
+                    public BinOutcome solve(int k, NinePointMatrix m, double[] s, double[] x) {
+                        factor(m, k, false).solve(s, x);
+                        factorisations.incrementAndGet();
+                        return new BinOutcome(0, m.relativeResidual(x, s));
+                    }
 
-                @Override public boolean startsFromAGuess() { return false; }
-            };
-            case ADI_GMRES -> (k, m, s, x) -> {
-                FlexibleGmres.Outcome o = gmres.solve(m, s, x, new AdiPreconditioner(m, settings.adiCycle()), settings.tolerance(),
-                        settings.maxIterations());
-                return new BinOutcome(o.iterations(), o.relativeResidual());
-            };
+                    @Override
+                    public boolean startsFromAGuess() {
+                        return false;
+                    }
+                };
+            case ADI_GMRES ->
+                (k, m, s, x) -> {
+                    FlexibleGmres.Outcome o = gmres.solve(
+                            m,
+                            s,
+                            x,
+                            new AdiPreconditioner(m, settings.adiCycle()),
+                            settings.tolerance(),
+                            settings.maxIterations());
+                    return new BinOutcome(o.iterations(), o.relativeResidual());
+                };
             case LU_GMRES -> new LuGmres(gmres, factorisations);
             case MG_GMRES -> new MgGmres(gmres, factorisations);
             case AUTO -> throw new IllegalStateException("auto is resolved by choose()");
@@ -209,7 +256,9 @@ public final class SteadySolver {
                 itersAfterBuild = -1;
             }
             FlexibleGmres.Outcome o = gmres.solve(m, s, x, mg, settings.tolerance(), settings.maxIterations());
-            if (itersAfterBuild < 0) itersAfterBuild = o.iterations();
+            if (itersAfterBuild < 0) {
+                itersAfterBuild = o.iterations();
+            }
             rebuild = o.iterations() > itersAfterBuild + MG_REBUILD_MARGIN;
             return new BinOutcome(o.iterations(), o.relativeResidual());
         }
@@ -265,9 +314,12 @@ public final class SteadySolver {
     static void warmStart(NinePointMatrix m, double[] s, double[] neighbour, double[] x) {
         double[] ln = new double[s.length];
         m.apply(neighbour, ln);
-        double num = 0, den = 0;
+        double num = 0;
+        double den = 0;
         for (int q = 0; q < s.length; q++) { num -= ln[q] * s[q]; den += ln[q] * ln[q]; }
         double alpha = den > 0 ? num / den : 0;
-        for (int q = 0; q < s.length; q++) x[q] = alpha * neighbour[q];
+        for (int q = 0; q < s.length; q++) {
+            x[q] = alpha * neighbour[q];
+        }
     }
 }

@@ -18,7 +18,9 @@ import org.anisocr.solver.linalg.Thomas;
 final class TridiagonalLines {
     final LineDirection direction;
     private final SpatialGrid g;
-    final double[] lower, inv, c; // read by the fused relaxation kernel of ZebraLineRelaxation
+    final double[] lower;
+    final double[] inv;
+    final double[] c; // read by the fused relaxation kernel of ZebraLineRelaxation
 
     TridiagonalLines(NinePointMatrix l, LineDirection direction) {
         this.direction = direction;
@@ -28,8 +30,10 @@ final class TridiagonalLines {
         c = new double[n];
         boolean alongR = direction == LineDirection.ALONG_R;
         lower = l.coefficients(alongR ? -1 : 0, alongR ? 0 : -1);
-        double[] d = l.coefficients(0, 0), up = l.coefficients(alongR ? 1 : 0, alongR ? 0 : 1);
-        int nR = g.nR(), nZ = g.nZ();
+        double[] d = l.coefficients(0, 0);
+        double[] up = l.coefficients(alongR ? 1 : 0, alongR ? 0 : 1);
+        int nR = g.nR();
+        int nZ = g.nZ();
         if (alongR) {
             for (int j = 1; j < nZ - 1; j++) {
                 int row = j * nR;
@@ -48,7 +52,8 @@ final class TridiagonalLines {
      * parity 0 = even, 1 = odd); other nodes of x untouched. rhs and x may be the same array.
      */
     void solve(double[] rhs, double[] x, int parity) {
-        int nR = g.nR(), nZ = g.nZ();
+        int nR = g.nR();
+        int nZ = g.nZ();
         if (direction == LineDirection.ALONG_R) {
             for (int j = 1 + ((1 + parity) & 1); j < nZ - 1; j += 2) { // rows j ≡ parity (mod 2), interior
                 int row = j * nR;

@@ -16,7 +16,14 @@ final class ZebraLineRelaxation {
     private final NinePointMatrix l;
     private final TridiagonalLines lines;
     /** The eight off-centre coefficient arrays of L (south-west … north-east), shared with l. */
-    private final double[] sw, s, se, w, e, nw, no, ne;
+    private final double[] sw;
+    private final double[] s;
+    private final double[] se;
+    private final double[] w;
+    private final double[] e;
+    private final double[] nw;
+    private final double[] no;
+    private final double[] ne;
 
     ZebraLineRelaxation(NinePointMatrix l, LineDirection direction) {
         this.l = l;
@@ -37,11 +44,16 @@ final class ZebraLineRelaxation {
         halfSweep(f, x, t, 1);
     }
 
-    /** Relaxes every line of the parity: = lineRightHandSides(f, x, t, parity) then lines.solve(t, x, parity), fused. */
+    /**
+     * Relaxes every line of the parity: = lineRightHandSides(f, x, t, parity) then lines.solve(t, x, parity), fused.
+     */
     void halfSweep(double[] f, double[] x, double[] t, int parity) {
         SpatialGrid g = l.grid();
-        int nR = g.nR(), nZ = g.nZ();
-        double[] lo = lines.lower, inv = lines.inv, c = lines.c;
+        int nR = g.nR();
+        int nZ = g.nZ();
+        double[] lo = lines.lower;
+        double[] inv = lines.inv;
+        double[] c = lines.c;
         if (lines.direction == LineDirection.ALONG_R) {
             for (int j = 1 + ((1 + parity) & 1); j < nZ - 1; j += 2) {
                 int row = j * nR;
@@ -56,7 +68,9 @@ final class ZebraLineRelaxation {
                     y = (rhs + lo[idx] * y) * inv[idx];
                     x[idx] = y;
                 }
-                for (idx = row + nR - 3; idx >= row; idx--) x[idx] -= c[idx] * x[idx + 1];
+                for (idx = row + nR - 3; idx >= row; idx--) {
+                    x[idx] -= c[idx] * x[idx + 1];
+                }
             }
         } else {
             for (int j = 1; j < nZ - 1; j++) {
@@ -67,20 +81,31 @@ final class ZebraLineRelaxation {
                     x[idx] = (rhs + (j > 1 ? lo[idx] * x[idx - nR] : 0)) * inv[idx];
                     idx += 2;
                 }
-                if (j == 1)
-                    for (; idx < row + nR - 1; idx += 2)
+                if (j == 1) {
+                    for (; idx < row + nR - 1; idx += 2) {
                         x[idx] = (f[idx] + w[idx] * x[idx - 1] + e[idx] * x[idx + 1]
                                 + sw[idx] * x[idx - nR - 1] + se[idx] * x[idx - nR + 1]
                                 + nw[idx] * x[idx + nR - 1] + ne[idx] * x[idx + nR + 1]) * inv[idx];
-                else
-                    for (; idx < row + nR - 1; idx += 2)
-                        x[idx] = (f[idx] + w[idx] * x[idx - 1] + e[idx] * x[idx + 1]
-                                + sw[idx] * x[idx - nR - 1] + se[idx] * x[idx - nR + 1]
-                                + nw[idx] * x[idx + nR - 1] + ne[idx] * x[idx + nR + 1] + lo[idx] * x[idx - nR]) * inv[idx];
+                    }
+                } else {
+                    for (; idx < row + nR - 1; idx += 2) {
+                        x[idx] = (f[idx]
+                                        + w[idx] * x[idx - 1]
+                                        + e[idx] * x[idx + 1]
+                                        + sw[idx] * x[idx - nR - 1]
+                                        + se[idx] * x[idx - nR + 1]
+                                        + nw[idx] * x[idx + nR - 1]
+                                        + ne[idx] * x[idx + nR + 1]
+                                        + lo[idx] * x[idx - nR])
+                                * inv[idx];
+                    }
+                }
             }
             for (int j = nZ - 3; j >= 1; j--) {
                 int row = j * nR;
-                for (int idx = row + parity; idx < row + nR - 1; idx += 2) x[idx] -= c[idx] * x[idx + nR];
+                for (int idx = row + parity; idx < row + nR - 1; idx += 2) {
+                    x[idx] -= c[idx] * x[idx + nR];
+                }
             }
         }
     }
@@ -94,16 +119,22 @@ final class ZebraLineRelaxation {
     /** t = f + (couplings of L to the other lines)·x on every line of the parity (A = −L, so the sign is +). */
     void lineRightHandSides(double[] f, double[] x, double[] t, int parity) {
         SpatialGrid g = l.grid();
-        int nR = g.nR(), nZ = g.nZ();
+        int nR = g.nR();
+        int nZ = g.nZ();
         if (lines.direction == LineDirection.ALONG_R) {
             for (int j = 1 + ((1 + parity) & 1); j < nZ - 1; j += 2) {
                 int row = j * nR;
                 int idx = row; // axis node: no i − 1 couplings
-                t[idx] = f[idx] + s[idx] * x[idx - nR] + no[idx] * x[idx + nR] + se[idx] * x[idx - nR + 1] + ne[idx] * x[idx + nR + 1];
-                for (idx = row + 1; idx < row + nR - 1; idx++)
+                t[idx] = f[idx]
+                        + s[idx] * x[idx - nR]
+                        + no[idx] * x[idx + nR]
+                        + se[idx] * x[idx - nR + 1]
+                        + ne[idx] * x[idx + nR + 1];
+                for (idx = row + 1; idx < row + nR - 1; idx++) {
                     t[idx] = f[idx] + s[idx] * x[idx - nR] + no[idx] * x[idx + nR]
                             + sw[idx] * x[idx - nR - 1] + se[idx] * x[idx - nR + 1]
                             + nw[idx] * x[idx + nR - 1] + ne[idx] * x[idx + nR + 1];
+                }
             }
         } else {
             for (int j = 1; j < nZ - 1; j++) {
@@ -113,10 +144,11 @@ final class ZebraLineRelaxation {
                     t[idx] = f[idx] + e[idx] * x[idx + 1] + se[idx] * x[idx - nR + 1] + ne[idx] * x[idx + nR + 1];
                     idx += 2;
                 }
-                for (; idx < row + nR - 1; idx += 2)
+                for (; idx < row + nR - 1; idx += 2) {
                     t[idx] = f[idx] + w[idx] * x[idx - 1] + e[idx] * x[idx + 1]
                             + sw[idx] * x[idx - nR - 1] + se[idx] * x[idx - nR + 1]
                             + nw[idx] * x[idx + nR - 1] + ne[idx] * x[idx + nR + 1];
+                }
             }
         }
     }

@@ -34,10 +34,17 @@ class PionDecayCrossSectionTest {
             assertEquals(r[3], PionDecayCrossSection.gammaMaxGeV(r[0]), 1e-9 * r[3], "E_γ,max at T = " + r[0]);
         }
         double[][] diff = { // T, E_γ, dσ/dE_γ [mb/GeV] — one point in every energy range of K14 Table V
-                {0.5, 0.1, 8.249772926}, {1.5, 0.3, 19.84191318}, {3.0, 1.0, 3.730605748}, {10.0, 1.0, 14.24205617},
-                {30.0, 3.0, 4.065462024}, {100.0, 10.0, 1.639205966}, {1000.0, 100.0, 0.1930762097}, {1000.0, 10.0, 5.636778321}};
-        for (double[] r : diff)
-            assertEquals(r[2], xs.dSigmaDEgammaMbPerGeV(r[0], r[1]), 1e-9 * r[2], "dσ/dE_γ at T = " + r[0] + ", E_γ = " + r[1]);
+            {0.5, 0.1, 8.249772926}, {1.5, 0.3, 19.84191318}, {3.0, 1.0, 3.730605748}, {10.0, 1.0, 14.24205617},
+            {30.0, 3.0, 4.065462024}, {100.0, 10.0, 1.639205966}, {1000.0, 100.0, 0.1930762097},
+            {1000.0, 10.0, 5.636778321}
+        };
+        for (double[] r : diff) {
+            assertEquals(
+                    r[2],
+                    xs.dSigmaDEgammaMbPerGeV(r[0], r[1]),
+                    1e-9 * r[2],
+                    "dσ/dE_γ at T = " + r[0] + ", E_γ = " + r[1]);
+        }
     }
 
     /**
@@ -49,7 +56,9 @@ class PionDecayCrossSectionTest {
             double eMax = PionDecayCrossSection.gammaMaxGeV(t);
             double eMin = PionDecayCrossSection.M_PI * PionDecayCrossSection.M_PI / (4 * eMax);
             int n = 20000;
-            double lo = Math.log(eMin), h = (Math.log(eMax) - lo) / n, sum = 0;
+            double lo = Math.log(eMin);
+            double h = (Math.log(eMax) - lo) / n;
+            double sum = 0;
             for (int i = 0; i <= n; i++) {
                 double e = Math.exp(lo + i * h);
                 sum += (i == 0 || i == n ? 0.5 : 1) * xs.dSigmaDEgammaMbPerGeV(t, e) * e * h;
@@ -84,11 +93,15 @@ class PionDecayCrossSectionTest {
         double previous = Double.NaN;
         for (double gamma : new double[] {2.4, 2.7}) {
             double[] j = new double[t.length];
-            for (int k = 0; k < t.length; k++) j[k] = Math.pow(t[k], -gamma);
+            for (int k = 0; k < t.length; k++) {
+                j[k] = Math.pow(t[k], -gamma);
+            }
             double index = SpectralIndexFit.alpha(e, kernel.emissivity(j), all);
             System.out.printf("power-law protons Γ = %.2f -> γ-ray index %.4f (10-100 GeV)%n", gamma, index);
             assertTrue(index <= gamma && index >= gamma - 0.15, "Γ = " + gamma + ": γ-ray index " + index);
-            if (!Double.isNaN(previous)) assertEquals(0.3, index - previous, 0.02);
+            if (!Double.isNaN(previous)) {
+                assertEquals(0.3, index - previous, 0.02);
+            }
             previous = index;
         }
     }
@@ -100,17 +113,23 @@ class PionDecayCrossSectionTest {
      */
     @Test void emissivityQuadratureIsConverged() {
         double[] e = {1, 3, 10, 30, 100, 300, 1000};
-        double[] coarse = powerLawEmissivity(e, 40), fine = powerLawEmissivity(e, 320);
+        double[] coarse = powerLawEmissivity(e, 40);
+        double[] fine = powerLawEmissivity(e, 320);
         double worst = 0;
-        for (int j = 0; j < e.length; j++) worst = Math.max(worst, Math.abs(coarse[j] / fine[j] - 1));
+        for (int j = 0; j < e.length; j++) {
+            worst = Math.max(worst, Math.abs(coarse[j] / fine[j] - 1));
+        }
         System.out.printf("emissivity quadrature, 40 vs 320 nodes a decade: max relative difference %.2e%n", worst);
         assertTrue(worst < 5e-3, "max relative difference " + worst);
     }
 
     private double[] powerLawEmissivity(double[] e, int perDecade) {
         GammaEmissivity kernel = new GammaEmissivity(xs, NuclearEnhancement.K14, e, perDecade);
-        double[] t = kernel.kineticEnergiesGeV(), j = new double[t.length];
-        for (int k = 0; k < t.length; k++) j[k] = Math.pow(t[k] + PionDecayCrossSection.M_P, -2.7);
+        double[] t = kernel.kineticEnergiesGeV();
+        double[] j = new double[t.length];
+        for (int k = 0; k < t.length; k++) {
+            j[k] = Math.pow(t[k] + PionDecayCrossSection.M_P, -2.7);
+        }
         return kernel.emissivity(j);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The little-endian files kernels/emu reads, written by KernelEmulationExport and SteadyEmulationExport: the batch
@@ -32,29 +33,56 @@ final class EmulationFile {
     /** Number of distinct coefficient tables (the header's table count). */
     int tables() { return entries.tableIndex().size(); }
 
-    /** Per entry its table number, D⊥ and D∥ − D⊥; then every table, isotropic rows then anisotropic, in table order. */
+    /**
+     * Per entry its table number, D⊥ and D∥ − D⊥; then every table, isotropic rows then anisotropic, in table order.
+     */
     EmulationFile putEntriesAndTables() {
-        for (int v : entries.model()) buf.putInt(v);
-        for (double v : entries.dPerp()) buf.putDouble(v);
-        for (double v : entries.dAni()) buf.putDouble(v);
+        for (int v : entries.model()) {
+            buf.putInt(v);
+        }
+        for (double v : entries.dPerp()) {
+            buf.putDouble(v);
+        }
+        for (double v : entries.dAni()) {
+            buf.putDouble(v);
+        }
         OperatorCoefficients[] byNumber = new OperatorCoefficients[tables()];
-        for (Map.Entry<OperatorCoefficients, Integer> e : entries.tableIndex().entrySet()) byNumber[e.getValue()] = e.getKey();
+        for (Map.Entry<OperatorCoefficients, Integer> e : entries.tableIndex().entrySet()) {
+            byNumber[e.getValue()] = e.getKey();
+        }
         for (OperatorCoefficients c : byNumber) {
-            for (double[] row : c.isotropicTable()) for (double v : row) buf.putDouble(v);
-            for (double[] row : c.anisotropicTable()) for (double v : row) buf.putDouble(v);
+            for (double[] row : c.isotropicTable()) {
+                for (double v : row) {
+                    buf.putDouble(v);
+                }
+            }
+            for (double[] row : c.anisotropicTable()) {
+                for (double v : row) {
+                    buf.putDouble(v);
+                }
+            }
         }
         return this;
     }
 
-    /** Fields per entry ([entry][node]), each written interleaved ([node·entries + entry]) as the kernels index them. */
+    /**
+     * Fields per entry ([entry][node]), each written interleaved ([node·entries + entry]) as the kernels index them.
+     */
     EmulationFile putInterleaved(double[][]... fields) {
-        for (double[][] field : fields)
-            for (int idx = 0; idx < field[0].length; idx++) for (double[] entry : field) buf.putDouble(entry[idx]);
+        for (double[][] field : fields) {
+            for (int idx = 0; idx < field[0].length; idx++) {
+                for (double[] entry : field) {
+                    buf.putDouble(entry[idx]);
+                }
+            }
+        }
         return this;
     }
 
     EmulationFile putDoubles(double... values) {
-        for (double v : values) buf.putDouble(v);
+        for (double v : values) {
+            buf.putDouble(v);
+        }
         return this;
     }
 
@@ -64,7 +92,9 @@ final class EmulationFile {
 
     /** Every entry's source rate, [entry][node]. */
     double[][] sources() {
-        return models.stream().flatMap(p -> java.util.stream.IntStream.range(0, p.bins()).mapToObj(p::sourceRate)).toArray(double[][]::new);
+        return models.stream()
+                .flatMap(p -> IntStream.range(0, p.bins()).mapToObj(p::sourceRate))
+                .toArray(double[][]::new);
     }
 
 }

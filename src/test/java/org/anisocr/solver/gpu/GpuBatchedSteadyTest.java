@@ -40,7 +40,8 @@ class GpuBatchedSteadyTest {
     static SteadyOperator realistic(String replace, String with) throws IOException {
         String text = Files.readString(Path.of("configs/realistic-eps0.01-dperp0.7.toml")).replace(replace, with);
         ModelConfig c = ModelConfig.parse("realistic", text);
-        return new PaperSteadyOperator(new TransportProblem(c.grid(), c.momenta(), c.diffusion(), c.field(), c.source()));
+        return new PaperSteadyOperator(
+                new TransportProblem(c.grid(), c.momenta(), c.diffusion(), c.field(), c.source()));
     }
 
     @Test void realisticModelMatchesTheCpu() throws IOException {
@@ -53,13 +54,16 @@ class GpuBatchedSteadyTest {
         double[][] cpu = new SteadySolver(TIGHT, 0).solve(op, null).density();
         double vsReference = Measurements.maxRelDiff(gpu.density()[0], reference.density()[0]);
         double vsCpu = Measurements.maxRelDiff(gpu.density()[0], cpu);
-        System.out.printf("GPU batched mg-gmres 201x81x33: iterations max %d (reference %d), residual %.2e; max rel diff vs the Java "
-                + "reference %.2e, vs the CPU solver %.2e%n", gpu.maxIterations(), reference.maxIterations(), gpu.maxResidual(), vsReference, vsCpu);
+        System.out.printf(
+                "GPU batched mg-gmres 201x81x33: iterations max %d (reference %d), residual %.2e; max rel diff vs the"
+                        + " Java reference %.2e, vs the CPU solver %.2e%n",
+                gpu.maxIterations(), reference.maxIterations(), gpu.maxResidual(), vsReference, vsCpu);
         assertTrue(gpu.maxResidual() <= 1e-12, "residual " + gpu.maxResidual());
         assertTrue(vsReference <= 1e-10, "vs reference " + vsReference);
         assertTrue(vsCpu <= 1e-10, "vs CPU solver " + vsCpu);
-        assertTrue(Math.abs(gpu.maxIterations() - reference.maxIterations()) <= 1, "the same algorithm: iterations " + gpu.maxIterations()
-                + " vs " + reference.maxIterations());
+        assertTrue(
+                Math.abs(gpu.maxIterations() - reference.maxIterations()) <= 1,
+                "the same algorithm: iterations " + gpu.maxIterations() + " vs " + reference.maxIterations());
     }
 
     @Test void familyInWavesMatchesTheCpu() throws IOException {

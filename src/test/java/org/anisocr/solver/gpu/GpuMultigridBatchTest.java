@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @Gpu
 class GpuMultigridBatchTest {
-    static final double TOL = 1e-13, DOT_TOL = 1e-12;
+    static final double TOL = 1e-13;
+    static final double DOT_TOL = 1e-12;
 
     @BeforeEach
     void needGpu() {
@@ -53,20 +54,27 @@ class GpuMultigridBatchTest {
             PackedMultigrid packed = cpu.pack();
             try (GpuMultigridBatch gpu = new GpuMultigridBatch(rt, packed, relaxation)) {
                 // the kernel asked for is the one run (every line of these cases fits a PCR block)
-                for (int k = 0; k < gpu.levels() - 1; k++)
-                    for (boolean alongR : new boolean[] {true, false})
+                for (int k = 0; k < gpu.levels() - 1; k++) {
+                    for (boolean alongR : new boolean[]{true, false}) {
                         assertEquals(relax, gpu.relaxKernel(k, alongR, 0).name().toLowerCase(), which + " level " + k);
+                    }
+                }
                 compare(which + " (" + relax + ")", cpu, gpu, packed);
             }
         }
     }
 
-    /** A batched solve of a family (12 systems) with mg_relax_pcr and with mg_relax_r/z: the same densities to 1e-10. */
+    /**
+     * A batched solve of a family (12 systems) with mg_relax_pcr and with mg_relax_r/z: the same densities to 1e-10.
+     */
     @Test void batchedSolveIsTheSameWithEitherRelaxationKernel() {
         List<SteadyOperator> family = new ArrayList<>();
-        for (TransportProblem p : MultigridSetupEmulationExport.of("family").models()) family.add(new PaperSteadyOperator(p));
+        for (TransportProblem p : MultigridSetupEmulationExport.of("family").models()) {
+            family.add(new PaperSteadyOperator(p));
+        }
         SteadySettings tight = SteadySettings.defaults(SteadyMethod.MG_GMRES).withTolerance(1e-12);
-        BatchedSteadySolver.Result pcr, thomas;
+        BatchedSteadySolver.Result pcr;
+        BatchedSteadySolver.Result thomas;
         try (GpuMultigridDevice d = GpuMultigridDevice.open(LineRelaxation.PCR)) {
             pcr = BatchedSteadySolver.solve(family, tight, 0, d);
         }
@@ -75,22 +83,26 @@ class GpuMultigridBatchTest {
         }
         System.out.printf("batched solve, family (%d models): solve phase with PCR relaxation %.4f s, Thomas %.4f s%n",
                 family.size(), pcr.solveSeconds(), thomas.solveSeconds());
-        for (int m = 0; m < family.size(); m++)
+        for (int m = 0; m < family.size(); m++) {
             assertSame(thomas.density()[m], pcr.density()[m], 1e-10, "model " + m + " density (pcr vs thomas)");
+        }
         assertTrue(pcr.maxResidual() <= 1e-12, "residual " + pcr.maxResidual());
     }
 
     private static void compare(String which, CpuMultigridBatch cpu, GpuMultigridBatch gpu, PackedMultigrid packed) {
         int restart = 4;
-        int e = cpu.entries(), levels = cpu.levels();
+        int e = cpu.entries();
+        int levels = cpu.levels();
         int[][] shapes = packed.levels().stream().map(l -> new int[] {l.nR(), l.nZ()}).toArray(int[][]::new);
         assertEquals(GpuMultigridBatch.hierarchyBytes(shapes, e) + 8L * packed.coarsest().n() * e, gpu.deviceBytes(),
                 which + ": device memory after setup = hierarchy + coarsest work");
         assertEquals(e, gpu.entries());
         assertEquals(levels, gpu.levels());
         Random rnd = new Random(17);
-        double[][][] f = new double[levels][][], x = new double[levels][][];
-        GpuMultigridBatch.Vector[] gf = new GpuMultigridBatch.Vector[levels], gx = new GpuMultigridBatch.Vector[levels];
+        double[][][] f = new double[levels][][];
+        double[][][] x = new double[levels][][];
+        GpuMultigridBatch.Vector[] gf = new GpuMultigridBatch.Vector[levels];
+        GpuMultigridBatch.Vector[] gx = new GpuMultigridBatch.Vector[levels];
         for (int k = 0; k < levels; k++) {
             PackedMultigrid.Level l = packed.levels().get(k);
             assertEquals(cpu.nodes(k), gpu.nodes(k));
@@ -105,15 +117,20 @@ class GpuMultigridBatchTest {
         for (int k = 0; k < levels; k++) {
             String at = which + " level " + k + ": ";
             if (k < levels - 1) {
-                for (boolean alongR : new boolean[] {true, false})
+                for (boolean alongR : new boolean[]{true, false}) {
                     for (int parity = 0; parity < 2; parity++) {
                         double[][] y = MultigridEmulationExport.copy(x[k]);
                         cpu.relax(k, alongR, parity, f[k], y);
                         GpuMultigridBatch.Vector gy = gpu.vector(k);
                         gpu.copy(gx[k], gy);
                         gpu.relax(k, alongR, parity, gf[k], gy);
-                        assertSame(y, gpu.download(gy), TOL, at + "relax " + (alongR ? "along R" : "along z") + ", parity " + parity);
+                        assertSame(
+                                y,
+                                gpu.download(gy),
+                                TOL,
+                                at + "relax " + (alongR ? "along R" : "along z") + ", parity " + parity);
                     }
+                }
                 double[][] r = cpu.vector(k);
                 cpu.residual(k, f[k], x[k], r);
                 GpuMultigridBatch.Vector gr = gpu.vector(k);
@@ -150,18 +167,33 @@ class GpuMultigridBatchTest {
         GpuMultigridBatch.Vector gBasis = gpu.block(count);
         for (int i = 0; i < count; i++) {
             double[][] v = MultigridEmulationExport.randomVector(rnd, e, fine.nR(), fine.nZ());
-            for (int b = 0; b < e; b++) for (int q = 0; q < v[b].length; q++) v[b][q] += 0.5 * x[0][b][q];
+            for (int b = 0; b < e; b++) {
+                for (int q = 0; q < v[b].length; q++) {
+                    v[b][q] += 0.5 * x[0][b][q];
+                }
+            }
             cpu.upload(v, cpu.member(basis, i));
             gpu.upload(v, gpu.member(gBasis, i));
         }
         for (int c : new int[] {1, count}) {
-            double[][] d = cpu.dots(basis, c, x[0]), gd = gpu.dots(gBasis, c, gx[0]);
-            for (int i = 0; i < c; i++)
-                for (int b = 0; b < e; b++)
-                    assertEquals(d[i][b], gd[i][b], DOT_TOL * Math.abs(d[i][b]), which + ": dot " + i + " of " + c + ", system " + b);
+            double[][] d = cpu.dots(basis, c, x[0]);
+            double[][] gd = gpu.dots(gBasis, c, gx[0]);
+            for (int i = 0; i < c; i++) {
+                for (int b = 0; b < e; b++) {
+                    assertEquals(
+                            d[i][b],
+                            gd[i][b],
+                            DOT_TOL * Math.abs(d[i][b]),
+                            which + ": dot " + i + " of " + c + ", system " + b);
+                }
+            }
         }
         double[][] coefficients = new double[count][e];
-        for (double[] row : coefficients) for (int b = 0; b < e; b++) row[b] = rnd.nextGaussian();
+        for (double[] row : coefficients) {
+            for (int b = 0; b < e; b++) {
+                row[b] = rnd.nextGaussian();
+            }
+        }
         for (int c : new int[] {1, count}) {   // twice in a row: the second coefficient copy waits for the first
             double[][] y = MultigridEmulationExport.copy(x[0]);
             cpu.combine(basis, c, coefficients, y);
@@ -171,7 +203,9 @@ class GpuMultigridBatchTest {
             assertSame(y, gpu.download(gy), TOL, which + ": combine of " + c);
         }
         double[] factors = new double[e];
-        for (int b = 0; b < e; b++) factors[b] = 1 / (1 + rnd.nextDouble());
+        for (int b = 0; b < e; b++) {
+            factors[b] = 1 / (1 + rnd.nextDouble());
+        }
         double[][] s = MultigridEmulationExport.copy(x[0]);
         cpu.scale(s, factors);
         GpuMultigridBatch.Vector gs = gpu.vector(0);
@@ -187,7 +221,8 @@ class GpuMultigridBatchTest {
     static void assertSame(double[][] want, double[][] got, double tol, String what) {
         assertEquals(want.length, got.length, what + ": systems");
         for (int b = 0; b < want.length; b++) {
-            double d = 0, m = 0;
+            double d = 0;
+            double m = 0;
             for (int q = 0; q < want[b].length; q++) {
                 d = Math.max(d, Math.abs(got[b][q] - want[b][q]));
                 m = Math.max(m, Math.abs(want[b][q]));

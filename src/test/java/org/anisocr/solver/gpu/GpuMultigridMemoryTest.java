@@ -21,7 +21,8 @@ class GpuMultigridMemoryTest {
             PackedMultigrid packed = cpu.pack();
             int[][] shapes = packed.levels().stream().map(l -> new int[] {l.nR(), l.nZ()}).toArray(int[][]::new);
             assertEquals(packed.bytes(), GpuMultigridBatch.hierarchyBytes(shapes, packed.entries()), which);
-            assertTrue(GpuMultigridBatch.bytesFor(shapes, packed.entries(), 30) > packed.bytes() + 62L * 8 * cpu.nodes(0) * packed.entries());
+            assertTrue(GpuMultigridBatch.bytesFor(shapes, packed.entries(), 30)
+                    > packed.bytes() + 62L * 8 * cpu.nodes(0) * packed.entries());
         }
     }
 
@@ -31,7 +32,9 @@ class GpuMultigridMemoryTest {
         int[][] shapes = {{9, 9}, {5, 5}};
         long hierarchy = 8L * 13 * 81 * 2 + 8L * 9 * 25 * 2 + 8L * 13 * 12 * 2 + 4L * 12 * 2;
         assertEquals(hierarchy, GpuMultigridBatch.hierarchyBytes(shapes, 2));
-        long work = 8L * 12 * 2, cycle = 3 * 8L * (81 + 25) * 2, krylov = 8 * 8L * 81 * 2;
+        long work = 8L * 12 * 2;
+        long cycle = 3 * 8L * (81 + 25) * 2;
+        long krylov = 8 * 8L * 81 * 2;
         long reductions = 8L * (1 << 18) + 16L * 4 * 2 + 8L * 64 * 2;
         assertEquals(hierarchy + work + cycle + krylov + reductions, GpuMultigridBatch.bytesFor(shapes, 2, 3));
     }

@@ -47,12 +47,15 @@ class GpuSteadySolverTest {
         try (GpuSteadySolver gpu = new GpuSteadySolver().kernel(kernel)) {
             r = gpu.solve(models);
         }
-        if (kernel == SteadyKernel.GLOBAL) assertEquals("steady_band_lu", r.kernel());
+        if (kernel == SteadyKernel.GLOBAL) {
+            assertEquals("steady_band_lu", r.kernel());
+        }
         for (int m = 0; m < models.size(); m++) {
             TransportProblem p = models.get(m);
             double[][] ref = new DirectSteadySolver(p, 0).solve();
             for (int k = 0; k < p.bins(); k++) {
-                double d = 0, mag = 0;
+                double d = 0;
+                double mag = 0;
                 for (int i = 0; i < ref[k].length; i++) {
                     d = Math.max(d, Math.abs(r.density()[m][k][i] - ref[k][i]));
                     mag = Math.max(mag, Math.abs(ref[k][i]));

@@ -53,13 +53,35 @@ class GpuVsCpuTest {
 
     static Stream<Arguments> problems() {
         return Stream.of(
-                Arguments.of("P1 uniform B_z, manufactured", problem(Geometry.CYLINDRICAL, new UniformField(0, 0, 10), new ManufacturedSource(), 0.05)),
-                Arguments.of("P2 uniform diagonal, manufactured", problem(Geometry.CYLINDRICAL, new UniformField(10, 0, 10), new ManufacturedSource(), 0.05)),
-                Arguments.of("P3 Gaussian bump, manufactured", problem(Geometry.CYLINDRICAL, new GaussianBumpField(10, 1e-3, 2), new ManufacturedSource(), 0.05)),
-                Arguments.of("toy field, pulsar source", problem(Geometry.CYLINDRICAL, new ToyField(1, 3.5, 0.5), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1), 0.1)),
-                Arguments.of("G1 Green pulse, b along z", problem(Geometry.CYLINDRICAL, new UniformField(0, 0, 10), new GreenPulse(2, 0, 0), 0.05)),
-                Arguments.of("G2 Green pulse, cartesian", problem(Geometry.CARTESIAN, new UniformField(10, 0, 10), new GreenPulse(2, 0, 0), 0.05)),
-                Arguments.of("G3 Green pulse, isotropic", problem(Geometry.CYLINDRICAL, new UniformField(10, 0, 10), new GreenPulse(2, 0, 0), 1.0)));
+                Arguments.of(
+                        "P1 uniform B_z, manufactured",
+                        problem(Geometry.CYLINDRICAL, new UniformField(0, 0, 10), new ManufacturedSource(), 0.05)),
+                Arguments.of(
+                        "P2 uniform diagonal, manufactured",
+                        problem(Geometry.CYLINDRICAL, new UniformField(10, 0, 10), new ManufacturedSource(), 0.05)),
+                Arguments.of(
+                        "P3 Gaussian bump, manufactured",
+                        problem(
+                                Geometry.CYLINDRICAL,
+                                new GaussianBumpField(10, 1e-3, 2),
+                                new ManufacturedSource(),
+                                0.05)),
+                Arguments.of(
+                        "toy field, pulsar source",
+                        problem(
+                                Geometry.CYLINDRICAL,
+                                new ToyField(1, 3.5, 0.5),
+                                new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1),
+                                0.1)),
+                Arguments.of(
+                        "G1 Green pulse, b along z",
+                        problem(Geometry.CYLINDRICAL, new UniformField(0, 0, 10), new GreenPulse(2, 0, 0), 0.05)),
+                Arguments.of(
+                        "G2 Green pulse, cartesian",
+                        problem(Geometry.CARTESIAN, new UniformField(10, 0, 10), new GreenPulse(2, 0, 0), 0.05)),
+                Arguments.of(
+                        "G3 Green pulse, isotropic",
+                        problem(Geometry.CYLINDRICAL, new UniformField(10, 0, 10), new GreenPulse(2, 0, 0), 1.0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,8 +93,10 @@ class GpuVsCpuTest {
             double gpuChange = gpu.advance(DT_MYR, STEPS);
             double diff = maxRelDiff(gpu.state(), cpu.state());
             assertTrue(diff <= TOL, name + ": GPU vs CPU " + diff);
-            System.out.printf("GPU(Thomas) vs CPU, %s: max relative difference %.3e after %d steps%n", name, diff, STEPS);
-            assertEquals(cpuChange, gpuChange, 1e-12 * Math.max(cpuChange, 1e-300) + 1e-300, name + ": change per step");
+            System.out.printf(
+                    "GPU(Thomas) vs CPU, %s: max relative difference %.3e after %d steps%n", name, diff, STEPS);
+            assertEquals(
+                    cpuChange, gpuChange, 1e-12 * Math.max(cpuChange, 1e-300) + 1e-300, name + ": change per step");
             // a second call continues from the device state
             cpu.advance(DT_MYR, 3);
             gpu.advance(DT_MYR, 3);
@@ -96,7 +120,8 @@ class GpuVsCpuTest {
             gpu.advance(DT_MYR, STEPS);
             double diff = maxRelDiff(gpu.state(), cpu.state());
             assertTrue(diff <= TOL, name + ": GPU(PCR) vs CPU " + diff);
-            System.out.printf("GPU(PCR, no graph) vs CPU, %s: max relative difference %.3e after %d steps%n", name, diff, STEPS);
+            System.out.printf(
+                    "GPU(PCR, no graph) vs CPU, %s: max relative difference %.3e after %d steps%n", name, diff, STEPS);
         }
     }
 
@@ -115,13 +140,18 @@ class GpuVsCpuTest {
     @Test
     void realisticSizeToyModel() {
         // The paper's grid (201x81, H = 4 kpc) with 33 momenta, a few steps: the size the benchmark times.
-        TransportProblem p = new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 201, 81), new MomentumGrid(1, 1e4, 33),
-                new DiffusionTensor(0.033143, 0.3, 0.5, 0.1, 1), new ToyField(1, 3.5, 0.5), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
+        TransportProblem p = new TransportProblem(
+                new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 201, 81),
+                new MomentumGrid(1, 1e4, 33),
+                new DiffusionTensor(0.033143, 0.3, 0.5, 0.1, 1),
+                new ToyField(1, 3.5, 0.5),
+                new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
         try (CpuSplitStepper cpu = new CpuSplitStepper(p, 0); GpuSplitStepper gpu = new GpuSplitStepper(p)) {
             cpu.advance(0.002, 5);
             gpu.advance(0.002, 5);
             double diff = maxRelDiff(gpu.state(), cpu.state());
-            System.out.printf("GPU(auto) vs CPU, toy model 201x81x33: max relative difference %.3e after 5 steps%n", diff);
+            System.out.printf(
+                    "GPU(auto) vs CPU, toy model 201x81x33: max relative difference %.3e after 5 steps%n", diff);
             assertTrue(diff <= TOL, "201x81x33: " + diff);
         }
     }
@@ -130,7 +160,8 @@ class GpuVsCpuTest {
     void outOfMemoryNamesWhatWasAsked() {
         try (GpuRuntime rt = GpuRuntime.open()) {
             long tooMuch = 4 * rt.info().totalMemoryBytes();
-            GpuOutOfMemoryException e = assertThrows(GpuOutOfMemoryException.class, () -> rt.allocate(tooMuch, "test buffer 4001x4001 grid"));
+            GpuOutOfMemoryException e = assertThrows(
+                    GpuOutOfMemoryException.class, () -> rt.allocate(tooMuch, "test buffer 4001x4001 grid"));
             assertTrue(e.getMessage().contains(tooMuch + " bytes"), e.getMessage());
             assertTrue(e.getMessage().contains("4001x4001"), e.getMessage());
         }
@@ -138,7 +169,8 @@ class GpuVsCpuTest {
 
     @Test
     void setStateRoundTripsAndSteps() {
-        TransportProblem p = problem(Geometry.CYLINDRICAL, new ToyField(1, 3.5, 0.5), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1), 0.1);
+        TransportProblem p = problem(
+                Geometry.CYLINDRICAL, new ToyField(1, 3.5, 0.5), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1), 0.1);
         try (CpuSplitStepper cpu = new CpuSplitStepper(p, 1); GpuSplitStepper gpu = new GpuSplitStepper(p)) {
             cpu.advance(0.05, 10);
             double[][] mid = cpu.state();
@@ -153,8 +185,16 @@ class GpuVsCpuTest {
     @Test
     void familyOfModelsInOneBatch() {
         List<TransportProblem> family = List.of(
-                problem(Geometry.CYLINDRICAL, new ToyField(1, 3.5, 0.5), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1), 0.1),
-                problem(Geometry.CYLINDRICAL, new ToyField(1, 3.5, 1.0), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1), 0.01),
+                problem(
+                        Geometry.CYLINDRICAL,
+                        new ToyField(1, 3.5, 0.5),
+                        new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1),
+                        0.1),
+                problem(
+                        Geometry.CYLINDRICAL,
+                        new ToyField(1, 3.5, 1.0),
+                        new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1),
+                        0.01),
                 problem(Geometry.CYLINDRICAL, new GaussianBumpField(10, 1e-3, 2), new ManufacturedSource(), 0.05));
         try (GpuBatchStepper gpu = new GpuBatchStepper(family)) {
             assertEquals(6, gpu.entries());

@@ -27,26 +27,43 @@ import java.util.List;
 public final class KernelEmulationExport {
     public static void main(String[] args) throws IOException {
         String which = args[0];
-        SpatialGrid grid = new SpatialGrid(which.equals("g2") ? Geometry.CARTESIAN : Geometry.CYLINDRICAL, 4, 2, 31, 27);
+        SpatialGrid grid =
+                new SpatialGrid(which.equals("g2") ? Geometry.CARTESIAN : Geometry.CYLINDRICAL, 4, 2, 31, 27);
         MomentumGrid p = new MomentumGrid(1, 100, 3);
-        TransportProblem toy = new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.1, 1), new ToyField(1, 3.5, 0.5),
+        TransportProblem toy = new TransportProblem(
+                grid,
+                p,
+                new DiffusionTensor(0.033143, 0.3, 0.5, 0.1, 1),
+                new ToyField(1, 3.5, 0.5),
                 new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1));
-        TransportProblem p3 = new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1), new GaussianBumpField(10, 1e-3, 2),
+        TransportProblem p3 = new TransportProblem(
+                grid,
+                p,
+                new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
+                new GaussianBumpField(10, 1e-3, 2),
                 new ManufacturedSource());
-        List<TransportProblem> models = switch (which) {
-            case "toy" -> List.of(toy);
-            case "p3" -> List.of(p3);
-            case "g2" -> List.of(new TransportProblem(grid, p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1), new UniformField(10, 0, 10),
-                    new GreenPulse(2, 0, 0)));
-            // two models with different fields, hence two coefficient tables: exercises the per-entry table offset
-            case "family" -> List.of(p3, toy);
-            default -> throw new IllegalArgumentException(which);
-        };
+        List<TransportProblem> models =
+                switch (which) {
+                    case "toy" -> List.of(toy);
+                    case "p3" -> List.of(p3);
+                    case "g2" ->
+                        List.of(new TransportProblem(
+                                grid,
+                                p,
+                                new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
+                                new UniformField(10, 0, 10),
+                                new GreenPulse(2, 0, 0)));
+                    // two models with different fields, hence two coefficient tables: exercises the per-entry table
+                    // offset
+                    case "family" -> List.of(p3, toy);
+                    default -> throw new IllegalArgumentException(which);
+                };
         double dt = 0.01;
         int steps = 20;
         int entries = models.stream().mapToInt(TransportProblem::bins).sum();
         double change = 0;
-        double[][] n0 = new double[entries][], ref = new double[entries][];
+        double[][] n0 = new double[entries][];
+        double[][] ref = new double[entries][];
         double[] residual = new double[entries];
         int b = 0;
         for (TransportProblem problem : models) {
@@ -63,6 +80,10 @@ public final class KernelEmulationExport {
         }
         EmulationFile f = new EmulationFile(models, 1 << 26);
         f.buffer().putInt(grid.nR()).putInt(grid.nZ()).putInt(entries).putInt(steps).putDouble(dt).putInt(f.tables());
-        f.putEntriesAndTables().putInterleaved(f.sources(), n0, ref).putDoubles(change).putDoubles(residual).write(Path.of(args[1]));
+        f.putEntriesAndTables()
+                .putInterleaved(f.sources(), n0, ref)
+                .putDoubles(change)
+                .putDoubles(residual)
+                .write(Path.of(args[1]));
     }
 }

@@ -88,7 +88,8 @@ class KernelPtxTest {
                     checked++;
                 }
             }
-            System.out.printf("PTX %s: %d kernels, %d parameters, %d mismatches%n", arch, ptx.size(), checked, mismatches.size());
+            System.out.printf(
+                    "PTX %s: %d kernels, %d parameters, %d mismatches%n", arch, ptx.size(), checked, mismatches.size());
             assertTrue(mismatches.isEmpty(), arch + ": " + String.join("\n", mismatches));
         }
     }
@@ -119,10 +120,18 @@ class KernelPtxTest {
                 // registers are allocated per warp in units of 256 (8 a thread)
                 long registers = (long) ((r[0] + 7) / 8 * 8) * roundUp(l.threads(), 32);
                 long shared = (long) r[1] + l.dynamicShared();
-                table.append(String.format("  %-20s %3d regs x %4d threads = %6d, smem %5d + %5d dynamic%s%n", kernel, r[0],
-                        l.threads(), registers, r[1], l.dynamicShared(), r[2] > 0 ? ", spills " + r[2] + " bytes" : ""));
+                table.append(String.format(
+                        "  %-20s %3d regs x %4d threads = %6d, smem %5d + %5d dynamic%s%n",
+                        kernel,
+                        r[0],
+                        l.threads(),
+                        registers,
+                        r[1],
+                        l.dynamicShared(),
+                        r[2] > 0 ? ", spills " + r[2] + " bytes" : ""));
                 if (l.threads() > 1024 || registers > REGISTERS_PER_SM) {
-                    problems.add(kernel + ": " + r[0] + " registers x " + l.threads() + " threads > " + REGISTERS_PER_SM);
+                    problems.add(
+                            kernel + ": " + r[0] + " registers x " + l.threads() + " threads > " + REGISTERS_PER_SM);
                 }
                 if (shared > SHARED_WITHOUT_OPT_IN) {
                     problems.add(kernel + ": " + shared + " bytes of shared memory > " + SHARED_WITHOUT_OPT_IN);
@@ -150,8 +159,16 @@ class KernelPtxTest {
         // the _shm variant's window is opted in per launch, checked against the device's limit by GpuSteadySolver
         m.put("steady_band_lu", new Launch(GpuSteadySolver.BLOCK, 0));
         m.put("steady_band_lu_shm", new Launch(GpuSteadySolver.BLOCK, 0));
-        for (String k : List.of("mg_relax_r", "mg_relax_z", "mg_stencil", "mg_restrict", "mg_prolong_add", "mg_coarsest_solve",
-                "mg_dot_partial", "mg_combine", "mg_scale")) {
+        for (String k : List.of(
+                "mg_relax_r",
+                "mg_relax_z",
+                "mg_stencil",
+                "mg_restrict",
+                "mg_prolong_add",
+                "mg_coarsest_solve",
+                "mg_dot_partial",
+                "mg_combine",
+                "mg_scale")) {
             m.put(k, new Launch(GpuMultigridBatch.BLOCK, 0));
         }
         int pcr = GpuMultigridBatch.pcrBlock(GpuMultigridBatch.PCR_MAX_UNKNOWNS);
@@ -261,7 +278,9 @@ class KernelPtxTest {
             }
             Matcher u = USED.matcher(line);
             if (u.find() && current != null) {
-                out.put(current, new int[] {Integer.parseInt(u.group(1)), u.group(2) == null ? 0 : Integer.parseInt(u.group(2)), spill});
+                out.put(current, new int[] {
+                    Integer.parseInt(u.group(1)), u.group(2) == null ? 0 : Integer.parseInt(u.group(2)), spill
+                });
                 current = null;
             }
         }
@@ -271,7 +290,8 @@ class KernelPtxTest {
     @Test
     void parsesPtxasLinesAndParameterUses() {
         Map<String, int[]> r = ptxasResources("ptxas info    : Compiling entry function 'k' for 'sm_90'\n"
-                + "ptxas info    : Function properties for k\n    8 bytes stack frame, 4 bytes spill stores, 4 bytes spill loads\n"
+                + "ptxas info    : Function properties for k\n"
+                + "    8 bytes stack frame, 4 bytes spill stores, 4 bytes spill loads\n"
                 + "ptxas info    : Used 64 registers, used 1 barriers, 5136 bytes smem, 448 bytes cmem[0]\n");
         assertEquals(List.of(64, 5136, 4), List.of(r.get("k")[0], r.get("k")[1], r.get("k")[2]));
         List<String> body = List.of("ld.param.u64 %rd1, [k_param_0];", "ld.param.u64 %rd2, [k_param_1];",

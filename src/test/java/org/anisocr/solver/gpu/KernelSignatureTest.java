@@ -38,7 +38,9 @@ class KernelSignatureTest {
             Matcher m = KERNEL.matcher(Files.readString(f));
             while (m.find()) {
                 List<String> params = new ArrayList<>();
-                for (String raw : m.group(2).split(",")) params.add(param(raw));
+                for (String raw : m.group(2).split(",")) {
+                    params.add(param(raw));
+                }
                 assertNull(out.put(m.group(1), params), "kernel " + m.group(1) + " declared twice");
             }
         }
@@ -49,7 +51,9 @@ class KernelSignatureTest {
     static String param(String raw) {
         String p = raw.replace("__restrict__", " ").replace("const", " ").trim().replaceAll("\\s+", " ");
         String name = p.substring(p.replaceAll("[\\s*]+$", "").lastIndexOf(p.contains("*") ? '*' : ' ') + 1).trim();
-        if (p.contains("*")) return "pointer " + name;
+        if (p.contains("*")) {
+            return "pointer " + name;
+        }
         String type = p.substring(0, p.lastIndexOf(' ')).trim();
         return type + " " + name;
     }
@@ -58,13 +62,16 @@ class KernelSignatureTest {
     static Map<String, List<String>> hostCalls() throws Exception {
         Map<String, List<String>> out = new TreeMap<>();
         for (Method method : Kernels.class.getDeclaredMethods()) {
-            if (method.getReturnType() != KernelCall.class || Modifier.isPrivate(method.getModifiers())) continue;
+            if (method.getReturnType() != KernelCall.class || Modifier.isPrivate(method.getModifiers())) {
+                continue;
+            }
             Class<?>[] types = method.getParameterTypes();
             Object[] args = new Object[types.length];
-            for (int a = 0; a < types.length; a++)
+            for (int a = 0; a < types.length; a++) {
                 args[a] = types[a] == int.class ? 0 : types[a] == long.class ? 0L : types[a] == double.class ? 0.0
                         : types[a] == boolean.class ? (Object) false
                         : types[a] == CUdeviceptr.class ? new CUdeviceptr() : types[a].getEnumConstants()[0];
+            }
             KernelCall call = (KernelCall) method.invoke(null, args);
             List<String> params = call.args().stream().map(x -> x.type() + " " + x.name()).toList();
             assertNull(out.put(call.kernel(), params), "two Java methods launch " + call.kernel());
@@ -73,10 +80,13 @@ class KernelSignatureTest {
     }
 
     @Test void everyKernelHasOneTypedMethodWithItsParameterList() throws Exception {
-        Map<String, List<String>> declared = declaredKernels(), host = hostCalls();
+        Map<String, List<String>> declared = declaredKernels();
+        Map<String, List<String>> host = hostCalls();
         assertEquals(23, declared.size(), "kernels found: " + declared.keySet());
         assertEquals(declared.keySet(), host.keySet(), "kernels without a Java method, or methods without a kernel");
-        for (String k : declared.keySet()) assertEquals(declared.get(k), host.get(k), "parameters of " + k);
+        for (String k : declared.keySet()) {
+            assertEquals(declared.get(k), host.get(k), "parameters of " + k);
+        }
     }
 
     @Test void parsesQualifiedParameters() {

@@ -34,7 +34,9 @@ class KernelWiringTest {
         assertEquals(KernelSignatureTest.declaredKernels().size(), methods, "one method per kernel");
     }
 
-    /** Calls the method with sentinels (variant 1 flips booleans and takes the last enum constant) and checks each slot. */
+    /**
+     * Calls the method with sentinels (variant 1 flips booleans and takes the last enum constant) and checks each slot.
+     */
     private static void checkMethod(Method method, int variant) throws Exception {
         Class<?>[] types = method.getParameterTypes();
         Object[] args = new Object[types.length];

@@ -57,11 +57,15 @@ class LaunchRulesTest {
                 LaunchRules.blocks(k, ok, ok);
             }
             for (int bad : new int[] {96, 192, 512}) {
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LaunchRules.blocks(k, bad, bad));
+                IllegalArgumentException e =
+                        assertThrows(IllegalArgumentException.class, () -> LaunchRules.blocks(k, bad, bad));
                 assertTrue(e.getMessage().contains(k) && e.getMessage().contains(String.valueOf(bad)), e.getMessage());
             }
         }
-        assertEquals(GpuSteadySolver.BLOCK, Integer.highestOneBit(GpuSteadySolver.BLOCK), "the production block is a power of two");
+        assertEquals(
+                GpuSteadySolver.BLOCK,
+                Integer.highestOneBit(GpuSteadySolver.BLOCK),
+                "the production block is a power of two");
         assertTrue(GpuSteadySolver.BLOCK <= LaunchRules.STEADY_MAX_BLOCK);
     }
 
@@ -89,7 +93,8 @@ class LaunchRulesTest {
 
         order.clear();
         Release second = new Release();
-        GpuRuntime.releaseInReverse(GpuRuntime.Acquired.CONTEXT, second, () -> order.add("module"), () -> order.add("context"));
+        GpuRuntime.releaseInReverse(
+                GpuRuntime.Acquired.CONTEXT, second, () -> order.add("module"), () -> order.add("context"));
         assertEquals(List.of("context"), order, "no module was loaded");
         second.throwIfFailed();
     }

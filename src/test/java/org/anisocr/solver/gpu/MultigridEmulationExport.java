@@ -59,25 +59,46 @@ public final class MultigridEmulationExport {
         DiffusionTensor tiltedTensor = new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1);
         PulsarSource pulsars = new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1);
         return switch (which) {
-            case "realistic" -> matrices(new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 81, 41),
-                    new MomentumGrid(1, 1e4, 3), realisticTensor, RealisticField.standard(), pulsars), Scheme.PAPER);
-            case "semi-z" -> matrices(new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 65, 30),
-                    new MomentumGrid(1, 1e4, 37), tiltedTensor, new UniformField(10, 0, 10), pulsars), Scheme.PAPER);
+            case "realistic" ->
+                matrices(
+                        new TransportProblem(
+                                new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 81, 41),
+                                new MomentumGrid(1, 1e4, 3),
+                                realisticTensor,
+                                RealisticField.standard(),
+                                pulsars),
+                        Scheme.PAPER);
+            case "semi-z" ->
+                matrices(
+                        new TransportProblem(
+                                new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 65, 30),
+                                new MomentumGrid(1, 1e4, 37),
+                                tiltedTensor,
+                                new UniformField(10, 0, 10),
+                                pulsars),
+                        Scheme.PAPER);
             case "semi-r" -> {
                 SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 40, 65);
-                List<NinePointMatrix> all = new ArrayList<>(matrices(new TransportProblem(g, new MomentumGrid(1, 1e4, 3),
-                        realisticTensor, RealisticField.standard(), pulsars), Scheme.PAPER));
-                all.addAll(matrices(new TransportProblem(g, new MomentumGrid(1, 1e4, 3), tiltedTensor, new UniformField(10, 0, 10),
-                        pulsars), Scheme.SYMMETRIC));
+                List<NinePointMatrix> all = new ArrayList<>(matrices(
+                        new TransportProblem(
+                                g, new MomentumGrid(1, 1e4, 3), realisticTensor, RealisticField.standard(), pulsars),
+                        Scheme.PAPER));
+                all.addAll(matrices(
+                        new TransportProblem(
+                                g, new MomentumGrid(1, 1e4, 3), tiltedTensor, new UniformField(10, 0, 10), pulsars),
+                        Scheme.SYMMETRIC));
                 yield all;
             }
             case "random" -> {
                 SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 25, 21);
                 List<NinePointMatrix> all = new ArrayList<>();
-                for (int b = 0; b < 5; b++) all.add(randomOperator(g, 100 + b));
+                for (int b = 0; b < 5; b++) {
+                    all.add(randomOperator(g, 100 + b));
+                }
                 yield all;
             }
-            default -> throw new IllegalArgumentException("unknown case " + which + " (realistic, semi-z, semi-r, random)");
+            default ->
+                throw new IllegalArgumentException("unknown case " + which + " (realistic, semi-z, semi-r, random)");
         };
     }
 
@@ -90,12 +111,15 @@ public final class MultigridEmulationExport {
     static NinePointMatrix randomOperator(SpatialGrid g, long seed) {
         Random rnd = new Random(seed);
         NinePointMatrix m = new NinePointMatrix(g);
-        for (int b = -1; b <= 1; b++)
+        for (int b = -1; b <= 1; b++) {
             for (int a = -1; a <= 1; a++) {
                 double[] c = m.coefficients(a, b);
                 boolean centre = a == 0 && b == 0;
-                for (int q = 0; q < c.length; q++) c[q] = centre ? -0.1 - 0.4 * rnd.nextDouble() : 2 * rnd.nextDouble() - 1;
+                for (int q = 0; q < c.length; q++) {
+                    c[q] = centre ? -0.1 - 0.4 * rnd.nextDouble() : 2 * rnd.nextDouble() - 1;
+                }
             }
+        }
         m.clearBoundaries();   // Dirichlet rows, couplings to Dirichlet nodes and left of the axis: zero
         return m;
     }
@@ -103,22 +127,30 @@ public final class MultigridEmulationExport {
     private static List<NinePointMatrix> matrices(TransportProblem p, Scheme scheme) {
         SteadyOperator op = SchemeSteadySolver.operator(p, scheme);
         List<NinePointMatrix> out = new ArrayList<>();
-        for (int k = 0; k < op.bins(); k++) out.add(op.matrix(k));
+        for (int k = 0; k < op.bins(); k++) {
+            out.add(op.matrix(k));
+        }
         return out;
     }
 
     /** A random vector of E systems on an nR × nZ level, zero on the Dirichlet nodes (as every vector of the solve). */
     static double[][] randomVector(Random rnd, int entries, int nR, int nZ) {
         double[][] v = new double[entries][nR * nZ];
-        for (double[] x : v)
-            for (int j = 1; j < nZ - 1; j++)
-                for (int i = 0; i < nR - 1; i++) x[j * nR + i] = rnd.nextGaussian();
+        for (double[] x : v) {
+            for (int j = 1; j < nZ - 1; j++) {
+                for (int i = 0; i < nR - 1; i++) {
+                    x[j * nR + i] = rnd.nextGaussian();
+                }
+            }
+        }
         return v;
     }
 
     static double[][] copy(double[][] v) {
         double[][] c = new double[v.length][];
-        for (int b = 0; b < v.length; b++) c[b] = v[b].clone();
+        for (int b = 0; b < v.length; b++) {
+            c[b] = v[b].clone();
+        }
         return c;
     }
 
@@ -136,15 +168,21 @@ public final class MultigridEmulationExport {
         Out out = new Out();
         try (CpuMultigridBatch cpu = new CpuMultigridBatch(systems, 2)) {
             PackedMultigrid packed = cpu.pack();
-            int e = packed.entries(), levels = packed.levels().size();
+            int e = packed.entries();
+            int levels = packed.levels().size();
             out.ints(e, levels);
-            for (PackedMultigrid.Level l : packed.levels()) out.ints(l.nR(), l.nZ(), l.coarsenR() ? 1 : 0, l.coarsenZ() ? 1 : 0);
+            for (PackedMultigrid.Level l : packed.levels()) {
+                out.ints(l.nR(), l.nZ(), l.coarsenR() ? 1 : 0, l.coarsenZ() ? 1 : 0);
+            }
             PackedMultigrid.Coarsest c = packed.coarsest();
             out.ints(c.n(), c.kl(), c.ku(), c.radialFastest() ? 1 : 0, c.band().length / e);
-            for (PackedMultigrid.Level l : packed.levels()) out.doubles(l.coefficients()).doubles(l.lineFactors());
+            for (PackedMultigrid.Level l : packed.levels()) {
+                out.doubles(l.coefficients()).doubles(l.lineFactors());
+            }
             out.doubles(c.band()).ints(c.pivot());
 
-            double[][][] f = new double[levels][][], x = new double[levels][][];
+            double[][][] f = new double[levels][][];
+            double[][][] x = new double[levels][][];
             for (int k = 0; k < levels; k++) {
                 PackedMultigrid.Level l = packed.levels().get(k);
                 f[k] = randomVector(rnd, e, l.nR(), l.nZ());
@@ -153,12 +191,13 @@ public final class MultigridEmulationExport {
             for (int k = 0; k < levels; k++) {
                 out.vector(f[k]).vector(x[k]);
                 if (k < levels - 1) {
-                    for (boolean alongR : new boolean[] {true, false})
+                    for (boolean alongR : new boolean[]{true, false}) {
                         for (int parity = 0; parity < 2; parity++) {
                             double[][] y = copy(x[k]);
                             cpu.relax(k, alongR, parity, f[k], y);
                             out.vector(y);
                         }
+                    }
                     double[][] r = cpu.vector(k);
                     cpu.residual(k, f[k], x[k], r);
                     out.vector(r);
@@ -174,7 +213,8 @@ public final class MultigridEmulationExport {
                     out.vector(y);
                 }
             }
-            int nR = packed.finest().nR(), nZ = packed.finest().nZ();
+            int nR = packed.finest().nR();
+            int nZ = packed.finest().nZ();
             double[][] w = cpu.vector(0);
             cpu.applyA(x[0], w);
             out.vector(w);
@@ -182,20 +222,34 @@ public final class MultigridEmulationExport {
             for (int i = 0; i < COUNT; i++) {
                 double[][] v = randomVector(rnd, e, nR, nZ);
                 // an offset along x₀ keeps the dots well away from zero (a relative comparison means something)
-                for (int b = 0; b < e; b++) for (int q = 0; q < v[b].length; q++) v[b][q] += 0.5 * x[0][b][q];
+                for (int b = 0; b < e; b++) {
+                    for (int q = 0; q < v[b].length; q++) {
+                        v[b][q] += 0.5 * x[0][b][q];
+                    }
+                }
                 cpu.upload(v, cpu.member(basis, i));
                 out.vector(v);
             }
             double[][] dots = cpu.dots(basis, COUNT, x[0]);
-            for (double[] d : dots) out.doubles(d);
+            for (double[] d : dots) {
+                out.doubles(d);
+            }
             double[][] coefficients = new double[COUNT][e];
-            for (double[] row : coefficients) for (int b = 0; b < e; b++) row[b] = rnd.nextGaussian();
+            for (double[] row : coefficients) {
+                for (int b = 0; b < e; b++) {
+                    row[b] = rnd.nextGaussian();
+                }
+            }
             double[][] y = copy(x[0]);
             cpu.combine(basis, COUNT, coefficients, y);
-            for (double[] row : coefficients) out.doubles(row);
+            for (double[] row : coefficients) {
+                out.doubles(row);
+            }
             out.vector(y);
             double[] factors = new double[e];
-            for (int b = 0; b < e; b++) factors[b] = 1 / (1 + rnd.nextDouble());
+            for (int b = 0; b < e; b++) {
+                factors[b] = 1 / (1 + rnd.nextDouble());
+            }
             double[][] s = copy(x[0]);
             cpu.scale(s, factors);
             out.doubles(factors).vector(s);
@@ -210,23 +264,32 @@ public final class MultigridEmulationExport {
 
         Out ints(int... v) {
             ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-            for (int x : v) b.putInt(x);
+            for (int x : v) {
+                b.putInt(x);
+            }
             bytes.writeBytes(b.array());
             return this;
         }
 
         Out doubles(double... v) {
             ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-            for (double x : v) b.putDouble(x);
+            for (double x : v) {
+                b.putDouble(x);
+            }
             bytes.writeBytes(b.array());
             return this;
         }
 
         /** [b][idx] written interleaved, [idx·E + b]. */
         Out vector(double[][] v) {
-            int e = v.length, n = v[0].length;
+            int e = v.length;
+            int n = v[0].length;
             double[] all = new double[n * e];
-            for (int b = 0; b < e; b++) for (int idx = 0; idx < n; idx++) all[idx * e + b] = v[b][idx];
+            for (int b = 0; b < e; b++) {
+                for (int idx = 0; idx < n; idx++) {
+                    all[idx * e + b] = v[b][idx];
+                }
+            }
             return doubles(all);
         }
 

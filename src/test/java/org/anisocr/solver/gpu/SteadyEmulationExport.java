@@ -17,13 +17,15 @@ import org.anisocr.source.PulsarSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Developer tool for machines without a GPU (kernels/emu/run.sh, not CI): writes steady problems (several
  * models × bins), the Java direct solution ({@link DirectSteadySolver}) and its relative residual to a
  * little-endian file that kernels/emu/emulate_steady.cpp reads, runs kernel steady_band_lu compiled as C++
  * and compares. Also the problem set of {@code GpuSteadySolverTest}.
- * Usage: ... org.anisocr.solver.gpu.SteadyEmulationExport CASE FILE   (CASE: toy, p3, p3-61, realistic, tilted, random, family)
+ * Usage: ... org.anisocr.solver.gpu.SteadyEmulationExport CASE FILE   (CASE: toy, p3, p3-61, realistic, tilted, random,
+ * family)
  */
 public final class SteadyEmulationExport {
 
@@ -32,26 +34,44 @@ public final class SteadyEmulationExport {
         MomentumGrid p = new MomentumGrid(1, 100, 3);
         TransportProblem p3 = p3(31, p);
         return switch (which) {
-            // 25×31: nR − 1 ≤ nZ − 2, so the unknowns are numbered along R first (the other branch than the cases below)
+            // 25×31: nR − 1 ≤ nZ − 2, so the unknowns are numbered along R first (the other branch than the cases
+            // below)
             case "toy" -> List.of(toy(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 25, 31), p));
             case "p3" -> List.of(p3);
             case "p3-61" -> List.of(p3(61, new MomentumGrid(1, 100, 2)));
             // realistic field (Pshirkov + JF12 X), εD = 0.01, a coarse 41×33 grid of the 20 × 4 kpc box: nR > nZ,
             // numbered along z first
-            case "realistic" -> List.of(new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 41, 33), new MomentumGrid(1, 1e4, 2),
-                    new DiffusionTensor(0.033143, 0.3, 0.5, 0.01, 1), RealisticField.standard(), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
+            case "realistic" ->
+                List.of(new TransportProblem(
+                        new SpatialGrid(Geometry.CYLINDRICAL, 20, 4, 41, 33),
+                        new MomentumGrid(1, 1e4, 2),
+                        new DiffusionTensor(0.033143, 0.3, 0.5, 0.01, 1),
+                        RealisticField.standard(),
+                        new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
             // uniform field tilted by 45° (B_φ = 0), εD = 0.001: strongest mixed term, the matrix is far from an
             // M-matrix and partial pivoting interchanges rows (exercises the swap path and the fill-in bound ju)
-            case "tilted" -> List.of(new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 31, 27), p,
-                    new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1), new UniformField(10, 0, 10), new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
+            case "tilted" ->
+                List.of(new TransportProblem(
+                        new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 31, 27),
+                        p,
+                        new DiffusionTensor(0.033143, 0.3, 0.5, 0.001, 1),
+                        new UniformField(10, 0, 10),
+                        new PulsarSource(1.9, 5, 8.3, 0.2, 2.2, 1)));
             // the toy problem with its coefficient tables overwritten by random numbers in [−1, 1] (seeded): no
             // diagonal dominance at all, so partial pivoting interchanges rows in most columns and the fill-in
             // reaches ju = j + kl + ku; the Java reference factors the same (randomised) operator
             case "random" -> {
                 TransportProblem t = toy(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, 31, 27), p);
-                java.util.Random rnd = new java.util.Random(6);
-                for (double[][] table : new double[][][]{t.coefficients().isotropicTable(), t.coefficients().anisotropicTable()})
-                    for (double[] row : table) for (int q = 0; q < row.length; q++) row[q] = 2 * rnd.nextDouble() - 1;
+                Random rnd = new Random(6);
+                for (double[][] table : new double[][][] {
+                    t.coefficients().isotropicTable(), t.coefficients().anisotropicTable()
+                }) {
+                    for (double[] row : table) {
+                        for (int q = 0; q < row.length; q++) {
+                            row[q] = 2 * rnd.nextDouble() - 1;
+                        }
+                    }
+                }
                 yield List.of(t);
             }
             // two models with different fields: two coefficient tables, per-entry table offsets
@@ -67,8 +87,12 @@ public final class SteadyEmulationExport {
 
     static TransportProblem p3(int n, MomentumGrid p) {
         // docs/physics.md §5 P3: Rmax = 2H = 4 kpc, B_R = B0/2, B_z = B∞ + B0 exp(−r²/LB²), εD = 0.05
-        return new TransportProblem(new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, n, n), p, new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
-                new GaussianBumpField(10, 1e-3, 2), new ManufacturedSource());
+        return new TransportProblem(
+                new SpatialGrid(Geometry.CYLINDRICAL, 4, 2, n, n),
+                p,
+                new DiffusionTensor(0.033143, 0.3, 0.5, 0.05, 1),
+                new GaussianBumpField(10, 1e-3, 2),
+                new ManufacturedSource());
     }
 
     public static void main(String[] args) throws IOException {
@@ -86,7 +110,8 @@ public final class SteadyEmulationExport {
                 residual[b] = DiscreteOperator.relativeResidual(problem, k, direct[k]);
             }
         }
-        EmulationFile f = new EmulationFile(models, 64 + entries * 24 + models.size() * 14 * nodes * 8 + 2 * nodes * entries * 8 + entries * 8);
+        EmulationFile f = new EmulationFile(
+                models, 64 + entries * 24 + models.size() * 14 * nodes * 8 + 2 * nodes * entries * 8 + entries * 8);
         f.buffer().putInt(grid.nR()).putInt(grid.nZ()).putInt(entries).putInt(f.tables());
         f.putEntriesAndTables().putInterleaved(f.sources(), ref).putDoubles(residual).write(Path.of(args[1]));
     }

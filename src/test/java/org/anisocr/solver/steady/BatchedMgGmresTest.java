@@ -8,6 +8,7 @@ import org.anisocr.operator.SymmetricOperator;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.anisocr.bench.Measurements.maxRelDiff;
@@ -36,11 +37,13 @@ class BatchedMgGmresTest {
         for (int m = 0; m < family.size(); m++) {
             double diff = maxRelDiff(r.density()[m], direct(family.get(m)));
             System.out.printf("model %d (%s): max rel diff vs direct %.2e, iterations max %d, residual max %.2e%n", m,
-                    family.get(m).scheme(), diff, java.util.Arrays.stream(r.iterations()[m]).max().orElse(0),
-                    java.util.Arrays.stream(r.residual()[m]).max().orElse(0));
+                    family.get(m).scheme(), diff, Arrays.stream(r.iterations()[m]).max().orElse(0),
+                    Arrays.stream(r.residual()[m]).max().orElse(0));
             assertTrue(diff <= 1e-8, "model " + m + ": batched mg-gmres vs direct " + diff);
             for (int k = 0; k < family.get(m).bins(); k++) {
-                assertTrue(r.residual()[m][k] <= 1e-12, "residual of model " + m + " bin " + k + ": " + r.residual()[m][k]);
+                assertTrue(
+                        r.residual()[m][k] <= 1e-12,
+                        "residual of model " + m + " bin " + k + ": " + r.residual()[m][k]);
                 // the residual the batch reports is the true one
                 double own = new PaperOrSymmetricResidual(family.get(m)).of(k, r.density()[m][k]);
                 assertEquals(own, r.residual()[m][k], 1e-3 * own + 1e-15);
@@ -70,7 +73,9 @@ class BatchedMgGmresTest {
         for (int m = 0; m < 2; m++) {
             // each system's iterations see only its own data: the split cannot change the answer
             assertArrayEquals(one.iterations()[m], waves.iterations()[m]);
-            for (int k = 0; k < family.get(m).bins(); k++) assertArrayEquals(one.density()[m][k], waves.density()[m][k], 0.0);
+            for (int k = 0; k < family.get(m).bins(); k++) {
+                assertArrayEquals(one.density()[m][k], waves.density()[m][k], 0.0);
+            }
         }
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> BatchedSteadySolver.solve(family, TIGHT, 2, null, per - 1));
@@ -85,7 +90,9 @@ class BatchedMgGmresTest {
             int restart = BatchedSteadySolver.MAX_RESTART;
             long krylov = 8L * (2 * restart + 2) * op.grid().size();
             long vectors = 0;
-            for (var l : packed.levels()) vectors += 8L * 3 * l.nodes();
+            for (var l : packed.levels()) {
+                vectors += 8L * 3 * l.nodes();
+            }
             long estimate = BatchedSteadySolver.bytesPerSystem(op.grid(), restart);
             long held = packed.bytes() + krylov + vectors;
             System.out.printf("201x81: estimate %d B per system, packed hierarchy %d B + vectors %d B = %d B%n",
@@ -99,13 +106,17 @@ class BatchedMgGmresTest {
         SteadyOperator op = new PaperSteadyOperator(SteadySolverTest.galaxy(SteadySolverTest.X, 0.01, 81, 33));
         List<NinePointMatrix> m = List.of(op.matrix(0), op.matrix(1));
         try (CpuMultigridBatch ops = new CpuMultigridBatch(m, 2)) {
-            double[][] s = {op.source(0), new double[op.grid().size()]}, x = ops.vector(0), src = ops.vector(0);
+            double[][] s = {op.source(0), new double[op.grid().size()]};
+            double[][] x = ops.vector(0);
+            double[][] src = ops.vector(0);
             ops.upload(s, src);
-            java.util.Arrays.fill(x[1], 3.0); // a start guess that must not survive
+            Arrays.fill(x[1], 3.0); // a start guess that must not survive
             BatchedMgGmres.Outcome o = BatchedMgGmres.solve(ops, src, x, 1e-10, 100, 20, 2);
             assertTrue(o.allConverged());
             assertEquals(0, o.iterations()[1]);
-            for (double v : x[1]) assertEquals(0.0, v);
+            for (double v : x[1]) {
+                assertEquals(0.0, v);
+            }
             assertTrue(o.iterations()[0] > 0 && o.relativeResidual()[0] <= 1e-10);
         }
     }

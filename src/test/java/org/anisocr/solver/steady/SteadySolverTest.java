@@ -38,23 +38,35 @@ class SteadySolverTest {
         TransportProblem p = galaxy(X, 0.01, 41, 21);
         SpatialGrid g = p.grid();
         Random rnd = new Random(3);
-        double[] n = new double[g.size()], a = new double[g.size()], b = new double[g.size()];
-        for (int j = 1; j < g.nZ() - 1; j++) for (int i = 0; i < g.nR() - 1; i++) n[g.index(i, j)] = rnd.nextGaussian();
+        double[] n = new double[g.size()];
+        double[] a = new double[g.size()];
+        double[] b = new double[g.size()];
+        for (int j = 1; j < g.nZ() - 1; j++) {
+            for (int i = 0; i < g.nR() - 1; i++) {
+                n[g.index(i, j)] = rnd.nextGaussian();
+            }
+        }
         for (int k = 0; k < p.bins(); k++) {
             DiscreteOperator.apply(p, k, n, a);
             new PaperSteadyOperator(p).matrix(k).apply(n, b);
-            double d = 0, m = 0;
-            for (int q = 0; q < a.length; q++) { d = Math.max(d, Math.abs(a[q] - b[q])); m = Math.max(m, Math.abs(a[q])); }
+            double d = 0;
+            double m = 0;
+            for (int q = 0; q < a.length; q++) {
+                d = Math.max(d, Math.abs(a[q] - b[q]));
+                m = Math.max(m, Math.abs(a[q]));
+            }
             assertEquals(0, d / m, 1e-14, "bin " + k);
         }
     }
 
     private static void sameFixedPoint(SteadyOperator op, SteadyMethod method) {
         double[][] direct = new SteadySolver(SteadySettings.defaults(SteadyMethod.DIRECT), 2).solve(op, null).density();
-        SteadySolver.Result r = new SteadySolver(SteadySettings.defaults(method).withTolerance(1e-12), 2).solve(op, null);
+        SteadySolver.Result r =
+                new SteadySolver(SteadySettings.defaults(method).withTolerance(1e-12), 2).solve(op, null);
         double diff = 0;
         for (int k = 0; k < direct.length; k++) {
-            double d = 0, m = 0;
+            double d = 0;
+            double m = 0;
             for (int q = 0; q < direct[k].length; q++) {
                 d = Math.max(d, Math.abs(r.density()[k][q] - direct[k][q]));
                 m = Math.max(m, Math.abs(direct[k][q]));
@@ -65,7 +77,11 @@ class SteadySolverTest {
                 op.scheme(), method, r.sweepsMax(), r.sweepsTotal(), r.factorisations(), r.residual(), diff);
         assertTrue(r.converged(), "converged");
         assertTrue(diff <= 1e-8, method + " vs direct " + diff);
-        assertEquals(r.residual(), SchemeSteadySolver.maxRelativeResidual(op, r.density()), 1e-15, "reported residual is the true one");
+        assertEquals(
+                r.residual(),
+                SchemeSteadySolver.maxRelativeResidual(op, r.density()),
+                1e-15,
+                "reported residual is the true one");
     }
 
     @Test void luGmresMatchesDirectOnPaperOperatorAtExtremeAnisotropy() {
@@ -77,7 +93,8 @@ class SteadySolverTest {
     }
 
     @Test void adiGmresMatchesDirectOnToyField() {
-        sameFixedPoint(new PaperSteadyOperator(galaxy(new ToyField(1, 3.5, 0.5), 0.01, 81, 33)), SteadyMethod.ADI_GMRES);
+        sameFixedPoint(
+                new PaperSteadyOperator(galaxy(new ToyField(1, 3.5, 0.5), 0.01, 81, 33)), SteadyMethod.ADI_GMRES);
     }
 
     @Test void adiGmresMatchesDirectOnXFieldModerateAnisotropy() {
@@ -86,33 +103,35 @@ class SteadySolverTest {
     }
 
     static final String MODEL = """
-            [grid]
-            r_max_kpc = 20.0
-            half_height_kpc = 4.0
-            n_r = 61
-            n_z = 25
-            [momentum]
-            p_min_GeV = 1.0
-            p_max_GeV = 1000.0
-            count = 7
-            [diffusion]
-            eps_D = 0.01
-            [field]
-            model = "uniform"
-            b_r_uG = 1.0
-            b_z_uG = 1.0
-            [source]
-            model = "pulsar"
-            [solver]
-            mode = "steady"
-            scheme = "%s"
-            """;
+        [grid]
+        r_max_kpc = 20.0
+        half_height_kpc = 4.0
+        n_r = 61
+        n_z = 25
+        [momentum]
+        p_min_GeV = 1.0
+        p_max_GeV = 1000.0
+        count = 7
+        [diffusion]
+        eps_D = 0.01
+        [field]
+        model = "uniform"
+        b_r_uG = 1.0
+        b_z_uG = 1.0
+        [source]
+        model = "pulsar"
+        [solver]
+        mode = "steady"
+        scheme = "%s"
+        """;
 
     @Test void steadyModeRunsEveryScheme() {
         for (String scheme : new String[]{"paper", "symmetric", "symmetric-limited"}) {
             ModelConfig c = ModelConfig.parse("m", MODEL.formatted(scheme));
             RunResult r = ModelRunner.run(c, 2, null);
-            System.out.printf("steady mode, scheme %s: residual %.2e, sweeps %d, details %s%n", scheme, r.residual(), r.steps(), r.details());
+            System.out.printf(
+                    "steady mode, scheme %s: residual %.2e, sweeps %d, details %s%n",
+                    scheme, r.residual(), r.steps(), r.details());
             assertEquals(Mode.STEADY, r.mode());
             assertTrue(r.steps() > 0);
             if (!scheme.equals("symmetric-limited")) {
