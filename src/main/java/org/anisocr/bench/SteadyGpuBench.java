@@ -26,10 +26,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Issue 6's GPU targets: the steady solve ({@link GpuSteadySolver}, exact banded LU on the device) of the realistic
+ * The GPU targets of the exact steady solve ({@link GpuSteadySolver}, banded LU on the device) of the realistic
  * model, 201×81 grid, 33 momenta, for one model (target ≤ 0.1 s on one H100) and for a 64-model family (≤ 1 s).
  * Usage (on the GPU machine, see bench/run-on-device.sh):
- * <pre>java -cp anisocr.jar org.anisocr.bench.SteadyGpuBench [--grid 201x81] [--momenta 33] [--models 1,64] [--reps 3] [--no-reference] --out FILE</pre>
+ * <pre>
+ * java -cp anisocr.jar org.anisocr.bench.SteadyGpuBench [--grid 201x81] [--momenta 33] [--models 1,64] [--reps 3]
+ *     [--no-reference] --out FILE
+ * </pre>
  * Per case: wall_seconds = the whole {@code solve} call (uploads, all kernels, device residual, download), best of
  * --reps after one warm-up; device_seconds = launch of the first kernel to the end of the residual (host-timed
  * across a stream synchronisation); for the first case also the agreement with the Java direct solve

@@ -6,7 +6,8 @@ package org.anisocr.field;
  * <pre>
  *   B_φ,disk = BD0 e^(−|z|/z0D)                      R &lt; RcD
  *            = BD0 e^(−|z|/z0D) e^(−(R − R☉)/R0D)     R ≥ RcD
- *   B_φ,halo = BH0 [1 + ((|z| − z0H)/z1H)²]^(−1) (R/R0H) e^(1 − R/R0H),  z1H = z1H,in for |z| &lt; z0H, z1H,out otherwise
+ *   B_φ,halo = BH0 [1 + ((|z| − z0H)/z1H)²]^(−1) (R/R0H) e^(1 − R/R0H),
+ *              z1H = z1H,in for |z| &lt; z0H, z1H,out otherwise
  * </pre>
  * Parameter sources (defaults of {@link #pshirkov2011Ass()}):
  * <ul>

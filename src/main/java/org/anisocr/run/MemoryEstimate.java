@@ -35,6 +35,9 @@ import java.util.Locale;
  */
 public record MemoryEstimate(long bytes, String account) {
 
+    // Long on purpose: one switch over the solver methods, each case the memory formula of that method, so that the
+    // formulas can be compared with each other and with the class comment in one place.
+    @SuppressWarnings("checkstyle:MethodLength")
     public static MemoryEstimate of(ModelConfig c, int threads) {
         SpatialGrid g = c.grid();
         SolverSettings s = c.solver();

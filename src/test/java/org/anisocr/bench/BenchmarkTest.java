@@ -53,8 +53,10 @@ class BenchmarkTest {
         Files.writeString(c, """
             {
               "device": "X", "cusparse_version": 12603, "replicate": 1, "reps": 20,
-              "r": {"m": 10, "batch": 10, "gtsv2StridedBatch_us": 20.0, "gtsvInterleavedBatch_us": 10.0, "interleaved_algo": 0, "residual_strided": 1e-16, "residual_interleaved": 1e-16},
-              "z": {"m": 5, "batch": 20, "gtsv2StridedBatch_us": 8.0, "gtsvInterleavedBatch_us": 9.0, "interleaved_algo": 0, "residual_strided": 1e-16, "residual_interleaved": 1e-16}
+              "r": {"m": 10, "batch": 10, "gtsv2StridedBatch_us": 20.0, "gtsvInterleavedBatch_us": 10.0,
+                    "interleaved_algo": 0, "residual_strided": 1e-16, "residual_interleaved": 1e-16},
+              "z": {"m": 5, "batch": 20, "gtsv2StridedBatch_us": 8.0, "gtsvInterleavedBatch_us": 9.0,
+                    "interleaved_algo": 0, "residual_strided": 1e-16, "residual_interleaved": 1e-16}
             }
             """);
         Path out = dir.resolve("b.json");
@@ -79,8 +81,10 @@ class BenchmarkTest {
         // A result as a GPU run writes it (kernel times present), so the speed-up is recomputed from them.
         Path out = dir.resolve("b.json");
         Files.writeString(out, """
-            {"written_by": "anisocr (test)", "device": "X", "grid": "11x7", "kernel_us": {"sweep_r_pcr": 3.0, "sweep_z_pcr": 3.0, "mixed_step": 1.0},
-             "kernel_us_thomas": {"sweep_r_thomas": 6.0, "sweep_z_thomas": 3.0}, "cusparse": null, "speedup_vs_cusparse": null}
+            {"written_by": "anisocr (test)", "device": "X", "grid": "11x7",
+             "kernel_us": {"sweep_r_pcr": 3.0, "sweep_z_pcr": 3.0, "mixed_step": 1.0},
+             "kernel_us_thomas": {"sweep_r_thomas": 6.0, "sweep_z_thomas": 3.0}, "cusparse": null,
+             "speedup_vs_cusparse": null}
             """);
         assertEquals(0, split("--merge-into", out.toString(), "--cusparse-json", c.toString()));
         JsonNode j = new ObjectMapper().readTree(out.toFile());

@@ -37,6 +37,8 @@ class CliSafetyTest {
 
     static final String BAD_CONFIG_PREFIX = "bad:";
 
+    // Long on purpose: a data table, one Case per line (command, exit code, message), not logic.
+    @SuppressWarnings("checkstyle:MethodLength")
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         // output folders (`--out .` must never delete the working directory: run replaces its output folder)
@@ -336,44 +338,48 @@ class CliSafetyTest {
                     CliHarness.Result r = c.separateProcess()
                             ? CliHarness.subprocess(w, home, args.toArray(String[]::new))
                             : CliHarness.inProcess(args.toArray(String[]::new));
-                    assertEquals(c.exit(), r.code(), c.name() + ": " + r.all());
-                    assertTrue(
-                            r.all().contains(c.message()),
-                            c.name() + ": expected «" + c.message() + "» in: " + r.all());
-                    assertFalse(
-                            r.all().contains("\tat org.") || r.all().contains("Exception in thread"),
-                            "no stack trace: " + r.all());
-                    if (c.exit() == 2) {
-                        assertTrue(
-                                r.err()
-                                                .lines()
-                                                .filter(l -> l.startsWith("error:"))
-                                                .count()
-                                        <= 1,
-                                "one error line: " + r.err());
-                    }
-                    Map<String, String> after = CliHarness.fingerprint(w);
-                    for (var e : before.entrySet()) {
-                        if (c.created() != null && e.getKey().startsWith(c.created())) {
-                            continue; // the output it was asked to replace
-                        }
-                        assertEquals(
-                                e.getValue(),
-                                after.get(e.getKey()),
-                                c.name() + ": user file " + e.getKey() + " changed or vanished");
-                    }
-                    for (String k : after.keySet()) {
-                        if (!before.containsKey(k)) {
-                            assertTrue(
-                                    c.created() != null && k.startsWith(c.created()),
-                                    c.name() + ": unexpected new entry " + k);
-                        }
-                    }
+                    assertToldTheUser(c, r);
+                    assertUserFilesKept(c, before, CliHarness.fingerprint(w));
                     assertEquals(homeBefore, CliHarness.fingerprint(home), "home folder untouched");
                     if (c.name().contains("gpu")) {
                         assumeTrue(!gpu);
                     }
                 }));
+    }
+
+    /** The exit code and message the case expects, no stack trace, and at most one error line for an argument error. */
+    private static void assertToldTheUser(Case c, CliHarness.Result r) {
+        assertEquals(c.exit(), r.code(), c.name() + ": " + r.all());
+        assertTrue(
+                r.all().contains(c.message()),
+                c.name() + ": expected «" + c.message() + "» in: " + r.all());
+        assertFalse(
+                r.all().contains("\tat org.") || r.all().contains("Exception in thread"),
+                "no stack trace: " + r.all());
+        if (c.exit() == 2) {
+            long errorLines = r.err().lines().filter(l -> l.startsWith("error:")).count();
+            assertTrue(errorLines <= 1, "one error line: " + r.err());
+        }
+    }
+
+    /** Every file of the workspace is as it was, but the one output the case may replace or create. */
+    private static void assertUserFilesKept(Case c, Map<String, String> before, Map<String, String> after) {
+        for (var e : before.entrySet()) {
+            if (c.created() != null && e.getKey().startsWith(c.created())) {
+                continue; // the output it was asked to replace
+            }
+            assertEquals(
+                    e.getValue(),
+                    after.get(e.getKey()),
+                    c.name() + ": user file " + e.getKey() + " changed or vanished");
+        }
+        for (String k : after.keySet()) {
+            if (!before.containsKey(k)) {
+                assertTrue(
+                        c.created() != null && k.startsWith(c.created()),
+                        c.name() + ": unexpected new entry " + k);
+            }
+        }
     }
 
     @Test void backendGpuWithoutAGpuIsAnArgumentError() throws IOException {

@@ -654,11 +654,12 @@ public final class GpuMultigridBatch implements MultigridBatchOps<GpuMultigridBa
     /**
      * Device bytes a batched mg-gmres solve of E systems needs (the estimate for splitting a family into waves):
      * <pre>
-     *   hierarchyBytes(levels, E)                                 operators, line factors, coarsest LU
-     * + 8·n·E                                                     coarsest solve work
-     * + 3 · Σ_levels 8·nodes_ℓ·E                                  x, f, r of the W-cycle on every level
-     * + (2·restart + 2) · 8·nodes_0·E                             Krylov bases V (restart + 1) and Z (restart), one more
-     * + 8·max(2^18, (restart + 1)·E) + 16·(restart + 1)·E + 8·64·E dot partial sums, dot results, combine coefficients
+     *   hierarchyBytes(levels, E)                           operators, line factors, coarsest LU
+     * + 8·n·E                                               coarsest solve work
+     * + 3 · Σ_levels 8·nodes_ℓ·E                            x, f, r of the W-cycle on every level
+     * + (2·restart + 2) · 8·nodes_0·E                       Krylov bases V (restart + 1) and Z (restart), one more
+     * + 8·max(2^18, (restart + 1)·E)                        dot partial sums
+     * + 16·(restart + 1)·E + 8·64·E                         dot results, combine coefficients
      * </pre>
      * (the dot products of up to restart + 1 vectors take about 2^18 first-stage threads, at least one per column).
      */

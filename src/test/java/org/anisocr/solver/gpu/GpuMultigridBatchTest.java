@@ -89,6 +89,9 @@ class GpuMultigridBatchTest {
         assertTrue(pcr.maxResidual() <= 1e-12, "residual " + pcr.maxResidual());
     }
 
+    // Long on purpose: one GPU-vs-Java comparison per multigrid operation, in the order the kernels run, each a few
+    // asserts on the same inputs; split, the inputs would have to be passed around or rebuilt per operation.
+    @SuppressWarnings("checkstyle:MethodLength")
     private static void compare(String which, CpuMultigridBatch cpu, GpuMultigridBatch gpu, PackedMultigrid packed) {
         int restart = 4;
         int e = cpu.entries();

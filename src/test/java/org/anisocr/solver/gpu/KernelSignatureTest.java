@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class KernelSignatureTest {
     private static final Pattern KERNEL = Pattern.compile(
-            "extern\\s+\"C\"\\s+__global__\\s+void\\s+(?:__launch_bounds__\\s*\\([^)]*\\)\\s*)?(\\w+)\\s*\\(([^)]*)\\)");
+            "extern\\s+\"C\"\\s+__global__\\s+void\\s+"
+                    + "(?:__launch_bounds__\\s*\\([^)]*\\)\\s*)?(\\w+)\\s*\\(([^)]*)\\)");
 
     /** Kernel name → its parameters as "type name", parsed from the CUDA sources. */
     static Map<String, List<String>> declaredKernels() throws Exception {
