@@ -85,6 +85,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void cliUsesNoSolverInternals() {
+        noClasses().that().resideInAPackage("org.anisocr.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.anisocr.solver.cpu..", "org.anisocr.solver.gpu..", "org.anisocr.solver.steady..",
+                        "org.anisocr.solver.linalg..")
+                .because("the commands talk to run, bench and the core solver types; how a backend works is "
+                        + "the solver's business")
+                .check(classes);
+    }
+
     /**
      * README's one-line flow lists the layers bottom to top; each may import only layers to its left. Its order
      * must be the table's, or the sentence and the code say different things.

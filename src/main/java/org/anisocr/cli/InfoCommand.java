@@ -1,7 +1,7 @@
 package org.anisocr.cli;
 
 import org.anisocr.io.Version;
-import org.anisocr.solver.gpu.GpuDevice;
+import org.anisocr.run.SolverBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,7 @@ public final class InfoCommand implements Callable<Integer> {
         o.println("java:     " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         o.println("threads:  " + Runtime.getRuntime().availableProcessors() + " available processors");
         o.println("max heap: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
-        o.println("gpu:      " + GpuDevice.probe().describe());
+        o.println("gpu:      " + SolverBackend.describeDevice());
         return Main.EXIT_OK;
     }
 }

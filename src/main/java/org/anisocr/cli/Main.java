@@ -3,8 +3,8 @@ package org.anisocr.cli;
 import org.anisocr.config.ConfigException;
 import org.anisocr.io.NoSpaceLeftException;
 import org.anisocr.io.Version;
+import org.anisocr.solver.GpuFailure;
 import org.anisocr.solver.UnstableTimeStepException;
-import org.anisocr.solver.gpu.GpuUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -66,7 +66,7 @@ public final class Main {
                 cmd.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            if (e instanceof GpuUnavailableException) { // --backend gpu where none is usable: an argument error
+            if (e instanceof GpuFailure f && f.noDevice()) { // --backend gpu where none is usable: an argument error
                 cmd.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }

@@ -58,6 +58,11 @@ public final class SolverBackend {
     }
 
     /** The CPU reference with {@code threads} workers, silent. */
+    /** One line on the GPU this machine offers (or why none is usable), for {@code anisocr info}. */
+    public static String describeDevice() {
+        return GpuDevice.probe().describe();
+    }
+
     public static SolverBackend cpu(int threads) { return new SolverBackend(Backend.CPU, threads, line -> { }, false); }
 
     /**

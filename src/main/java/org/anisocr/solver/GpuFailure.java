@@ -11,4 +11,12 @@ public abstract class GpuFailure extends RuntimeException {
     protected GpuFailure(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * True when no usable device is there at all (as opposed to one that failed or ran out of room): for
+     * {@code --backend gpu} the user asked for something this machine cannot give, an argument error.
+     */
+    public boolean noDevice() {
+        return false;
+    }
 }

@@ -7,4 +7,9 @@ public class GpuUnavailableException extends GpuFailure {
     private static final long serialVersionUID = 1L;
 
     public GpuUnavailableException(String message) { super(message, null); }
+
+    @Override
+    public boolean noDevice() {
+        return true;
+    }
 }
