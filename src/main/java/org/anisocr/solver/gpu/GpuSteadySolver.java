@@ -121,92 +121,16 @@ public final class GpuSteadySolver implements AutoCloseable {
         long t0 = System.nanoTime();
         rt.makeCurrent();
         try (DeviceBatch batch = new DeviceBatch(rt, models)) {
-            int nR = batch.nR;
-            int nZ = batch.nZ;
             int entries = batch.entries;
-            String size = batch.grid();
             CUdeviceptr nOut = batch.allocate(batch.fieldBytes(), "steady density, " + batch.describe());
             CUdeviceptr status = batch.allocate(4L * entries, "status per system");
-            // chunk: what fits in 80 % of the free memory, at most 8 resident blocks per SM
-            long per = bytesPerSystem(nR, nZ);
-            long[] free = {0};
-            long[] total = {0};
-            GpuException.check("asking for the free device memory", () -> cuMemGetInfo(free, total));
-            int byMemory = (int) Math.min(Integer.MAX_VALUE, (long) (0.8 * free[0]) / per);
-            if (byMemory < 1) {
-                throw new GpuOutOfMemoryException(
-                        String.format(
-                                "GPU out of memory on %s: one steady system of the %s needs %.1f MiB (band %d unknowns"
-                                        + " x %d), %.1f MiB free",
-                                rt.info().name(),
-                                size,
-                                per / 1048576.0,
-                                (long) (nR - 1) * (nZ - 2),
-                                3 * (Math.min(nR - 1, nZ - 2) + 1) + 1,
-                                free[0] / 1048576.0),
-                        null);
-            }
-            int chunk = Math.max(
-                    1,
-                    Math.min(
-                            entries,
-                            Math.min(byMemory, 8 * Math.max(1, rt.info().multiprocessors()))));
-            long n = (long) (nR - 1) * (nZ - 2);
-            String chunkWhat = chunk + " systems in flight, " + size;
-            CUdeviceptr band = batch.allocate((per - 12 * n) * chunk, "steady band LU, " + chunkWhat);
-            CUdeviceptr pivots = batch.allocate(4 * n * chunk, "pivots, " + chunkWhat);
-            CUdeviceptr work = batch.allocate(8 * n * chunk, "solve vectors, " + chunkWhat);
-            boolean useShared = useSharedWindow(nR, nZ);
-            int dynShared = useShared ? (int) windowBytes(nR, nZ) : 0;
-            String kernelName = useShared ? "steady_band_lu_shm" : "steady_band_lu";
-            if (useShared) {
-                GpuException.check(
-                        "opting steady_band_lu_shm in to " + dynShared + " bytes of shared memory",
-                        () -> cuFuncSetAttribute(
-                                rt.function("steady_band_lu_shm"),
-                                CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
-                                dynShared));
-            }
-            lastBlocksPerMultiprocessor = preferSharedAndCountBlocks(rt.function(kernelName), dynShared);
+            int chunk = chunkSize(batch.nR, batch.nZ, entries, batch.grid());
+            BandBuffers bands = allocateBandBuffers(batch, chunk);
+            FactorKernel factor = chooseFactorKernel(batch.nR, batch.nZ);
             // pageable uploads complete before the non-blocking stream reads them
             GpuException.check("finishing the uploads", () -> cuCtxSynchronize());
             long k0 = System.nanoTime();
-            int chunks = 0;
-            for (int first = 0; first < entries; first += chunk, chunks++) {
-                int m = Math.min(chunk, entries - first);
-                KernelCall call = useShared
-                        ? Kernels.steadyBandLuShm(
-                                nR,
-                                nZ,
-                                entries,
-                                first,
-                                batch.model,
-                                batch.dPerp,
-                                batch.dAni,
-                                batch.coef,
-                                batch.src,
-                                band,
-                                pivots,
-                                work,
-                                nOut,
-                                status)
-                        : Kernels.steadyBandLu(
-                                nR,
-                                nZ,
-                                entries,
-                                first,
-                                batch.model,
-                                batch.dPerp,
-                                batch.dAni,
-                                batch.coef,
-                                batch.src,
-                                band,
-                                pivots,
-                                work,
-                                nOut,
-                                status);
-                rt.launch(call, (long) m * BLOCK, BLOCK, dynShared);
-            }
+            int chunks = launchFactorChunks(batch, factor, chunk, bands, nOut, status);
             // device residual: Σ(LN + S)² and ΣS² per system (two-stage, deterministic)
             int partitions = batch.reductionPartitions();
             long reduceThreads = (long) partitions * entries;
@@ -214,7 +138,7 @@ public final class GpuSteadySolver implements AutoCloseable {
             CUdeviceptr partB = batch.allocate(8 * reduceThreads, "reduction partials");
             CUdeviceptr sums = batch.allocate(16L * entries, "residual sums");
             batch.enqueueResidualSums(nOut, partitions, partA, partB, sums);
-            rt.synchronize("the steady banded LU (" + kernelName + ") of " + batch.describe());
+            rt.synchronize("the steady banded LU (" + factor.name() + ") of " + batch.describe());
             double deviceSeconds = (System.nanoTime() - k0) * 1e-9;
             int[] st = new int[entries];
             double[] sumsHost = new double[2 * entries];
@@ -224,13 +148,7 @@ public final class GpuSteadySolver implements AutoCloseable {
                 cuMemcpyDtoH(Pointer.to(sumsHost), sums, 16L * entries);
                 cuMemcpyDtoH(Pointer.to(all), nOut, batch.fieldBytes());
             });
-            for (int b = 0; b < entries; b++) {
-                if (st[b] != 0) {
-                    int[] mk = batch.modelAndBin(b);
-                    throw new SingularSystemException(
-                            mk[0], mk[1], "zero pivot column in the GPU banded LU, " + kernelName);
-                }
-            }
+            requireNonzeroPivots(batch, st, factor.name());
             double[] norms = DeviceBatch.relativeNorms(sumsHost, entries);
             double[][][] density = new double[models.size()][][];
             double[][] residual = new double[models.size()][];
@@ -249,7 +167,144 @@ public final class GpuSteadySolver implements AutoCloseable {
                     chunks,
                     deviceSeconds,
                     (System.nanoTime() - t0) * 1e-9,
-                    kernelName);
+                    factor.name());
+        }
+    }
+
+    /** The factor kernel of one solve: shared-memory window or global memory, its dynamic shared bytes, its name. */
+    private record FactorKernel(boolean shared, int dynShared, String name) {}
+
+    /** Device work space of the systems in flight: the LU bands, their pivots and the triangular-solve vectors. */
+    private record BandBuffers(CUdeviceptr band, CUdeviceptr pivots, CUdeviceptr work) {}
+
+    /**
+     * Systems in flight per launch: what fits in 80 % of the free device memory, at most 8 resident blocks per SM
+     * and at most the whole batch. Separate because it is the one place the device's free memory decides anything;
+     * throws {@link GpuOutOfMemoryException} when not even one system's band fits.
+     */
+    private int chunkSize(int nR, int nZ, int entries, String size) {
+        long per = bytesPerSystem(nR, nZ);
+        long[] free = {0};
+        long[] total = {0};
+        GpuException.check("asking for the free device memory", () -> cuMemGetInfo(free, total));
+        int byMemory = (int) Math.min(Integer.MAX_VALUE, (long) (0.8 * free[0]) / per);
+        if (byMemory < 1) {
+            throw new GpuOutOfMemoryException(
+                    String.format(
+                            "GPU out of memory on %s: one steady system of the %s needs %.1f MiB (band %d unknowns"
+                                    + " x %d), %.1f MiB free",
+                            rt.info().name(),
+                            size,
+                            per / 1048576.0,
+                            (long) (nR - 1) * (nZ - 2),
+                            3 * (Math.min(nR - 1, nZ - 2) + 1) + 1,
+                            free[0] / 1048576.0),
+                    null);
+        }
+        return Math.max(
+                1,
+                Math.min(
+                        entries,
+                        Math.min(byMemory, 8 * Math.max(1, rt.info().multiprocessors()))));
+    }
+
+    /**
+     * Allocates the band, pivot and solve-vector buffers for {@code chunk} systems in flight (the batch frees them).
+     * Separate from {@link #chunkSize} so the sizing stays a pure question to the device and this the only allocation
+     * that scales with the chunk.
+     */
+    private static BandBuffers allocateBandBuffers(DeviceBatch batch, int chunk) {
+        long per = bytesPerSystem(batch.nR, batch.nZ);
+        long n = (long) (batch.nR - 1) * (batch.nZ - 2);
+        String chunkWhat = chunk + " systems in flight, " + batch.grid();
+        CUdeviceptr band = batch.allocate((per - 12 * n) * chunk, "steady band LU, " + chunkWhat);
+        CUdeviceptr pivots = batch.allocate(4 * n * chunk, "pivots, " + chunkWhat);
+        CUdeviceptr work = batch.allocate(8 * n * chunk, "solve vectors, " + chunkWhat);
+        return new BandBuffers(band, pivots, work);
+    }
+
+    /**
+     * Picks the factor kernel (shared-memory window or global memory), opts the shared one in to its window, asks for
+     * the largest shared carveout and records the resident blocks per SM. Separate because it is all per-kernel
+     * device configuration, independent of the batch's data.
+     */
+    private FactorKernel chooseFactorKernel(int nR, int nZ) {
+        boolean useShared = useSharedWindow(nR, nZ);
+        int dynShared = useShared ? (int) windowBytes(nR, nZ) : 0;
+        String kernelName = useShared ? "steady_band_lu_shm" : "steady_band_lu";
+        if (useShared) {
+            GpuException.check(
+                    "opting steady_band_lu_shm in to " + dynShared + " bytes of shared memory",
+                    () -> cuFuncSetAttribute(
+                            rt.function("steady_band_lu_shm"),
+                            CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                            dynShared));
+        }
+        lastBlocksPerMultiprocessor = preferSharedAndCountBlocks(rt.function(kernelName), dynShared);
+        return new FactorKernel(useShared, dynShared, kernelName);
+    }
+
+    /**
+     * Enqueues assemble + banded LU + triangular solves for the batch, {@code chunk} systems (one block each) per
+     * launch, on the runtime's stream without waiting; returns the number of launches. Separate so the chunk loop
+     * reads as one step between sizing and the residual.
+     */
+    private int launchFactorChunks(
+            DeviceBatch batch, FactorKernel factor, int chunk, BandBuffers bands, CUdeviceptr nOut,
+            CUdeviceptr status) {
+        int nR = batch.nR;
+        int nZ = batch.nZ;
+        int entries = batch.entries;
+        int chunks = 0;
+        for (int first = 0; first < entries; first += chunk, chunks++) {
+            int m = Math.min(chunk, entries - first);
+            KernelCall call = factor.shared()
+                    ? Kernels.steadyBandLuShm(
+                            nR,
+                            nZ,
+                            entries,
+                            first,
+                            batch.model,
+                            batch.dPerp,
+                            batch.dAni,
+                            batch.coef,
+                            batch.src,
+                            bands.band(),
+                            bands.pivots(),
+                            bands.work(),
+                            nOut,
+                            status)
+                    : Kernels.steadyBandLu(
+                            nR,
+                            nZ,
+                            entries,
+                            first,
+                            batch.model,
+                            batch.dPerp,
+                            batch.dAni,
+                            batch.coef,
+                            batch.src,
+                            bands.band(),
+                            bands.pivots(),
+                            bands.work(),
+                            nOut,
+                            status);
+            rt.launch(call, (long) m * BLOCK, BLOCK, factor.dynShared());
+        }
+        return chunks;
+    }
+
+    /**
+     * Throws {@link SingularSystemException} for the first system (in batch order) whose LU met a zero pivot column.
+     * Separate because it maps the device's per-system status words back to model and momentum bin.
+     */
+    private static void requireNonzeroPivots(DeviceBatch batch, int[] st, String kernelName) {
+        for (int b = 0; b < batch.entries; b++) {
+            if (st[b] != 0) {
+                int[] mk = batch.modelAndBin(b);
+                throw new SingularSystemException(
+                        mk[0], mk[1], "zero pivot column in the GPU banded LU, " + kernelName);
+            }
         }
     }
 

@@ -289,21 +289,11 @@ public final class BatchedSteadySolver {
         SpatialGrid grid = models.get(0).grid();
         int restart = plan.restart();
         int wave = plan.systemsPerWave();
-        List<int[]> systems = new ArrayList<>(); // {model, bin}
-        for (int m = 0; m < models.size(); m++) {
-            for (int k = 0; k < models.get(m).bins(); k++) {
-                systems.add(new int[]{m, k});
-            }
-        }
-        double[][][] density = new double[models.size()][][];
-        double[][] residual = new double[models.size()][];
-        int[][] iterations = new int[models.size()][];
-        for (int m = 0; m < models.size(); m++) {
-            int bins = models.get(m).bins();
-            density[m] = new double[bins][];
-            residual[m] = new double[bins];
-            iterations[m] = new int[bins];
-        }
+        List<int[]> systems = systemsOf(models);
+        Answers answers = new Answers(models);
+        double[][][] density = answers.density;
+        double[][] residual = answers.residual;
+        int[][] iterations = answers.iterations;
         boolean onDevice = plan.setup().equals("device");
         List<TransportProblem> paper = onDevice ? paperProblems(models) : null;
         double setup = 0;
@@ -351,6 +341,43 @@ public final class BatchedSteadySolver {
             solve += (System.nanoTime() - t1) * 1e-9;
         }
         return new Result(density, residual, iterations, waves, wave, hierarchy, setupPlace, setup, solve);
+    }
+
+    /**
+     * The batch's systems in solve order, {model, bin} for every bin of every model. Separate because it is the one
+     * numbering that waves split and that maps a system back to its model and momentum bin.
+     */
+    private static List<int[]> systemsOf(List<? extends SteadyOperator> models) {
+        List<int[]> systems = new ArrayList<>(); // {model, bin}
+        for (int m = 0; m < models.size(); m++) {
+            for (int k = 0; k < models.get(m).bins(); k++) {
+                systems.add(new int[]{m, k});
+            }
+        }
+        return systems;
+    }
+
+    /**
+     * The per-model, per-bin answers the waves fill in: density[model][bin] (one field per bin, set by its wave),
+     * residual and iterations. A holder so the arrays are allocated in one step, apart from the wave loop; a class,
+     * not a record, because it hands its arrays out to be filled (records here copy theirs).
+     */
+    private static final class Answers {
+        final double[][][] density;
+        final double[][] residual;
+        final int[][] iterations;
+
+        Answers(List<? extends SteadyOperator> models) {
+            density = new double[models.size()][][];
+            residual = new double[models.size()][];
+            iterations = new int[models.size()][];
+            for (int m = 0; m < models.size(); m++) {
+                int bins = models.get(m).bins();
+                density[m] = new double[bins][];
+                residual[m] = new double[bins];
+                iterations[m] = new int[bins];
+            }
+        }
     }
 
     private static <V> void solveWave(MultigridBatchOps<V> ops, List<? extends SteadyOperator> models, List<int[]> part,

@@ -59,26 +59,7 @@ public final class FlexibleGmres {
             }
             ls.start(beta);
             for (int jj = 0; jj < restart && iterations < maxIterations; jj++) {
-                m.apply(v[jj], vector(z, jj, n));
-                double[] w = vector(v, jj + 1, n);
-                l.apply(z[jj], w);
-                for (int q = 0; q < n; q++) {
-                    w[q] = -w[q]; // A = −L
-                }
-                for (int i = 0; i <= jj; i++) { // modified Gram–Schmidt
-                    double d = dot(w, v[i]);
-                    ls.set(i, jj, d);
-                    for (int q = 0; q < n; q++) {
-                        w[q] -= d * v[i][q];
-                    }
-                }
-                double hn = norm(w);
-                ls.set(jj + 1, jj, hn);
-                if (hn != 0) {
-                    for (int q = 0; q < n; q++) {
-                        w[q] /= hn;
-                    }
-                }
+                double hn = arnoldiStep(l, m, ls, v, z, jj, n);
                 double estimate = ls.addColumn();
                 iterations++;
                 // margin: the estimate drifts from the true residual
@@ -100,6 +81,37 @@ public final class FlexibleGmres {
             }
         }
         return new Outcome(iterations, rel, rel <= tol);
+    }
+
+    /**
+     * One flexible Arnoldi step: z_jj = M⁻¹ v_jj, w = A z_jj (A = −L), w orthogonalised against v_0..v_jj by
+     * modified Gram–Schmidt into column jj of the Hessenberg matrix, then normalised into v_jj+1. Returns the
+     * subdiagonal entry h_jj+1,jj (0 on breakdown, w then left unnormalised). Separate from {@link #solve} so the
+     * restart loop reads as: build a basis vector, check the residual estimate, update x.
+     */
+    private static double arnoldiStep(NinePointMatrix l, Preconditioner m, HessenbergLeastSquares ls, double[][] v,
+                                      double[][] z, int jj, int n) {
+        m.apply(v[jj], vector(z, jj, n));
+        double[] w = vector(v, jj + 1, n);
+        l.apply(z[jj], w);
+        for (int q = 0; q < n; q++) {
+            w[q] = -w[q]; // A = −L
+        }
+        for (int i = 0; i <= jj; i++) { // modified Gram–Schmidt
+            double d = dot(w, v[i]);
+            ls.set(i, jj, d);
+            for (int q = 0; q < n; q++) {
+                w[q] -= d * v[i][q];
+            }
+        }
+        double hn = norm(w);
+        ls.set(jj + 1, jj, hn);
+        if (hn != 0) {
+            for (int q = 0; q < n; q++) {
+                w[q] /= hn;
+            }
+        }
+        return hn;
     }
 
     /** r = s + L x (= b − A x); returns ‖r‖. */
