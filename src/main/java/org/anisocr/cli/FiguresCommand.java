@@ -118,56 +118,80 @@ public final class FiguresCommand implements Callable<Integer> {
     private void writeFigures(Path out, PrintWriter log, List<RingPoint> indexData, List<RingPoint> densityData,
                               List<RingPoint> gammaData) throws IOException {
         List<Row> rows = new ArrayList<>();
+        writeFieldFigure(out);
+        writeToyAlphaFigure(out, log, rows);
+        // Realistic models (Figs. 3, 4 and the γ-ray index) and the isotropic δ = 0.3 model (Fig. 4, γ-ray index).
+        List<LinePlot.Series> density = new ArrayList<>();
+        List<LinePlot.Series> gamma = new ArrayList<>();
+        writeRealisticAlphaFigure(out, log, rows, indexData, densityData, density, gamma);
+        addIsotropicModel(log, rows, indexData, densityData, density, gamma);
+        writeDensityFigure(out, density, densityData);
+        writeGammaIndexFigure(out, gamma, gammaData);
+        writeSummaryCsv(out.resolve("figures-summary.csv"), rows);
+    }
 
-        // Fig. 1: the realistic field.
+    /** Fig. 1 (fig1-field.png): the realistic field, colour b_z, arrows (b_R, b_z). */
+    private void writeFieldFigure(Path out) throws IOException {
         ModelConfig fieldModel = ModelConfig.load(config("realistic-eps0.1-dperp0.5.toml"));
         FieldMaps.verticalComponentMap(fieldModel.grid(), fieldModel.field(), out.resolve("fig1-field.png"),
                 "Fig. 1: realistic field (Pshirkov 2011 + JF12 X), colour b_z, arrows (b_R, b_z)");
+    }
 
-        // Fig. 2: toy model, one panel per (ε_B, δ∥, δ⊥).
+    /** Fig. 2 (fig2-toy-alpha.png): the toy model, one panel per (ε_B, δ∥, δ⊥); adds a row per model solved. */
+    private void writeToyAlphaFigure(Path out, PrintWriter log, List<Row> rows) throws IOException {
         List<PanelFigure.Panel> fig2 = new ArrayList<>();
         for (String[] sc : TOY_SCANS) {
-            List<LinePlot.Series> lines = new ArrayList<>();
-            double alphaInj = Double.NaN;
-            for (String eps : new String[]{"0.01", "0.1", "1"}) {
-                for (int h : new int[]{2, 4}) {
-                    Path cfg = configs.resolve("fig2")
-                            .resolve("toy-epsB" + sc[0] + "-dpar" + sc[1] + "-dperp" + sc[2] + "-epsD" + eps + "-H" + h
-                                    + ".toml");
-                    Solved m = solve(cfg, log, rows, List.of(), List.of(), false);
-                    alphaInj = sourceAlpha(m.config());
-                    lines.add(new LinePlot.Series(
-                            "ε_D = " + eps + ", H = " + h + " kpc",
-                            m.profiles().rKpc(),
-                            m.profiles().alpha()));
-                }
-            }
-            double dPar = Double.parseDouble(sc[1]);
-            double dPerp = Double.parseDouble(sc[2]);
-            double[] r = {0, 20};
-            lines.add(new LinePlot.Series(
-                    String.format(Locale.ROOT, "α_inj + δ∥ = %.2f", alphaInj + dPar),
-                    r,
-                    new double[] {alphaInj + dPar, alphaInj + dPar},
-                    true));
-            lines.add(new LinePlot.Series(
-                    String.format(Locale.ROOT, "α_inj + δ⊥ = %.2f", alphaInj + dPerp),
-                    r,
-                    new double[] {alphaInj + dPerp, alphaInj + dPerp},
-                    true));
-            fig2.add(new PanelFigure.Panel(
-                    "Fig. 2: ε_B = " + sc[0] + ", (δ∥, δ⊥) = (" + sc[1] + ", " + sc[2] + "), fit 10–1000 GeV",
-                    "R [kpc]",
-                    "α = −d ln N/d ln p",
-                    lines,
-                    List.of()));
+            fig2.add(toyAlphaPanel(sc, log, rows));
         }
         PanelFigure.write(out.resolve("fig2-toy-alpha.png"), fig2, 2, W, H);
+    }
 
-        // Realistic models (Figs. 3, 4 and the γ-ray index) and the isotropic δ = 0.3 model (Fig. 4, γ-ray index).
+    /** One panel of Fig. 2: α(R) for ε_D × H of the scan {ε_B, δ∥, δ⊥}, with the two dashed asymptotes. */
+    private PanelFigure.Panel toyAlphaPanel(String[] sc, PrintWriter log, List<Row> rows) {
+        List<LinePlot.Series> lines = new ArrayList<>();
+        double alphaInj = Double.NaN;
+        for (String eps : new String[]{"0.01", "0.1", "1"}) {
+            for (int h : new int[]{2, 4}) {
+                Path cfg = configs.resolve("fig2")
+                        .resolve("toy-epsB" + sc[0] + "-dpar" + sc[1] + "-dperp" + sc[2] + "-epsD" + eps + "-H" + h
+                                + ".toml");
+                Solved m = solve(cfg, log, rows, List.of(), List.of(), false);
+                alphaInj = sourceAlpha(m.config());
+                lines.add(new LinePlot.Series(
+                        "ε_D = " + eps + ", H = " + h + " kpc",
+                        m.profiles().rKpc(),
+                        m.profiles().alpha()));
+            }
+        }
+        double dPar = Double.parseDouble(sc[1]);
+        double dPerp = Double.parseDouble(sc[2]);
+        double[] r = {0, 20};
+        lines.add(new LinePlot.Series(
+                String.format(Locale.ROOT, "α_inj + δ∥ = %.2f", alphaInj + dPar),
+                r,
+                new double[] {alphaInj + dPar, alphaInj + dPar},
+                true));
+        lines.add(new LinePlot.Series(
+                String.format(Locale.ROOT, "α_inj + δ⊥ = %.2f", alphaInj + dPerp),
+                r,
+                new double[] {alphaInj + dPerp, alphaInj + dPerp},
+                true));
+        return new PanelFigure.Panel(
+                "Fig. 2: ε_B = " + sc[0] + ", (δ∥, δ⊥) = (" + sc[1] + ", " + sc[2] + "), fit 10–1000 GeV",
+                "R [kpc]",
+                "α = −d ln N/d ln p",
+                lines,
+                List.of());
+    }
+
+    /**
+     * Fig. 3 (fig3-realistic-alpha.png): α(R) of the four realistic models, one panel per ε_D; adds their rows and
+     * their curves for Fig. 4 ({@code density}) and the γ-ray index figure ({@code gamma}).
+     */
+    private void writeRealisticAlphaFigure(Path out, PrintWriter log, List<Row> rows, List<RingPoint> indexData,
+                                           List<RingPoint> densityData, List<LinePlot.Series> density,
+                                           List<LinePlot.Series> gamma) throws IOException {
         List<PanelFigure.Panel> fig3 = new ArrayList<>();
-        List<LinePlot.Series> density = new ArrayList<>();
-        List<LinePlot.Series> gamma = new ArrayList<>();
         for (String eps : new String[] {"0.01", "0.1"}) {
             List<LinePlot.Series> lines = new ArrayList<>();
             for (String dperp : new String[] {"0.5", "0.7"}) {
@@ -201,6 +225,12 @@ public final class FiguresCommand implements Callable<Integer> {
                     false));
         }
         PanelFigure.write(out.resolve("fig3-realistic-alpha.png"), fig3, 2, W, H);
+    }
+
+    /** Solves the isotropic δ = 0.3 model: its row, and its dashed curves for Fig. 4 and the γ-ray index figure. */
+    private void addIsotropicModel(PrintWriter log, List<Row> rows, List<RingPoint> indexData,
+                                   List<RingPoint> densityData, List<LinePlot.Series> density,
+                                   List<LinePlot.Series> gamma) {
         Solved iso = solve(config("isotropic-delta0.3.toml"), log, rows, indexData, densityData, true);
         Row isoRow = rows.get(rows.size() - 1);
         density.add(new LinePlot.Series(
@@ -209,10 +239,20 @@ public final class FiguresCommand implements Callable<Integer> {
                 normalised(iso),
                 true));
         gamma.add(new LinePlot.Series("isotropic δ = 0.3", iso.gamma().rKpc(), iso.gamma().gammaIndex(), true));
+    }
+
+    /** Fig. 4 (fig4-density.png): proton density above 10 GeV on the plane, normalised at R☉, with the rings. */
+    private static void writeDensityFigure(Path out, List<LinePlot.Series> density, List<RingPoint> densityData)
+            throws IOException {
         PanelFigure.write(out.resolve("fig4-density.png"), List.of(new PanelFigure.Panel(
                 "Fig. 4: protons above 10 GeV on the plane, each model normalised to 1 at R = 8.3 kpc",
                 "R [kpc]", "N(p > 10 GeV) / N_R☉(p > 10 GeV)", density, List.of(points("Fermi-LAT rings", densityData)),
                 0, 14, Double.NaN, Double.NaN, false)), 1, 1000, 640);
+    }
+
+    /** fig5-gamma-index.png: the π⁰-decay γ-ray emissivity index on the plane, with the Fermi-LAT ring indices. */
+    private static void writeGammaIndexFigure(Path out, List<LinePlot.Series> gamma, List<RingPoint> gammaData)
+            throws IOException {
         GammaSettings gs = GammaSettings.DEFAULT;
         PanelFigure.write(
                 out.resolve("fig5-gamma-index.png"),
@@ -233,11 +273,13 @@ public final class FiguresCommand implements Callable<Integer> {
                 1,
                 1000,
                 640);
+    }
 
-        Path csv = out.resolve("figures-summary.csv");
+    /** figures-summary.csv: one line per model solved, in the order solved. */
+    private static void writeSummaryCsv(Path csv, List<Row> rows) throws IOException {
         try (Writer w = Files.newBufferedWriter(csv)) {
-            w.write(
-                    "model,alpha_inner,alpha_sun,alpha_sun_minus_inner,gamma_index_inner,gamma_index_sun,chi2,chi2_points,chi2_density,chi2_density_points,wall_seconds\n");
+            w.write("model,alpha_inner,alpha_sun,alpha_sun_minus_inner,gamma_index_inner,gamma_index_sun,"
+                    + "chi2,chi2_points,chi2_density,chi2_density_points,wall_seconds\n");
             for (Row r : rows) {
                 w.write(String.join(
                                 ",",

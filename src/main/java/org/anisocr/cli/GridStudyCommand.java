@@ -222,83 +222,108 @@ public final class GridStudyCommand implements Callable<Integer> {
             Map<String, RichardsonExtrapolation> ex,
             double ratio) {
         try {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("model", base.name());
-            json.put("refinement_ratio", Double.isFinite(ratio) ? ratio : null);
-            List<Map<String, Object>> lv = new ArrayList<>();
-            for (Row r : rows) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("spacing_kpc", r.spacingKpc());
-                m.put("grid", r.nR() + "x" + r.nZ());
-                m.put("cells", r.cells());
-                m.put("wall_seconds", r.wallSeconds());
-                m.put("peak_rss_GB", finite(r.peakRssGb()));
-                m.put("residual", finite(r.residual()));
-                m.put("alpha_inner", finite(r.alphaInner()));
-                m.put("alpha_sun", finite(r.alphaSun()));
-                m.put("alpha_sun_minus_inner", finite(r.alphaDifference()));
-                m.put("N_above_pmin_at_sun", finite(r.densityAbovePMinAtSun()));
-                m.put("steady_method", r.method());
-                m.put("sweeps", r.sweeps());
-                lv.add(m);
-            }
-            json.put("levels", lv);
-            Map<String, Object> exj = new LinkedHashMap<>();
-            ex.forEach((k, e) -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("observed_order", finite(e.observed()));
-                m.put("order_used", e.orderUsed());
-                m.put("extrapolated", finite(e.extrapolated()));
-                m.put("finest_minus_extrapolated", finite(rowsValue(rows, k) - e.extrapolated()));
-                exj.put(k, m);
-            });
-            json.put("richardson", exj);
-            new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(target.path("grid-study.json").toFile(), json);
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(target.path("grid-study.csv")))) {
-                w.println(
-                        "spacing_kpc,nR,nZ,cells,wall_seconds,peak_rss_GB,residual,alpha_inner,alpha_sun,alpha_sun_minus_inner,N_above_pmin_at_sun,steady_method,sweeps");
-                for (Row r : rows) {
-                    w.println(String.format(
-                            Locale.ROOT,
-                            "%s,%d,%d,%d,%.3f,%.3f,%.3e,%.10g,%.10g,%.10g,%.10g,%s,%d",
-                            fmt(r.spacingKpc()),
-                            r.nR(),
-                            r.nZ(),
-                            r.cells(),
-                            r.wallSeconds(),
-                            r.peakRssGb(),
-                            r.residual(),
-                            r.alphaInner(),
-                            r.alphaSun(),
-                            r.alphaDifference(),
-                            r.densityAbovePMinAtSun(),
-                            r.method(),
-                            r.sweeps()));
-                }
-                requireWritten(w, "grid-study.csv"); // PrintWriter keeps write errors (a full disk) to itself
-            }
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(target.path("alpha-levels.csv")))) {
-                w.println("spacing_kpc,R_kpc,alpha");
-                for (Row r : rows) {
-                    double[] rKpc = r.rKpc();
-                    double[] alpha = r.alpha();
-                    for (int i = 0; i < rKpc.length; i++) {
-                        w.println(String.format(Locale.ROOT, "%s,%.6g,%.10g", fmt(r.spacingKpc()), rKpc[i], alpha[i]));
-                    }
-                }
-                requireWritten(w, "alpha-levels.csv");
-            }
-            List<LinePlot.Series> series = new ArrayList<>();
-            for (Row r : rows) {
-                series.add(new LinePlot.Series("dR = dz = " + fmt(r.spacingKpc()) + " kpc", r.rKpc(), r.alpha()));
-            }
-            LinePlot.write(target.path("alpha-levels.png"), "Spectral index on the plane, " + base.name(), "R [kpc]",
-                    "α = −d ln N/d ln p", series, false);
+            writeJson(target.path("grid-study.json"), base, rows, ex, ratio);
+            writeLevelsCsv(target.path("grid-study.csv"), rows);
+            writeAlphaLevelsCsv(target.path("alpha-levels.csv"), rows);
+            writeAlphaLevelsPlot(target.path("alpha-levels.png"), base, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the grid study: " + e.getMessage(), e);
         }
+    }
+
+    /** grid-study.json: the model, the refinement ratio, one object per level and the Richardson extrapolations. */
+    private static void writeJson(
+            Path file,
+            ModelConfig base,
+            List<Row> rows,
+            Map<String, RichardsonExtrapolation> ex,
+            double ratio) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", base.name());
+        json.put("refinement_ratio", Double.isFinite(ratio) ? ratio : null);
+        List<Map<String, Object>> lv = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("spacing_kpc", r.spacingKpc());
+            m.put("grid", r.nR() + "x" + r.nZ());
+            m.put("cells", r.cells());
+            m.put("wall_seconds", r.wallSeconds());
+            m.put("peak_rss_GB", finite(r.peakRssGb()));
+            m.put("residual", finite(r.residual()));
+            m.put("alpha_inner", finite(r.alphaInner()));
+            m.put("alpha_sun", finite(r.alphaSun()));
+            m.put("alpha_sun_minus_inner", finite(r.alphaDifference()));
+            m.put("N_above_pmin_at_sun", finite(r.densityAbovePMinAtSun()));
+            m.put("steady_method", r.method());
+            m.put("sweeps", r.sweeps());
+            lv.add(m);
+        }
+        json.put("levels", lv);
+        Map<String, Object> exj = new LinkedHashMap<>();
+        ex.forEach((k, e) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("observed_order", finite(e.observed()));
+            m.put("order_used", e.orderUsed());
+            m.put("extrapolated", finite(e.extrapolated()));
+            m.put("finest_minus_extrapolated", finite(rowsValue(rows, k) - e.extrapolated()));
+            exj.put(k, m);
+        });
+        json.put("richardson", exj);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(file.toFile(), json);
+    }
+
+    /** grid-study.csv: one line per level, coarse to fine. */
+    private static void writeLevelsCsv(Path file, List<Row> rows) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.println("spacing_kpc,nR,nZ,cells,wall_seconds,peak_rss_GB,residual,alpha_inner,alpha_sun,"
+                    + "alpha_sun_minus_inner,N_above_pmin_at_sun,steady_method,sweeps");
+            for (Row r : rows) {
+                w.println(String.format(
+                        Locale.ROOT,
+                        "%s,%d,%d,%d,%.3f,%.3f,%.3e,%.10g,%.10g,%.10g,%.10g,%s,%d",
+                        fmt(r.spacingKpc()),
+                        r.nR(),
+                        r.nZ(),
+                        r.cells(),
+                        r.wallSeconds(),
+                        r.peakRssGb(),
+                        r.residual(),
+                        r.alphaInner(),
+                        r.alphaSun(),
+                        r.alphaDifference(),
+                        r.densityAbovePMinAtSun(),
+                        r.method(),
+                        r.sweeps()));
+            }
+            requireWritten(w, "grid-study.csv"); // PrintWriter keeps write errors (a full disk) to itself
+        }
+    }
+
+    /** alpha-levels.csv: α(R) of every level, one line per (level, R). */
+    private static void writeAlphaLevelsCsv(Path file, List<Row> rows) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.println("spacing_kpc,R_kpc,alpha");
+            for (Row r : rows) {
+                double[] rKpc = r.rKpc();
+                double[] alpha = r.alpha();
+                for (int i = 0; i < rKpc.length; i++) {
+                    w.println(String.format(Locale.ROOT, "%s,%.6g,%.10g", fmt(r.spacingKpc()), rKpc[i], alpha[i]));
+                }
+            }
+            requireWritten(w, "alpha-levels.csv");
+        }
+    }
+
+    /** alpha-levels.png: α(R) on the plane, one curve per level. */
+    private static void writeAlphaLevelsPlot(Path file, ModelConfig base, List<Row> rows) throws IOException {
+        List<LinePlot.Series> series = new ArrayList<>();
+        for (Row r : rows) {
+            series.add(new LinePlot.Series("dR = dz = " + fmt(r.spacingKpc()) + " kpc", r.rKpc(), r.alpha()));
+        }
+        LinePlot.write(file, "Spectral index on the plane, " + base.name(), "R [kpc]",
+                "α = −d ln N/d ln p", series, false);
     }
 
     private static double rowsValue(List<Row> rows, String key) {

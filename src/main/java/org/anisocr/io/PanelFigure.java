@@ -4,6 +4,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import javax.imageio.ImageIO;
@@ -82,6 +83,17 @@ public final class PanelFigure {
     }
 
     static XYChart chart(Panel p, int width, int height) {
+        XYChart chart = styledChart(p, width, height);
+        int kept = addLines(chart, p);
+        kept += addPoints(chart, p);
+        if (kept == 0) {
+            chart.addSeries("(no finite values)", new double[]{0}, new double[]{p.logY() ? 1 : 0});
+        }
+        return chart;
+    }
+
+    /** An empty chart with the panel's titles, white background, type sizes, log scale and axis limits. */
+    private static XYChart styledChart(Panel p, int width, int height) {
         XYChart chart = new XYChartBuilder()
                 .width(width)
                 .height(height)
@@ -89,7 +101,7 @@ public final class PanelFigure {
                 .xAxisTitle(p.xLabel())
                 .yAxisTitle(p.yLabel())
                 .build();
-        var st = chart.getStyler();
+        XYStyler st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
@@ -105,6 +117,12 @@ public final class PanelFigure {
             // tick placement linear, so the labels are XChart's own
             st.setYAxisLogarithmicDecadeOnly(false);
         }
+        setAxisLimits(st, p);
+        return chart;
+    }
+
+    /** The panel's fixed axis limits; a NaN limit is left to XChart. */
+    private static void setAxisLimits(XYStyler st, Panel p) {
         if (!Double.isNaN(p.xMin())) {
             st.setXAxisMin(p.xMin());
         }
@@ -117,6 +135,13 @@ public final class PanelFigure {
         if (!Double.isNaN(p.yMax())) {
             st.setYAxisMax(p.yMax());
         }
+    }
+
+    /**
+     * The panel's curves, each cut to its finite values inside the x limits (and > 0 on a log axis), coloured in
+     * palette order; a curve with nothing left is skipped. Returns how many were drawn.
+     */
+    private static int addLines(XYChart chart, Panel p) {
         int kept = 0;
         for (LinePlot.Series s : p.lines()) {
             List<Double> xs = new ArrayList<>();
@@ -144,6 +169,15 @@ public final class PanelFigure {
             }
             kept++;
         }
+        return kept;
+    }
+
+    /**
+     * The panel's measurements: black circles with their 1σ error bars and each ring's edges as a horizontal bar
+     * (left out of the legend); an empty set is skipped. Returns how many sets were drawn.
+     */
+    private static int addPoints(XYChart chart, Panel p) {
+        int kept = 0;
         for (Points pts : p.points()) {
             if (pts.x().length == 0) {
                 continue;
@@ -166,9 +200,6 @@ public final class PanelFigure {
             }
             kept++;
         }
-        if (kept == 0) {
-            chart.addSeries("(no finite values)", new double[]{0}, new double[]{p.logY() ? 1 : 0});
-        }
-        return chart;
+        return kept;
     }
 }
