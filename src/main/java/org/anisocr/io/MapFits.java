@@ -43,6 +43,7 @@ public final class MapFits {
         try (Fits fits = new Fits()) {
             BasicHDU<?> hdu = Fits.makeHDU(cube);
             Header h = hdu.getHeader();
+            h.addValue("CREATOR", Version.get(), "code version and git commit");
             h.addValue("CTYPE1", "R", "Galactocentric radius");
             h.addValue("CUNIT1", "kpc", "");
             h.addValue("CRPIX1", 1, "");

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +60,16 @@ class VersionTest {
             String creator = fits.getHDU(0).getHeader().getStringValue("CREATOR");
             assertEquals(Version.get(), creator);
             assertTrue(creator.contains(Version.commit()), creator);
+        }
+    }
+
+    /** N_maps.fits, field.fits and gamma_emissivity.fits are written by MapFits: they carry the same CREATOR. */
+    @Test void mapFitsCreatorCarriesTheCommit() throws Exception {
+        SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 2, 1, 3, 3);
+        Path f = tmp.resolve("maps.fits");
+        MapFits.write(f, g, List.of(new MapFits.Plane("N", "", new double[9])), Map.of());
+        try (Fits fits = new Fits(f.toFile())) {
+            assertEquals(Version.get(), fits.getHDU(0).getHeader().getStringValue("CREATOR"));
         }
     }
 }
