@@ -1,9 +1,13 @@
 package org.anisocr.gas;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A user's gas on an (R, z) grid: n_HI, n_H2 (molecules) and n_HII in cm⁻³ at every node, row-major in z (index
  * j·nR + i, as anisocr's own maps), bilinear between nodes and zero outside the table (the user's gas ends where
- * the table does). Nodes strictly increase; densities are finite and ≥ 0. All arrays are copied in and out.
+ * the table does). Nodes strictly increase; densities are finite and ≥ 0. All arrays are copied in and out; two
+ * tables with the same numbers are equal.
  *
  * @param rKpc              the R nodes (kpc)
  * @param zKpc              the z nodes (kpc)
@@ -74,6 +78,25 @@ public record GasTable(double[] rKpc, double[] zKpc, double[] hiPerCm3, double[]
     @Override
     public double[] hiiPerCm3() {
         return hiiPerCm3.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GasTable t && Arrays.equals(rKpc, t.rKpc) && Arrays.equals(zKpc, t.zKpc)
+                && Arrays.equals(hiPerCm3, t.hiPerCm3) && Arrays.equals(h2MoleculesPerCm3, t.h2MoleculesPerCm3)
+                && Arrays.equals(hiiPerCm3, t.hiiPerCm3);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(rKpc), Arrays.hashCode(zKpc), Arrays.hashCode(hiPerCm3),
+                Arrays.hashCode(h2MoleculesPerCm3), Arrays.hashCode(hiiPerCm3));
+    }
+
+    @Override
+    public String toString() {
+        return "GasTable[" + rKpc.length + " R nodes " + rKpc[0] + ".." + rKpc[rKpc.length - 1] + " kpc, "
+                + zKpc.length + " z nodes " + zKpc[0] + ".." + zKpc[zKpc.length - 1] + " kpc]";
     }
 
     @Override

@@ -11,7 +11,9 @@ package org.anisocr.gas;
  * (2.25–9.75 kpc, with GALPROP's closing nodes at 0 and 10.25 kpc), GALPROP's original model. {@link #galprop()}
  * is GALPROP's current default (since v54): the same B88 columns in 2.25–9.75 kpc, inside 1.5 kpc the azimuthal
  * average of Ferrière et al. 2007 (A&amp;A 467, 611) at a fixed 70 pc half width, and from 10 to 21 kpc the outer
- * Galaxy of Wouterloot et al. 1990 (A&amp;A 230, 21); numbers as tabulated in GALPROP's nH.cc.
+ * Galaxy of Wouterloot et al. 1990 (A&amp;A 230, 21); numbers as tabulated in GALPROP's nH.cc. GALPROP's note
+ * there: its F07 entries are F07's surface density turned into a CO emissivity with X_CO = 5e19 and the 70 pc
+ * width, so with X_CO = 1.9e20 the inner 1.5 kpc hold 3.8 times F07's H2 — GALPROP's choice, kept.
  *
  * @param coEmissivityKKmSPerKpc ε_CO(R), K km s⁻¹ kpc⁻¹
  * @param midplaneOffsetKpc      z0(R), kpc (same nodes)

@@ -181,7 +181,7 @@ class GasModelsTest {
     }
 
     /**
-     * H2 inside the solar circle: of order 1e9 M☉ (Heyer &amp; Dame 2015, ARA&amp;A 53, 583, §4: about 1e9 M☉ of
+     * H2 inside the solar circle: of order 1e9 M☉ (Heyer &amp; Dame 2015, ARA&amp;A 53, 583: about 1e9 M☉ of
      * H2 in the Galaxy, most of it inside the solar circle, at X_CO ≈ 2e20); this model gives 7.4e8, checked within
      * a factor 2. HI within 16 kpc: a few 1e9 M☉ (Kalberla &amp; Kerp 2009, ARA&amp;A 47, 27, give about 8e9 M☉
      * out to 40 kpc; GB76 stops at 16 kpc); this model gives 2.9e9, checked in 1.5e9-6e9. Hydrogen only, no helium.

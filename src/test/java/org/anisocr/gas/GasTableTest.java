@@ -74,5 +74,7 @@ class GasTableTest {
         t.hiPerCm3()[0] = 42;
         assertEquals(1, t.rKpc()[1]);
         assertEquals(2, t.hiPerCm3(0, -1), 1e-15);
+        assertEquals(table(), table());
+        assertEquals(table().hashCode(), table().hashCode());
     }
 }
