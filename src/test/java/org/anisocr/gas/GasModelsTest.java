@@ -146,7 +146,7 @@ class GasModelsTest {
         for (XCo x : List.of(XCo.strongMattox1996(), new XCo.StrongEtAl2004())) {
             AnalyticGas g = AnalyticGas.galprop(x);
             for (double r = 0; r <= 40; r += 0.037) {
-                for (double z = -6; z <= 6; z += 0.013) {
+                for (double z = -6; z <= 6; z += 0.029) {
                     double[] n = {g.hiPerCm3(r, z), g.h2MoleculesPerCm3(r, z), g.hiiPerCm3(r, z)};
                     for (double v : n) {
                         assertTrue(Double.isFinite(v) && v >= 0, "n = " + v + " at " + r + ", " + z);
@@ -172,7 +172,7 @@ class GasModelsTest {
         assertEquals(closed, columnCm2(dl::densityPerCm3, 8), 1e-6 * closed);
         double sum = 0;
         double area = 0;
-        for (double r = 4.005; r < 8; r += 0.01) {
+        for (double r = 4.025; r < 8; r += 0.05) {
             double rr = r;
             sum += r * columnCm2(z -> GAS.hiPerCm3(rr, z), 5);
             area += r;
