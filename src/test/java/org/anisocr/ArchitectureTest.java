@@ -42,12 +42,13 @@ class ArchitectureTest {
      */
     static final Map<String, List<String>> MAY_IMPORT = layers(
             "grid", "",
+            "gas", "",
             "field", "grid",
             "operator", "grid field",
             "source", "grid field operator",
             "solver", "grid field operator source",
             "config", "grid field operator source solver",
-            "io", "grid config",
+            "io", "grid gas config",
             "analysis", "grid field operator config io",
             "run", "grid field operator source solver config io analysis",
             "validation", "grid field operator source solver config io",
@@ -207,7 +208,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.dataformat.toml..")
                 .because("config owns all parsing: physics, solvers and analysis take its records")
                 .check(classes);
-        noClasses().that().resideInAnyPackage("org.anisocr.grid..", "org.anisocr.field..", "org.anisocr.operator..",
+        noClasses().that().resideInAnyPackage("org.anisocr.grid..", "org.anisocr.gas..", "org.anisocr.field..",
+                        "org.anisocr.operator..",
                         "org.anisocr.source..", "org.anisocr.solver..", "org.anisocr.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
                 .orShould().dependOnClassesThat().haveSimpleName("TableReader")
