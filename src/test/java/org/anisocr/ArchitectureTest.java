@@ -43,6 +43,7 @@ class ArchitectureTest {
     static final Map<String, List<String>> MAY_IMPORT = layers(
             "grid", "",
             "gas", "",
+            "sky", "",
             "field", "grid",
             "operator", "grid field",
             "source", "grid field operator",
@@ -208,8 +209,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.dataformat.toml..")
                 .because("config owns all parsing: physics, solvers and analysis take its records")
                 .check(classes);
-        noClasses().that().resideInAnyPackage("org.anisocr.grid..", "org.anisocr.gas..", "org.anisocr.field..",
-                        "org.anisocr.operator..",
+        noClasses().that().resideInAnyPackage("org.anisocr.grid..", "org.anisocr.gas..", "org.anisocr.sky..",
+                        "org.anisocr.field..", "org.anisocr.operator..",
                         "org.anisocr.source..", "org.anisocr.solver..", "org.anisocr.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
                 .orShould().dependOnClassesThat().haveSimpleName("TableReader")
