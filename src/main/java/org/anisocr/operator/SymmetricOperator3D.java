@@ -45,6 +45,12 @@ public final class SymmetricOperator3D {
     private final CartesianGrid3D grid;
     private final double[] cellDirections;
     private final boolean[] dirichlet;
+    /**
+     * Per row of cells (fixed j, k), the first cell and one past the last that touch a free node; the others only
+     * move flux between Dirichlet nodes, whose result is discarded (outside the cylinder, about a fifth of the box).
+     */
+    private final int[] rowStart;
+    private final int[] rowEnd;
     /** Node-index strides in y and z (x is 1). */
     private final int strideY;
     private final int strideZ;
@@ -61,6 +67,10 @@ public final class SymmetricOperator3D {
         this.invDz = 1 / grid.dzKpc();
         this.cellDirections = cellDirections(grid, field);
         this.dirichlet = dirichletMask(grid);
+        int rows = (grid.nY() - 1) * (grid.nZ() - 1);
+        this.rowStart = new int[rows];
+        this.rowEnd = new int[rows];
+        findActiveCells();
     }
 
     public CartesianGrid3D grid() { return grid; }
@@ -113,6 +123,36 @@ public final class SymmetricOperator3D {
         return mask;
     }
 
+    private void findActiveCells() {
+        int cellsPerRow = grid.nX() - 1;
+        for (int k = 0; k < grid.nZ() - 1; k++) {
+            for (int j = 0; j < grid.nY() - 1; j++) {
+                int row = k * (grid.nY() - 1) + j;
+                int base = grid.index(0, j, k);
+                int first = cellsPerRow;
+                int last = 0;
+                for (int i = 0; i < cellsPerRow; i++) {
+                    if (touchesFreeNode(base + i)) {
+                        first = Math.min(first, i);
+                        last = i + 1;
+                    }
+                }
+                rowStart[row] = first;
+                rowEnd[row] = last;
+            }
+        }
+    }
+
+    private boolean touchesFreeNode(int p) {
+        for (int corner = 0; corner < 8; corner++) {
+            int q = p + (corner & 1) + ((corner >> 1) & 1) * strideY + (corner >> 2) * strideZ;
+            if (!dirichlet[q]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * out = L n for the bin with diffusion coefficients D∥ and D⊥ (kpc²/Myr gives out in Myr⁻¹ per unit of n): the
      * discrete ∇·(D·∇n) at interior nodes, 0 at Dirichlet nodes. n is read at every node, Dirichlet ones included.
@@ -124,13 +164,13 @@ public final class SymmetricOperator3D {
         }
         Arrays.fill(out, 0.0);
         double dAni = dParallelKpc2PerMyr - dPerpKpc2PerMyr;
-        int c = 0;
+        int cellsPerRow = grid.nX() - 1;
         for (int k = 0; k < grid.nZ() - 1; k++) {
             for (int j = 0; j < grid.nY() - 1; j++) {
+                int row = k * (grid.nY() - 1) + j;
                 int base = grid.index(0, j, k);
-                for (int i = 0; i < grid.nX() - 1; i++) {
-                    addCellFluxes(base + i, COMPONENTS * c, dAni, dPerpKpc2PerMyr, n, out);
-                    c++;
+                for (int i = rowStart[row]; i < rowEnd[row]; i++) {
+                    addCellFluxes(base + i, COMPONENTS * (row * cellsPerRow + i), dAni, dPerpKpc2PerMyr, n, out);
                 }
             }
         }
