@@ -158,10 +158,42 @@ public final class SymmetricOperator3D {
      * discrete ∇·(D·∇n) at interior nodes, 0 at Dirichlet nodes. n is read at every node, Dirichlet ones included.
      */
     public void apply(double dParallelKpc2PerMyr, double dPerpKpc2PerMyr, double[] n, double[] out) {
+        requireNodes(n, out);
+        accumulateFluxes(dParallelKpc2PerMyr, dPerpKpc2PerMyr, n, out);
+        for (int p = 0; p < out.length; p++) {
+            if (dirichlet[p]) {
+                out[p] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * Particles leaving through the boundary per unit time for the state n (n·kpc³/Myr with D in kpc²/Myr): the net
+     * discrete flux into the Dirichlet nodes, V Σ_b (L n)_b before those rows are cleared. Because every flux leaves
+     * one node and enters another, it equals −V Σ (L n) over the free nodes: in a steady state, the injection.
+     */
+    public double boundaryOutflux(double dParallelKpc2PerMyr, double dPerpKpc2PerMyr, double[] n) {
+        double[] raw = new double[grid.size()];
+        requireNodes(n, raw);
+        accumulateFluxes(dParallelKpc2PerMyr, dPerpKpc2PerMyr, n, raw);
+        double sum = 0;
+        for (int p = 0; p < raw.length; p++) {
+            if (dirichlet[p]) {
+                sum += raw[p];
+            }
+        }
+        return sum * grid.dxKpc() * grid.dyKpc() * grid.dzKpc();
+    }
+
+    private void requireNodes(double[] n, double[] out) {
         if (n.length != grid.size() || out.length != grid.size()) {
             throw new IllegalArgumentException(
                     "state and result need " + grid.size() + " nodes, got " + n.length + " and " + out.length);
         }
+    }
+
+    /** L n at every node, Dirichlet rows not yet cleared (the cells that touch only Dirichlet nodes left out). */
+    private void accumulateFluxes(double dParallelKpc2PerMyr, double dPerpKpc2PerMyr, double[] n, double[] out) {
         Arrays.fill(out, 0.0);
         double dAni = dParallelKpc2PerMyr - dPerpKpc2PerMyr;
         int cellsPerRow = grid.nX() - 1;
@@ -174,16 +206,11 @@ public final class SymmetricOperator3D {
                 }
             }
         }
-        for (int p = 0; p < out.length; p++) {
-            if (dirichlet[p]) {
-                out[p] = 0.0;
-            }
-        }
     }
 
     /**
      * The fluxes of one cell (lowest node p, b b at bb[at..at+5]) added to out: on each edge ¼ (D_aa e + Σ D_ab ḡ_b)
-     * over Δ_a, out of the lower node, into the upper one (the derivation in the class comment).
+     * over Δ_a, gained by the edge's lower node and lost by its upper one (the derivation in the class comment).
      */
     private void addCellFluxes(int p, int at, double dAni, double dPerp, double[] n, double[] out) {
         int py = p + strideY;

@@ -216,6 +216,29 @@ class SymmetricOperator3DTest {
         assertEquals(0, sum, 1e-13 * scale, "Σ L N over the interior");
     }
 
+    @Test
+    void outfluxThroughTheBoundaryBalancesTheInteriorLoss() {
+        // N > 0 inside, 0 on the Dirichlet nodes (cylinder on): what the free nodes lose, the boundary receives
+        CartesianGrid3D g = new CartesianGrid3D(1, 0.5, 15, 15, 9);
+        SymmetricOperator3D op = new SymmetricOperator3D(g, new RotatingField());
+        double[] n = randomInterior(g, new Random(5));
+        for (int p = 0; p < n.length; p++) {
+            n[p] = n[p] == 0 ? 0 : 1 + n[p];
+        }
+        double[] out = new double[g.size()];
+        op.apply(D_PARALLEL, D_PERP, n, out);
+        double volume = g.dxKpc() * g.dyKpc() * g.dzKpc();
+        double interiorLoss = 0;
+        double scale = 0;
+        for (double value : out) {
+            interiorLoss -= volume * value;
+            scale += volume * Math.abs(value);
+        }
+        double outflux = op.boundaryOutflux(D_PARALLEL, D_PERP, n);
+        assertTrue(outflux > 0, "particles leave through the boundary: " + outflux);
+        assertEquals(interiorLoss, outflux, 1e-13 * scale, "boundary outflux against the interior loss");
+    }
+
     /** The 7-point Laplacian times D at the interior nodes, 0 at the Dirichlet nodes. */
     static double[] sevenPoint(CartesianGrid3D g, double d, double[] n) {
         double[] out = new double[g.size()];
