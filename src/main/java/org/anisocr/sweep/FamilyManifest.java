@@ -221,15 +221,38 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
      * Refuses (exit 2) another family's folder, or a folder without family.json holding more than this family's models.
      */
     private void check(Path dir) {
-        Optional<FamilyManifest> there = read(dir);
-        if (there.isPresent()) {
-            if (!there.get().fingerprint.equals(fingerprint)) {
-                throw new ConfigException(dir.toAbsolutePath().normalize() + " holds another family (" + FILE
-                        + ": fingerprint " + there.get().fingerprint + ", this sweep " + fingerprint + "; "
-                        + there.get().differences(this) + "); choose another --out");
+        for (int attempt = 0; ; attempt++) {
+            Optional<FamilyManifest> there = read(dir);
+            if (there.isPresent()) {
+                requireSameFamily(there.get(), dir);
+                return;
+            }
+            List<String> foreign = foreignEntries(dir);
+            if (foreign.contains(FILE) && attempt == 0) {
+                // Another shard, under the family lock, wrote family.json between the read and the listing (a check
+                // without the lock: the dry run, the plan): read it again rather than call it foreign.
+                continue;
+            }
+            if (!foreign.isEmpty()) {
+                throw new ConfigException(dir.toAbsolutePath().normalize() + " is not empty and is not this family's"
+                        + " folder (no " + FILE + "; it holds "
+                        + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                        + (foreign.size() > 5 ? ", …" : "") + "); choose another --out");
             }
             return;
         }
+    }
+
+    private void requireSameFamily(FamilyManifest there, Path dir) {
+        if (!there.fingerprint.equals(fingerprint)) {
+            throw new ConfigException(dir.toAbsolutePath().normalize() + " holds another family (" + FILE
+                    + ": fingerprint " + there.fingerprint + ", this sweep " + fingerprint + "; "
+                    + there.differences(this) + "); choose another --out");
+        }
+    }
+
+    /** What dir holds besides hidden entries, index.csv and this family's model folders. */
+    private List<String> foreignEntries(Path dir) {
         List<String> foreign = new ArrayList<>();
         Set<String> memberSet = new HashSet<>(members);
         try (var s = Files.list(dir)) {
@@ -243,12 +266,7 @@ public record FamilyManifest(String fingerprint, String base, String baseConfigS
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!foreign.isEmpty()) {
-            throw new ConfigException(
-                    dir.toAbsolutePath().normalize() + " is not empty and is not this family's folder (no "
-                            + FILE + "; it holds " + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
-                            + (foreign.size() > 5 ? ", …" : "") + "); choose another --out");
-        }
+        return foreign;
     }
 
     /** Folder names of the members whose index is not in done. */
