@@ -1,6 +1,8 @@
 package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
+import org.anisocr.io.AtomicFile;
+import org.anisocr.io.OutputLocation;
 import org.anisocr.run.TuningOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code anisocr bench}: the benchmarks, one subcommand each ({@code split}, {@code steady}, {@code methods}).
@@ -52,6 +57,24 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ConfigException(command + " times the default solver tuning: it takes no --mg-setup, "
                     + "--line-relaxation, --steady-kernel or --mg-sweeps");
         }
+    }
+
+    /**
+     * Checks a results file named by {@code --out} before any work (null: the bench picks its default name): only an
+     * anisocr JSON or CSV file may be replaced, and only with --overwrite.
+     */
+    static void checkResultsFile(Path out, OverwriteOption overwrite) {
+        if (out != null) {
+            OutputLocation.checkFile(out, overwrite.overwrite(), "--out", AtomicFile::isAnisocrJsonOrCsv);
+        }
+    }
+
+    /** The bench's progress lines on standard output, each flushed at once (a run can take minutes). */
+    static Consumer<String> progressLines(PrintWriter stdout) {
+        return line -> {
+            stdout.println(line);
+            stdout.flush();
+        };
     }
 
     /** The one line an old spelling prints on stderr, naming the new one (the old ones go in a later release). */

@@ -1,8 +1,6 @@
 package org.anisocr.cli;
 
 import org.anisocr.bench.SteadyMethodsBench;
-import org.anisocr.io.AtomicFile;
-import org.anisocr.io.OutputLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +63,8 @@ public class BenchMethodsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SteadyMethodsBench.Options o = options();
         Threads.check(threads);
-        if (out != null) {
-            OutputLocation.checkFile(out, overwrite.overwrite(), "--out", AtomicFile::isAnisocrJsonOrCsv);
-        }
-        PrintWriter stdout = spec.commandLine().getOut();
-        SteadyMethodsBench.run(o, line -> {
-            stdout.println(line);
-            stdout.flush();
-        });
+        BenchCommand.checkResultsFile(out, overwrite);
+        SteadyMethodsBench.run(o, BenchCommand.progressLines(spec.commandLine().getOut()));
         return Main.EXIT_OK;
     }
 

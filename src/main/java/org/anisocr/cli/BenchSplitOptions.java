@@ -91,16 +91,11 @@ final class BenchSplitOptions {
         }
         Benchmark.Options o = options();
         Threads.check(compute.threads);
-        if (out != null) {
-            OutputLocation.checkFile(out, overwrite.overwrite(), "--out", AtomicFile::isAnisocrJsonOrCsv);
-        }
+        BenchCommand.checkResultsFile(out, overwrite);
         if (exportSystems != null) {
             return export(o, stdout);
         }
-        Benchmark.run(o, line -> {
-            stdout.println(line);
-            stdout.flush();
-        });
+        Benchmark.run(o, BenchCommand.progressLines(stdout));
         return Main.EXIT_OK;
     }
 

@@ -2,15 +2,12 @@ package org.anisocr.cli;
 
 import org.anisocr.bench.MultigridSteadyBench;
 import org.anisocr.config.ConfigException;
-import org.anisocr.io.AtomicFile;
-import org.anisocr.io.OutputLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,14 +87,8 @@ public final class BenchSteadyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MultigridSteadyBench.Options o = options();
         Threads.check(compute.threads);
-        if (out != null) {
-            OutputLocation.checkFile(out, overwrite.overwrite(), "--out", AtomicFile::isAnisocrJsonOrCsv);
-        }
-        PrintWriter stdout = spec.commandLine().getOut();
-        MultigridSteadyBench.run(o, line -> {
-            stdout.println(line);
-            stdout.flush();
-        });
+        BenchCommand.checkResultsFile(out, overwrite);
+        MultigridSteadyBench.run(o, BenchCommand.progressLines(spec.commandLine().getOut()));
         return Main.EXIT_OK;
     }
 
