@@ -45,17 +45,17 @@ class ArchitectureTest {
             "gas", "",
             "sky", "",
             "field", "grid",
-            "operator", "grid field",
-            "source", "grid field operator",
-            "solver", "grid field operator source",
-            "config", "grid field operator source solver",
+            "operator", "grid gas field",
+            "source", "grid gas field operator",
+            "solver", "grid gas field operator source",
+            "config", "grid gas field operator source solver",
             "io", "grid gas config",
-            "analysis", "grid field operator config io",
-            "run", "grid field operator source solver config io analysis",
-            "validation", "grid field operator source solver config io",
-            "bench", "grid field operator source solver config io",
+            "analysis", "grid gas sky field operator config io",
+            "run", "grid gas sky field operator source solver config io analysis",
+            "validation", "grid gas sky field operator source solver config io analysis",
+            "bench", "grid gas field operator source solver config io",
             "sweep", "grid config io analysis run",
-            "cli", "grid field operator source solver config io analysis run validation bench sweep");
+            "cli", "grid gas sky field operator source solver config io analysis run validation bench sweep");
 
     private static Map<String, List<String>> layers(String... pairs) {
         Map<String, List<String>> m = new LinkedHashMap<>();

@@ -26,7 +26,8 @@ public final class GridRefinement {
                 c.solver(),
                 c.output(),
                 c.text(),
-                c.analysis());
+                c.analysis(),
+                c.gas());
     }
 
     private static int cells(double length, double d, String what) {
