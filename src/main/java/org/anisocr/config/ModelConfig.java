@@ -8,7 +8,9 @@ import org.anisocr.field.MagneticField;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.Convection;
 import org.anisocr.operator.DiffusionTensor;
+import org.anisocr.operator.EnergyLosses;
 import org.anisocr.operator.Source;
 
 import java.io.IOException;
@@ -32,7 +34,11 @@ import java.util.Set;
  */
 public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                           MagneticField field, Source source, SolverSettings solver, OutputSettings output,
-                          String text, AnalysisConfig analysis, GasSettings gas) {
+                          String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
+                          EnergyLosses losses) {
+
+    /** Whether the model has a wind or energy losses, the terms that couple the momentum bins. */
+    public boolean couplesBins() { return convection.isOn() || losses.isOn(); }
 
     public static ModelConfig load(Path file) {
         String text = readText(file);
@@ -115,14 +121,50 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         boolean analysisGiven = top.has("analysis");
         AnalysisConfig analysis = AnalysisConfig.read(top.table("analysis", false));
         GasSettings gas = top.has("gas") ? GasSettings.read(top.table("gas", false)) : GasSettings.defaults();
+        Convection convection = top.has("convection") ? readConvection(top.table("convection", false))
+                : Convection.NONE;
+        EnergyLosses losses = top.has("losses") ? readLosses(top.table("losses", false)) : EnergyLosses.NONE;
         top.rejectUnknown();
+        if ((convection.isOn() || losses.isOn()) && momenta.count() < 2) {
+            throw ConfigException.outOfRange("momentum.count", momenta.count(),
+                    "≥ 2 with [convection] or [losses] (their momentum term couples neighbouring bins)");
+        }
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
         if (analysisGiven && misfit != null) {
             throw new ConfigException("[analysis]: " + misfit);
         }
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
-                gas);
+                gas, convection, losses);
+    }
+
+    /**
+     * [convection]: the wind v_z = sign(z)(v0 + dv/dz |z|) (GALPROP's v0_conv, dvdz_conv). The table switches it on,
+     * so at least one of the two must be > 0.
+     */
+    static Convection readConvection(TableReader t) {
+        double v0 = t.optDouble("v0_km_s", 0, 0, 3000);
+        double dvdz = t.optDouble("dv_dz_km_s_per_kpc", 0, 0, 1000);
+        t.rejectUnknown();
+        if (v0 == 0 && dvdz == 0) {
+            throw new ConfigException("[convection] needs " + t.key("v0_km_s") + " > 0 or "
+                    + t.key("dv_dz_km_s_per_kpc") + " > 0 (leave the table out for no wind)");
+        }
+        return new Convection(v0, dvdz);
+    }
+
+    /** [losses]: which proton energy losses are on (all by default once the table is given) and T_e. */
+    static EnergyLosses readLosses(TableReader t) {
+        boolean ionisation = t.optBoolean("ionisation", true);
+        boolean coulomb = t.optBoolean("coulomb", true);
+        boolean pion = t.optBoolean("pion", true);
+        double te = t.optDouble("electron_temperature_K", EnergyLosses.DEFAULT_ELECTRON_TEMPERATURE_K, 10, 1e9);
+        t.rejectUnknown();
+        if (!ionisation && !coulomb && !pion) {
+            throw new ConfigException("[losses] switches every loss off: set " + t.key("ionisation") + ", "
+                    + t.key("coulomb") + " or " + t.key("pion") + " to true, or leave the table out");
+        }
+        return new EnergyLosses(ionisation, coulomb, pion, te);
     }
 
     /** A TOML syntax error with its line, the line's text and, for a repeated key, the key. */

@@ -99,6 +99,29 @@ public final class SolverBackend {
 
     public Backend requested() { return requested; }
 
+    /**
+     * The backend for a model whose momentum bins a wind or energy losses couple: the GPU paths (split stepper,
+     * banded LU, batched multigrid) solve independent bins, so cpu stays, gpu refuses before any work and auto goes
+     * to the CPU saying so in one line.
+     *
+     * @throws GpuUnavailableException for --backend gpu
+     */
+    public SolverBackend forCoupledBins(String model) {
+        String why = "model " + model + " has [convection] or [losses], whose momentum term couples the bins; the GPU"
+                + " backend solves independent bins only";
+        switch (requested) {
+            case CPU:
+                return this;
+            case GPU:
+                throw new GpuUnavailableException("--backend gpu: " + why + "; use --backend cpu or auto");
+            default:
+                log.accept(why + "; using the CPU backend");
+                SolverBackend cpu = new SolverBackend(Backend.CPU, threads, log, false);
+                cpu.tuningOptions = tuningOptions;
+                return cpu;
+        }
+    }
+
     public int threads() { return threads; }
 
     /** Opens the split stepper of this backend for a problem (auto: falls back to the CPU with one line). */
