@@ -42,7 +42,20 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
 
     public static ModelConfig load(Path file) {
         String text = readText(file);
-        return parse(nameOf(file), text);
+        return parse(nameOf(file), text).withGasTableFrom(file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * This model with a relative [gas] table_file taken from {@code folder} (the model file's): the losses and the
+     * γ-ray products then read the table the model file names, wherever the command runs.
+     */
+    ModelConfig withGasTableFrom(Path folder) {
+        if (gas.tableFile() == null || folder == null || Path.of(gas.tableFile()).isAbsolute()) {
+            return this;
+        }
+        GasSettings resolved = new GasSettings(gas.model(), gas.xCo(), folder.resolve(gas.tableFile()).toString());
+        return new ModelConfig(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, resolved,
+                convection, losses);
     }
 
     /** The model name a config file gives: its file name without ".toml". */

@@ -36,7 +36,7 @@ public final class ModelRunner {
 
     /**
      * The discrete problem of a model; with [convection] or [losses] it carries their {@link MomentumTransport}
-     * (the losses read the model's [gas]; a gas table's relative path is taken from the working directory).
+     * (the losses read the model's [gas]; {@link ModelConfig#load} has made a table's path the model file's).
      */
     public static TransportProblem problem(ModelConfig c) {
         if (!c.couplesBins()) {
