@@ -2,6 +2,8 @@ package org.anisocr.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * A single result file (bench or validation JSON, a merged index) written all at once: into a hidden sibling,
@@ -23,7 +26,16 @@ public final class AtomicFile {
 
     /** Writes the bytes; see the class comment. */
     public static void write(Path target, boolean overwrite, String option, byte[] bytes) throws IOException {
-        Path abs = OutputLocation.checkFile(target, overwrite, option, AtomicFile::isAnisocrJsonOrCsv);
+        write(target, overwrite, option, AtomicFile::isAnisocrJsonOrCsv, bytes);
+    }
+
+    /**
+     * Writes the bytes; an existing target is replaced only with {@code overwrite} and only when {@code ours} says
+     * anisocr wrote it (e.g. {@link #isAnisocrFits} for a FITS file).
+     */
+    public static void write(Path target, boolean overwrite, String option, Predicate<Path> ours, byte[] bytes)
+            throws IOException {
+        Path abs = OutputLocation.checkFile(target, overwrite, option, ours);
         Files.createDirectories(abs.getParent());
         Path tmp = abs.resolveSibling("." + abs.getFileName() + StagingMarker.PARTIAL
                 + ProcessHandle.current().pid() + "-"
@@ -58,6 +70,17 @@ public final class AtomicFile {
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 return p;
             }
+        }
+    }
+
+    /** True for a FITS file whose primary header has CREATOR = "anisocr …" (every FITS anisocr writes has it). */
+    public static boolean isAnisocrFits(Path file) {
+        try (Fits fits = new Fits(file.toFile())) {
+            BasicHDU<?> primary = fits.readHDU();
+            String creator = primary == null ? null : primary.getHeader().getStringValue("CREATOR");
+            return creator != null && creator.startsWith("anisocr ");
+        } catch (IOException | RuntimeException e) { // FitsException is a RuntimeException
+            return false;
         }
     }
 
