@@ -2,10 +2,10 @@ package org.anisocr.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nom.tam.fits.BasicHDU;
-import nom.tam.fits.Fits;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -73,13 +73,33 @@ public final class AtomicFile {
         }
     }
 
-    /** True for a FITS file whose primary header has CREATOR = "anisocr …" (every FITS anisocr writes has it). */
+    /**
+     * True for a FITS file whose primary header has CREATOR = 'anisocr …' (every FITS anisocr writes has it). The
+     * header cards are read here, 80 bytes each up to END, rather than by nom-tam-fits, which logs a stack trace for a
+     * file that is not FITS (a user's file named .fits must just be "not ours").
+     */
     public static boolean isAnisocrFits(Path file) {
-        try (Fits fits = new Fits(file.toFile())) {
-            BasicHDU<?> primary = fits.readHDU();
-            String creator = primary == null ? null : primary.getHeader().getStringValue("CREATOR");
-            return creator != null && creator.startsWith("anisocr ");
-        } catch (IOException | RuntimeException e) { // FitsException is a RuntimeException
+        final int card = 80;
+        final int maxCards = 36 * 64; // 64 header blocks: far more than any primary header anisocr writes
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = 0; n < maxCards; n++) {
+                byte[] b = in.readNBytes(card);
+                if (b.length < card) {
+                    return false;
+                }
+                String c = new String(b, StandardCharsets.US_ASCII);
+                if (n == 0 && !c.startsWith("SIMPLE  =")) {
+                    return false;
+                }
+                if (c.startsWith("END     ")) {
+                    return false;
+                }
+                if (c.startsWith("CREATOR = '")) {
+                    return c.substring(11).startsWith("anisocr ");
+                }
+            }
+            return false;
+        } catch (IOException e) {
             return false;
         }
     }

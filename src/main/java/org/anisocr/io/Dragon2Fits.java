@@ -77,6 +77,8 @@ public final class Dragon2Fits {
         }
         try (Fits fits = new Fits()) {
             NullDataHDU primary = new NullDataHDU();
+            // nom-tam puts the time of writing here; a fixed comment makes the file a function of the run alone
+            primary.getHeader().findCard("SIMPLE").setComment("conforms to FITS standard");
             primaryKeys(primary.getHeader(), grid, energy, extra);
             fits.addHDU(primary);
             for (Species s : species) {

@@ -44,10 +44,10 @@ public final class FitsCubeReader {
             double zMin = require(h, "CRVAL2", file);
             double log10PMin = require(h, "CRVAL3", file);
             double log10Step = require(h, "CDELT3", file);
-            SpatialGrid grid = new SpatialGrid(geometry, dR * (nR - 1), -zMin, nR, nZ);
-            double pMin = Math.pow(10, log10PMin);
-            MomentumGrid momenta = new MomentumGrid(pMin, nP == 1 ? pMin : Math.pow(10, log10PMin
-                    + (nP - 1) * log10Step), nP);
+            SpatialGrid grid = new SpatialGrid(geometry, modelDigits(dR * (nR - 1)), -zMin, nR, nZ);
+            double pMin = modelDigits(Math.pow(10, log10PMin));
+            MomentumGrid momenta = new MomentumGrid(pMin,
+                    nP == 1 ? pMin : modelDigits(Math.pow(10, log10PMin + (nP - 1) * log10Step)), nP);
             double[][] density = new double[nP][grid.size()];
             for (int k = 0; k < nP; k++) {
                 for (int j = 0; j < nZ; j++) {
@@ -60,6 +60,14 @@ public final class FitsCubeReader {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * r_max and p_min, p_max come back through a step or a logarithm, a few units in the last place off; a model file
+     * gives them with far fewer than 12 significant digits, so rounding to 12 recovers its numbers exactly.
+     */
+    private static double modelDigits(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.12g", v));
     }
 
     private static Geometry geometry(Header h, Path file) throws IOException {
