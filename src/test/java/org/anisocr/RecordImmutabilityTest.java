@@ -58,7 +58,8 @@ class RecordImmutabilityTest {
             "solver.gpu.GpuSteadySolver$Result", "the densities and residuals of every model and bin",
             "solver.steady.BatchedMgGmres$Outcome", "per-system results read by index in the caller's loops",
             "solver.steady.BatchedSteadySolver$Result", "the densities and residuals of every model and bin",
-            "solver.steady.SteadySolver$Result", "the density of every momentum bin");
+            "solver.steady.SteadySolver$Result", "the density of every momentum bin",
+            "solver.steady3d.Steady3DResult", "one bin's 3D density, handed on without a copy");
 
     private static Map<String, String> shared(String... pairs) {
         Map<String, String> m = new TreeMap<>();
