@@ -58,6 +58,22 @@ public final class SolverBackend {
     }
 
     /** The CPU reference with {@code threads} workers, silent. */
+    /** The reason given when the environment switches the GPU off ({@code ANISOCR_GPU=off}). */
+    public static final String GPU_OFF_BY_ENVIRONMENT = "disabled by ANISOCR_GPU=off";
+
+    /**
+     * Makes every later probe answer "no usable GPU" with {@code reason}: how the command line honours
+     * {@code ANISOCR_GPU=off}, and how tests get the same answer on machines with and without a device.
+     */
+    public static void switchGpuOff(String reason) {
+        GpuDevice.switchOff(reason);
+    }
+
+    /** Undoes {@link #switchGpuOff}. */
+    public static void switchGpuOn() {
+        GpuDevice.switchOn();
+    }
+
     /** One line on the GPU this machine offers (or why none is usable), for {@code anisocr info}. */
     public static String describeDevice() {
         return GpuDevice.probe().describe();
