@@ -77,6 +77,19 @@ class WindAndLossesRunTest {
         assertTrue(worst < 0.02, "ladder vs steady at the Sun: " + worst);
     }
 
+    /** The limited symmetric scheme's Picard iteration solves the coupled bins too, and keeps N ≥ 0. */
+    @Test void limitedSchemeConvergesWithTheTerms() {
+        RunResult r = ModelRunner.run(model("[solver]\nmode = \"steady\"\nscheme = \"symmetric-limited\"\n"), 2,
+                null);
+        assertTrue(r.converged());
+        assertTrue(r.residual() < 1e-9, "residual " + r.residual());
+        for (double[] bin : r.density()) {
+            for (double v : bin) {
+                assertTrue(v >= 0, "negative density " + v);
+            }
+        }
+    }
+
     @Test void gpuRefusesAndAutoFallsBackWithOneLine() {
         SolverBackend gpu = SolverBackend.withStandInDevice(Backend.GPU, 1, line -> { }, () -> null);
         assertThrows(GpuUnavailableException.class, () -> gpu.forCoupledBins("wind"));
