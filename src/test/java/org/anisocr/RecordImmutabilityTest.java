@@ -41,6 +41,7 @@ class RecordImmutabilityTest {
             "bench.Benchmark$TridiagonalSystems", "a benchmark's batch of line systems (m × batch per array)",
             "io.MapFits$Plane", "one grid-sized map plane, written to FITS as given",
             "io.MapImage$Arrows", "grid-sized vector components of a map image",
+            "run.Run3DResult", "the 3D density of every momentum bin",
             "run.RunResult", "the density of every momentum bin",
             "run.Solution$BatchedSteady", "the density of every momentum bin",
             "run.Solution$CpuSteady", "the density of every momentum bin",
@@ -56,7 +57,8 @@ class RecordImmutabilityTest {
             "solver.gpu.GpuSteadySolver$Result", "the densities and residuals of every model and bin",
             "solver.steady.BatchedMgGmres$Outcome", "per-system results read by index in the caller's loops",
             "solver.steady.BatchedSteadySolver$Result", "the densities and residuals of every model and bin",
-            "solver.steady.SteadySolver$Result", "the density of every momentum bin");
+            "solver.steady.SteadySolver$Result", "the density of every momentum bin",
+            "solver.steady3d.Steady3DResult", "one momentum bin's 3D density, handed on by the solver");
 
     private static Map<String, String> shared(String... pairs) {
         Map<String, String> m = new TreeMap<>();
