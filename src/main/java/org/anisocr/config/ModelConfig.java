@@ -223,6 +223,10 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
             }
             return 2 * (int) Math.rint(cells) + 1;
         }
+        if (!t.has(countKey)) {
+            throw new ConfigException("missing key " + t.key(spacingKey) + " or " + t.key(countKey) + " in a 3D grid"
+                    + ("n_xy".equals(countKey) ? " (x and y share the spacing)" : ""));
+        }
         int n = t.requireInt(countKey, 3, 100_001);
         if (n % 2 == 0) {
             throw ConfigException.outOfRange(t.key(countKey), n, "an odd count (so that the plane through 0 is a"
