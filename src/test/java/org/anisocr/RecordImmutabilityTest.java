@@ -43,6 +43,7 @@ class RecordImmutabilityTest {
             "io.FitsCubeReader$Cube", "the density of every momentum bin, read from a run's N.fits",
             "io.MapFits$Plane", "one grid-sized map plane, written to FITS as given",
             "io.MapImage$Arrows", "grid-sized vector components of a map image",
+            "run.Run3DResult", "the 3D density of every momentum bin",
             "run.RunResult", "the density of every momentum bin",
             "run.Solution$BatchedSteady", "the density of every momentum bin",
             "run.Solution$CpuSteady", "the density of every momentum bin",
@@ -59,7 +60,7 @@ class RecordImmutabilityTest {
             "solver.steady.BatchedMgGmres$Outcome", "per-system results read by index in the caller's loops",
             "solver.steady.BatchedSteadySolver$Result", "the densities and residuals of every model and bin",
             "solver.steady.SteadySolver$Result", "the density of every momentum bin",
-            "solver.steady3d.Steady3DResult", "one bin's 3D density, handed on without a copy");
+            "solver.steady3d.Steady3DResult", "one momentum bin's 3D density, handed on by the solver");
 
     private static Map<String, String> shared(String... pairs) {
         Map<String, String> m = new TreeMap<>();

@@ -92,6 +92,7 @@ public final class ModelJob {
      * the memory estimate against the heap, both refused (exit 2) before any work.
      */
     public static MemoryEstimate check(ModelConfig c, Path dir, boolean overwrite, SolverBackend backend) {
+        ModelRunner.require2d(c);
         OutputLocation.checkFolder(dir, overwrite, "--out");
         checkDragon2(c);
         MemoryEstimate memory = MemoryEstimate.of(c, backend.threads());

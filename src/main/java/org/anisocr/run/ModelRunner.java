@@ -1,5 +1,6 @@
 package org.anisocr.run;
 
+import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.OutputSettings;
 import org.anisocr.config.SolverSettings;
@@ -34,11 +35,20 @@ public final class ModelRunner {
 
     private ModelRunner() {}
 
+    /** A 3D model has its own path ({@link Model3DJob}, {@code anisocr run}); the 2D machinery refuses it. */
+    public static void require2d(ModelConfig c) {
+        if (c.is3d()) {
+            throw new ConfigException(c.name() + " is a 3D model ([grid] geometry = \"cartesian3d\"): solve it with"
+                    + " `anisocr run`; this command takes 2D models");
+        }
+    }
+
     /**
-     * The discrete problem of a model; with [convection] or [losses] it carries their {@link MomentumTransport}
+     * The discrete problem of a 2D model; with [convection] or [losses] it carries their {@link MomentumTransport}
      * (the losses read the model's [gas]; {@link ModelConfig#load} has made a table's path the model file's).
      */
     public static TransportProblem problem(ModelConfig c) {
+        require2d(c);
         if (!c.couplesBins()) {
             return new TransportProblem(c.grid(), c.momenta(), c.diffusion(), c.field(), c.source());
         }
@@ -168,6 +178,11 @@ public final class ModelRunner {
         for (int k = 0; k < m.count(); k++) {
             atSun[k] = (1 - w) * n[k][g.index(i0, j)] + w * n[k][g.index(i0 + 1, j)];
         }
+        return normalisation(o, m, atSun);
+    }
+
+    /** The factor that makes the spectrum at the Sun {@code atSun[k]} equal the requested value at p_ref. */
+    static double normalisation(OutputSettings o, MomentumGrid m, double[] atSun) {
         double value;
         if (m.count() == 1) {
             value = atSun[0];
