@@ -180,18 +180,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
                 : Convection.NONE;
         EnergyLosses losses = top.has("losses") ? readLosses(top.table("losses", false)) : EnergyLosses.NONE;
         top.rejectUnknown();
-        if (threeD && (convection.isOn() || losses.isOn())) {
-            throw new ConfigException("[convection] and [losses] are solved in 2D models only: a 3D model"
-                    + " ([grid] geometry = \"cartesian3d\") has independent momentum bins; leave the tables out");
-        }
-        if (threeD && output.dragon2()) {
-            throw ConfigException.outOfRange("output.dragon2", "true", "false in a 3D model (DRAGON2's 2D file holds"
-                    + " an axisymmetric (R, z) model; run the axisymmetric 2D model for HERMES)");
-        }
-        if ((convection.isOn() || losses.isOn()) && momenta.count() < 2) {
-            throw ConfigException.outOfRange("momentum.count", momenta.count(),
-                    "≥ 2 with [convection] or [losses] (their momentum term couples neighbouring bins)");
-        }
+        requireCoupledBinsFit(threeD, convection.isOn() || losses.isOn(), output, momenta);
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
         if (analysisGiven && misfit != null) {
@@ -200,6 +189,23 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         requireDragon2Fits(output, grid, momenta);
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
                 gas, convection, losses, model3d);
+    }
+
+    /** The wind and the losses couple the bins of a 2D model; a 3D model, and DRAGON2's 2D file, refuse them. */
+    private static void requireCoupledBinsFit(boolean threeD, boolean coupled, OutputSettings output,
+                                              MomentumGrid momenta) {
+        if (threeD && coupled) {
+            throw new ConfigException("[convection] and [losses] are solved in 2D models only: a 3D model"
+                    + " ([grid] geometry = \"cartesian3d\") has independent momentum bins; leave the tables out");
+        }
+        if (threeD && output.dragon2()) {
+            throw ConfigException.outOfRange("output.dragon2", "true", "false in a 3D model (DRAGON2's 2D file holds"
+                    + " an axisymmetric (R, z) model; run the axisymmetric 2D model for HERMES)");
+        }
+        if (coupled && momenta.count() < 2) {
+            throw ConfigException.outOfRange("momentum.count", momenta.count(),
+                    "≥ 2 with [convection] or [losses] (their momentum term couples neighbouring bins)");
+        }
     }
 
     /**
