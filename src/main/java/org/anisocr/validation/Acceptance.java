@@ -62,11 +62,12 @@ public final class Acceptance {
     public static final double G3D_L2_AT_65 = 9e-4;
     public static final double G3D_ORDER_MIN_TO_65 = 1.85;
     public static final double G3D_ORDER_MIN_TO_129 = 1.9;
-    /** axisym-3d: max |N3D − N2D| / max N2D over R ≤ 0.8 R_max at h = 0.25 kpc (the issue's 1 %; measured 0.51 %)
-     *  and at h = 0.5 kpc (measured 1.94 %), its observed order (measured 1.87, 1.94), and the relative difference
-     *  at R = 8.5 kpc on the plane at h = 0.25 kpc (measured 3.1e-4). */
+    /** axisym-3d (R_max = 20 kpc, H = 4 kpc): max |N3D − N2D| / max N2D over R ≤ 0.8 R_max at h = 0.25 kpc (the
+     *  1 % the 3D design asks for; measured 0.35 %) and at h = 0.5 kpc (measured 1.37 %), its observed order
+     *  (measured 1.88, 1.95), and the relative difference at R = 8.5 kpc on the plane at h = 0.25 kpc (measured
+     *  3.0e-4). */
     public static final double AXISYM_MAX_AT_QUARTER_KPC = 0.01;
-    public static final double AXISYM_MAX_AT_HALF_KPC = 0.025;
+    public static final double AXISYM_MAX_AT_HALF_KPC = 0.018;
     public static final double AXISYM_ORDER_MIN = 1.8;
     public static final double AXISYM_SUN_AT_QUARTER_KPC = 1e-3;
     /** mirror-3d: N(M x) − N(x) for a symmetry M of field and source, relative to max N: round-off of the CG sums
