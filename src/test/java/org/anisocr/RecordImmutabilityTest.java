@@ -39,6 +39,8 @@ class RecordImmutabilityTest {
             "analysis.FieldMaps$Poloidal", "grid-sized field components, private to one map computation",
             "analysis.gamma.GammaProducts$Result", "emissivity maps (photon energies × grid nodes)",
             "bench.Benchmark$TridiagonalSystems", "a benchmark's batch of line systems (m × batch per array)",
+            "io.Dragon2Fits$Species", "one species' density image (energies × grid nodes), written to FITS as given",
+            "io.FitsCubeReader$Cube", "the density of every momentum bin, read from a run's N.fits",
             "io.MapFits$Plane", "one grid-sized map plane, written to FITS as given",
             "io.MapImage$Arrows", "grid-sized vector components of a map image",
             "run.RunResult", "the density of every momentum bin",
@@ -56,7 +58,8 @@ class RecordImmutabilityTest {
             "solver.gpu.GpuSteadySolver$Result", "the densities and residuals of every model and bin",
             "solver.steady.BatchedMgGmres$Outcome", "per-system results read by index in the caller's loops",
             "solver.steady.BatchedSteadySolver$Result", "the densities and residuals of every model and bin",
-            "solver.steady.SteadySolver$Result", "the density of every momentum bin");
+            "solver.steady.SteadySolver$Result", "the density of every momentum bin",
+            "solver.steady3d.Steady3DResult", "one bin's 3D density, handed on without a copy");
 
     private static Map<String, String> shared(String... pairs) {
         Map<String, String> m = new TreeMap<>();

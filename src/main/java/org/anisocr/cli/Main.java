@@ -20,6 +20,7 @@ import java.util.Locale;
             RunCommand.class,
             ValidateCommand.class,
             FieldCommand.class,
+            ExportCommand.class,
             SweepCommand.class,
             MergeCommand.class,
             FiguresCommand.class,

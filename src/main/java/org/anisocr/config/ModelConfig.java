@@ -121,8 +121,28 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         if (analysisGiven && misfit != null) {
             throw new ConfigException("[analysis]: " + misfit);
         }
+        requireDragon2Fits(output, grid, momenta);
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
                 gas);
+    }
+
+    /**
+     * {@code [output] dragon2 = true} asks for DRAGON2's 2D file: the R ≥ 0 half-plane of an axisymmetric model on a
+     * kinetic-energy grid spanning at least two momenta. Refused before any work when the model cannot give it.
+     */
+    private static void requireDragon2Fits(OutputSettings output, SpatialGrid grid, MomentumGrid momenta) {
+        if (!output.dragon2()) {
+            return;
+        }
+        if (grid.geometry() != Geometry.CYLINDRICAL) {
+            throw new ConfigException("[output] dragon2 = true needs [grid] geometry = \"cylindrical\": DRAGON2's "
+                    + "2D file holds the R ≥ 0 half-plane of an axisymmetric Galaxy, and this model is "
+                    + grid.geometry().key() + " (x, z)");
+        }
+        if (momenta.count() < 2) {
+            throw new ConfigException("[output] dragon2 = true needs at least 2 momentum bins for its energy axis; "
+                    + "[momentum] count = " + momenta.count());
+        }
     }
 
     /** A TOML syntax error with its line, the line's text and, for a repeated key, the key. */
