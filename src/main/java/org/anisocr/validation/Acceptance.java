@@ -70,8 +70,8 @@ public final class Acceptance {
     public static final double AXISYM_MAX_AT_HALF_KPC = 0.018;
     public static final double AXISYM_ORDER_MIN = 1.8;
     public static final double AXISYM_SUN_AT_QUARTER_KPC = 1e-3;
-    /** mirror-3d: N(M x) − N(x) for a symmetry M of field and source, relative to max N: round-off of the CG sums
-     *  (measured ≤ 1e-15). */
+    /** mirror-3d: N(M x) − N(x) for a symmetry M of field and source, relative to max N: the solver's tolerance
+     *  (measured ≤ 1.5e-15, and 1.1e-12 for the quarter-turn, which the multigrid smoother's line order breaks). */
     public static final double MIRROR_3D = 1e-10;
     /** jf12-field: against CRPropa per component / |B| (measured 2.7e-15), angles in degrees (measured ≤ 3e-14),
      *  |∇·B| · 1 kpc / |B| (measured 1.7e-12: the differences' truncation), the net flux through R = 5 kpc (paper

@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Symmetries of the 3D steady solution ("mirror-3d"). Only b b enters the transport, so a map of space M is a
  * symmetry of the problem when the field obeys B(M x) = ±M B(x) (either sign) and the source S(M x) = S(x); the grid
- * is mapped onto itself node for node (x_(n−1−i) = −x_i exactly), so the discrete N must obey N(M x) = N(x) to
- * round-off: the operator, the CG iterates and the answer all inherit the symmetry.
+ * is mapped onto itself node for node (x_(n−1−i) = −x_i exactly), so the discrete operator has the symmetry and
+ * N(M x) = N(x) holds to the solver's tolerance (to round-off where the iteration itself is symmetric under M; the
+ * multigrid smoother relaxes x-lines before y-lines, which a quarter-turn exchanges).
  * <ul>
  *   <li>JF12 disk alone, z → −z: the arms and the ring are even in z with B_z = 0 (B(x, y, −z) = +M B).</li>
  *   <li>JF12 X-field alone, z → −z: B_R odd and B_z even in z (B(x, y, −z) = −M B).</li>
