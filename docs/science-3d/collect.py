@@ -172,12 +172,7 @@ with open(os.path.join(OUT, "fig-alpha-R.csv"), "w") as raw:
         if os.path.exists(p):
             for r in csv.DictReader(open(p)):
                 f.write(f"{title},2D (R z) dR = 0.1 kpc,false,{r['R_kpc']},{r['alpha']}\n")
-        p = os.path.join(OUT, f"2d-{m}-gs", "alpha-levels.csv")
-        if os.path.exists(p):
-            for r in csv.DictReader(open(p)):
-                if abs(float(r["spacing_kpc"]) - 0.25) < 1e-9:
-                    f.write(f"{title},2D dR = 0.25 kpc,true,{r['R_kpc']},{r['alpha']}\n")
-        for tag, lab in (("axisym", "3D axisymmetrised"), ("jf12", "3D JF12")):
+        for tag, lab in (("axisym", "3D axisymmetrised"), ("jf12", "3D JF12"), ("jf12core", "3D JF12 no 1 kpc cut")):
             for h, dashed in (("0.5", "true"), ("0.25", "false")):
                 p = os.path.join(OUT, f"realistic-{m}-3d-{tag}-h{h}", "alpha.csv")
                 if os.path.exists(p):
@@ -189,7 +184,7 @@ ringrows = []
 with open(os.path.join(OUT, "fig-alpha-ring.csv"), "w") as f:
     f.write("panel,series,dashed,x,y\n")
     for m in MODELS:
-        for tag in ("jf12", "axisym"):
+        for tag in ("jf12", "axisym", "jf12core", "jf12nox"):
             for h in ("0.25", "0.5"):
                 p = os.path.join(OUT, f"realistic-{m}-3d-{tag}-h{h}", "alpha_plane.fits")
                 if not os.path.exists(p):
@@ -200,7 +195,7 @@ with open(os.path.join(OUT, "fig-alpha-ring.csv"), "w") as f:
                     ringrows.append(dict(model=m, field=tag, h_kpc=h, R_kpc=r, mean=v.mean(), std=v.std(),
                                          min=v.min(), max=v.max(), max_minus_min=v.max() - v.min(),
                                          phi_min_deg=ph[v.argmin()], phi_max_deg=ph[v.argmax()]))
-                    if r in (4.0, R_SUN) and m in ("eps0.1-dperp0.5", "eps0.01-dperp0.7"):
+                    if r in (4.0, R_SUN) and m in ("eps0.1-dperp0.5", "eps0.01-dperp0.7") and tag in ("jf12", "axisym"):
                         for q, val in zip(ph[::4], v[::4]):
                             f.write(f"εD {m.split('-')[0][3:]} δ⊥ {m.split('-')[1][5:]} R = {r} kpc,"
                                     f"{'JF12' if tag == 'jf12' else 'axisym'} h = {h},{'true' if h == '0.5' else 'false'},"
@@ -246,3 +241,19 @@ with open(os.path.join(OUT, "tables.md"), "w") as f:
     for r in ringrows:
         f.write(f"| {r['model']} | {r['field']} | {r['h_kpc']} | {r['R_kpc']:g} | {r['mean']:.4f} | {r['std']:.4f} | "
                 f"{r['max_minus_min']:.4f} | {r['phi_min_deg']:.0f}° | {r['phi_max_deg']:.0f}° |\n")
+
+# compact ring table: max − min of α around rings, JF12 against the axisymmetrised control
+with open(os.path.join(OUT, "tables.md"), "a") as f:
+    def ring_value(m, fld, h, r_kpc, key="max_minus_min"):
+        for r in ringrows:
+            if r["model"] == m and r["field"] == fld and r["h_kpc"] == h and abs(r["R_kpc"] - r_kpc) < 1e-9:
+                return f"{r[key]:.4f}"
+        return "—"
+    f.write("\n| model | field, h [kpc] | R = 4 kpc | R☉ = 8.3 kpc | R = 12 kpc | mean α at R☉ |\n"
+            "|---|---|---:|---:|---:|---:|\n")
+    for m in MODELS:
+        for fld, h in (("jf12", "0.5"), ("jf12", "0.25"), ("axisym", "0.25"), ("jf12nox", "0.5")):
+            if ring_value(m, fld, h, R_SUN) == "—":
+                continue
+            f.write(f"| {m} | {fld}, {h} | {ring_value(m, fld, h, 4.0)} | {ring_value(m, fld, h, R_SUN)} | "
+                    f"{ring_value(m, fld, h, 12.0)} | {ring_value(m, fld, h, R_SUN, 'mean')} |\n")
