@@ -54,6 +54,15 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
     /** Whether this is a 3D model ({@code [grid] geometry = "cartesian3d"}). */
     public boolean is3d() { return model3d != null; }
 
+    /** This model, or a ConfigException (exit 2) when it is 3D and {@code what} (e.g. "sweep") takes 2D models. */
+    public ModelConfig require2d(String what) {
+        if (is3d()) {
+            throw new ConfigException(name + " is a 3D model ([grid] geometry = \"" + Model3D.GEOMETRY + "\"): "
+                    + what + " takes 2D models (solve a 3D model with `anisocr run`)");
+        }
+        return this;
+    }
+
     public static ModelConfig load(Path file) {
         String text = readText(file);
         return parse(nameOf(file), text);
