@@ -17,7 +17,6 @@ import org.anisocr.io.MapFits;
 import org.anisocr.io.MapImage;
 import org.anisocr.io.PlaneAxes;
 import org.anisocr.io.ProcessMemory;
-import org.anisocr.io.Version;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -151,26 +150,12 @@ public final class Run3DOutput {
     static Map<String, Object> summary(Run3DResult r) {
         ModelConfig c = r.config();
         CartesianGrid3D g = c.model3d().grid();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", c.name());
-        s.put("code_version", Version.get());
-        s.put("git_commit", Version.commit());
-        s.put("git_dirty", Version.dirty());
+        Map<String, Object> s = RunOutput.provenance(c);
         s.put("backend", "cpu");
         s.put("threads", r.threads());
         s.put("mode", c.solver().mode().key());
         s.put("scheme", "symmetric");
-        Map<String, Object> grid = new LinkedHashMap<>();
-        grid.put("geometry", "cartesian3d");
-        grid.put("n_x", g.nX());
-        grid.put("n_y", g.nY());
-        grid.put("n_z", g.nZ());
-        grid.put("r_max_kpc", g.rMaxKpc());
-        grid.put("half_height_kpc", g.halfHeightKpc());
-        grid.put("dx_kpc", g.dxKpc());
-        grid.put("dz_kpc", g.dzKpc());
-        grid.put("cylinder", g.cylindricalBoundary());
-        s.put("grid", grid);
+        s.put("grid", gridJson(g));
         s.put("momentum", Map.of("count", c.momenta().count(), "p_min_GeV", c.momenta().pMinGeV(),
                 "p_max_GeV", c.momenta().pMaxGeV()));
         s.put("wall_seconds", r.wallSeconds());
@@ -186,6 +171,21 @@ public final class Run3DOutput {
         s.put("source", ModelTables.source3d(c.model3d().source()));
         s.put("diffusion", ModelTables.diffusion(c.diffusion()));
         return s;
+    }
+
+    /** The 3D grid as summary.json and part.json give it. */
+    static Map<String, Object> gridJson(CartesianGrid3D g) {
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("geometry", "cartesian3d");
+        grid.put("n_x", g.nX());
+        grid.put("n_y", g.nY());
+        grid.put("n_z", g.nZ());
+        grid.put("r_max_kpc", g.rMaxKpc());
+        grid.put("half_height_kpc", g.halfHeightKpc());
+        grid.put("dx_kpc", g.dxKpc());
+        grid.put("dz_kpc", g.dzKpc());
+        grid.put("cylinder", g.cylindricalBoundary());
+        return grid;
     }
 
     static List<Map<String, Object>> binsJson(List<Run3DResult.BinStats> bins) {
