@@ -31,7 +31,9 @@ public final class GridRefinement {
                 c.output(),
                 c.text(),
                 c.analysis(),
-                c.gas());
+                c.gas(),
+                c.convection(),
+                c.losses());
     }
 
     private static int cells(double length, double d, String what) {

@@ -9,7 +9,9 @@ import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.Convection;
 import org.anisocr.operator.DiffusionTensor;
+import org.anisocr.operator.EnergyLosses;
 import org.anisocr.operator.Scheme;
 import org.anisocr.operator.Source;
 
@@ -42,13 +44,16 @@ import java.util.Set;
  */
 public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                           MagneticField field, Source source, SolverSettings solver, OutputSettings output,
-                          String text, AnalysisConfig analysis, GasSettings gas, Model3D model3d) {
+                          String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
+                          EnergyLosses losses, Model3D model3d) {
 
     /** A 2D model. */
     public ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                        MagneticField field, Source source, SolverSettings solver, OutputSettings output,
-                       String text, AnalysisConfig analysis, GasSettings gas) {
-        this(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, gas, null);
+                       String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
+                       EnergyLosses losses) {
+        this(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, gas, convection, losses,
+                null);
     }
 
     /** Whether this is a 3D model ({@code [grid] geometry = "cartesian3d"}). */
@@ -63,9 +68,25 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         return this;
     }
 
+    /** Whether the model has a wind or energy losses, the terms that couple the momentum bins. */
+    public boolean couplesBins() { return convection.isOn() || losses.isOn(); }
+
     public static ModelConfig load(Path file) {
         String text = readText(file);
-        return parse(nameOf(file), text);
+        return parse(nameOf(file), text).withGasTableFrom(file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * This model with a relative [gas] table_file taken from {@code folder} (the model file's): the losses and the
+     * γ-ray products then read the table the model file names, wherever the command runs.
+     */
+    ModelConfig withGasTableFrom(Path folder) {
+        if (gas.tableFile() == null || folder == null || Path.of(gas.tableFile()).isAbsolute()) {
+            return this;
+        }
+        GasSettings resolved = new GasSettings(gas.model(), gas.xCo(), folder.resolve(gas.tableFile()).toString());
+        return new ModelConfig(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, resolved,
+                convection, losses, model3d);
     }
 
     /** The model name a config file gives: its file name without ".toml". */
@@ -164,14 +185,84 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         boolean analysisGiven = top.has("analysis");
         AnalysisConfig analysis = AnalysisConfig.read(top.table("analysis", false));
         GasSettings gas = top.has("gas") ? GasSettings.read(top.table("gas", false)) : GasSettings.defaults();
+        Convection convection = top.has("convection") ? readConvection(top.table("convection", false))
+                : Convection.NONE;
+        EnergyLosses losses = top.has("losses") ? readLosses(top.table("losses", false)) : EnergyLosses.NONE;
         top.rejectUnknown();
+        requireCoupledBinsFit(threeD, convection.isOn() || losses.isOn(), output, momenta);
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
         if (analysisGiven && misfit != null) {
             throw new ConfigException("[analysis]: " + misfit);
         }
+        requireDragon2Fits(output, grid, momenta);
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
-                gas, model3d);
+                gas, convection, losses, model3d);
+    }
+
+    /** The wind and the losses couple the bins of a 2D model; a 3D model, and DRAGON2's 2D file, refuse them. */
+    private static void requireCoupledBinsFit(boolean threeD, boolean coupled, OutputSettings output,
+                                              MomentumGrid momenta) {
+        if (threeD && coupled) {
+            throw new ConfigException("[convection] and [losses] are solved in 2D models only: a 3D model"
+                    + " ([grid] geometry = \"cartesian3d\") has independent momentum bins; leave the tables out");
+        }
+        if (threeD && output.dragon2()) {
+            throw ConfigException.outOfRange("output.dragon2", "true", "false in a 3D model (DRAGON2's 2D file holds"
+                    + " an axisymmetric (R, z) model; run the axisymmetric 2D model for HERMES)");
+        }
+        if (coupled && momenta.count() < 2) {
+            throw ConfigException.outOfRange("momentum.count", momenta.count(),
+                    "≥ 2 with [convection] or [losses] (their momentum term couples neighbouring bins)");
+        }
+    }
+
+    /**
+     * [convection]: the wind v_z = sign(z)(v0 + dv/dz |z|) (GALPROP's v0_conv, dvdz_conv). The table switches it on,
+     * so at least one of the two must be > 0.
+     */
+    static Convection readConvection(TableReader t) {
+        double v0 = t.optDouble("v0_km_s", 0, 0, 3000);
+        double dvdz = t.optDouble("dv_dz_km_s_per_kpc", 0, 0, 1000);
+        t.rejectUnknown();
+        if (v0 == 0 && dvdz == 0) {
+            throw new ConfigException("[convection] needs " + t.key("v0_km_s") + " > 0 or "
+                    + t.key("dv_dz_km_s_per_kpc") + " > 0 (leave the table out for no wind)");
+        }
+        return new Convection(v0, dvdz);
+    }
+
+    /** [losses]: which proton energy losses are on (all by default once the table is given) and T_e. */
+    static EnergyLosses readLosses(TableReader t) {
+        boolean ionisation = t.optBoolean("ionisation", true);
+        boolean coulomb = t.optBoolean("coulomb", true);
+        boolean pion = t.optBoolean("pion", true);
+        double te = t.optDouble("electron_temperature_K", EnergyLosses.DEFAULT_ELECTRON_TEMPERATURE_K, 10, 1e9);
+        t.rejectUnknown();
+        if (!ionisation && !coulomb && !pion) {
+            throw new ConfigException("[losses] switches every loss off: set " + t.key("ionisation") + ", "
+                    + t.key("coulomb") + " or " + t.key("pion") + " to true, or leave the table out");
+        }
+        return new EnergyLosses(ionisation, coulomb, pion, te);
+    }
+
+    /**
+     * {@code [output] dragon2 = true} asks for DRAGON2's 2D file: the R ≥ 0 half-plane of an axisymmetric model on a
+     * kinetic-energy grid spanning at least two momenta. Refused before any work when the model cannot give it.
+     */
+    private static void requireDragon2Fits(OutputSettings output, SpatialGrid grid, MomentumGrid momenta) {
+        if (!output.dragon2()) {
+            return;
+        }
+        if (grid.geometry() != Geometry.CYLINDRICAL) {
+            throw new ConfigException("[output] dragon2 = true needs [grid] geometry = \"cylindrical\": DRAGON2's "
+                    + "2D file holds the R ≥ 0 half-plane of an axisymmetric Galaxy, and this model is "
+                    + grid.geometry().key() + " (x, z)");
+        }
+        if (momenta.count() < 2) {
+            throw new ConfigException("[output] dragon2 = true needs at least 2 momentum bins for its energy axis; "
+                    + "[momentum] count = " + momenta.count());
+        }
     }
 
     /** [grid] geometry spellings: the 2D ones, then the 3D one. */

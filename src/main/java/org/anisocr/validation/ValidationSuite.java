@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelTables;
+import org.anisocr.field.RealisticField;
+import org.anisocr.gas.AnalyticGas;
 import org.anisocr.grid.Geometry;
 import org.anisocr.io.AtomicFile;
 import org.anisocr.io.Version;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Every validation test of docs/physics.md §5 with its acceptance criteria ({@link Acceptance}); used by `anisocr
@@ -40,6 +43,15 @@ public final class ValidationSuite {
     /** Fixed initial width of the refinement study (kpc). The paper's Δ = min(dR, dz) is run separately. */
     public static final double G_WIDTH_KPC = 0.2;
     public static final double[] G_TIMES = {0.2, 0.5, 1.0}; // whole numbers of steps on every grid
+    /** 3D manufactured solution and Green's function: n³ nodes on the box [−1, 1]³ kpc. */
+    public static final int[] GRIDS_3D = {17, 33, 65};
+    /** 3D against 2D (toy model, R_max = 20 kpc, H = 4 kpc): spacings (kpc), coarse to fine. */
+    public static final double[] AXISYM_SPACINGS_KPC = {1, 0.5, 0.25};
+    public static final double[] AXISYM_SPACINGS_QUICK_KPC = {1, 0.5};
+    public static final double AXISYM_R_MAX_KPC = 20;
+    public static final double AXISYM_HALF_HEIGHT_KPC = 4;
+    /** Mirror symmetry needs no resolution: the Galaxy's box (R_max = 20, H = 4 kpc) at 1 kpc. */
+    public static final double MIRROR_SPACING_KPC = 1;
 
     public static final List<String> NAMES = List.of(
             "P1",
@@ -53,7 +65,16 @@ public final class ValidationSuite {
             "symmetry",
             "zero-source",
             "mass-balance",
-            "D0-scaling");
+            "D0-scaling",
+            "wind-slab",
+            "losses-continuity",
+            "wind-losses-balance",
+            "terms-off",
+            "M3D",
+            "G3D",
+            "axisym-3d",
+            "mirror-3d",
+            "jf12-field");
 
     /** One acceptance criterion: value ≤ bound (upper) or value ≥ bound (lower). */
     public record Criterion(@JsonProperty("description") String description, @JsonProperty("value") double value,
@@ -308,6 +329,226 @@ public final class ValidationSuite {
         return new TestReport("mass-balance", data, cr, seconds(t0));
     }
 
+    // ------------------------------------------------------------------ wind and energy losses
+
+    /** The 1D slab with a constant wind: error and order in Δz (α = 1) and in Δ ln p (α = 2.2). */
+    public static TestReport windSlab(boolean quick) {
+        long t0 = System.nanoTime();
+        int[] nZs = quick ? new int[] {21, 41, 81} : new int[] {21, 41, 81, 161};
+        int[] bins = quick ? new int[] {9, 17, 33} : new int[] {9, 17, 33, 65};
+        List<Map<String, Object>> space = refinement(nZs, n -> TransportTermsValidation.slab(n, 17, 1.0).maxRelError(),
+                "n_z");
+        List<Map<String, Object>> momentum = refinement(bins,
+                b -> TransportTermsValidation.slab(161, b, 2.2).maxRelError(), "bins");
+        List<Criterion> cr = new ArrayList<>();
+        lastOrder(cr, "space (upwind advection)", space, 0.9, 1.1);
+        lastOrder(cr, "momentum (adiabatic loss at the plane)", momentum, 0.8, 1.2);
+        cr.add(Criterion.atMost("max relative error, n_z = 81", (double) space.get(2).get("error"), 0.01));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "Cartesian slab, field along z, v = sign(z) 20 km/s, D = 0.04 kpc²/Myr (v0 H/D ≈ 1), sheet"
+                + " source δ(z) p^-α, N = 0 at |z| = 2 kpc; vs N = p^-α (F/v0)(1 - exp(v0(|z| - H)/D)) with"
+                + " F = q/(2 + (2/3)(α - 1)(1 - exp(-v0 H/D))); max |ΔN|/N(0) over heights and bins p ≤ 100 GeV");
+        data.put("space_alpha_1", space);
+        data.put("momentum_alpha_2.2_nz_161", momentum);
+        return new TestReport("wind-slab", data, cr, seconds(t0));
+    }
+
+    /** Losses alone vs the continuity equation in p: error and order in Δ ln p. */
+    public static TestReport lossesContinuity(boolean quick) {
+        long t0 = System.nanoTime();
+        int[] bins = quick ? new int[] {21, 41, 81} : new int[] {11, 21, 41, 81};
+        List<Map<String, Object>> rows = refinement(bins,
+                b -> TransportTermsValidation.lossesOnly(b, AnalyticGas.galprop()).maxRelError(), "bins");
+        List<Criterion> cr = new ArrayList<>();
+        lastOrder(cr, "momentum (ionisation + Coulomb + pion, upwind)", rows, 0.85, 1.15);
+        cr.add(Criterion.atMost("max relative error, 81 bins", (double) rows.get(rows.size() - 1).get("error"), 0.08));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "GALPROP gas at (8 kpc, 0), Q = p^-2.2, D = 1e20 cm²/s; vs"
+                + " N = (p^-1.2 - p_t^-1.2)/(1.2 |pdot|), max relative error over the bins of 1-100 GeV but the top"
+                + " one");
+        data.put("results", rows);
+        return new TestReport("losses-continuity", data, cr, seconds(t0));
+    }
+
+    /** Particle balance of the symmetric scheme with wind and losses. */
+    public static TestReport windLossesBalance() {
+        long t0 = System.nanoTime();
+        TransportTermsValidation.Balance b = TransportTermsValidation.balance(AnalyticGas.galprop(),
+                RealisticField.standard());
+        List<Criterion> cr = List.of(
+                Criterion.atMost("|injected - out| / injected", Math.abs(b.relativeImbalance()), 1e-10));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "symmetric scheme, realistic field, 41x17, 9 bins 1-1000 GeV, v0 = 10 km/s, dv/dz = 10"
+                + " km/s/kpc, all losses: Σ w S = diffusive + advective boundary outflux + flux through p_min");
+        data.put("balance", b);
+        return new TestReport("wind-losses-balance", data, cr, seconds(t0));
+    }
+
+    /** The coupled path with zero terms is bit-identical to the independent-bin path. */
+    public static TestReport termsOff() {
+        long t0 = System.nanoTime();
+        boolean same = TransportTermsValidation.zeroTermsBitIdentical(RealisticField.standard());
+        List<Criterion> cr = List.of(Criterion.atLeast("N arrays equal bit for bit (1 = yes)", same ? 1 : 0, 1));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "realistic field, 41x17, 7 bins, exact LU: zero wind and no losses through the coupled path vs"
+                + " the independent bins");
+        data.put("bit_identical", same);
+        return new TestReport("terms-off", data, cr, seconds(t0));
+    }
+
+    /** Errors on a refinement sequence with the observed order between neighbours (ratio 2). */
+    private static List<Map<String, Object>> refinement(int[] sizes, IntToDoubleFunction error,
+                                                        String key) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double previous = Double.NaN;
+        for (int n : sizes) {
+            double e = error.applyAsDouble(n);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put(key, n);
+            row.put("error", e);
+            row.put("order", Double.isNaN(previous) ? null : TransportTermsValidation.order(previous, e, 2));
+            rows.add(row);
+            previous = e;
+        }
+        return rows;
+    }
+
+    private static void lastOrder(List<Criterion> cr, String what, List<Map<String, Object>> rows, double lo,
+                                  double hi) {
+        double order = (double) rows.get(rows.size() - 1).get("order");
+        cr.add(Criterion.atLeast("observed order in " + what, order, lo));
+        cr.add(Criterion.atMost("observed order in " + what, order, hi));
+    }
+
+    // ------------------------------------------------------------------ 3D
+
+    public static TestReport manufactured3d() {
+        long t0 = System.nanoTime();
+        List<Steady3DRuns.GridResult> grids = Manufactured3DValidation.convergence(GRIDS_3D);
+        List<Criterion> cr = new ArrayList<>();
+        for (var g : grids) {
+            if (g.n() == 65) {
+                cr.add(Criterion.atMost("L2 error on 65³", g.l2Rel(), Acceptance.M3D_L2_AT_65));
+            }
+            if (g.n() >= 33) {
+                cr.add(Criterion.atLeast("L2 order to " + g.n() + "³", g.orderL2(), Acceptance.M3D_ORDER_MIN));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("field", "B = (cos θ, sin θ, 0.5 + 0.25 x), θ = 0.4 y + 0.8 z (twisted, oblique)");
+        data.put("method", "SteadySolver3D on [-1,1]^3 vs N = cos(πx/2)cos(πy/2)cos(πz/2)exp(0.4x − 0.3y), exact"
+                + " continuous source; D_par = 1, D_perp = 0.05");
+        data.put("grids", grids);
+        return new TestReport("M3D", data, cr, seconds(t0));
+    }
+
+    public static TestReport green3d() {
+        long t0 = System.nanoTime();
+        List<Steady3DRuns.GridResult> grids = GreenFunction3DValidation.convergence(GRIDS_3D);
+        List<Criterion> cr = new ArrayList<>();
+        for (var g : grids) {
+            if (g.n() == 65) {
+                cr.add(Criterion.atMost("L2 error on 65³", g.l2Rel(), Acceptance.G3D_L2_AT_65));
+                cr.add(Criterion.atLeast("L2 order to 65³", g.orderL2(), Acceptance.G3D_ORDER_MIN_TO_65));
+            }
+            if (g.n() == 129) {
+                cr.add(Criterion.atLeast("L2 order to 129³", g.orderL2(), Acceptance.G3D_ORDER_MIN_TO_129));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("field", "uniform, b ∥ (0.8, −0.5, 0.33)");
+        data.put("reference", "N = s³ √(π/2) erf(ρ/(√2 s))/ρ, ρ² = xᵀD⁻¹x, for S = exp(−ρ²/(2s²)); s = 0.7,"
+                + " D_par = 1, D_perp = 0.1; exact N on the box faces (lifted source)");
+        data.put("grids", grids);
+        return new TestReport("G3D", data, cr, seconds(t0));
+    }
+
+    public static TestReport axisymmetric3d(boolean quick) {
+        long t0 = System.nanoTime();
+        List<AxisymmetricEmbedding3D.Size> sizes = new ArrayList<>();
+        for (double h : quick ? AXISYM_SPACINGS_QUICK_KPC : AXISYM_SPACINGS_KPC) {
+            sizes.add(new AxisymmetricEmbedding3D.Size(AXISYM_R_MAX_KPC, AXISYM_HALF_HEIGHT_KPC, h));
+        }
+        List<AxisymmetricEmbedding3D.Result> results = AxisymmetricEmbedding3D.convergence(sizes);
+        List<Criterion> cr = new ArrayList<>();
+        for (var r : results) {
+            if (r.spacingKpc() == 0.5) {
+                cr.add(Criterion.atMost("max |N3D − N2D| / max N2D at h = 0.5 kpc", r.maxRel(),
+                        Acceptance.AXISYM_MAX_AT_HALF_KPC));
+            }
+            if (r.spacingKpc() == 0.25) {
+                cr.add(Criterion.atMost("max |N3D − N2D| / max N2D at h = 0.25 kpc", r.maxRel(),
+                        Acceptance.AXISYM_MAX_AT_QUARTER_KPC));
+                cr.add(Criterion.atMost("relative difference at R = 8.5 kpc, z = 0, h = 0.25 kpc", r.relAtSun(),
+                        Acceptance.AXISYM_SUN_AT_QUARTER_KPC));
+            }
+            if (r.orderMax() != null) {
+                cr.add(Criterion.atLeast("order of the max difference to h = " + r.spacingKpc() + " kpc",
+                        r.orderMax(), Acceptance.AXISYM_ORDER_MIN));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("model", "toy field (B0φ = 1 µG, R0 = 3.5 kpc, εB = 0.5), pulsar source, εD = 0.1, p = 1 GeV");
+        data.put("method", "2D symmetric scheme (banded LU) vs 3D symmetric scheme (SteadySolver3D) with"
+                + " AxisymmetricField3D; 3D averaged over " + AxisymmetricEmbedding3D.AZIMUTHS
+                + " azimuths by bicubic interpolation in each z plane");
+        data.put("spacings", results);
+        return new TestReport("axisym-3d", data, cr, seconds(t0));
+    }
+
+    public static TestReport mirror3d() {
+        long t0 = System.nanoTime();
+        List<Mirror3DChecks.Check> checks =
+                Mirror3DChecks.run(AXISYM_R_MAX_KPC, AXISYM_HALF_HEIGHT_KPC, MIRROR_SPACING_KPC);
+        List<Criterion> cr = new ArrayList<>();
+        List<Measure> m = new ArrayList<>();
+        for (var c : checks) {
+            m.add(c.measure());
+            if (c.symmetry()) {
+                cr.add(Criterion.atMost(c.measure().label() + " n=" + c.measure().n(), c.measure().value(),
+                        Acceptance.MIRROR_3D));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "max |N(x) − N(M x)| / max |N| for maps M that leave field (up to sign) and source"
+                + " invariant; pulsar source, εD = 0.1, R_max = 20 kpc, H = 4 kpc, h = " + MIRROR_SPACING_KPC
+                + " kpc; the full JF12 row is not a symmetry (no bound)");
+        data.put("results", m);
+        return new TestReport("mirror-3d", data, cr, seconds(t0));
+    }
+
+    public static TestReport jf12Field() {
+        long t0 = System.nanoTime();
+        double[] crpropa = Jf12FieldChecks.crpropa();
+        double pitch = Jf12FieldChecks.pitchDeviationDeg();
+        double ring = Jf12FieldChecks.netFluxThroughRing();
+        double table = Jf12FieldChecks.netFluxFromTable();
+        double divergence = Jf12FieldChecks.maxDivergence();
+        double elevation = Jf12FieldChecks.xElevationDeviationDeg();
+        List<Criterion> cr = List.of(
+                Criterion.atMost("vs CRPropa JF12Field, max |ΔB|/|B| over " + (int) crpropa[1] + " points",
+                        crpropa[0], Acceptance.JF12_CRPROPA),
+                Criterion.atLeast("CRPropa reference points", crpropa[1], 20),
+                Criterion.atMost("arm pitch |atan(B_R/B_φ) − 11.5°| (deg)", pitch, Acceptance.JF12_ANGLE_DEG),
+                Criterion.atMost("|net flux| / |flux| through R = 5 kpc", Math.abs(ring), Acceptance.JF12_NET_FLUX),
+                Criterion.atMost("net flux through R = 5 kpc vs Table 1", Math.abs(ring - table),
+                        Acceptance.JF12_FLUX_VS_TABLE),
+                Criterion.atMost("|∇·B| · 1 kpc / |B| at arm centres", divergence, Acceptance.JF12_DIVERGENCE),
+                Criterion.atMost("X-field elevation |Θ − 49°| outside R_Xc (deg)", elevation,
+                        Acceptance.JF12_ANGLE_DEG));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reference", "Jansson & Farrar 2012, ApJ 757, 14 (Table 1, §5); CRPropa JF12Field at commit"
+                + " db97df1 (" + Jf12FieldChecks.CRPROPA_RESOURCE + ")");
+        data.put("crpropa_max_rel", crpropa[0]);
+        data.put("crpropa_points", (int) crpropa[1]);
+        data.put("pitch_deviation_deg", pitch);
+        data.put("net_flux_r5", ring);
+        data.put("net_flux_r5_from_table", table);
+        data.put("max_divergence_rel", divergence);
+        data.put("x_elevation_deviation_deg", elevation);
+        return new TestReport("jf12-field", data, cr, seconds(t0));
+    }
+
     // ------------------------------------------------------------------ all
 
     public static TestReport run(String name, boolean quick, int threads) {
@@ -324,6 +565,15 @@ public final class ValidationSuite {
             case "zero-source" -> zeroSource();
             case "mass-balance" -> massBalance(quick);
             case "D0-scaling" -> d0Scaling();
+            case "wind-slab" -> windSlab(quick);
+            case "losses-continuity" -> lossesContinuity(quick);
+            case "wind-losses-balance" -> windLossesBalance();
+            case "terms-off" -> termsOff();
+            case "M3D" -> manufactured3d();
+            case "G3D" -> green3d();
+            case "axisym-3d" -> axisymmetric3d(quick);
+            case "mirror-3d" -> mirror3d();
+            case "jf12-field" -> jf12Field();
             default -> throw new IllegalArgumentException("unknown validation test " + name + "; known: " + NAMES);
         };
     }
