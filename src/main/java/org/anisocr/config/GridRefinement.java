@@ -27,7 +27,8 @@ public final class GridRefinement {
                 c.output(),
                 c.text(),
                 c.analysis(),
-                c.gas());
+                c.gas(),
+                c.sky());
     }
 
     private static int cells(double length, double d, String what) {

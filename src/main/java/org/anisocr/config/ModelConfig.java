@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                           MagneticField field, Source source, SolverSettings solver, OutputSettings output,
-                          String text, AnalysisConfig analysis, GasSettings gas) {
+                          String text, AnalysisConfig analysis, GasSettings gas, SkySettings sky) {
 
     public static ModelConfig load(Path file) {
         String text = readText(file);
@@ -115,6 +115,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         boolean analysisGiven = top.has("analysis");
         AnalysisConfig analysis = AnalysisConfig.read(top.table("analysis", false));
         GasSettings gas = top.has("gas") ? GasSettings.read(top.table("gas", false)) : GasSettings.defaults();
+        SkySettings sky = top.has("sky") ? SkySettings.read(top.table("sky", false)) : SkySettings.defaults();
         top.rejectUnknown();
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
@@ -122,7 +123,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
             throw new ConfigException("[analysis]: " + misfit);
         }
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
-                gas);
+                gas, sky);
     }
 
     /** A TOML syntax error with its line, the line's text and, for a repeated key, the key. */

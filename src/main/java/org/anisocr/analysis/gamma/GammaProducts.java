@@ -70,12 +70,39 @@ public final class GammaProducts {
 
     public static Result compute(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s) {
         double[] eGamma = s.photonEnergiesGeV();
+        double scale = scale(grid, momenta.values(), density, s);
+        double[][] q = emissivity(momenta, density, s, eGamma, scale);
+        int[] window = SpectralIndexFit.window(eGamma, s.fitMinGeV(), s.fitMaxGeV());
+        int j0 = grid.planeIndex();
+        double[] r = new double[grid.nR()];
+        double[] index = new double[grid.nR()];
+        double[] spectrum = new double[eGamma.length];
+        for (int i = 0; i < grid.nR(); i++) {
+            r[i] = grid.r(i);
+            for (int e = 0; e < eGamma.length; e++) {
+                spectrum[e] = q[e][grid.index(i, j0)];
+            }
+            index[i] = SpectralIndexFit.alpha(eGamma, spectrum, window);
+        }
+        return new Result(eGamma, q, r, index, scale, s);
+    }
+
+    /**
+     * q_γ[e][node] per H atom [s⁻¹ GeV⁻¹] at the photon energies {@code eGammaGeV} (any list, e.g. a sky map's),
+     * with J_p normalised to the local flux at R☉ of {@code s}: the emissivity of {@link #compute}.
+     */
+    public static double[][] emissivity(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s,
+                                        double[] eGammaGeV) {
+        return emissivity(momenta, density, s, eGammaGeV, scale(grid, momenta.values(), density, s));
+    }
+
+    private static double[][] emissivity(MomentumGrid momenta, double[][] density, GammaSettings s,
+                                         double[] eGamma, double scale) {
         GammaEmissivity kernel = new GammaEmissivity(new PionDecayCrossSection(s.model()), s.enhancement(), eGamma,
                 s.protonNodesPerDecade());
         double[] p = momenta.values();
-        double scale = scale(grid, p, density, s);
         SpectrumInterpolation interp = new SpectrumInterpolation(p, kernel.momentaGeV());
-        int nodes = grid.size();
+        int nodes = density[0].length;
         double[][] q = new double[eGamma.length][nodes];
         double[] n = new double[p.length];
         for (int idx = 0; idx < nodes; idx++) {
@@ -91,19 +118,7 @@ public final class GammaProducts {
                 q[e][idx] = qi[e];
             }
         }
-        int[] window = SpectralIndexFit.window(eGamma, s.fitMinGeV(), s.fitMaxGeV());
-        int j0 = grid.planeIndex();
-        double[] r = new double[grid.nR()];
-        double[] index = new double[grid.nR()];
-        double[] spectrum = new double[eGamma.length];
-        for (int i = 0; i < grid.nR(); i++) {
-            r[i] = grid.r(i);
-            for (int e = 0; e < eGamma.length; e++) {
-                spectrum[e] = q[e][grid.index(i, j0)];
-            }
-            index[i] = SpectralIndexFit.alpha(eGamma, spectrum, window);
-        }
-        return new Result(eGamma, q, r, index, scale, s);
+        return q;
     }
 
     /** K with K N(p(T_ref), R☉, 0) = J_local(T_ref). */
