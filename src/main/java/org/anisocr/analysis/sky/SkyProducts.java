@@ -55,10 +55,12 @@ public final class SkyProducts {
 
     /**
      * The regions whose index summary.json reports: the inner Galaxy (|ℓ| &lt; 30°, |b| &lt; 5°), the outer Galaxy
-     * (|ℓ − 180°| &lt; 30°, |b| &lt; 5°; the anticentre) and high latitudes (|b| ≥ 30°; the local gas).
+     * (|ℓ − 180°| &lt; 30°, |b| &lt; 5°; the anticentre), high latitudes (|b| ≥ 30°; the local gas) and the
+     * central |ℓ| &lt; 10°, |b| &lt; 5° (lines of sight through R &lt; 1.5 kpc, where a radial hardening is largest).
      */
     public static final List<Region> REGIONS = List.of(
             new Region("inner", 0, 30, 0, 5),
+            new Region("central", 0, 10, 0, 5),
             new Region("outer", 180, 30, 0, 5),
             new Region("high_latitude", 0, 180.0001, 30, 90.0001));
 
