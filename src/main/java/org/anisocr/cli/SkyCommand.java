@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -91,9 +91,9 @@ public final class SkyCommand implements Callable<Integer> {
         OutputLocation.checkFolder(out, overwrite.overwrite(), "--out");
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         var err = spec.commandLine().getErr();
-        Map<String, Object> block;
         Path written;
         SkyMaps.Result[] result = new SkyMaps.Result[1];
+        AtomicReference<Map<String, Object>> block = new AtomicReference<>();
         try (AtomicOutputDir target = new AtomicOutputDir(out, overwrite.overwrite(), err::println)) {
             written = target.writing(() -> {
                 result[0] = SkyMaps.compute(c.grid(), c.momenta(), cube.density(), gas, s, rSun, workers,
@@ -103,13 +103,14 @@ public final class SkyCommand implements Callable<Integer> {
                 summary.put("run_dir", runDir.toAbsolutePath().normalize().toString());
                 summary.put("code_version", Version.get());
                 summary.put("threads", workers);
-                summary.put("sky", SkyProducts.writeAll(result[0], c.name(), target.path("")));
+                block.set(SkyProducts.writeAll(result[0], c.name(), target.path("")));
+                summary.put("sky", block.get());
                 JsonFiles.write(target.path("summary.json"), summary);
                 target.commit(OutputMarker.now("sky", c.text()));
                 return target.target();
             });
         }
-        printResult(c.name(), result[0], written, workers);
+        printResult(c.name(), result[0], block.get(), written, workers);
         return Main.EXIT_OK;
     }
 
@@ -121,16 +122,18 @@ public final class SkyCommand implements Callable<Integer> {
         }
     }
 
-    private void printResult(String name, SkyMaps.Result r, Path written, int workers) {
+    private void printResult(String name, SkyMaps.Result r, Map<String, Object> block, Path written, int workers) {
         var o = spec.commandLine().getOut();
         o.println(String.format(Locale.ROOT, "%s: sky maps, nside %d, %d energies%s, %.2f s on %d threads -> %s",
                 name, r.ring().nside(), r.energiesGeV().length, r.car() != null ? " (+ CAR)" : "", r.seconds(),
                 workers, written));
-        List<SkyProducts.RegionSpectrum> regions = SkyProducts.regions(r);
         StringBuilder b = new StringBuilder("  γ-ray index (fit " + r.settings().fitMinGeV() + "–"
                 + r.settings().fitMaxGeV() + " GeV):");
-        for (SkyProducts.RegionSpectrum rs : regions) {
-            b.append(String.format(Locale.ROOT, " %s %.4f", rs.region().name(), rs.index()));
+        Map<?, ?> regions = (Map<?, ?>) block.get("regions");
+        for (var e : regions.entrySet()) {
+            Object g = ((Map<?, ?>) e.getValue()).get("gamma_index");
+            b.append(" ").append(e.getKey()).append(" ")
+                    .append(g instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : "nan");
         }
         o.println(b);
     }
