@@ -269,6 +269,26 @@ class LineOfSightTest {
     }
 
     @Test
+    void directionsFollowTheGalacticConvention() {
+        // the frame of field.FieldVector3: Sun at (−R☉, 0, z☉), ℓ = 0 towards the centre, ℓ = 90° along +y, b = 90°
+        // along +z; an axisymmetric map cannot tell ℓ from −ℓ, a 3D model's can
+        Ray centre = ray(0, 0, 0.02);
+        assertEquals(-R_SUN, centre.x0Kpc(), 0);
+        assertEquals(0.02, centre.z0Kpc(), 0);
+        assertEquals(1, centre.dx(), 1e-15);
+        Ray rotation = ray(90, 0, 0);
+        assertEquals(1, rotation.dy(), 1e-15);
+        assertEquals(0, rotation.dx(), 1e-15);
+        assertEquals(-1, ray(270, 0, 0).dy(), 1e-15);
+        assertEquals(1, ray(123, 90, 0).dz(), 1e-15);
+        // a ball on the +y side (ℓ ≈ 90°) is seen at ℓ = 90°, not at 270°
+        Ball ball = new Ball(-R_SUN, 3, 0, 1, 20, 4);
+        LineOfSight los = new LineOfSight(ball, LineOfSight.Settings.of(R_SUN, 0));
+        assertEquals(2 * UNIT, los.intensity(Math.toRadians(90), 0)[0], 1e-12 * UNIT);
+        assertEquals(0, los.intensity(Math.toRadians(270), 0)[0]);
+    }
+
+    @Test
     void rayThatMissesTheModelSeesNothing() {
         SpatialGrid g = new SpatialGrid(Geometry.CYLINDRICAL, 5, 1, 51, 21);
         LineOfSight los = new LineOfSight(gridded(g, (r, z) -> 1.0), LineOfSight.Settings.of(R_SUN, 0));
