@@ -76,6 +76,11 @@ public final class SkyCommand implements Callable<Integer> {
         if (nside != null && (nside < 1 || nside > SkySettings.MAX_NSIDE || Integer.bitCount(nside) != 1)) {
             throw ConfigException.outOfRange("--nside", nside, "a power of two from 1 to " + SkySettings.MAX_NSIDE);
         }
+        Path source = runDir.toAbsolutePath().normalize();
+        if (source.startsWith(out.toAbsolutePath().normalize())) {
+            throw new ConfigException("--out " + out + " holds the run the maps are made from (" + runDir
+                    + "); replacing it would delete that run. Give a new folder, e.g. --out " + runDir + "-sky");
+        }
         DensityCube cube = readRun();
         ModelConfig c = ModelConfig.parse(runDir.toAbsolutePath().normalize().getFileName().toString(),
                 cube.configText());

@@ -96,5 +96,9 @@ class SkyCommandTest {
         assertEquals(2, r.code(), r.all());
         assertTrue(r.err().contains("--nside"), r.err());
         assertFalse(Files.exists(tmp.resolve("o")));
+        r = CliHarness.inProcess("sky", notARun.toString(), "--out", notARun.toString(), "--overwrite");
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("would delete that run"), r.err());
+        assertTrue(Files.isDirectory(notARun));
     }
 }
