@@ -137,10 +137,10 @@ else
   echo "nvidia-smi: not on PATH"
 fi
 if [ $dry = 1 ]; then
-  step probe 60 0 "${J[@]}" -cp "$jar" org.anisocr.solver.gpu.GpuDevice
+  step probe 60 0 "${J[@]}" -cp "$jar" org.anisocr.cli.GpuProbe
   device="dry-run"
 else
-  probe=$(timeout -k 5 60 "${J[@]}" -cp "$jar" org.anisocr.solver.gpu.GpuDevice 2>&1 | grep -v '^WARNING' | tail -1)
+  probe=$(timeout -k 5 60 "${J[@]}" -cp "$jar" org.anisocr.cli.GpuProbe 2>&1 | grep -v '^WARNING' | tail -1)
   echo "probe: $probe"
   case $probe in
     "no usable GPU"*|"")

@@ -1,5 +1,6 @@
 package org.anisocr;
 
+import org.anisocr.run.SolverBackend;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -29,6 +30,9 @@ public final class DeviceTestRunner {
             "org.anisocr.bench.CusparseBaselineTest", "org.anisocr.cli.RunCommandTest");
 
     public static void main(String[] args) {
+        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU"))) { // as the command line honours it
+            SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
+        }
         LauncherDiscoveryRequest built = request(args.length > 0 ? List.of(args) : DEFAULT_TARGETS).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();

@@ -43,11 +43,13 @@ class RecordImmutabilityTest {
             "analysis.sky.SkyProducts$Profile", "a longitude profile per energy, written once to CSV and PNG",
             "analysis.sky.SkyProducts$RegionSpectrum", "a region's mean spectrum, read once for its index",
             "analysis.sky.SkyRenderer$Maps", "sky maps (energies × pixels) handed from the renderer to its caller",
-            "io.DensityCube", "a run's whole density cube, read once",
             "io.SkyFits$Column", "one sky map column (a value per pixel), written to FITS as given",
             "bench.Benchmark$TridiagonalSystems", "a benchmark's batch of line systems (m × batch per array)",
+            "io.Dragon2Fits$Species", "one species' density image (energies × grid nodes), written to FITS as given",
+            "io.FitsCubeReader$Cube", "the density of every momentum bin, read from a run's N.fits",
             "io.MapFits$Plane", "one grid-sized map plane, written to FITS as given",
             "io.MapImage$Arrows", "grid-sized vector components of a map image",
+            "run.Run3DResult", "the 3D density of every momentum bin",
             "run.RunResult", "the density of every momentum bin",
             "run.Solution$BatchedSteady", "the density of every momentum bin",
             "run.Solution$CpuSteady", "the density of every momentum bin",
@@ -63,7 +65,8 @@ class RecordImmutabilityTest {
             "solver.gpu.GpuSteadySolver$Result", "the densities and residuals of every model and bin",
             "solver.steady.BatchedMgGmres$Outcome", "per-system results read by index in the caller's loops",
             "solver.steady.BatchedSteadySolver$Result", "the densities and residuals of every model and bin",
-            "solver.steady.SteadySolver$Result", "the density of every momentum bin");
+            "solver.steady.SteadySolver$Result", "the density of every momentum bin",
+            "solver.steady3d.Steady3DResult", "one momentum bin's 3D density, handed on by the solver");
 
     private static Map<String, String> shared(String... pairs) {
         Map<String, String> m = new TreeMap<>();

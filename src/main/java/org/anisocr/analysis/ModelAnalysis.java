@@ -126,7 +126,8 @@ public final class ModelAnalysis {
         return new BigDecimal(pGeV).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
-    static int nearestBin(MomentumGrid momenta, double pGeV) {
+    /** The bin whose momentum is nearest to p in log p. */
+    public static int nearestBin(MomentumGrid momenta, double pGeV) {
         int best = 0;
         for (int k = 1; k < momenta.count(); k++) {
             if (Math.abs(Math.log(momenta.p(k) / pGeV)) < Math.abs(Math.log(momenta.p(best) / pGeV))) {

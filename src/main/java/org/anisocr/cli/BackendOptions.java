@@ -71,7 +71,7 @@ public final class BackendOptions {
     }
 
     /** The enum constant spelled {@code value} (its lower-case name, any case); else an error listing the spellings. */
-    private static <E extends Enum<E>> E parse(String value, E[] values) {
+    static <E extends Enum<E>> E parse(String value, E[] values) {
         for (E e : values) {
             if (e.name().equalsIgnoreCase(value.trim())) {
                 return e;

@@ -6,6 +6,7 @@ import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.RichardsonExtrapolation;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.io.ProcessMemory;
 import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.LinePlot;
 import org.anisocr.io.OutputMarker;
@@ -203,16 +204,7 @@ public final class GridStudyCommand implements Callable<Integer> {
 
     /** The process's peak resident set (VmHWM) in GB, NaN when /proc is not there. */
     static double peakRssGb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
+        return ProcessMemory.peakRssGb();
     }
 
     private void write(

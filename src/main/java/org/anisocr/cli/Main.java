@@ -5,6 +5,7 @@ import org.anisocr.io.NoSpaceLeftException;
 import org.anisocr.io.Version;
 import org.anisocr.solver.GpuFailure;
 import org.anisocr.solver.UnstableTimeStepException;
+import org.anisocr.run.SolverBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ import java.util.Locale;
             RunCommand.class,
             ValidateCommand.class,
             FieldCommand.class,
+            ExportCommand.class,
             SweepCommand.class,
             MergeCommand.class,
             FiguresCommand.class,
@@ -37,6 +39,9 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU"))) {
+            SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
+        }
         int code;
         try {
             code = commandLine().execute(args);

@@ -2,7 +2,11 @@ package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
 import org.anisocr.io.AtomicFile;
+import org.anisocr.io.FitsCubeWriter;
 import org.anisocr.io.OutputLocation;
+import org.anisocr.run.Model3DJob;
+import org.anisocr.run.Model3DParts;
+import org.anisocr.run.Run3DResult;
 import org.anisocr.sweep.FamilyManifest;
 import org.anisocr.sweep.SweepIndex;
 import picocli.CommandLine;
@@ -17,23 +21,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(mixinStandardHelpOptions = true, name = "merge", description = {
         "Join the model folders of sweep parts (e.g. shards run on different machines) into one index.csv.",
-        "Exits 1, naming the missing models, unless every member of the family (family.json) is complete."})
+        "Exits 1, naming the missing models, unless every member of the family (family.json) is complete.",
+        "Given the parts of one 3D model (run --bins i/n), joins them into the output folder a single run writes"
+                + " (--out: that folder, default <first part's folder>/../<model name>), N bit for bit."})
 public final class MergeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", description = "sweep directories")
+    @Parameters(arity = "1..*", description = "sweep directories, or the part folders of one 3D model")
     List<Path> dirs;
 
     @Option(
             names = "--out",
-            description = "merged index file (default: <first DIR>/../<first DIR name>-merged-index.csv)")
+            description = "merged index file (default: <first DIR>/../<first DIR name>-merged-index.csv); for 3D"
+                    + " parts, the output folder")
     Path out;
+
+    @Option(names = "--full-cube", description = "3D parts: also write N.fits, the whole N(x, y, z, p) in float32")
+    boolean fullCube;
 
     @CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
@@ -45,6 +56,18 @@ public final class MergeCommand implements Callable<Integer> {
             if (!Files.isDirectory(d)) {
                 throw new ConfigException("not a directory: " + d);
             }
+        }
+        long parts = dirs.stream().filter(Model3DParts::isPart).count();
+        if (parts > 0) {
+            if (parts < dirs.size()) {
+                throw new ConfigException("mixed input: " + parts + " of the " + dirs.size() + " folders are parts of"
+                        + " a 3D run (" + Model3DParts.PART_FILE + "), the others are not; merge either sweep folders"
+                        + " or the parts of one 3D model");
+            }
+            return merge3d();
+        }
+        if (fullCube) {
+            throw new ConfigException("--full-cube is for the parts of a 3D model (run --bins i/n)");
         }
         FamilyManifest manifest = commonManifest();
         Path first = dirs.get(0).toAbsolutePath().normalize();
@@ -86,6 +109,24 @@ public final class MergeCommand implements Callable<Integer> {
             err.println(m);
             return Main.EXIT_FAILURE;
         }
+        return Main.EXIT_OK;
+    }
+
+    /** The parts of one 3D model joined into the output folder of a single run. */
+    private Integer merge3d() {
+        Path first = dirs.get(0).toAbsolutePath().normalize();
+        String name = Model3DParts.model(first).name();
+        Path dir = out != null ? out : first.resolveSibling(name);
+        if (fullCube) {
+            long bytes = FitsCubeWriter.cube3DBytes(Model3DParts.model(first).model3d().grid(),
+                    Model3DParts.model(first).momenta());
+            spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: --full-cube: N.fits will hold %d"
+                    + " bytes (%.2f GB) of float32 data", name, bytes, bytes / (double) (1L << 30)));
+        }
+        Run3DResult r = Model3DJob.merge(dirs, dir, overwrite.overwrite(), fullCube,
+                line -> spec.commandLine().getErr().println(line));
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "merged %d parts of %s (%d bins, residual"
+                + " %.3e) -> %s", dirs.size(), name, r.bins().size(), r.residual(), dir));
         return Main.EXIT_OK;
     }
 

@@ -7,7 +7,8 @@ import org.anisocr.config.ModelConfig;
 import org.anisocr.config.SkySettings;
 import org.anisocr.gas.GasModel;
 import org.anisocr.io.AtomicOutputDir;
-import org.anisocr.io.DensityCube;
+import org.anisocr.io.ConfigHistory;
+import org.anisocr.io.FitsCubeReader;
 import org.anisocr.io.GasModels;
 import org.anisocr.io.JsonFiles;
 import org.anisocr.io.OutputLocation;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -81,17 +83,13 @@ public final class SkyCommand implements Callable<Integer> {
             throw new ConfigException("--out " + out + " holds the run the maps are made from (" + runDir
                     + "); replacing it would delete that run. Give a new folder, e.g. --out " + runDir + "-sky");
         }
-        DensityCube cube = readRun();
-        ModelConfig c = ModelConfig.parse(runDir.toAbsolutePath().normalize().getFileName().toString(),
-                cube.configText());
-        if (cube.nR() != c.grid().nR() || cube.nZ() != c.grid().nZ() || cube.nP() != c.momenta().count()) {
-            throw new ConfigException(runDir + "/N.fits holds " + cube.nP() + "×" + cube.nZ() + "×" + cube.nR()
-                    + " values, its model file a grid of " + c.momenta().count() + "×" + c.grid().nZ() + "×"
-                    + c.grid().nR());
-        }
+        Run run = readRun();
+        ModelConfig c = ModelConfig.parse(source.getFileName().toString(), run.configText());
+        // the grid is the file's (a grid study writes refined grids under an unchanged model file)
+        FitsCubeReader.Cube cube = run.cube();
         SkySettings s = c.sky().with(nside, car, fitMinGeV, fitMaxGeV, energies, zSunKpc);
         double rSun = c.analysis().rSunKpc();
-        SkyMaps.check(s, c.grid(), rSun);
+        SkyMaps.check(s, cube.grid(), rSun);
         GasModel gas = GasModels.resolve(c.gas(), null);
         OutputLocation.checkFolder(out, overwrite.overwrite(), "--out");
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -101,7 +99,7 @@ public final class SkyCommand implements Callable<Integer> {
         AtomicReference<Map<String, Object>> block = new AtomicReference<>();
         try (AtomicOutputDir target = new AtomicOutputDir(out, overwrite.overwrite(), err::println)) {
             written = target.writing(() -> {
-                result[0] = SkyMaps.compute(c.grid(), c.momenta(), cube.density(), gas, s, rSun, workers,
+                result[0] = SkyMaps.compute(cube.grid(), cube.momenta(), cube.density(), gas, s, rSun, workers,
                         quiet ? null : line -> { err.println(line); err.flush(); });
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("model", c.name());
@@ -119,9 +117,18 @@ public final class SkyCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private DensityCube readRun() {
+    /** A finished run as the maps need it: its density on its grid, and its model file. */
+    private record Run(FitsCubeReader.Cube cube, String configText) {}
+
+    private Run readRun() {
+        Path file = runDir.resolve("N.fits");
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(runDir + " holds no N.fits: not a finished anisocr run folder");
+        }
         try {
-            return DensityCube.read(runDir);
+            String text = ConfigHistory.read(file).orElseThrow(() -> new ConfigException(file
+                    + " carries no model file in its HISTORY cards: it was not written by anisocr"));
+            return new Run(FitsCubeReader.read(file), text);
         } catch (IOException e) {
             throw new ConfigException(e.getMessage());
         }

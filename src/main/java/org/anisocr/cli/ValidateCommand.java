@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         name = "validate",
         description = "Run the validation suite (docs/physics.md §5): P1–P3, G1–G3, G1-cyl, isotropy, symmetry,"
-                + " zero source, mass balance, D0 scaling. Exit 1 if any acceptance criterion fails.")
+                + " zero source, mass balance, D0 scaling, wind and losses (slab, continuity in p, balance, terms off)."
+                + " Exit 1 if any acceptance criterion fails.")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -1,13 +1,18 @@
 package org.anisocr.config;
 
+import org.anisocr.field.AxisymmetricField3D;
 import org.anisocr.field.GaussianBumpField;
+import org.anisocr.field.JanssonFarrar2012Field;
 import org.anisocr.field.JanssonFarrarXField;
 import org.anisocr.field.MagneticField;
+import org.anisocr.field.MagneticField3D;
+import org.anisocr.field.Pshirkov2011Field;
 import org.anisocr.field.PshirkovAzimuthalField;
 import org.anisocr.field.RealisticField;
 import org.anisocr.field.ToyField;
 import org.anisocr.field.UniformField;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +24,77 @@ import java.util.Map;
 final class FieldTable {
     static final List<String> MODELS =
             List.of(UniformField.MODEL, ToyField.MODEL, GaussianBumpField.MODEL, RealisticField.MODEL);
+    /** The full JF12 regular field ({@link JanssonFarrar2012Field}), a 3D model only. */
+    static final String JF12 = "jf12";
+    /** The Pshirkov et al. 2011 disk and halo ({@link Pshirkov2011Field}), a 3D model only. */
+    static final String PSHIRKOV_2011 = "pshirkov2011";
+    /** Fields that exist in 3D only (they are not axisymmetric). */
+    static final List<String> MODELS_3D_ONLY = List.of(JF12, PSHIRKOV_2011);
+    private static final List<String> ALL_MODELS = concat(MODELS, MODELS_3D_ONLY);
 
     private FieldTable() {}
 
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The field of a 3D model: one of {@link #MODELS_3D_ONLY}, or a 2D model rotated about the axis
+     * ({@link AxisymmetricField3D}: the "axisymmetrised" field), which then comes back as {@code axisymmetric} too.
+     */
+    record Field3D(MagneticField axisymmetric, MagneticField3D field) {}
+
+    static Field3D read3D(TableReader t) {
+        String model = t.optString("model", null, ALL_MODELS);
+        switch (model) {
+            case JF12 -> {
+                var f = new JanssonFarrar2012Field(t.optBoolean("disk", true), t.optBoolean("toroidal_halo", true),
+                        t.optBoolean("x_field", true), t.optBoolean("zero_within_1kpc", true));
+                t.rejectUnknown();
+                return new Field3D(null, f);
+            }
+            case PSHIRKOV_2011 -> {
+                String disk = t.optString("disk", "bss", List.of("bss", "ass"));
+                t.rejectUnknown();
+                return new Field3D(null, disk.equals("bss") ? Pshirkov2011Field.bss() : Pshirkov2011Field.ass());
+            }
+            default -> {
+                MagneticField f = read(t);
+                return new Field3D(f, new AxisymmetricField3D(f));
+            }
+        }
+    }
+
+    /** The [field] table of a 3D field, as {@link #read3D} reads it back. */
+    static Map<String, Object> write3D(MagneticField3D f) {
+        if (f instanceof AxisymmetricField3D a) {
+            return write(a.field());
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        if (f instanceof JanssonFarrar2012Field jf) {
+            t.put("model", JF12);
+            t.put("disk", jf.disk());
+            t.put("toroidal_halo", jf.toroidalHalo());
+            t.put("x_field", jf.xField());
+            t.put("zero_within_1kpc", jf.coreCut());
+        } else if (f instanceof Pshirkov2011Field p && (p.equals(Pshirkov2011Field.bss())
+                || p.equals(Pshirkov2011Field.ass()))) {
+            t.put("model", PSHIRKOV_2011);
+            t.put("disk", p.bisymmetric() ? "bss" : "ass");
+        } else {
+            throw new IllegalArgumentException("3D field " + f.name() + " has no [field] keys");
+        }
+        return t;
+    }
+
     static MagneticField read(TableReader t) {
-        String model = t.optString("model", null, MODELS);
+        String model = t.optString("model", null, ALL_MODELS);
+        if (MODELS_3D_ONLY.contains(model)) {
+            throw ConfigException.outOfRange(t.key("model"), "\"" + model + "\"", "one of " + MODELS
+                    + " in a 2D model: \"" + model + "\" is a 3D field, for [grid] geometry = \"cartesian3d\"");
+        }
         MagneticField f = switch (model) {
             case UniformField.MODEL -> new UniformField(t.optDouble("b_r_uG", 0, -1e6, 1e6),
                     t.optDouble("b_phi_uG", 0, -1e6, 1e6), t.optDouble("b_z_uG", 0, -1e6, 1e6));

@@ -12,6 +12,10 @@ public final class GridRefinement {
 
     /** The model with dR = dz = d kpc, named {@code <name>-d<d>}; d must divide Rmax and 2H into whole cells. */
     public static ModelConfig atSpacing(ModelConfig c, double d) {
+        if (c.is3d()) {
+            throw new ConfigException(c.name() + " is a 3D model: grid refinement is for 2D models; change [grid]"
+                    + " dx_kpc and dz_kpc instead");
+        }
         SpatialGrid g = c.grid();
         int cellsR = cells(g.rMaxKpc(), d, "r_max_kpc");
         int cellsZ = cells(2 * g.halfHeightKpc(), d, "2·half_height_kpc");
@@ -28,6 +32,9 @@ public final class GridRefinement {
                 c.text(),
                 c.analysis(),
                 c.gas(),
+                c.convection(),
+                c.losses(),
+                null,
                 c.sky());
     }
 

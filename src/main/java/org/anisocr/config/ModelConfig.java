@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import org.anisocr.config.AnalysisConfig;
 import org.anisocr.field.MagneticField;
+import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.Convection;
 import org.anisocr.operator.DiffusionTensor;
+import org.anisocr.operator.EnergyLosses;
+import org.anisocr.operator.Scheme;
 import org.anisocr.operator.Source;
 
 import java.io.IOException;
@@ -20,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,14 +35,49 @@ import java.util.Set;
 /**
  * A model file (TOML) made into validated, immutable parameters. Every table is read strictly:
  * unknown keys, wrong types and out-of-range values throw {@link ConfigException} naming the key.
+ *
+ * <p>A 3D model ({@code [grid] geometry = "cartesian3d"}) has {@code model3d}: its Cartesian grid, 3D field and 3D
+ * source. Its {@code grid} is then the 2D (R, z) grid of the same domain and spacing (dR = Δx, the rings of the
+ * azimuthal averages), {@code field} the 2D field that {@code model3d}'s field rotates (null for a field that exists
+ * in 3D only: jf12, pshirkov2011) and {@code source} the 2D source it evaluates at R = √(x² + y²) (null for the
+ * spiral arms). A 2D model has {@code model3d == null}.
  */
 public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                           MagneticField field, Source source, SolverSettings solver, OutputSettings output,
-                          String text, AnalysisConfig analysis, GasSettings gas, SkySettings sky) {
+                          String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
+                          EnergyLosses losses, Model3D model3d, SkySettings sky) {
+
+    /** A 2D model without a [sky] table. */
+    public ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
+                       MagneticField field, Source source, SolverSettings solver, OutputSettings output,
+                       String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
+                       EnergyLosses losses) {
+        this(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, gas, convection, losses,
+                null, SkySettings.defaults());
+    }
+
+    /** Whether this is a 3D model ({@code [grid] geometry = "cartesian3d"}). */
+    public boolean is3d() { return model3d != null; }
+
+    /** Whether the model has a wind or energy losses, the terms that couple the momentum bins. */
+    public boolean couplesBins() { return convection.isOn() || losses.isOn(); }
 
     public static ModelConfig load(Path file) {
         String text = readText(file);
-        return parse(nameOf(file), text);
+        return parse(nameOf(file), text).withGasTableFrom(file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * This model with a relative [gas] table_file taken from {@code folder} (the model file's): the losses and the
+     * γ-ray products then read the table the model file names, wherever the command runs.
+     */
+    ModelConfig withGasTableFrom(Path folder) {
+        if (gas.tableFile() == null || folder == null || Path.of(gas.tableFile()).isAbsolute()) {
+            return this;
+        }
+        GasSettings resolved = new GasSettings(gas.model(), gas.xCo(), folder.resolve(gas.tableFile()).toString());
+        return new ModelConfig(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, resolved,
+                convection, losses, model3d, sky);
     }
 
     /** The model name a config file gives: its file name without ".toml". */
@@ -105,25 +146,196 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         }
         TableReader top = new TableReader("", root);
         String modelName = top.optString("name", name, null);
-        SpatialGrid grid = readGrid(top.table("grid", true));
+        TableReader gridTable = top.table("grid", true);
+        boolean threeD = Model3D.GEOMETRY.equals(gridTable.optString("geometry", Geometry.CYLINDRICAL.key(),
+                GEOMETRIES));
+        CartesianGrid3D grid3d = threeD ? readGrid3D(gridTable) : null;
+        SpatialGrid grid = threeD ? embedding(grid3d) : readGrid(gridTable);
         MomentumGrid momenta = readMomenta(top.table("momentum", true));
         DiffusionTensor diffusion = readDiffusion(top.table("diffusion", true));
-        MagneticField field = FieldTable.read(top.table("field", true));
-        Source source = SourceTable.read(top.table("source", true));
-        SolverSettings solver = SolverSettings.read(top.table("solver", false));
+        Model3D model3d = null;
+        MagneticField field;
+        Source source;
+        if (threeD) {
+            FieldTable.Field3D f = FieldTable.read3D(top.table("field", true));
+            SourceTable.Source3DTable s = SourceTable.read3D(top.table("source", true));
+            field = f.axisymmetric();
+            source = s.twoD();
+            model3d = new Model3D(grid3d, f.field(), s.source());
+        } else {
+            field = FieldTable.read(top.table("field", true));
+            source = SourceTable.read(top.table("source", true));
+        }
+        TableReader solverTable = top.table("solver", false);
+        boolean schemeGiven = solverTable.has("scheme");
+        SolverSettings solver = SolverSettings.read(solverTable);
+        if (threeD) {
+            require3dSolver(solver, schemeGiven);
+        }
         OutputSettings output = OutputSettings.read(top.table("output", false));
         boolean analysisGiven = top.has("analysis");
         AnalysisConfig analysis = AnalysisConfig.read(top.table("analysis", false));
         GasSettings gas = top.has("gas") ? GasSettings.read(top.table("gas", false)) : GasSettings.defaults();
+        Convection convection = top.has("convection") ? readConvection(top.table("convection", false))
+                : Convection.NONE;
+        EnergyLosses losses = top.has("losses") ? readLosses(top.table("losses", false)) : EnergyLosses.NONE;
         SkySettings sky = top.has("sky") ? SkySettings.read(top.table("sky", false)) : SkySettings.defaults();
         top.rejectUnknown();
+        if (threeD) {
+            refuse2dOnlyTables(convection, losses, sky, output);
+        }
+        if ((convection.isOn() || losses.isOn()) && momenta.count() < 2) {
+            throw ConfigException.outOfRange("momentum.count", momenta.count(),
+                    "≥ 2 with [convection] or [losses] (their momentum term couples neighbouring bins)");
+        }
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
         if (analysisGiven && misfit != null) {
             throw new ConfigException("[analysis]: " + misfit);
         }
+        requireDragon2Fits(output, grid, momenta);
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
-                gas, sky);
+                gas, convection, losses, model3d, sky);
+    }
+
+    /** The tables a 3D model cannot have (yet): a wind, losses, sky maps, DRAGON2's 2D file. */
+    private static void refuse2dOnlyTables(Convection convection, EnergyLosses losses, SkySettings sky,
+                                           OutputSettings output) {
+        if (convection.isOn() || losses.isOn()) {
+            throw new ConfigException("[convection] and [losses] are solved in 2D models only: a 3D model"
+                    + " ([grid] geometry = \"cartesian3d\") has independent momentum bins; leave the tables out");
+        }
+        if (sky.enabled()) {
+            throw new ConfigException("[sky] maps are made of axisymmetric (2D) models for now: a 3D model ([grid]"
+                    + " geometry = \"cartesian3d\") has no sky yet; leave the table out or run the 2D model");
+        }
+        if (output.dragon2()) {
+            throw ConfigException.outOfRange("output.dragon2", "true", "false in a 3D model (DRAGON2's 2D file holds"
+                    + " an axisymmetric (R, z) model; run the axisymmetric 2D model for HERMES)");
+        }
+    }
+
+    /**
+     * [convection]: the wind v_z = sign(z)(v0 + dv/dz |z|) (GALPROP's v0_conv, dvdz_conv). The table switches it on,
+     * so at least one of the two must be > 0.
+     */
+    static Convection readConvection(TableReader t) {
+        double v0 = t.optDouble("v0_km_s", 0, 0, 3000);
+        double dvdz = t.optDouble("dv_dz_km_s_per_kpc", 0, 0, 1000);
+        t.rejectUnknown();
+        if (v0 == 0 && dvdz == 0) {
+            throw new ConfigException("[convection] needs " + t.key("v0_km_s") + " > 0 or "
+                    + t.key("dv_dz_km_s_per_kpc") + " > 0 (leave the table out for no wind)");
+        }
+        return new Convection(v0, dvdz);
+    }
+
+    /** [losses]: which proton energy losses are on (all by default once the table is given) and T_e. */
+    static EnergyLosses readLosses(TableReader t) {
+        boolean ionisation = t.optBoolean("ionisation", true);
+        boolean coulomb = t.optBoolean("coulomb", true);
+        boolean pion = t.optBoolean("pion", true);
+        double te = t.optDouble("electron_temperature_K", EnergyLosses.DEFAULT_ELECTRON_TEMPERATURE_K, 10, 1e9);
+        t.rejectUnknown();
+        if (!ionisation && !coulomb && !pion) {
+            throw new ConfigException("[losses] switches every loss off: set " + t.key("ionisation") + ", "
+                    + t.key("coulomb") + " or " + t.key("pion") + " to true, or leave the table out");
+        }
+        return new EnergyLosses(ionisation, coulomb, pion, te);
+    }
+
+    /**
+     * {@code [output] dragon2 = true} asks for DRAGON2's 2D file: the R ≥ 0 half-plane of an axisymmetric model on a
+     * kinetic-energy grid spanning at least two momenta. Refused before any work when the model cannot give it.
+     */
+    private static void requireDragon2Fits(OutputSettings output, SpatialGrid grid, MomentumGrid momenta) {
+        if (!output.dragon2()) {
+            return;
+        }
+        if (grid.geometry() != Geometry.CYLINDRICAL) {
+            throw new ConfigException("[output] dragon2 = true needs [grid] geometry = \"cylindrical\": DRAGON2's "
+                    + "2D file holds the R ≥ 0 half-plane of an axisymmetric Galaxy, and this model is "
+                    + grid.geometry().key() + " (x, z)");
+        }
+        if (momenta.count() < 2) {
+            throw new ConfigException("[output] dragon2 = true needs at least 2 momentum bins for its energy axis; "
+                    + "[momentum] count = " + momenta.count());
+        }
+    }
+
+    /** [grid] geometry spellings: the 2D ones, then the 3D one. */
+    static final List<String> GEOMETRIES = geometries();
+
+    private static List<String> geometries() {
+        List<String> g = new ArrayList<>();
+        for (Geometry x : Geometry.values()) {
+            g.add(x.key());
+        }
+        g.add(Model3D.GEOMETRY);
+        return List.copyOf(g);
+    }
+
+    /** A 3D model is solved as a steady state with the symmetric scheme (the one 3D discretisation). */
+    private static void require3dSolver(SolverSettings solver, boolean schemeGiven) {
+        if (solver.mode() != Mode.STEADY) {
+            throw ConfigException.outOfRange("solver.mode", "\"" + solver.mode().key() + "\"",
+                    "\"steady\" in a 3D model ([grid] geometry = \"cartesian3d\": no time stepping in 3D)");
+        }
+        if (schemeGiven && solver.scheme() != Scheme.SYMMETRIC) {
+            throw ConfigException.outOfRange("solver.scheme", "\"" + solver.scheme().key() + "\"",
+                    "\"symmetric\" in a 3D model (the symmetric scheme of Günter et al. 2005 is the 3D"
+                            + " discretisation; leave the key out)");
+        }
+    }
+
+    /**
+     * The 3D [grid]: R_max, H, the spacing (dx_kpc, the same in x and y, or n_xy nodes across; dz_kpc or n_z) and
+     * {@code cylinder} (N = 0 at √(x² + y²) ≥ R_max, default on). The planes x = 0, y = 0 and z = 0 must be nodes
+     * (the slices and the azimuthal averages sit there), so counts are odd and spacings divide R_max and H.
+     */
+    static CartesianGrid3D readGrid3D(TableReader t) {
+        double rMax = t.optDouble("r_max_kpc", 20, 1e-6, 1e5);
+        double h = t.optDouble("half_height_kpc", 4, 1e-6, 1e5);
+        int nXY = centredCount(t, "n_xy", "dx_kpc", rMax, "r_max_kpc");
+        int nZ = centredCount(t, "n_z", "dz_kpc", h, "half_height_kpc");
+        boolean cylinder = t.optBoolean("cylinder", true);
+        t.rejectUnknown();
+        try {
+            return new CartesianGrid3D(rMax, h, nXY, nXY, nZ, cylinder);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[grid]: " + e.getMessage());
+        }
+    }
+
+    /** Nodes across [−half, half] from the count key (odd) or the spacing key (dividing half), exactly one given. */
+    private static int centredCount(TableReader t, String countKey, String spacingKey, double half, String halfKey) {
+        if (t.has(countKey) && t.has(spacingKey)) {
+            throw new ConfigException("give either " + t.key(countKey) + " or " + t.key(spacingKey) + ", not both");
+        }
+        if (t.has(spacingKey)) {
+            double h = t.requireDouble(spacingKey, half / 50_000, half);
+            double cells = half / h;
+            if (Math.abs(cells - Math.rint(cells)) > 1e-6 * cells) {
+                throw ConfigException.outOfRange(t.key(spacingKey), h, "a spacing that divides " + halfKey + " = "
+                        + half + " kpc into whole cells (so that the plane through 0 is a node)");
+            }
+            return 2 * (int) Math.rint(cells) + 1;
+        }
+        if (!t.has(countKey)) {
+            throw new ConfigException("missing key " + t.key(spacingKey) + " or " + t.key(countKey) + " in a 3D grid"
+                    + ("n_xy".equals(countKey) ? " (x and y share the spacing)" : ""));
+        }
+        int n = t.requireInt(countKey, 3, 100_001);
+        if (n % 2 == 0) {
+            throw ConfigException.outOfRange(t.key(countKey), n, "an odd count (so that the plane through 0 is a"
+                    + " node)");
+        }
+        return n;
+    }
+
+    /** The 2D (R, z) grid of a 3D grid's domain: dR = Δx, the same z nodes. */
+    static SpatialGrid embedding(CartesianGrid3D g) {
+        return new SpatialGrid(Geometry.CYLINDRICAL, g.rMaxKpc(), g.halfHeightKpc(), (g.nX() - 1) / 2 + 1, g.nZ());
     }
 
     /** A TOML syntax error with its line, the line's text and, for a repeated key, the key. */
@@ -163,6 +375,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         return "not valid TOML at line " + line + " (\"" + src + "\"): " + what;
     }
 
+    /** The 2D [grid], its geometry already read (a 2D spelling). */
     static SpatialGrid readGrid(TableReader t) {
         Geometry geometry = t.optEnum("geometry", Geometry.CYLINDRICAL, Geometry.values(), Geometry::key);
         double rMax = t.optDouble("r_max_kpc", 20, 1e-6, 1e5);

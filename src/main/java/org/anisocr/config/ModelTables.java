@@ -1,8 +1,10 @@
 package org.anisocr.config;
 
 import org.anisocr.field.MagneticField;
+import org.anisocr.field.MagneticField3D;
 import org.anisocr.operator.DiffusionTensor;
 import org.anisocr.operator.Source;
+import org.anisocr.source.Source3D;
 
 import java.util.Map;
 
@@ -22,6 +24,16 @@ public final class ModelTables {
     /** The [source] table: model, then every parameter of that model. */
     public static Map<String, Object> source(Source s) {
         return SourceTable.write(s);
+    }
+
+    /** The [field] table of a 3D model's field. */
+    public static Map<String, Object> field3d(MagneticField3D f) {
+        return FieldTable.write3D(f);
+    }
+
+    /** The [source] table of a 3D model's source. */
+    public static Map<String, Object> source3d(Source3D s) {
+        return SourceTable.write3D(s);
     }
 
     /** The [diffusion] table (D0_cm2_s in cm²/s, as a model file gives it). */

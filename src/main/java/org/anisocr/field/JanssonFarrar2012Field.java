@@ -30,8 +30,12 @@ package org.anisocr.field;
  * {@link JanssonFarrarXField}); CRPropa takes the z &gt; 0 branch there. It matters only at exactly z = 0 with
  * R ≥ R_Xc, where the published field has a kink. On the axis R = 0 φ = 0 is used, as in CRPropa; the halo's B_φ
  * does not vanish there (the model is singular on the axis above 1 kpc).
+ *
+ * @param coreCut whether the halo and X parts are zero within 1 kpc of the centre, as JF12 (and CRPropa) do; off,
+ *                they are evaluated there too (the X-field then follows {@link JanssonFarrarXField} to the axis)
  */
-public record JanssonFarrar2012Field(boolean disk, boolean toroidalHalo, boolean xField) implements MagneticField3D {
+public record JanssonFarrar2012Field(boolean disk, boolean toroidalHalo, boolean xField, boolean coreCut)
+        implements MagneticField3D {
 
     private static final double PITCH_RAD = Math.toRadians(11.5);
     private static final double SIN_PITCH = Math.sin(PITCH_RAD);
@@ -55,6 +59,12 @@ public record JanssonFarrar2012Field(boolean disk, boolean toroidalHalo, boolean
     private static final double INNER_CUT_KPC = 1.0;
     private static final double OUTER_CUT_KPC = 20.0;
     private static final JanssonFarrarXField X_FIELD = new JanssonFarrarXField(4.6, 49.0, 4.8, 2.9, INNER_CUT_KPC);
+    private static final JanssonFarrarXField X_FIELD_UNCUT = new JanssonFarrarXField(4.6, 49.0, 4.8, 2.9, 0);
+
+    /** The chosen parts with JF12's 1 kpc core cut. */
+    public JanssonFarrar2012Field(boolean disk, boolean toroidalHalo, boolean xField) {
+        this(disk, toroidalHalo, xField, true);
+    }
 
     /** The full regular field with the published best fit. */
     public static JanssonFarrar2012Field jf12() { return new JanssonFarrar2012Field(true, true, true); }
@@ -84,12 +94,12 @@ public record JanssonFarrar2012Field(boolean disk, boolean toroidalHalo, boolean
                 bPhi += strength * COS_PITCH;
             }
         }
-        boolean outsideCore = rKpc * rKpc + zKpc * zKpc > INNER_CUT_KPC * INNER_CUT_KPC;
+        boolean outsideCore = !coreCut || rKpc * rKpc + zKpc * zKpc > INNER_CUT_KPC * INNER_CUT_KPC;
         if (toroidalHalo && outsideCore) {
             bPhi += toroidalHalo(rKpc, zKpc);
         }
         if (xField && outsideCore) {
-            double[] rz = X_FIELD.at(rKpc, zKpc);
+            double[] rz = (coreCut ? X_FIELD : X_FIELD_UNCUT).at(rKpc, zKpc);
             bR += rz[0];
             bZ += rz[1];
         }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * A single result file (bench or validation JSON, a merged index) written all at once: into a hidden sibling,
@@ -23,7 +26,16 @@ public final class AtomicFile {
 
     /** Writes the bytes; see the class comment. */
     public static void write(Path target, boolean overwrite, String option, byte[] bytes) throws IOException {
-        Path abs = OutputLocation.checkFile(target, overwrite, option, AtomicFile::isAnisocrJsonOrCsv);
+        write(target, overwrite, option, AtomicFile::isAnisocrJsonOrCsv, bytes);
+    }
+
+    /**
+     * Writes the bytes; an existing target is replaced only with {@code overwrite} and only when {@code ours} says
+     * anisocr wrote it (e.g. {@link #isAnisocrFits} for a FITS file).
+     */
+    public static void write(Path target, boolean overwrite, String option, Predicate<Path> ours, byte[] bytes)
+            throws IOException {
+        Path abs = OutputLocation.checkFile(target, overwrite, option, ours);
         Files.createDirectories(abs.getParent());
         Path tmp = abs.resolveSibling("." + abs.getFileName() + StagingMarker.PARTIAL
                 + ProcessHandle.current().pid() + "-"
@@ -58,6 +70,37 @@ public final class AtomicFile {
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 return p;
             }
+        }
+    }
+
+    /**
+     * True for a FITS file whose primary header has CREATOR = 'anisocr …' (every FITS anisocr writes has it). The
+     * header cards are read here, 80 bytes each up to END, rather than by nom-tam-fits, which logs a stack trace for a
+     * file that is not FITS (a user's file named .fits must just be "not ours").
+     */
+    public static boolean isAnisocrFits(Path file) {
+        final int card = 80;
+        final int maxCards = 36 * 64; // 64 header blocks: far more than any primary header anisocr writes
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = 0; n < maxCards; n++) {
+                byte[] b = in.readNBytes(card);
+                if (b.length < card) {
+                    return false;
+                }
+                String c = new String(b, StandardCharsets.US_ASCII);
+                if (n == 0 && !c.startsWith("SIMPLE  =")) {
+                    return false;
+                }
+                if (c.startsWith("END     ")) {
+                    return false;
+                }
+                if (c.startsWith("CREATOR = '")) {
+                    return c.substring(11).startsWith("anisocr ");
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 

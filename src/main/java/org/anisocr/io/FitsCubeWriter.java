@@ -5,6 +5,7 @@ import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
 import nom.tam.fits.HeaderCardException;
+import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 
@@ -40,6 +41,53 @@ public final class FitsCubeWriter {
             }
         }
         write(file, data, g, m, normalisation, configText);
+    }
+
+    /** Bytes of the float32 data of {@link #writeCube3D} (without the header): what {@code --full-cube} will write. */
+    public static long cube3DBytes(CartesianGrid3D g, MomentumGrid m) {
+        return 4L * g.size() * m.count();
+    }
+
+    /**
+     * The full 3D density as float32 N[p][z][y][x] (axes 1–3 = X, Y, Z in kpc, 4 = log10 p), with the same BUNIT,
+     * NORM, CREATOR and HISTORY cards as the 2D cube. Single precision: the cube is for looking at (N has ≥ 1e-10
+     * relative solver error anyway) and half the size; the exact doubles stay in memory for the other products.
+     */
+    public static void writeCube3D(Path file, CartesianGrid3D g, MomentumGrid m, double[][] cube, String normalisation,
+                                   String configText) throws IOException {
+        float[][][][] data = new float[cube.length][g.nZ()][g.nY()][g.nX()];
+        for (int k = 0; k < cube.length; k++) {
+            for (int z = 0; z < g.nZ(); z++) {
+                for (int y = 0; y < g.nY(); y++) {
+                    int at = g.index(0, y, z);
+                    float[] row = data[k][z][y];
+                    for (int x = 0; x < g.nX(); x++) {
+                        row[x] = (float) cube[k][at + x];
+                    }
+                }
+            }
+        }
+        try (Fits fits = new Fits()) {
+            BasicHDU<?> hdu = Fits.makeHDU(data);
+            Header h = hdu.getHeader();
+            axis(h, 1, "X", "kpc", g.xKpc(0), g.dxKpc());
+            axis(h, 2, "Y", "kpc", g.yKpc(0), g.dyKpc());
+            axis(h, 3, "Z", "kpc", g.zKpc(0), g.dzKpc());
+            axis(h, 4, "LOG10P", null, Math.log10(m.pMinGeV()), m.log10Step());
+            h.addValue("BUNIT", RELATIVE_UNIT, "N is a pure number: relative, see NORM");
+            h.addValue("NORM", normalisation, "N normalisation: arbitrary, or fixed at R_sun");
+            h.addValue("GEOMETRY", "cartesian3d", "Galactocentric x, y, z; Sun at x < 0");
+            h.addValue("CREATOR", Version.get(), "code version");
+            if (configText != null) {
+                for (String card : ConfigHistory.cards(configText)) {
+                    h.insertHistory(card);
+                }
+            }
+            fits.addHDU(hdu);
+            fits.write(file.toFile());
+        } catch (FitsException e) {
+            throw new IOException("cannot write FITS " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String normalisation,

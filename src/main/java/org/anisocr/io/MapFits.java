@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stack of named (R, z) maps as one FITS cube [plane][z][R] (FITS axis 1 = R, axis 2 = z, axis 3 = plane),
- * with the linear axis keywords CRPIX/CRVAL/CDELT/CTYPE/CUNIT for R and z and PLANEn naming each plane.
+ * A stack of named (R, z) maps (or maps on any two linear axes, {@link PlaneAxes}) as one FITS cube [plane][z][R]
+ * (FITS axis 1 = R, axis 2 = z, axis 3 = plane), with the linear axis keywords CRPIX/CRVAL/CDELT/CTYPE/CUNIT for R
+ * and z and PLANEn naming each plane.
  * Kept separate from the solver's N(p, z, R) cube writer because the third axis here is a list, not log p.
  */
 public final class MapFits {
@@ -27,14 +28,20 @@ public final class MapFits {
 
     public static void write(Path file, SpatialGrid grid, List<Plane> planes, Map<String, Object> header)
             throws IOException {
-        int nR = grid.nR();
-        int nZ = grid.nZ();
+        write(file, PlaneAxes.of(grid), planes, header);
+    }
+
+    /** Maps on any two linear axes (a 2D grid, or a plane or slice of a 3D one). */
+    public static void write(Path file, PlaneAxes axes, List<Plane> planes, Map<String, Object> header)
+            throws IOException {
+        int nR = axes.nX();
+        int nZ = axes.nY();
         double[][][] cube = new double[planes.size()][nZ][nR];
         for (int m = 0; m < planes.size(); m++) {
             double[] v = planes.get(m).values();
-            if (v.length != grid.size()) {
+            if (v.length != axes.size()) {
                 throw new IllegalArgumentException(
-                        "plane " + planes.get(m).name() + " has " + v.length + " values, grid has " + grid.size());
+                        "plane " + planes.get(m).name() + " has " + v.length + " values, grid has " + axes.size());
             }
             for (int j = 0; j < nZ; j++) {
                 System.arraycopy(v, j * nR, cube[m][j], 0, nR);
@@ -44,16 +51,16 @@ public final class MapFits {
             BasicHDU<?> hdu = Fits.makeHDU(cube);
             Header h = hdu.getHeader();
             h.addValue("CREATOR", Version.get(), "code version and git commit");
-            h.addValue("CTYPE1", "R", "Galactocentric radius");
+            h.addValue("CTYPE1", axes.xType(), axes.xComment());
             h.addValue("CUNIT1", "kpc", "");
             h.addValue("CRPIX1", 1, "");
-            h.addValue("CRVAL1", grid.r(0), "");
-            h.addValue("CDELT1", grid.dR(), "");
-            h.addValue("CTYPE2", "Z", "height above the plane");
+            h.addValue("CRVAL1", axes.x0Kpc(), "");
+            h.addValue("CDELT1", axes.dxKpc(), "");
+            h.addValue("CTYPE2", axes.yType(), axes.yComment());
             h.addValue("CUNIT2", "kpc", "");
             h.addValue("CRPIX2", 1, "");
-            h.addValue("CRVAL2", grid.z(0), "");
-            h.addValue("CDELT2", grid.dz(), "");
+            h.addValue("CRVAL2", axes.y0Kpc(), "");
+            h.addValue("CDELT2", axes.dyKpc(), "");
             h.addValue("CTYPE3", "PLANE", "see PLANEn / PUNITn");
             String unit = commonUnit(planes);
             if (unit != null) {

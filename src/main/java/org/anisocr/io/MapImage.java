@@ -44,17 +44,21 @@ public final class MapImage {
      */
     private record Frame(int left, int top, int plotW, int plotH, int width, int height,
                          double r0, double r1, double z0, double z1) {
-        static Frame of(SpatialGrid grid) {
-            double r0 = grid.r(0);
-            double r1 = grid.r(grid.nR() - 1);
-            double z0 = grid.z(0);
-            double z1 = grid.z(grid.nZ() - 1);
+        /** {@code square}: a plot as wide as high where the axes span the same length (the plane x–y). */
+        static Frame of(PlaneAxes grid, boolean square) {
+            double r0 = grid.x0Kpc();
+            double r1 = grid.xLast();
+            double z0 = grid.y0Kpc();
+            double z1 = grid.yLast();
             int left = 90;
             int right = 150;
             int top = 50;
             int bottom = 70;
             int plotW = 900;
             int plotH = (int) Math.max(180, Math.min(700, plotW * (z1 - z0) / (r1 - r0)));
+            if (square && plotH < plotW * (z1 - z0) / (r1 - r0)) {
+                plotW = (int) Math.round(plotH * (r1 - r0) / (z1 - z0));
+            }
             return new Frame(left, top, plotW, plotH, left + plotW + right, top + plotH + bottom, r0, r1, z0, z1);
         }
     }
@@ -102,10 +106,21 @@ public final class MapImage {
 
     public static void write(Path png, SpatialGrid grid, double[] values, String title, String barLabel, boolean log,
                              Arrows arrows) throws IOException {
+        write(png, PlaneAxes.of(grid), grid, values, title, barLabel, log, arrows);
+    }
+
+    /** A map on any two linear axes (a plane or slice of a 3D grid), values[j·nX + i], no arrows. */
+    public static void write(Path png, PlaneAxes axes, double[] values, String title, String barLabel, boolean log)
+            throws IOException {
+        write(png, axes, null, values, title, barLabel, log, null);
+    }
+
+    private static void write(Path png, PlaneAxes axes, SpatialGrid arrowGrid, double[] values, String title,
+                              String barLabel, boolean log, Arrows arrows) throws IOException {
         if (!PlotText.canWrite(png)) {
             return; // no fonts on this machine: said once, the other outputs go on
         }
-        Frame f = Frame.of(grid);
+        Frame f = Frame.of(axes, arrowGrid == null);
         Scale scale = Scale.of(values, log);
         BufferedImage img = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -113,31 +128,31 @@ public final class MapImage {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, f.width(), f.height());
-        paintCells(img, grid, values, f, scale);
+        paintCells(img, axes, values, f, scale);
         if (arrows != null) {
-            drawArrows(g, grid, arrows, f);
+            drawArrows(g, arrowGrid, arrows, f);
         }
-        drawAxes(g, f, title);
+        drawAxes(g, f, title, axes);
         drawColourBar(g, f, scale, barLabel);
         g.dispose();
         ImageIO.write(img, "png", png.toFile());
     }
 
     /** Each pixel of the plot takes the value of the nearest grid node. */
-    private static void paintCells(BufferedImage img, SpatialGrid grid, double[] values, Frame f, Scale scale) {
+    private static void paintCells(BufferedImage img, PlaneAxes grid, double[] values, Frame f, Scale scale) {
         for (int py = 0; py < f.plotH(); py++) {
             double z = f.z1() - (py + 0.5) / f.plotH() * (f.z1() - f.z0());
-            int j = (int) Math.max(0, Math.min(grid.nZ() - 1, Math.round((z - f.z0()) / grid.dz())));
+            int j = (int) Math.max(0, Math.min(grid.nY() - 1, Math.round((z - f.z0()) / grid.dyKpc())));
             for (int px = 0; px < f.plotW(); px++) {
                 double r = f.r0() + (px + 0.5) / f.plotW() * (f.r1() - f.r0());
-                int i = (int) Math.max(0, Math.min(grid.nR() - 1, Math.round((r - f.r0()) / grid.dR())));
-                img.setRGB(f.left() + px, f.top() + py, scale.rgb(values[grid.index(i, j)]));
+                int i = (int) Math.max(0, Math.min(grid.nX() - 1, Math.round((r - f.r0()) / grid.dxKpc())));
+                img.setRGB(f.left() + px, f.top() + py, scale.rgb(values[j * grid.nX() + i]));
             }
         }
     }
 
     /** The plot's frame, R and z ticks with their labels, the axis names and the title. */
-    private static void drawAxes(Graphics2D g, Frame f, String title) {
+    private static void drawAxes(Graphics2D g, Frame f, String title, PlaneAxes axes) {
         int left = f.left();
         int top = f.top();
         int plotW = f.plotW();
@@ -163,9 +178,9 @@ public final class MapImage {
         }
         g.setFont(LABEL_FONT);
         fm = g.getFontMetrics();
-        String xl = "R [kpc]";
+        String xl = axes.xLabel();
         g.drawString(xl, left + plotW / 2 - fm.stringWidth(xl) / 2, top + plotH + 50);
-        drawVertical(g, "z [kpc]", 28, top + plotH / 2 + fm.stringWidth("z [kpc]") / 2);
+        drawVertical(g, axes.yLabel(), 28, top + plotH / 2 + fm.stringWidth(axes.yLabel()) / 2);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, left, top - 16);
     }

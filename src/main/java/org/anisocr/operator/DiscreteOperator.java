@@ -45,12 +45,25 @@ public final class DiscreteOperator {
         return NinePointMatrix.residualNorm(ln, problem.sourceRate(k));
     }
 
-    /** The largest relative residual over all bins. */
+    /**
+     * The largest relative residual over all bins. With a wind or energy losses each bin's residual includes them,
+     * ‖(L + T_k) N_k + S_k + in_k N_{k+1}‖ / ‖S_k + in_k N_{k+1}‖ ({@link MomentumTransport}).
+     */
     public static double maxRelativeResidual(TransportProblem problem, double[][] n) {
         double worst = 0;
         for (int k = 0; k < n.length; k++) {
-            worst = Math.max(worst, relativeResidual(problem, k, n[k]));
+            worst = Math.max(worst, problem.couplesBins() ? coupledResidual(problem, k, n)
+                    : relativeResidual(problem, k, n[k]));
         }
         return worst;
+    }
+
+    private static double coupledResidual(TransportProblem problem, int k, double[][] n) {
+        MomentumTransport t = problem.transport();
+        double[] ln = new double[n[k].length];
+        apply(problem, k, n[k], ln);
+        t.applyTo(k, n[k], ln);
+        double[] s = t.sourceWithInflow(k, problem.sourceRate(k), k + 1 < n.length ? n[k + 1] : null);
+        return NinePointMatrix.residualNorm(ln, s);
     }
 }

@@ -19,6 +19,7 @@ public final class PaperSteadyOperator implements SteadyOperator {
     @Override public double[] source(int k) { return problem.sourceRate(k); }
     @Override public double anisotropyRatio(int k) { return problem.dAni(k) / problem.dPerp(k); }
     @Override public String scheme() { return "paper"; }
+    @Override public MomentumTransport transport() { return problem.transport(); }
 
     @Override public NinePointMatrix matrix(int k) {
         SpatialGrid g = problem.grid();
@@ -42,6 +43,9 @@ public final class PaperSteadyOperator implements SteadyOperator {
             }
         }
         m.clearBoundaries();
+        if (problem.couplesBins()) {
+            problem.transport().addTo(m, k);
+        }
         return m;
     }
 }

@@ -26,6 +26,12 @@ public interface SteadyOperator {
     /** (D∥ − D⊥)/D⊥ at bin k: the only thing that distinguishes the bins' operators up to a scale. */
     double anisotropyRatio(int k);
 
+    /**
+     * The wind and the energy losses of the problem (their spatial part is already in {@link #matrix}; the inflow
+     * from bin k + 1 is the solver's to add to the source), or null when the bins are independent.
+     */
+    default MomentumTransport transport() { return null; }
+
     /** Scheme name as in the config ("paper", "symmetric", …). */
     String scheme();
 }

@@ -120,6 +120,7 @@ public final class SymmetricOperator implements SteadyOperator {
     @Override public double anisotropyRatio(int k) { return problem.dAni(k) / problem.dPerp(k); }
     @Override public String scheme() { return limited ? "symmetric-limited" : "symmetric"; }
     public TransportProblem problem() { return problem; }
+    @Override public MomentumTransport transport() { return problem.transport(); }
 
     /** The limited operator with its limiter factors frozen at the state n[k][node] (all bins). */
     public SymmetricOperator frozenAt(double[][] n) { return frozenAt(n, null); }
@@ -292,6 +293,9 @@ public final class SymmetricOperator implements SteadyOperator {
             }
         }
         m.clearBoundaries();
+        if (problem.couplesBins()) {
+            problem.transport().addTo(m, k);
+        }
         return m;
     }
 

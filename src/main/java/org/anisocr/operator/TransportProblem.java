@@ -19,6 +19,7 @@ public final class TransportProblem {
     private final double[] dAni;
     private final double[][] sourceRate;
     private final double[][] initial;
+    private final MomentumTransport transport;
 
     public TransportProblem(
             SpatialGrid grid, MomentumGrid momenta, DiffusionTensor tensor, MagneticField field, Source source) {
@@ -27,6 +28,20 @@ public final class TransportProblem {
 
     public TransportProblem(
             MomentumGrid momenta, DiffusionTensor tensor, OperatorCoefficients coefficients, Source source) {
+        this(momenta, tensor, coefficients, source, null);
+    }
+
+    /**
+     * @param transport the wind and the energy losses, which couple the bins; null for a model without them (then
+     *                  every bin is independent and the problem is the paper's)
+     */
+    public TransportProblem(MomentumGrid momenta, DiffusionTensor tensor, OperatorCoefficients coefficients,
+                            Source source, MomentumTransport transport) {
+        if (transport != null && (!transport.grid().equals(coefficients.grid())
+                || !transport.momenta().equals(momenta))) {
+            throw new IllegalArgumentException("the wind and losses were built for another grid");
+        }
+        this.transport = transport;
         this.grid = coefficients.grid();
         this.momenta = momenta;
         this.tensor = tensor;
@@ -56,6 +71,10 @@ public final class TransportProblem {
     public double dPerp(int k) { return dPerp[k]; }
     /** D∥(p_k) − D⊥(p_k). */
     public double dAni(int k) { return dAni[k]; }
+    /** The wind and the energy losses (they couple the bins), or null when the model has neither. */
+    public MomentumTransport transport() { return transport; }
+    /** Whether the bins are coupled by a wind or energy losses. */
+    public boolean couplesBins() { return transport != null; }
     /** S at every node for bin k; shared, do not modify. */
     public double[] sourceRate(int k) { return sourceRate[k]; }
     public double[][] initialDensity() {

@@ -4,10 +4,13 @@ import org.anisocr.config.ConfigException;
 import org.anisocr.config.Mode;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.SolverSettings;
+import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.io.FitsCubeWriter;
 import org.anisocr.operator.Scheme;
 import org.anisocr.solver.steady.SteadyMethod;
 import org.anisocr.solver.steady.SteadySolver;
+import org.anisocr.solver.steady3d.SteadySolver3D;
 
 import java.util.Locale;
 
@@ -105,23 +108,58 @@ public record MemoryEstimate(long bytes, String account) {
     }
 
     /**
+     * A 3D model ({@code ModelConfig.model3d}): the density of the bins this run holds, the operator's b b per cell,
+     * the source shape, and per worker the solver's own estimate ({@link SteadySolver3D#estimateBytes}) plus a bin's
+     * source and warm-start guess; with {@code --full-cube} the float32 copy of every bin.
+     *
+     * @param binsHeld momentum bins whose N this run keeps (all of them for a run or a merge, a part's own for
+     *                 {@code --bins})
+     * @param blocks   warm-start blocks the run solves (what can run in parallel; 0 for a merge, which solves nothing)
+     */
+    public static MemoryEstimate of3d(ModelConfig c, int threads, int binsHeld, int blocks, boolean fullCube) {
+        CartesianGrid3D g = c.model3d().grid();
+        long n = g.size();
+        int available = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int t = Math.max(0, Math.min(available, blocks));
+        long density = binsHeld * n * 8;
+        long problem = 6 * n * 8 + n + n * 8;
+        long perWorker = SteadySolver3D.estimateBytes(g) + 2 * n * 8;
+        long cube = fullCube ? FitsCubeWriter.cube3DBytes(g, c.momenta()) : 0;
+        long total = density + problem + t * perWorker + cube;
+        return new MemoryEstimate(total, String.format(Locale.ROOT, "%s 3D grid %d×%d×%d, %d momenta held: %s of"
+                        + " densities, %d worker%s × %s of solver%s", c.name(), g.nX(), g.nY(), g.nZ(), binsHeld,
+                gb(density), t, t == 1 ? "" : "s", gb(perWorker), fullCube ? ", plus the float32 cube " + gb(cube)
+                        : ""));
+    }
+
+    /**
      * Refuses (exit 2) when the estimate exceeds the JVM's maximum heap, naming the estimate, the heap and the ways
      * out.
      */
     public void requireFitsHeap() {
+        requireFitsHeap("a coarser grid (grid.n_r / grid.n_z or dr_kpc / dz_kpc), fewer threads (--threads 1: one"
+                + " factor at a time), solver.steady.method = \"mg-gmres\" (memory grows like the grid)");
+    }
+
+    /** {@link #requireFitsHeap()} for a 3D model, with its own ways out. */
+    public void requireFitsHeap3d() {
+        requireFitsHeap("a coarser grid ([grid] dx_kpc / dz_kpc), fewer threads (--threads 1: one bin at a time),"
+                + " the bins split across machines (run --bins i/n, then merge: each part holds its own bins)");
+    }
+
+    private void requireFitsHeap(String waysOut) {
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes <= heap) {
             return;
         }
         throw new ConfigException(String.format(
                 Locale.ROOT,
-                "this model needs about %s of memory (%s), more than the Java heap of %s; nothing was run. Ways out: a"
-                    + " coarser grid (grid.n_r / grid.n_z or dr_kpc / dz_kpc), fewer threads (--threads 1: one factor"
-                    + " at a time), solver.steady.method = \"mg-gmres\" (memory grows like the grid), or a larger"
-                    + " heap, e.g. ANISOCR_JAVA_OPTS=-Xmx%dg if the machine has that much memory",
+                "this model needs about %s of memory (%s), more than the Java heap of %s; nothing was run. Ways out:"
+                    + " %s, or a larger heap, e.g. ANISOCR_JAVA_OPTS=-Xmx%dg if the machine has that much memory",
                 gb(bytes),
                 account,
                 gb(heap),
+                waysOut,
                 (long) Math.ceil(bytes * 1.25 / (1L << 30))));
     }
 

@@ -2,17 +2,22 @@ package org.anisocr.run;
 
 import org.anisocr.analysis.AnalysisSummary;
 import org.anisocr.analysis.ModelAnalysis;
+import org.anisocr.analysis.gamma.Dragon2Protons;
 import org.anisocr.analysis.gamma.GammaProducts;
 import org.anisocr.analysis.gamma.GammaSettings;
 import org.anisocr.analysis.sky.SkyMaps;
 import org.anisocr.analysis.sky.SkyProducts;
+import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
+import org.anisocr.grid.MomentumGrid;
 import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.GasModels;
+import org.anisocr.io.Dragon2Fits;
 import org.anisocr.io.OutputLocation;
 import org.anisocr.io.OutputMarker;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,6 +77,9 @@ public final class ModelJob {
             extra.put("analysis", Map.of("skipped", misfit));
         }
         extra.put("gamma", gammaProducts(r, target.path("")));
+        if (c.output().dragon2()) {
+            extra.put("dragon2", dragon2File(r, target.path("")));
+        }
         if (c.sky().enabled()) {
             extra.put("sky", skyProducts(r, target.path(""), threads, log));
         }
@@ -90,7 +98,9 @@ public final class ModelJob {
      * the memory estimate against the heap, both refused (exit 2) before any work.
      */
     public static MemoryEstimate check(ModelConfig c, Path dir, boolean overwrite, SolverBackend backend) {
+        ModelRunner.require2d(c);
         OutputLocation.checkFolder(dir, overwrite, "--out");
+        checkDragon2(c);
         MemoryEstimate memory = MemoryEstimate.of(c, backend.threads());
         memory.requireFitsHeap();
         if (c.sky().enabled()) {
@@ -101,8 +111,8 @@ public final class ModelJob {
     }
 
     /**
-     * The [sky] maps (sky_*.fits, PNGs, profile; the summary block). The gas is the model's [gas]; a gas table's
-     * path is taken from the working directory, as the run itself sees it.
+     * The [sky] maps (sky_*.fits, PNGs, profile; the summary block). The gas is the model's [gas] (a relative table
+     * path already taken from the model file's folder by {@code ModelConfig.load}).
      */
     private static Map<String, Object> skyProducts(RunResult r, Path dir, int threads, Consumer<String> log)
             throws IOException {
@@ -111,6 +121,37 @@ public final class ModelJob {
         SkyMaps.Result sky = SkyMaps.compute(r.problem().grid(), r.problem().momenta(), r.density(),
                 GasModels.resolve(c.gas(), null), c.sky(), c.analysis().rSunKpc(), workers, log);
         return SkyProducts.writeAll(sky, c.name(), dir);
+    }
+
+    /**
+     * [output] dragon2 = true: J_p is normalised at R☉ of the γ-ray products, which must lie on the grid (the
+     * geometry and the momenta were checked with the model file).
+     */
+    private static void checkDragon2(ModelConfig c) {
+        double rSun = GammaSettings.DEFAULT.rSunKpc();
+        if (c.output().dragon2() && rSun > c.grid().rMaxKpc()) {
+            throw new ConfigException("[output] dragon2 = true: the protons are normalised to the local AMS-02 flux "
+                    + "at R = " + rSun + " kpc, outside this grid ([grid] r_max_kpc = " + c.grid().rMaxKpc() + ")");
+        }
+    }
+
+    /** dragon2.fits (the protons for HERMES, docs/hermes.md); its summary entry, or why it was skipped. */
+    private static Map<String, Object> dragon2File(RunResult r, Path dir) throws IOException {
+        MomentumGrid m = r.problem().momenta();
+        byte[] bytes;
+        try {
+            bytes = Dragon2Protons.fileBytes(r.problem().grid(), m, r.density(), GammaSettings.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            return Map.of("skipped", e.getMessage());
+        }
+        Files.write(dir.resolve(Dragon2Protons.FILE_NAME), bytes);
+        Dragon2Fits.EnergyAxis e = Dragon2Protons.energyAxis(m);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("file", Dragon2Protons.FILE_NAME);
+        s.put("dimE", e.count());
+        s.put("Ekmin_GeV", e.ekMinGeV());
+        s.put("Ekin_fac", e.ekinFactor());
+        return s;
     }
 
     /** gamma_emissivity.fits, gamma_index.csv (the γ-ray observable the model is compared with) with the default

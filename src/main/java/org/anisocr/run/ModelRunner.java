@@ -1,10 +1,16 @@
 package org.anisocr.run;
 
+import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.OutputSettings;
 import org.anisocr.config.SolverSettings;
+import org.anisocr.gas.GasModel;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.io.GasModels;
+import org.anisocr.operator.FieldDirection;
+import org.anisocr.operator.MomentumTransport;
+import org.anisocr.operator.OperatorCoefficients;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.GpuFailure;
 import org.anisocr.solver.SingularSystemException;
@@ -29,8 +35,27 @@ public final class ModelRunner {
 
     private ModelRunner() {}
 
+    /** A 3D model has its own path ({@link Model3DJob}, {@code anisocr run}); the 2D machinery refuses it. */
+    public static void require2d(ModelConfig c) {
+        if (c.is3d()) {
+            throw new ConfigException(c.name() + " is a 3D model ([grid] geometry = \"cartesian3d\"): solve it with"
+                    + " `anisocr run`; this command takes 2D models");
+        }
+    }
+
+    /**
+     * The discrete problem of a 2D model; with [convection] or [losses] it carries their {@link MomentumTransport}
+     * (the losses read the model's [gas]; {@link ModelConfig#load} has made a table's path the model file's).
+     */
     public static TransportProblem problem(ModelConfig c) {
-        return new TransportProblem(c.grid(), c.momenta(), c.diffusion(), c.field(), c.source());
+        require2d(c);
+        if (!c.couplesBins()) {
+            return new TransportProblem(c.grid(), c.momenta(), c.diffusion(), c.field(), c.source());
+        }
+        GasModel gas = c.losses().isOn() ? GasModels.resolve(c.gas(), null) : null;
+        MomentumTransport transport = new MomentumTransport(c.grid(), c.momenta(), c.convection(), c.losses(), gas);
+        OperatorCoefficients coefficients = new OperatorCoefficients(new FieldDirection(c.grid(), c.field()));
+        return new TransportProblem(c.momenta(), c.diffusion(), coefficients, c.source(), transport);
     }
 
     /** A run on the CPU reference, silent (tests, figures). */
@@ -42,7 +67,8 @@ public final class ModelRunner {
      * Solves a model in its configured mode on a resolved backend: one strategy per mode, each returning its
      * {@link Solution}; then the output normalisation.
      */
-    public static RunResult run(ModelConfig c, SolverBackend backend, Progress progress) {
+    public static RunResult run(ModelConfig c, SolverBackend given, Progress progress) {
+        SolverBackend backend = c.couplesBins() ? given.forCoupledBins(c.name()) : given;
         long t0 = System.nanoTime();
         TransportProblem problem = problem(c);
         SolverSettings s = c.solver();
@@ -57,7 +83,8 @@ public final class ModelRunner {
     /**
      * Whether these models (≥ 2) are solved together by {@link #runBatch}: all in mode steady with the paper's
      * scheme, one grid size, one steady settings and tuning, and a {@link SteadyPlan} that batches them (mg-gmres as
-     * their steady method, a backend that batches steady solves: the GPU).
+     * their steady method, a backend that batches steady solves: the GPU); none with a wind or energy losses (the
+     * batch solves independent bins).
      */
     public static boolean batchable(List<ModelConfig> cs, SolverBackend backend) {
         if (cs.size() < 2) {
@@ -65,7 +92,8 @@ public final class ModelRunner {
         }
         SpatialGrid g = cs.get(0).grid();
         for (ModelConfig c : cs) {
-            if (c.grid().nR() != g.nR()
+            if (c.couplesBins()
+                    || c.grid().nR() != g.nR()
                     || c.grid().nZ() != g.nZ()
                     || !c.solver().steady().equals(cs.get(0).solver().steady())
                     || !c.solver().tuning().equals(cs.get(0).solver().tuning())
@@ -150,6 +178,11 @@ public final class ModelRunner {
         for (int k = 0; k < m.count(); k++) {
             atSun[k] = (1 - w) * n[k][g.index(i0, j)] + w * n[k][g.index(i0 + 1, j)];
         }
+        return normalisation(o, m, atSun);
+    }
+
+    /** The factor that makes the spectrum at the Sun {@code atSun[k]} equal the requested value at p_ref. */
+    static double normalisation(OutputSettings o, MomentumGrid m, double[] atSun) {
         double value;
         if (m.count() == 1) {
             value = atSun[0];

@@ -12,6 +12,7 @@ import org.anisocr.io.FitsCubeWriter;
 import org.anisocr.io.GridCoordinates;
 import org.anisocr.io.Version;
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.MomentumTransport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,8 +110,39 @@ public final class RunOutput {
         s.put("field", ModelTables.field(c.field()));
         s.put("source", ModelTables.source(c.source()));
         s.put("diffusion", ModelTables.diffusion(c.diffusion()));
+        if (r.problem().couplesBins()) {
+            s.putAll(transportTerms(r));
+        }
         s.put("config", c.text());
         return s;
+    }
+
+    /**
+     * The wind and the losses with their model-file keys, and the particles per Myr that cross p_min (the momentum
+     * flux out of the grid's lowest bin, Σ V |ṗ(p_{−½})| N_0) beside those injected (Σ_k Δp_k Σ V S_k, normalised as
+     * N is): in the units of N × kpc³ (cylindrical; kpc² per unit y for a Cartesian slab) per Myr.
+     */
+    static Map<String, Object> transportTerms(RunResult r) {
+        MomentumTransport t = r.problem().transport();
+        ModelConfig c = r.config();
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (c.convection().isOn()) {
+            out.put("convection", ordered("v0_km_s", c.convection().v0KmPerS(), "dv_dz_km_s_per_kpc",
+                    c.convection().dvdzKmPerSPerKpc()));
+        }
+        if (c.losses().isOn()) {
+            out.put("losses", ordered("ionisation", c.losses().ionisation(), "coulomb", c.losses().coulomb(), "pion",
+                    c.losses().pion(), "electron_temperature_K", c.losses().electronTemperatureK()));
+        }
+        double injected = 0;
+        for (int k = 0; k < r.problem().bins(); k++) {
+            injected += t.cellWidth(k) * t.volumeIntegral(r.problem().sourceRate(k));
+        }
+        injected *= r.normalisation();
+        double pMin = t.pMinOutflux(r.density()[0]);
+        out.put("momentum_flux", ordered("p_min_outflux_per_Myr", pMin, "injected_per_Myr", injected,
+                "p_min_outflux_fraction", injected > 0 ? pMin / injected : 0.0));
+        return out;
     }
 
     /** In words: converged or not, by which criterion, with the numbers. */

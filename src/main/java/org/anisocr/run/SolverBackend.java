@@ -58,6 +58,22 @@ public final class SolverBackend {
     }
 
     /** The CPU reference with {@code threads} workers, silent. */
+    /** The reason given when the environment switches the GPU off ({@code ANISOCR_GPU=off}). */
+    public static final String GPU_OFF_BY_ENVIRONMENT = "disabled by ANISOCR_GPU=off";
+
+    /**
+     * Makes every later probe answer "no usable GPU" with {@code reason}: how the command line honours
+     * {@code ANISOCR_GPU=off}, and how tests get the same answer on machines with and without a device.
+     */
+    public static void switchGpuOff(String reason) {
+        GpuDevice.switchOff(reason);
+    }
+
+    /** Undoes {@link #switchGpuOff}. */
+    public static void switchGpuOn() {
+        GpuDevice.switchOn();
+    }
+
     /** One line on the GPU this machine offers (or why none is usable), for {@code anisocr info}. */
     public static String describeDevice() {
         return GpuDevice.probe().describe();
@@ -98,6 +114,29 @@ public final class SolverBackend {
     }
 
     public Backend requested() { return requested; }
+
+    /**
+     * The backend for a model whose momentum bins a wind or energy losses couple: the GPU paths (split stepper,
+     * banded LU, batched multigrid) solve independent bins, so cpu stays, gpu refuses before any work and auto goes
+     * to the CPU saying so in one line.
+     *
+     * @throws GpuUnavailableException for --backend gpu
+     */
+    public SolverBackend forCoupledBins(String model) {
+        String why = "model " + model + " has [convection] or [losses], whose momentum term couples the bins; the GPU"
+                + " backend solves independent bins only";
+        switch (requested) {
+            case CPU:
+                return this;
+            case GPU:
+                throw new GpuUnavailableException("--backend gpu: " + why + "; use --backend cpu or auto");
+            default:
+                log.accept(why + "; using the CPU backend");
+                SolverBackend cpu = new SolverBackend(Backend.CPU, threads, log, false);
+                cpu.tuningOptions = tuningOptions;
+                return cpu;
+        }
+    }
 
     public int threads() { return threads; }
 

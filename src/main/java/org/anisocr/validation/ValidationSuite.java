@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.anisocr.config.ModelTables;
+import org.anisocr.field.RealisticField;
+import org.anisocr.gas.AnalyticGas;
 import org.anisocr.grid.Geometry;
 import org.anisocr.io.AtomicFile;
 import org.anisocr.io.Version;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Every validation test of docs/physics.md §5 with its acceptance criteria ({@link Acceptance}); used by `anisocr
@@ -53,7 +56,11 @@ public final class ValidationSuite {
             "symmetry",
             "zero-source",
             "mass-balance",
-            "D0-scaling");
+            "D0-scaling",
+            "wind-slab",
+            "losses-continuity",
+            "wind-losses-balance",
+            "terms-off");
 
     /** One acceptance criterion: value ≤ bound (upper) or value ≥ bound (lower). */
     public record Criterion(@JsonProperty("description") String description, @JsonProperty("value") double value,
@@ -308,6 +315,97 @@ public final class ValidationSuite {
         return new TestReport("mass-balance", data, cr, seconds(t0));
     }
 
+    // ------------------------------------------------------------------ wind and energy losses
+
+    /** The 1D slab with a constant wind: error and order in Δz (α = 1) and in Δ ln p (α = 2.2). */
+    public static TestReport windSlab(boolean quick) {
+        long t0 = System.nanoTime();
+        int[] nZs = quick ? new int[] {21, 41, 81} : new int[] {21, 41, 81, 161};
+        int[] bins = quick ? new int[] {9, 17, 33} : new int[] {9, 17, 33, 65};
+        List<Map<String, Object>> space = refinement(nZs, n -> TransportTermsValidation.slab(n, 17, 1.0).maxRelError(),
+                "n_z");
+        List<Map<String, Object>> momentum = refinement(bins,
+                b -> TransportTermsValidation.slab(161, b, 2.2).maxRelError(), "bins");
+        List<Criterion> cr = new ArrayList<>();
+        lastOrder(cr, "space (upwind advection)", space, 0.9, 1.1);
+        lastOrder(cr, "momentum (adiabatic loss at the plane)", momentum, 0.8, 1.2);
+        cr.add(Criterion.atMost("max relative error, n_z = 81", (double) space.get(2).get("error"), 0.01));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "Cartesian slab, field along z, v = sign(z) 20 km/s, D = 0.04 kpc²/Myr (v0 H/D ≈ 1), sheet"
+                + " source δ(z) p^-α, N = 0 at |z| = 2 kpc; vs N = p^-α (F/v0)(1 - exp(v0(|z| - H)/D)) with"
+                + " F = q/(2 + (2/3)(α - 1)(1 - exp(-v0 H/D))); max |ΔN|/N(0) over heights and bins p ≤ 100 GeV");
+        data.put("space_alpha_1", space);
+        data.put("momentum_alpha_2.2_nz_161", momentum);
+        return new TestReport("wind-slab", data, cr, seconds(t0));
+    }
+
+    /** Losses alone vs the continuity equation in p: error and order in Δ ln p. */
+    public static TestReport lossesContinuity(boolean quick) {
+        long t0 = System.nanoTime();
+        int[] bins = quick ? new int[] {21, 41, 81} : new int[] {11, 21, 41, 81};
+        List<Map<String, Object>> rows = refinement(bins,
+                b -> TransportTermsValidation.lossesOnly(b, AnalyticGas.galprop()).maxRelError(), "bins");
+        List<Criterion> cr = new ArrayList<>();
+        lastOrder(cr, "momentum (ionisation + Coulomb + pion, upwind)", rows, 0.85, 1.15);
+        cr.add(Criterion.atMost("max relative error, 81 bins", (double) rows.get(rows.size() - 1).get("error"), 0.08));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "GALPROP gas at (8 kpc, 0), Q = p^-2.2, D = 1e20 cm²/s; vs"
+                + " N = (p^-1.2 - p_t^-1.2)/(1.2 |pdot|), max relative error over the bins of 1-100 GeV but the top"
+                + " one");
+        data.put("results", rows);
+        return new TestReport("losses-continuity", data, cr, seconds(t0));
+    }
+
+    /** Particle balance of the symmetric scheme with wind and losses. */
+    public static TestReport windLossesBalance() {
+        long t0 = System.nanoTime();
+        TransportTermsValidation.Balance b = TransportTermsValidation.balance(AnalyticGas.galprop(),
+                RealisticField.standard());
+        List<Criterion> cr = List.of(
+                Criterion.atMost("|injected - out| / injected", Math.abs(b.relativeImbalance()), 1e-10));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "symmetric scheme, realistic field, 41x17, 9 bins 1-1000 GeV, v0 = 10 km/s, dv/dz = 10"
+                + " km/s/kpc, all losses: Σ w S = diffusive + advective boundary outflux + flux through p_min");
+        data.put("balance", b);
+        return new TestReport("wind-losses-balance", data, cr, seconds(t0));
+    }
+
+    /** The coupled path with zero terms is bit-identical to the independent-bin path. */
+    public static TestReport termsOff() {
+        long t0 = System.nanoTime();
+        boolean same = TransportTermsValidation.zeroTermsBitIdentical(RealisticField.standard());
+        List<Criterion> cr = List.of(Criterion.atLeast("N arrays equal bit for bit (1 = yes)", same ? 1 : 0, 1));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "realistic field, 41x17, 7 bins, exact LU: zero wind and no losses through the coupled path vs"
+                + " the independent bins");
+        data.put("bit_identical", same);
+        return new TestReport("terms-off", data, cr, seconds(t0));
+    }
+
+    /** Errors on a refinement sequence with the observed order between neighbours (ratio 2). */
+    private static List<Map<String, Object>> refinement(int[] sizes, IntToDoubleFunction error,
+                                                        String key) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double previous = Double.NaN;
+        for (int n : sizes) {
+            double e = error.applyAsDouble(n);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put(key, n);
+            row.put("error", e);
+            row.put("order", Double.isNaN(previous) ? null : TransportTermsValidation.order(previous, e, 2));
+            rows.add(row);
+            previous = e;
+        }
+        return rows;
+    }
+
+    private static void lastOrder(List<Criterion> cr, String what, List<Map<String, Object>> rows, double lo,
+                                  double hi) {
+        double order = (double) rows.get(rows.size() - 1).get("order");
+        cr.add(Criterion.atLeast("observed order in " + what, order, lo));
+        cr.add(Criterion.atMost("observed order in " + what, order, hi));
+    }
+
     // ------------------------------------------------------------------ all
 
     public static TestReport run(String name, boolean quick, int threads) {
@@ -324,6 +422,10 @@ public final class ValidationSuite {
             case "zero-source" -> zeroSource();
             case "mass-balance" -> massBalance(quick);
             case "D0-scaling" -> d0Scaling();
+            case "wind-slab" -> windSlab(quick);
+            case "losses-continuity" -> lossesContinuity(quick);
+            case "wind-losses-balance" -> windLossesBalance();
+            case "terms-off" -> termsOff();
             default -> throw new IllegalArgumentException("unknown validation test " + name + "; known: " + NAMES);
         };
     }

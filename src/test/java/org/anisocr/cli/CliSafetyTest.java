@@ -205,6 +205,10 @@ class CliSafetyTest {
                 "{w}/existing-folder",
                 "--out",
                 "{w}/results.txt"));
+        c.add(new Case("export --out results.txt", true, 2, "was not written by anisocr", null,
+                "export", "--format", "dragon2", "{w}/marked", "--out", "{w}/results.txt"));
+        c.add(new Case("export of a run that does not reach R_sun", false, 2, "lies outside the grid", null,
+                "export", "--format", "dragon2", "{w}/marked", "--out", "{w}/dragon2.fits"));
         // arguments
         c.add(new Case(
                 "--threads -1",
@@ -261,7 +265,8 @@ class CliSafetyTest {
                 "binary config", false, 2, "is not UTF-8 text", null, "run", "{w}/binary.toml", "--out", "{w}/t"));
         // every subcommand answers --help
         for (String cmd : List.of(
-                "run", "sweep", "field", "merge", "validate", "figures", "steady-bench", "info", "bench", "help")) {
+                "run", "sweep", "field", "export", "merge", "validate", "figures", "steady-bench", "info", "bench",
+                "help")) {
             c.add(new Case(cmd + " --help", false, 0, "Usage:", null, cmd, "--help"));
         }
         for (String sub : List.of("split", "steady", "methods")) {

@@ -1,5 +1,6 @@
 package org.anisocr.cli;
 
+import org.anisocr.run.SolverBackend;
 import org.anisocr.Gpu;
 import org.anisocr.Slow;
 import org.anisocr.solver.gpu.GpuDevice;
@@ -83,7 +84,7 @@ class RunCommandTest {
     }
 
     @Test void steadyWithBackendAutoFallsBackToCpuWithOneLine() throws IOException {
-        System.setProperty("anisocr.gpu", "off");
+        SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
         try {
             Path out = tmp.resolve("auto-steady");
             CliHarness.Result r =
@@ -95,7 +96,7 @@ class RunCommandTest {
                     summary.contains("\"backend\" : \"cpu\"") && summary.contains("\"steady_method\" : \"lu-gmres\""),
                     summary);
         } finally {
-            System.clearProperty("anisocr.gpu");
+            SolverBackend.switchGpuOn();
         }
     }
 

@@ -32,11 +32,12 @@ class SolverBackendTest {
             new ManufacturedSource());
 
     @AfterEach
-    void gpuBackOn() { System.clearProperty("anisocr.gpu"); }
+    void gpuBackOn() { SolverBackend.switchGpuOn(); }
 
     @Test
     void autoFallsBackToCpuWithExactlyOneLine() {
-        System.setProperty("anisocr.gpu", "off");   // deterministic on machines with and without a GPU
+        // deterministic on machines with and without a GPU
+        SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
         List<String> log = new ArrayList<>();
         try (SplitStepper s = SolverBackend.resolve(Backend.AUTO, 1, log::add).openStepper(SMALL)) {
             assertEquals("cpu", s.backend());
@@ -69,7 +70,7 @@ class SolverBackendTest {
 
     @Test
     void gpuSwitchedOffIsAClearError() {
-        System.setProperty("anisocr.gpu", "off");
+        SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
         GpuUnavailableException e =
                 assertThrows(GpuUnavailableException.class, () -> SolverBackend.resolve(Backend.GPU, 1, s -> fail(s)));
         assertTrue(e.getMessage().contains("disabled by ANISOCR_GPU=off"), e.getMessage());
@@ -77,7 +78,7 @@ class SolverBackendTest {
 
     @Test
     void steadyOnGpuSelection() {
-        System.setProperty("anisocr.gpu", "off");
+        SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
         List<String> log = new ArrayList<>();
         assertFalse(SolverBackend.resolve(Backend.CPU, 1, log::add).steadyOnGpu(Scheme.PAPER));
         assertEquals(0, log.size());

@@ -31,7 +31,7 @@ class SteadyPlannerTest {
 
     @AfterEach
     void gpuBackOn() {
-        System.clearProperty("anisocr.gpu");
+        SolverBackend.switchGpuOn();
     }
 
     private static SteadyPlan plan(String model, SolverBackend backend) {
@@ -63,7 +63,7 @@ class SteadyPlannerTest {
 
     @Test
     void autoWithoutADeviceIsTheCpuWithOneLine() {
-        System.setProperty("anisocr.gpu", "off");
+        SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
         List<String> log = new ArrayList<>();
         SolverBackend auto = SolverBackend.resolve(Backend.AUTO, 1, log::add);
         assertPlan(plan(MG, auto), SteadyPlan.Path.CPU_SCHEME, SteadyMethod.MG_GMRES, "cpu", false);

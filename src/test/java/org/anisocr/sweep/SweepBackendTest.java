@@ -1,5 +1,6 @@
 package org.anisocr.sweep;
 
+import org.anisocr.run.SolverBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +18,13 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * {@code sweep --backend} is the same option as {@code run --backend}, resolved once for the family: gpu without a
  * usable GPU is refused before any model runs (it used to solve steady models on the CPU without a word), auto falls
- * back with one line for the whole family. The GPU is switched off (anisocr.gpu=off) so the test means the same on
- * machines with and without one.
+ * back with one line for the whole family. The GPU is switched off (SolverBackend.switchGpuOff) so the test means
+ * the same on machines with and without one.
  */
 class SweepBackendTest {
     @TempDir Path tmp;
 
-    @AfterEach void gpuBackOn() { System.clearProperty("anisocr.gpu"); }
+    @AfterEach void gpuBackOn() { SolverBackend.switchGpuOn(); }
 
     private Path base(String mode) throws IOException {
         Path f = tmp.resolve("tiny-" + mode + ".toml");
@@ -32,7 +33,7 @@ class SweepBackendTest {
     }
 
     @Test void gpuWithoutAGpuIsRefusedLikeRunBeforeAnyModel() throws IOException {
-        System.setProperty("anisocr.gpu", "off");
+        SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
         for (String mode : new String[] {"direct", "steady", "ladder"}) {
             Path out = tmp.resolve("family-" + mode);
             var sweep = cli(
@@ -67,7 +68,7 @@ class SweepBackendTest {
     }
 
     @Test void autoFallsBackWithOneLineForTheWholeFamily() throws IOException {
-        System.setProperty("anisocr.gpu", "off");
+        SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
         Path out = tmp.resolve("family-auto");
         var r = cli(
                 "sweep",

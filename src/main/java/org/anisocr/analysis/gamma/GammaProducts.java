@@ -3,11 +3,13 @@ package org.anisocr.analysis.gamma;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.RingComparison;
 import org.anisocr.analysis.SpectralIndexFit;
+import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.io.CsvColumns;
 import org.anisocr.io.LinePlot;
 import org.anisocr.io.MapFits;
+import org.anisocr.io.PlaneAxes;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The γ-ray products of one solved model, the observable that tests the anisotropy away from the Sun:
@@ -70,8 +73,9 @@ public final class GammaProducts {
 
     public static Result compute(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s) {
         double[] eGamma = s.photonEnergiesGeV();
-        double scale = scale(grid, momenta.values(), density, s);
-        double[][] q = emissivity(momenta, density, s, eGamma, scale);
+        double[] p = momenta.values();
+        double scale = scale(grid, p, density, s);
+        double[][] q = emissivity(p, density, grid.size(), idx -> idx, scale, s);
         int[] window = SpectralIndexFit.window(eGamma, s.fitMinGeV(), s.fitMaxGeV());
         int j0 = grid.planeIndex();
         double[] r = new double[grid.nR()];
@@ -93,29 +97,38 @@ public final class GammaProducts {
      */
     public static double[][] emissivity(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s,
                                         double[] eGammaGeV) {
-        return emissivity(momenta, density, s, eGammaGeV, scale(grid, momenta.values(), density, s));
+        double[] p = momenta.values();
+        return emissivity(p, density, grid.size(), idx -> idx, scale(grid, p, density, s), s, eGammaGeV.clone());
     }
 
-    private static double[][] emissivity(MomentumGrid momenta, double[][] density, GammaSettings s,
-                                         double[] eGamma, double scale) {
+    /**
+     * q_γ[e][m] per H atom at {@code nodes} points, the m-th at density index node(m), for J_p = scale · N: one
+     * kernel, every point (a 2D grid's nodes, or the plane of a 3D grid).
+     */
+    static double[][] emissivity(double[] p, double[][] density, int nodes, IntUnaryOperator node, double scale,
+                                 GammaSettings s) {
+        return emissivity(p, density, nodes, node, scale, s, s.photonEnergiesGeV());
+    }
+
+    private static double[][] emissivity(double[] p, double[][] density, int nodes, IntUnaryOperator node,
+                                         double scale, GammaSettings s, double[] eGamma) {
         GammaEmissivity kernel = new GammaEmissivity(new PionDecayCrossSection(s.model()), s.enhancement(), eGamma,
                 s.protonNodesPerDecade());
-        double[] p = momenta.values();
         SpectrumInterpolation interp = new SpectrumInterpolation(p, kernel.momentaGeV());
-        int nodes = density[0].length;
         double[][] q = new double[eGamma.length][nodes];
         double[] n = new double[p.length];
-        for (int idx = 0; idx < nodes; idx++) {
+        for (int m = 0; m < nodes; m++) {
+            int idx = node.applyAsInt(m);
             for (int k = 0; k < p.length; k++) {
                 n[k] = density[k][idx];
             }
             double[] j = interp.apply(n);
-            for (int m = 0; m < j.length; m++) {
-                j[m] *= scale;
+            for (int c = 0; c < j.length; c++) {
+                j[c] *= scale;
             }
             double[] qi = kernel.emissivity(j);
             for (int e = 0; e < eGamma.length; e++) {
-                q[e][idx] = qi[e];
+                q[e][m] = qi[e];
             }
         }
         return q;
@@ -123,9 +136,6 @@ public final class GammaProducts {
 
     /** K with K N(p(T_ref), R☉, 0) = J_local(T_ref). */
     static double scale(SpatialGrid grid, double[] p, double[][] density, GammaSettings s) {
-        double t = s.localFlux().kineticEnergyGeV();
-        double pRef = Math.sqrt(t * (t + 2 * PionDecayCrossSection.M_P));
-        SpectrumInterpolation at = new SpectrumInterpolation(p, new double[] {pRef});
         if (s.rSunKpc() > grid.r(grid.nR() - 1)) {
             throw new IllegalArgumentException("R☉ = " + s.rSunKpc()
                     + " kpc, where J_p is normalised to the local proton flux, lies outside the grid (R ≤ "
@@ -141,6 +151,14 @@ public final class GammaProducts {
         for (int k = 0; k < p.length; k++) {
             n[k] = (1 - f) * density[k][grid.index(i, j0)] + f * density[k][grid.index(i + 1, j0)];
         }
+        return scaleAtSun(p, n, s);
+    }
+
+    /** K from the spectrum N(p) at the Sun. */
+    static double scaleAtSun(double[] p, double[] n, GammaSettings s) {
+        double t = s.localFlux().kineticEnergyGeV();
+        double pRef = Math.sqrt(t * (t + 2 * PionDecayCrossSection.M_P));
+        SpectrumInterpolation at = new SpectrumInterpolation(p, new double[] {pRef});
         double nRef = at.apply(n)[0];
         if (!(nRef > 0)) {
             throw new IllegalArgumentException("N at R☉ = " + s.rSunKpc() + " kpc, p = " + pRef + " GeV is " + nRef
@@ -152,21 +170,51 @@ public final class GammaProducts {
     /** The unit of q_γ per H atom as FITS writes it; "per H atom" goes in the QPER keyword (H would be the henry). */
     static final String EMISSIVITY_UNIT = "s-1 GeV-1";
 
-    /** Computes and writes gamma_emissivity.fits, gamma_index.csv and gamma_index.png into outDir. */
-    public static Result writeAll(
-            SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s, Path outDir)
-            throws IOException {
-        Result res = compute(grid, momenta, density, s);
-        List<MapFits.Plane> planes = new ArrayList<>();
-        for (int e = 0; e < res.photonEnergiesGeV().length; e++) {
-            planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", res.photonEnergiesGeV()[e]),
-                    EMISSIVITY_UNIT,
-                    res.emissivity()[e]));
+    /**
+     * gamma_emissivity_plane.fits: q_γ(E_γ, x, y) per H atom on the plane z = 0 of a 3D density, J_p normalised to
+     * the local flux at the Sun, (x, y, z) = (−R☉, 0, 0) (N interpolated linearly in x); the summary.json block.
+     */
+    public static Map<String, Object> writePlane3D(CartesianGrid3D g, MomentumGrid momenta, double[][] density,
+                                                   GammaSettings s, Path outDir) throws IOException {
+        double[] p = momenta.values();
+        double x = -s.rSunKpc();
+        if (x <= g.xKpc(0)) {
+            throw new IllegalArgumentException("R☉ = " + s.rSunKpc() + " kpc, where J_p is normalised to the local"
+                    + " proton flux, lies outside the grid (|x| < " + g.rMaxKpc() + " kpc)");
         }
+        double at = (x - g.xKpc(0)) / g.dxKpc();
+        int i0 = (int) Math.min(Math.floor(at), g.nX() - 2);
+        double f = at - i0;
+        int jc = (g.nY() - 1) / 2;
+        int kc = (g.nZ() - 1) / 2;
+        double[] n = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            n[k] = (1 - f) * density[k][g.index(i0, jc, kc)] + f * density[k][g.index(i0 + 1, jc, kc)];
+        }
+        double scale = scaleAtSun(p, n, s);
+        int base = g.index(0, 0, kc);
+        double[][] q = emissivity(p, density, g.nX() * g.nY(), m -> base + m, scale, s);
+        double[] eGamma = s.photonEnergiesGeV();
+        List<MapFits.Plane> planes = new ArrayList<>();
+        for (int e = 0; e < eGamma.length; e++) {
+            planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", eGamma[e]),
+                    EMISSIVITY_UNIT, q[e]));
+        }
+        MapFits.write(outDir.resolve("gamma_emissivity_plane.fits"), PlaneAxes.plane(g), planes, header(s));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", "gamma_emissivity_plane.fits");
+        m.put("photon_energies_GeV", eGamma);
+        m.put("flux_scale", scale);
+        return m;
+    }
+
+    /** The FITS cards every emissivity file carries: per H atom, energies, cross sections, the local flux. */
+    private static Map<String, Object> header(GammaSettings s) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("QPER", "hydrogen atom"); // the emissivity is per target H atom; "H" in a unit string is the henry
-        for (int e = 0; e < res.photonEnergiesGeV().length; e++) {
-            header.put("EGAM" + (e + 1), res.photonEnergiesGeV()[e]);
+        double[] eGamma = s.photonEnergiesGeV();
+        for (int e = 0; e < eGamma.length; e++) {
+            header.put("EGAM" + (e + 1), eGamma[e]);
         }
         header.put("XSECTION", "Kafexhiu+2014 PRD 90 123014, " + s.model());
         header.put(
@@ -183,6 +231,21 @@ public final class GammaProducts {
         header.put("R_SUN", s.rSunKpc());
         header.put("GFITMIN", s.fitMinGeV());
         header.put("GFITMAX", s.fitMaxGeV());
+        return header;
+    }
+
+    /** Computes and writes gamma_emissivity.fits, gamma_index.csv and gamma_index.png into outDir. */
+    public static Result writeAll(
+            SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s, Path outDir)
+            throws IOException {
+        Result res = compute(grid, momenta, density, s);
+        List<MapFits.Plane> planes = new ArrayList<>();
+        for (int e = 0; e < res.photonEnergiesGeV().length; e++) {
+            planes.add(new MapFits.Plane(String.format(Locale.ROOT, "q_gamma(E=%.4g GeV)", res.photonEnergiesGeV()[e]),
+                    EMISSIVITY_UNIT,
+                    res.emissivity()[e]));
+        }
+        Map<String, Object> header = header(s);
         MapFits.write(outDir.resolve("gamma_emissivity.fits"), grid, planes, header);
         CsvColumns.write(
                 outDir.resolve("gamma_index.csv"), new String[] {"R_kpc", "gamma_index"}, res.rKpc(), res.gammaIndex());

@@ -2,6 +2,7 @@ package org.anisocr.solver.cpu;
 
 import org.anisocr.grid.SpatialGrid;
 import org.anisocr.operator.BinStencil;
+import org.anisocr.operator.MomentumTransport;
 import org.anisocr.operator.TransportProblem;
 import org.anisocr.solver.SolverDivergedException;
 import org.anisocr.solver.SplitStepper;
@@ -33,6 +34,7 @@ public final class CpuSplitStepper implements SplitStepper {
     private final double[][] zRatio;
     private double factoredDt = Double.NaN;
     private final boolean hasMixedTerm;
+    private final MomentumTransport transport;
 
     /** @param threads worker threads; 0 means all available processors */
     public CpuSplitStepper(TransportProblem problem, int threads) {
@@ -44,6 +46,7 @@ public final class CpuSplitStepper implements SplitStepper {
             stencils[k] = new BinStencil(problem, k);
         }
         hasMixedTerm = problem.coefficients().hasMixedTerm();
+        transport = problem.transport();
         pool = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         n = problem.initialDensity();
         previous = new double[bins][g.size()];
@@ -98,6 +101,9 @@ public final class CpuSplitStepper implements SplitStepper {
             parallel(bins * (nZ - 2), t -> lineR(t / (nZ - 2), t % (nZ - 2) + 1, dtMyr, false));
             parallel(bins * (nR - 1), t -> lineZ(t / (nR - 1), t % (nR - 1), dtMyr, false));
             mixedStep(dtMyr);
+            if (transport != null) {
+                parallel(g.nR() - 1, i -> transportColumn(i, dtMyr));
+            }
         }
         return relativeChange();
     }
@@ -231,6 +237,39 @@ public final class CpuSplitStepper implements SplitStepper {
             int idx = row + i;
             double cross = nk[idx + nR + 1] - nk[idx - nR + 1] - nk[idx + nR - 1] + nk[idx - nR - 1];
             out[idx] = nk[idx] + dt * st.mixed(idx) * cross + third * src[idx];
+        }
+    }
+
+    /**
+     * The wind and the losses as one more split sub-step, backward Euler on column i for every bin from the top down:
+     * (1 − dt T_k) N_k = N_k + dt in_k N_{k+1} with T_k the advection and the momentum outflow of bin k (tridiagonal
+     * in z) and N_{k+1} already advanced. Upwind fluxes make 1 − dt T_k an M-matrix, so the step is stable and keeps
+     * N ≥ 0 for every dt (the ladder's large steps included); it adds no source.
+     */
+    private void transportColumn(int i, double dt) {
+        int nR = g.nR();
+        int m = g.nZ() - 2;
+        double[] lo = new double[m];
+        double[] di = new double[m];
+        double[] up = new double[m];
+        double[] rhs = new double[m];
+        double[] inv = new double[m];
+        double[] ratio = new double[m];
+        for (int k = n.length - 1; k >= 0; k--) {
+            double[] nk = n[k];
+            for (int q = 0; q < m; q++) {
+                int j = q + 1;
+                int idx = g.index(i, j);
+                lo[q] = -dt * transport.advectionBelow(j);
+                up[q] = -dt * transport.advectionAbove(j);
+                di[q] = 1 - dt * (transport.advectionCentre(j) - transport.outRate(k, idx));
+                rhs[q] = nk[idx] + (k + 1 < n.length ? dt * transport.inRate(k, idx) * n[k + 1][idx] : 0);
+            }
+            Thomas.factor(m, 1, lo, di, up, 0, 1, inv, ratio, 0, 1);
+            Thomas.solve(m, 1, lo, inv, ratio, 0, 1, rhs, rhs, 0, 1);
+            for (int q = 0; q < m; q++) {
+                nk[g.index(i, q + 1)] = rhs[q];
+            }
         }
     }
 

@@ -15,23 +15,30 @@ import static jcuda.driver.JCudaDriver.*;
  * CUDA driver load, a device exists, and the committed fatbin loads on it (which also catches a
  * driver too old for the toolkit that built it). Never throws: every failure becomes a reason.
  *
- * <p>Set the environment variable {@code ANISOCR_GPU=off} (or -Danisocr.gpu=off) to pretend there is no GPU.
+ * <p>{@link #switchOff} makes it answer "no GPU" with a reason, e.g. for {@code ANISOCR_GPU=off}, which the command
+ * line reads: the solver layer reads no environment or system property.
  */
 public final class GpuDevice {
     private static GpuInfo cached;
+    /** Why the GPU is switched off, or null while it is not. */
+    private static String offReason;
 
     private GpuDevice() {}
 
-    /** Prints what the probe found: java -cp anisocr.jar org.anisocr.solver.gpu.GpuDevice */
-    public static void main(String[] args) {
-        System.out.println(probe().describe());
+    /** From now on {@link #probe} answers "no usable GPU" with {@code reason}, whatever this machine has. */
+    public static synchronized void switchOff(String reason) {
+        offReason = reason;
+    }
+
+    /** Undoes {@link #switchOff}: the probe reports the machine again. */
+    public static synchronized void switchOn() {
+        offReason = null;
     }
 
     public static synchronized GpuInfo probe() {
-        // Checked on every call (not cached) so a test or a user can switch the GPU off at any time.
-        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU"))
-                || "off".equalsIgnoreCase(System.getProperty("anisocr.gpu"))) {
-            return GpuInfo.unavailable("disabled by ANISOCR_GPU=off");
+        // Checked on every call (the real probe is cached) so a test or a user can switch the GPU off at any time.
+        if (offReason != null) {
+            return GpuInfo.unavailable(offReason);
         }
         if (cached == null) {
             cached = probeOnce();

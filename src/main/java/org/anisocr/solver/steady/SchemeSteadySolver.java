@@ -57,12 +57,16 @@ public final class SchemeSteadySolver {
         }
     }
 
-    /** max over bins of ‖L_k N_k + S_k‖/‖S_k‖ for an operator (for the limited scheme: pass it frozen at n). */
+    /**
+     * max over bins of ‖L_k N_k + S_k‖/‖S_k‖ for an operator (with a wind or losses: L_k with their terms, S_k with
+     * the inflow from bin k + 1) (for the limited scheme: pass it frozen at n). */
     public static double maxRelativeResidual(SteadyOperator op, double[][] n) {
         double worst = 0;
         for (int k = 0; k < op.bins(); k++) {
             NinePointMatrix m = op.matrix(k);
-            worst = Math.max(worst, m.relativeResidual(n[k], op.source(k)));
+            double[] s = op.transport() == null ? op.source(k)
+                    : op.transport().sourceWithInflow(k, op.source(k), k + 1 < op.bins() ? n[k + 1] : null);
+            worst = Math.max(worst, m.relativeResidual(n[k], s));
         }
         return worst;
     }

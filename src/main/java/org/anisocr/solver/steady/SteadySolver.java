@@ -1,6 +1,7 @@
 package org.anisocr.solver.steady;
 
 import org.anisocr.grid.SpatialGrid;
+import org.anisocr.operator.MomentumTransport;
 import org.anisocr.operator.NinePointMatrix;
 import org.anisocr.operator.SteadyOperator;
 import org.anisocr.solver.SingularSystemException;
@@ -113,6 +114,9 @@ public final class SteadySolver {
     /** Solves every bin; {@code guess} (nullable) replaces the neighbour warm start, e.g. in a Picard iteration. */
     public Result solve(SteadyOperator op, double[][] guess) {
         SteadyMethod method = choose(settings.method(), op.grid()).method();
+        if (op.transport() != null) {
+            return solveDownward(op, method, guess);
+        }
         int bins = op.bins();
         int chunks = Math.min(threads, bins);
         double[][] n = new double[bins][];
@@ -144,6 +148,46 @@ public final class SteadySolver {
                     .join();
         } finally {
             pool.shutdown();
+        }
+        int max = Arrays.stream(iters).max().orElse(0);
+        long total = Arrays.stream(iters).asLongStream().sum();
+        double worst = Arrays.stream(res).max().orElse(0);
+        return new Result(n, max, total, factorisations.get(), worst, worst <= settings.tolerance(), 1);
+    }
+
+    /**
+     * Bins coupled by a wind or energy losses ({@link MomentumTransport}): particles only move down in momentum, so
+     * the bins are solved one after the other from the top, each with the inflow from the bin above (already solved)
+     * in its source; its matrix carries the advection and the outflow to the bin below. Each bin warm-starts from the
+     * bin above. One pass is exact (the coupling is triangular), so the residual reported is each bin's own.
+     */
+    private Result solveDownward(SteadyOperator op, SteadyMethod chosen, double[][] guess) {
+        MomentumTransport t = op.transport();
+        int bins = op.bins();
+        int size = op.grid().size();
+        double[][] n = new double[bins][];
+        int[] iters = new int[bins];
+        double[] res = new double[bins];
+        AtomicInteger factorisations = new AtomicInteger();
+        BinMethod method = binMethod(chosen, new FlexibleGmres(settings.restart()), factorisations);
+        for (int k = bins - 1; k >= 0; k--) {
+            NinePointMatrix m = op.matrix(k);
+            double[] s = t.sourceWithInflow(k, op.source(k), k + 1 < bins ? n[k + 1] : null);
+            double[] x = new double[size];
+            if (method.startsFromAGuess()) {
+                if (guess != null) {
+                    System.arraycopy(guess[k], 0, x, 0, size);
+                } else if (k + 1 < bins) {
+                    warmStart(m, s, n[k + 1], x);
+                }
+            }
+            BinOutcome o = method.solve(k, m, s, x);
+            n[k] = x;
+            iters[k] = o.iterations();
+            res[k] = o.relativeResidual();
+            if (progress != null) {
+                progress.binSolved(k, o.iterations(), o.relativeResidual());
+            }
         }
         int max = Arrays.stream(iters).max().orElse(0);
         long total = Arrays.stream(iters).asLongStream().sum();

@@ -1,0 +1,89 @@
+package org.anisocr.io;
+
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.FitsException;
+import nom.tam.fits.Header;
+import org.anisocr.grid.Geometry;
+import org.anisocr.grid.MomentumGrid;
+import org.anisocr.grid.SpatialGrid;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Reads back the density cube {@link FitsCubeWriter#writeCube} wrote (a run's N.fits): the grid from the WCS keys
+ * (axis 1 = R or x from 0 with step CDELT1, axis 2 = z from CRVAL2 = −half height, axis 3 = log10 p) and GEOMETRY,
+ * the density as cube[k][j·NR + i]. The grid comes from the file, not from its model file, because a grid study
+ * writes refined grids under an unchanged model file.
+ */
+public final class FitsCubeReader {
+    private FitsCubeReader() {}
+
+    /** A run's density on its grid; the density array is shared, not copied: the caller owns it once read. */
+    public record Cube(SpatialGrid grid, MomentumGrid momenta, double[][] density) {}
+
+    /** The cube in {@code file}; an IOException says what is missing or not a 2D run's N.fits. */
+    public static Cube read(Path file) throws IOException {
+        try (Fits fits = new Fits(file.toFile())) {
+            BasicHDU<?> hdu = fits.readHDU();
+            if (hdu == null) {
+                throw new IOException(file + ": no primary HDU");
+            }
+            Header h = hdu.getHeader();
+            if (!(hdu.getKernel() instanceof double[][][] data) || data.length == 0) {
+                throw new IOException(file + ": not a 2D run's N.fits (expected a 3-axis cube N[p][z][R] of doubles, "
+                        + "NAXIS = " + h.getIntValue("NAXIS") + ")");
+            }
+            Geometry geometry = geometry(h, file);
+            int nP = data.length;
+            int nZ = data[0].length;
+            int nR = data[0][0].length;
+            double dR = require(h, "CDELT1", file);
+            double zMin = require(h, "CRVAL2", file);
+            double log10PMin = require(h, "CRVAL3", file);
+            double log10Step = require(h, "CDELT3", file);
+            SpatialGrid grid = new SpatialGrid(geometry, modelDigits(dR * (nR - 1)), -zMin, nR, nZ);
+            double pMin = modelDigits(Math.pow(10, log10PMin));
+            MomentumGrid momenta = new MomentumGrid(pMin,
+                    nP == 1 ? pMin : modelDigits(Math.pow(10, log10PMin + (nP - 1) * log10Step)), nP);
+            double[][] density = new double[nP][grid.size()];
+            for (int k = 0; k < nP; k++) {
+                for (int j = 0; j < nZ; j++) {
+                    System.arraycopy(data[k][j], 0, density[k], grid.index(0, j), nR);
+                }
+            }
+            return new Cube(grid, momenta, density);
+        } catch (FitsException e) {
+            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * r_max and p_min, p_max come back through a step or a logarithm, a few units in the last place off; a model file
+     * gives them with far fewer than 12 significant digits, so rounding to 12 recovers its numbers exactly.
+     */
+    private static double modelDigits(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.12g", v));
+    }
+
+    private static Geometry geometry(Header h, Path file) throws IOException {
+        String g = h.getStringValue("GEOMETRY");
+        for (Geometry candidate : Geometry.values()) {
+            if (candidate.key().equals(g == null ? null : g.trim().toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
+        }
+        throw new IOException(file + ": GEOMETRY = " + g + " is not a 2D geometry (cylindrical or cartesian)");
+    }
+
+    private static double require(Header h, String key, Path file) throws IOException {
+        if (!h.containsKey(key)) {
+            throw new IOException(file + ": no " + key + " keyword (not an N.fits anisocr wrote)");
+        }
+        return h.getDoubleValue(key);
+    }
+}

@@ -1,0 +1,215 @@
+package org.anisocr.solver.steady3d;
+
+import org.anisocr.grid.CartesianGrid3D;
+import org.anisocr.operator.SymmetricOperator3D;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The multigrid hierarchy of one model, built once for every momentum bin. The scheme is linear in the two
+ * scalars of a bin, −L = D⊥ A_iso + (D∥ − D⊥) A_bb (A_iso the isotropic part, A_bb the b b part), and so is a
+ * Galerkin coarse operator Pᵀ(−L)P; so both parts are coarsened once, and a bin's operator on every level is their
+ * combination ({@link #combine}), with no coarsening per bin.
+ *
+ * <p>Coarsening halves every axis that has an even number of intervals and at least 5 nodes, and keeps the others
+ * (semi-coarsening: an 81 × 81 × 17 grid goes 41 × 41 × 9, 21 × 21 × 5, 11 × 11 × 3, then 6 × 6 × 3), until no axis
+ * can be halved or the level has at most {@link #COARSEST_NODES} nodes; the last level is solved exactly.
+ * A coarse node is held at zero on the box faces and where its basis function covers no free fine node.
+ */
+final class Hierarchy3D {
+    /** Stop coarsening at this many nodes: the banded Cholesky solve of the last level is then cheap. */
+    static final int COARSEST_NODES = 600;
+    final LevelShape[] shapes;
+    /** coarsened[l][axis]: whether the axis is halved from level l to l + 1. */
+    final boolean[][] coarsened;
+    final double[][] isotropic;
+    final double[][] directional;
+
+    private Hierarchy3D(LevelShape[] shapes, boolean[][] coarsened, double[][] isotropic, double[][] directional) {
+        this.shapes = shapes;
+        this.coarsened = coarsened;
+        this.isotropic = isotropic;
+        this.directional = directional;
+    }
+
+    int levels() {
+        return shapes.length;
+    }
+
+    static Hierarchy3D build(SymmetricOperator3D operator, PlaneLoops loops) {
+        CartesianGrid3D grid = operator.grid();
+        LevelShape fine = new LevelShape(grid.nX(), grid.nY(), grid.nZ(), fixedNodes(grid));
+        List<LevelShape> shapes = new ArrayList<>();
+        List<boolean[]> coarsened = new ArrayList<>();
+        List<double[]> iso = new ArrayList<>();
+        List<double[]> bb = new ArrayList<>();
+        shapes.add(fine);
+        // −L for (D∥, D⊥) = (1, 1) is the isotropic part, for (1, 0) the b b part
+        iso.add(probe(operator, fine, 1, 1));
+        bb.add(probe(operator, fine, 1, 0));
+        while (true) {
+            LevelShape g = shapes.get(shapes.size() - 1);
+            boolean[] halve = {Galerkin.canCoarsen(g.nX), Galerkin.canCoarsen(g.nY), Galerkin.canCoarsen(g.nZ)};
+            if (g.size <= COARSEST_NODES || !(halve[0] || halve[1] || halve[2])) {
+                break;
+            }
+            double[] nextIso = iso.get(iso.size() - 1);
+            double[] nextBb = bb.get(bb.size() - 1);
+            LevelShape at = g;
+            for (int axis = 0; axis < 3; axis++) {
+                if (!halve[axis]) {
+                    continue;
+                }
+                LevelShape to = new LevelShape(axis == 0 ? Galerkin.coarseLength(at.nX) : at.nX,
+                        axis == 1 ? Galerkin.coarseLength(at.nY) : at.nY,
+                        axis == 2 ? Galerkin.coarseLength(at.nZ) : at.nZ, null);
+                nextIso = Galerkin.coarsenAxis(at, nextIso, axis, to, loops);
+                nextBb = Galerkin.coarsenAxis(at, nextBb, axis, to, loops);
+                at = to;
+            }
+            LevelShape coarse = new LevelShape(at.nX, at.nY, at.nZ, coarseFixed(at, nextIso));
+            Galerkin.clearFixed(coarse, nextIso);
+            Galerkin.clearFixed(coarse, nextBb);
+            shapes.add(coarse);
+            coarsened.add(halve);
+            iso.add(nextIso);
+            bb.add(nextBb);
+        }
+        return new Hierarchy3D(shapes.toArray(new LevelShape[0]), coarsened.toArray(new boolean[0][]),
+                iso.toArray(new double[0][]), bb.toArray(new double[0][]));
+    }
+
+    private static boolean[] fixedNodes(CartesianGrid3D grid) {
+        boolean[] fixed = new boolean[grid.size()];
+        for (int k = 0; k < grid.nZ(); k++) {
+            for (int j = 0; j < grid.nY(); j++) {
+                for (int i = 0; i < grid.nX(); i++) {
+                    fixed[grid.index(i, j, k)] = grid.isDirichlet(i, j, k);
+                }
+            }
+        }
+        return fixed;
+    }
+
+    /** Box faces, and nodes with no coupling left (their basis function covers only fixed fine nodes). */
+    private static boolean[] coarseFixed(LevelShape g, double[] isotropic) {
+        boolean[] fixed = new boolean[g.size];
+        int centre = LevelShape.CENTRE * g.size;
+        for (int k = 0; k < g.nZ; k++) {
+            for (int j = 0; j < g.nY; j++) {
+                for (int i = 0; i < g.nX; i++) {
+                    int p = g.index(i, j, k);
+                    boolean face = i == 0 || j == 0 || k == 0 || i == g.nX - 1 || j == g.nY - 1 || k == g.nZ - 1;
+                    fixed[p] = face || !(isotropic[centre + p] > 0);
+                }
+            }
+        }
+        return fixed;
+    }
+
+    /**
+     * The fine operator −L for (D∥, D⊥) as 27-point coefficients, read off the matrix-free scheme by probing: the
+     * free nodes are split into 27 classes by (i mod 3, j mod 3, k mod 3); applying L to the indicator of one class
+     * gives at every node its coefficient to the one neighbour of that class. Fixed rows and columns are zero.
+     */
+    private static double[] probe(SymmetricOperator3D operator, LevelShape g, double dPar, double dPerp) {
+        double[] a = new double[LevelShape.ENTRIES * g.size];
+        double[] indicator = new double[g.size];
+        double[] column = new double[g.size];
+        for (int cls = 0; cls < LevelShape.ENTRIES; cls++) {
+            int ri = cls % 3;
+            int rj = (cls / 3) % 3;
+            int rk = cls / 9;
+            for (int k = 0; k < g.nZ; k++) {
+                for (int j = 0; j < g.nY; j++) {
+                    for (int i = 0; i < g.nX; i++) {
+                        int p = g.index(i, j, k);
+                        indicator[p] = i % 3 == ri && j % 3 == rj && k % 3 == rk && !g.fixed[p] ? 1 : 0;
+                    }
+                }
+            }
+            operator.apply(dPar, dPerp, indicator, column);
+            scatterProbe(g, column, ri, rj, rk, a);
+        }
+        return a;
+    }
+
+    private static void scatterProbe(LevelShape g, double[] column, int ri, int rj, int rk, double[] a) {
+        for (int k = 1; k < g.nZ - 1; k++) {
+            int oz = Math.floorMod(rk - k + 1, 3) - 1;
+            for (int j = 1; j < g.nY - 1; j++) {
+                int oy = Math.floorMod(rj - j + 1, 3) - 1;
+                for (int i = 1; i < g.nX - 1; i++) {
+                    int ox = Math.floorMod(ri - i + 1, 3) - 1;
+                    int p = g.index(i, j, k);
+                    if (!g.fixed[p]) {
+                        // −L: the solver works with the positive definite operator
+                        a[LevelShape.entry(ox, oy, oz) * g.size + p] = -column[p];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A bin's operator on every level: D⊥ A_iso + (D∥ − D⊥) A_bb, with identity rows at the fixed nodes (so that a
+     * relaxation leaves them at zero).
+     */
+    double[][] combine(double dPerp, double dAni, PlaneLoops loops) {
+        double[][] out = new double[shapes.length][];
+        for (int l = 0; l < shapes.length; l++) {
+            LevelShape g = shapes[l];
+            double[] iso = isotropic[l];
+            double[] bb = directional[l];
+            double[] a = new double[iso.length];
+            int n = g.size;
+            loops.forEach(0, LevelShape.ENTRIES, 1, s -> {
+                for (int p = s * n; p < (s + 1) * n; p++) {
+                    a[p] = dPerp * iso[p] + dAni * bb[p];
+                }
+            });
+            int centre = LevelShape.CENTRE * n;
+            for (int p = 0; p < n; p++) {
+                if (g.fixed[p]) {
+                    a[centre + p] = 1;
+                }
+            }
+            out[l] = a;
+        }
+        return out;
+    }
+
+    /** The coarsest level's nodes per axis for a grid, without building the hierarchy. */
+    static long[] coarsestShape(CartesianGrid3D grid) {
+        int nx = grid.nX();
+        int ny = grid.nY();
+        int nz = grid.nZ();
+        while ((long) nx * ny * nz > COARSEST_NODES
+                && (Galerkin.canCoarsen(nx) || Galerkin.canCoarsen(ny) || Galerkin.canCoarsen(nz))) {
+            nx = Galerkin.canCoarsen(nx) ? Galerkin.coarseLength(nx) : nx;
+            ny = Galerkin.canCoarsen(ny) ? Galerkin.coarseLength(ny) : ny;
+            nz = Galerkin.canCoarsen(nz) ? Galerkin.coarseLength(nz) : nz;
+        }
+        return new long[] {nx, ny, nz};
+    }
+
+    /** Bytes of one part's coefficients (every level) for a grid, without building it. */
+    static long bytes(CartesianGrid3D grid) {
+        long nodes = 0;
+        int nx = grid.nX();
+        int ny = grid.nY();
+        int nz = grid.nZ();
+        while (true) {
+            nodes += (long) nx * ny * nz;
+            boolean any = Galerkin.canCoarsen(nx) || Galerkin.canCoarsen(ny) || Galerkin.canCoarsen(nz);
+            if ((long) nx * ny * nz <= COARSEST_NODES || !any) {
+                break;
+            }
+            nx = Galerkin.canCoarsen(nx) ? Galerkin.coarseLength(nx) : nx;
+            ny = Galerkin.canCoarsen(ny) ? Galerkin.coarseLength(ny) : ny;
+            nz = Galerkin.canCoarsen(nz) ? Galerkin.coarseLength(nz) : nz;
+        }
+        return nodes * LevelShape.ENTRIES * Double.BYTES;
+    }
+}
