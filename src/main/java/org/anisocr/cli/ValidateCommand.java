@@ -21,12 +21,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** `anisocr validate`: the §5 tests (manufactured, Green functions, exact checks) with their acceptance criteria. */
+/**
+ * `anisocr validate`: the §5 tests (manufactured, Green functions, exact checks; in 2D and 3D) with their acceptance
+ * criteria.
+ */
 @Command(
         mixinStandardHelpOptions = true,
         name = "validate",
         description = "Run the validation suite (docs/physics.md §5): P1–P3, G1–G3, G1-cyl, isotropy, symmetry,"
-                + " zero source, mass balance, D0 scaling, wind and losses (slab, continuity in p, balance, terms off)."
+                + " zero source, mass balance, D0 scaling, wind and losses (slab, continuity in p, balance, terms off);"
+                + " in 3D M3D, G3D, axisym-3d, mirror-3d, jf12-field."
                 + " Exit 1 if any acceptance criterion fails.")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -38,7 +42,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Option(
             names = "--quick",
-            description = "skip the 241² manufactured grids, the finest Green-function grid and the smallest dt")
+            description = "skip the 241² manufactured grids, the finest Green-function grid, the smallest dt and the"
+                    + " 0.25 kpc grid of axisym-3d")
     boolean quick;
 
     @Option(

@@ -181,13 +181,8 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         EnergyLosses losses = top.has("losses") ? readLosses(top.table("losses", false)) : EnergyLosses.NONE;
         SkySettings sky = top.has("sky") ? SkySettings.read(top.table("sky", false)) : SkySettings.defaults();
         top.rejectUnknown();
-        if (threeD) {
-            refuse2dOnlyTables(convection, losses, sky, output);
-        }
-        if ((convection.isOn() || losses.isOn()) && momenta.count() < 2) {
-            throw ConfigException.outOfRange("momentum.count", momenta.count(),
-                    "≥ 2 with [convection] or [losses] (their momentum term couples neighbouring bins)");
-        }
+        requireCoupledBinsFit(threeD, convection.isOn() || losses.isOn(), output, momenta);
+        refuseSkyIn3d(threeD, sky);
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
         if (analysisGiven && misfit != null) {
@@ -198,20 +193,28 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
                 gas, convection, losses, model3d, sky);
     }
 
-    /** The tables a 3D model cannot have (yet): a wind, losses, sky maps, DRAGON2's 2D file. */
-    private static void refuse2dOnlyTables(Convection convection, EnergyLosses losses, SkySettings sky,
-                                           OutputSettings output) {
-        if (convection.isOn() || losses.isOn()) {
-            throw new ConfigException("[convection] and [losses] are solved in 2D models only: a 3D model"
-                    + " ([grid] geometry = \"cartesian3d\") has independent momentum bins; leave the tables out");
-        }
-        if (sky.enabled()) {
+    /** Sky maps are made of axisymmetric models; a 3D model's field plugs into analysis.sky later. */
+    private static void refuseSkyIn3d(boolean threeD, SkySettings sky) {
+        if (threeD && sky.enabled()) {
             throw new ConfigException("[sky] maps are made of axisymmetric (2D) models for now: a 3D model ([grid]"
                     + " geometry = \"cartesian3d\") has no sky yet; leave the table out or run the 2D model");
         }
-        if (output.dragon2()) {
+    }
+
+    /** The wind and the losses couple the bins of a 2D model; a 3D model, and DRAGON2's 2D file, refuse them. */
+    private static void requireCoupledBinsFit(boolean threeD, boolean coupled, OutputSettings output,
+                                              MomentumGrid momenta) {
+        if (threeD && coupled) {
+            throw new ConfigException("[convection] and [losses] are solved in 2D models only: a 3D model"
+                    + " ([grid] geometry = \"cartesian3d\") has independent momentum bins; leave the tables out");
+        }
+        if (threeD && output.dragon2()) {
             throw ConfigException.outOfRange("output.dragon2", "true", "false in a 3D model (DRAGON2's 2D file holds"
                     + " an axisymmetric (R, z) model; run the axisymmetric 2D model for HERMES)");
+        }
+        if (coupled && momenta.count() < 2) {
+            throw ConfigException.outOfRange("momentum.count", momenta.count(),
+                    "≥ 2 with [convection] or [losses] (their momentum term couples neighbouring bins)");
         }
     }
 

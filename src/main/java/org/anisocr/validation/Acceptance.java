@@ -52,4 +52,34 @@ public final class Acceptance {
     public static double balanceOddRadialAt121(Geometry g) {
         return g == Geometry.CYLINDRICAL ? 2e-4 : 1e-4;
     }
+
+    /** M3D (3D manufactured solution): L2 error on 65³ (measured 4.30e-4) and observed L2 order to 33³ and 65³
+     *  (measured 1.94, 1.98). */
+    public static final double M3D_L2_AT_65 = 5.5e-4;
+    public static final double M3D_ORDER_MIN = 1.9;
+    /** G3D (3D steady Green's function): L2 error on 65³ (measured 7.06e-4); observed L2 order to 65³ (measured
+     *  1.92, still pre-asymptotic across the source's 0.22 kpc narrow width) and to 129³ (measured 1.97). */
+    public static final double G3D_L2_AT_65 = 9e-4;
+    public static final double G3D_ORDER_MIN_TO_65 = 1.85;
+    public static final double G3D_ORDER_MIN_TO_129 = 1.9;
+    /** axisym-3d (R_max = 20 kpc, H = 4 kpc): max |N3D − N2D| / max N2D over R ≤ 0.8 R_max at h = 0.25 kpc (the
+     *  1 % the 3D design asks for; measured 0.35 %) and at h = 0.5 kpc (measured 1.37 %), its observed order
+     *  (measured 1.88, 1.95), and the relative difference at R = 8.5 kpc on the plane at h = 0.25 kpc (measured
+     *  3.0e-4). */
+    public static final double AXISYM_MAX_AT_QUARTER_KPC = 0.01;
+    public static final double AXISYM_MAX_AT_HALF_KPC = 0.018;
+    public static final double AXISYM_ORDER_MIN = 1.8;
+    public static final double AXISYM_SUN_AT_QUARTER_KPC = 1e-3;
+    /** mirror-3d: N(M x) − N(x) for a symmetry M of field and source, relative to max N: the solver's tolerance
+     *  (measured ≤ 1.5e-15, and 1.1e-12 for the quarter-turn, which the multigrid smoother's line order breaks). */
+    public static final double MIRROR_3D = 1e-10;
+    /** jf12-field: against CRPropa per component / |B| (measured 2.7e-15), angles in degrees (measured ≤ 3e-14),
+     *  |∇·B| · 1 kpc / |B| (measured 1.7e-12: the differences' truncation), the net flux through R = 5 kpc (paper
+     *  §5.1: zero up to the rounding of the published b_j, which gives −0.0048) and its agreement with the value
+     *  computed from Table 1 alone (measured 2.4e-6, the midpoint rule's error at the arm boundaries). */
+    public static final double JF12_CRPROPA = 1e-12;
+    public static final double JF12_ANGLE_DEG = 1e-10;
+    public static final double JF12_DIVERGENCE = 1e-8;
+    public static final double JF12_NET_FLUX = 0.01;
+    public static final double JF12_FLUX_VS_TABLE = 1e-4;
 }

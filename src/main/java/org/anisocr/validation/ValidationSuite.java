@@ -43,6 +43,15 @@ public final class ValidationSuite {
     /** Fixed initial width of the refinement study (kpc). The paper's Δ = min(dR, dz) is run separately. */
     public static final double G_WIDTH_KPC = 0.2;
     public static final double[] G_TIMES = {0.2, 0.5, 1.0}; // whole numbers of steps on every grid
+    /** 3D manufactured solution and Green's function: n³ nodes on the box [−1, 1]³ kpc. */
+    public static final int[] GRIDS_3D = {17, 33, 65};
+    /** 3D against 2D (toy model, R_max = 20 kpc, H = 4 kpc): spacings (kpc), coarse to fine. */
+    public static final double[] AXISYM_SPACINGS_KPC = {1, 0.5, 0.25};
+    public static final double[] AXISYM_SPACINGS_QUICK_KPC = {1, 0.5};
+    public static final double AXISYM_R_MAX_KPC = 20;
+    public static final double AXISYM_HALF_HEIGHT_KPC = 4;
+    /** Mirror symmetry needs no resolution: the Galaxy's box (R_max = 20, H = 4 kpc) at 1 kpc. */
+    public static final double MIRROR_SPACING_KPC = 1;
 
     public static final List<String> NAMES = List.of(
             "P1",
@@ -60,7 +69,12 @@ public final class ValidationSuite {
             "wind-slab",
             "losses-continuity",
             "wind-losses-balance",
-            "terms-off");
+            "terms-off",
+            "M3D",
+            "G3D",
+            "axisym-3d",
+            "mirror-3d",
+            "jf12-field");
 
     /** One acceptance criterion: value ≤ bound (upper) or value ≥ bound (lower). */
     public record Criterion(@JsonProperty("description") String description, @JsonProperty("value") double value,
@@ -406,6 +420,135 @@ public final class ValidationSuite {
         cr.add(Criterion.atMost("observed order in " + what, order, hi));
     }
 
+    // ------------------------------------------------------------------ 3D
+
+    public static TestReport manufactured3d() {
+        long t0 = System.nanoTime();
+        List<Steady3DRuns.GridResult> grids = Manufactured3DValidation.convergence(GRIDS_3D);
+        List<Criterion> cr = new ArrayList<>();
+        for (var g : grids) {
+            if (g.n() == 65) {
+                cr.add(Criterion.atMost("L2 error on 65³", g.l2Rel(), Acceptance.M3D_L2_AT_65));
+            }
+            if (g.n() >= 33) {
+                cr.add(Criterion.atLeast("L2 order to " + g.n() + "³", g.orderL2(), Acceptance.M3D_ORDER_MIN));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("field", "B = (cos θ, sin θ, 0.5 + 0.25 x), θ = 0.4 y + 0.8 z (twisted, oblique)");
+        data.put("method", "SteadySolver3D on [-1,1]^3 vs N = cos(πx/2)cos(πy/2)cos(πz/2)exp(0.4x − 0.3y), exact"
+                + " continuous source; D_par = 1, D_perp = 0.05");
+        data.put("grids", grids);
+        return new TestReport("M3D", data, cr, seconds(t0));
+    }
+
+    public static TestReport green3d() {
+        long t0 = System.nanoTime();
+        List<Steady3DRuns.GridResult> grids = GreenFunction3DValidation.convergence(GRIDS_3D);
+        List<Criterion> cr = new ArrayList<>();
+        for (var g : grids) {
+            if (g.n() == 65) {
+                cr.add(Criterion.atMost("L2 error on 65³", g.l2Rel(), Acceptance.G3D_L2_AT_65));
+                cr.add(Criterion.atLeast("L2 order to 65³", g.orderL2(), Acceptance.G3D_ORDER_MIN_TO_65));
+            }
+            if (g.n() == 129) {
+                cr.add(Criterion.atLeast("L2 order to 129³", g.orderL2(), Acceptance.G3D_ORDER_MIN_TO_129));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("field", "uniform, b ∥ (0.8, −0.5, 0.33)");
+        data.put("reference", "N = s³ √(π/2) erf(ρ/(√2 s))/ρ, ρ² = xᵀD⁻¹x, for S = exp(−ρ²/(2s²)); s = 0.7,"
+                + " D_par = 1, D_perp = 0.1; exact N on the box faces (lifted source)");
+        data.put("grids", grids);
+        return new TestReport("G3D", data, cr, seconds(t0));
+    }
+
+    public static TestReport axisymmetric3d(boolean quick) {
+        long t0 = System.nanoTime();
+        List<AxisymmetricEmbedding3D.Size> sizes = new ArrayList<>();
+        for (double h : quick ? AXISYM_SPACINGS_QUICK_KPC : AXISYM_SPACINGS_KPC) {
+            sizes.add(new AxisymmetricEmbedding3D.Size(AXISYM_R_MAX_KPC, AXISYM_HALF_HEIGHT_KPC, h));
+        }
+        List<AxisymmetricEmbedding3D.Result> results = AxisymmetricEmbedding3D.convergence(sizes);
+        List<Criterion> cr = new ArrayList<>();
+        for (var r : results) {
+            if (r.spacingKpc() == 0.5) {
+                cr.add(Criterion.atMost("max |N3D − N2D| / max N2D at h = 0.5 kpc", r.maxRel(),
+                        Acceptance.AXISYM_MAX_AT_HALF_KPC));
+            }
+            if (r.spacingKpc() == 0.25) {
+                cr.add(Criterion.atMost("max |N3D − N2D| / max N2D at h = 0.25 kpc", r.maxRel(),
+                        Acceptance.AXISYM_MAX_AT_QUARTER_KPC));
+                cr.add(Criterion.atMost("relative difference at R = 8.5 kpc, z = 0, h = 0.25 kpc", r.relAtSun(),
+                        Acceptance.AXISYM_SUN_AT_QUARTER_KPC));
+            }
+            if (r.orderMax() != null) {
+                cr.add(Criterion.atLeast("order of the max difference to h = " + r.spacingKpc() + " kpc",
+                        r.orderMax(), Acceptance.AXISYM_ORDER_MIN));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("model", "toy field (B0φ = 1 µG, R0 = 3.5 kpc, εB = 0.5), pulsar source, εD = 0.1, p = 1 GeV");
+        data.put("method", "2D symmetric scheme (banded LU) vs 3D symmetric scheme (SteadySolver3D) with"
+                + " AxisymmetricField3D; 3D averaged over " + AxisymmetricEmbedding3D.AZIMUTHS
+                + " azimuths by bicubic interpolation in each z plane");
+        data.put("spacings", results);
+        return new TestReport("axisym-3d", data, cr, seconds(t0));
+    }
+
+    public static TestReport mirror3d() {
+        long t0 = System.nanoTime();
+        List<Mirror3DChecks.Check> checks =
+                Mirror3DChecks.run(AXISYM_R_MAX_KPC, AXISYM_HALF_HEIGHT_KPC, MIRROR_SPACING_KPC);
+        List<Criterion> cr = new ArrayList<>();
+        List<Measure> m = new ArrayList<>();
+        for (var c : checks) {
+            m.add(c.measure());
+            if (c.symmetry()) {
+                cr.add(Criterion.atMost(c.measure().label() + " n=" + c.measure().n(), c.measure().value(),
+                        Acceptance.MIRROR_3D));
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("what", "max |N(x) − N(M x)| / max |N| for maps M that leave field (up to sign) and source"
+                + " invariant; pulsar source, εD = 0.1, R_max = 20 kpc, H = 4 kpc, h = " + MIRROR_SPACING_KPC
+                + " kpc; the full JF12 row is not a symmetry (no bound)");
+        data.put("results", m);
+        return new TestReport("mirror-3d", data, cr, seconds(t0));
+    }
+
+    public static TestReport jf12Field() {
+        long t0 = System.nanoTime();
+        double[] crpropa = Jf12FieldChecks.crpropa();
+        double pitch = Jf12FieldChecks.pitchDeviationDeg();
+        double ring = Jf12FieldChecks.netFluxThroughRing();
+        double table = Jf12FieldChecks.netFluxFromTable();
+        double divergence = Jf12FieldChecks.maxDivergence();
+        double elevation = Jf12FieldChecks.xElevationDeviationDeg();
+        List<Criterion> cr = List.of(
+                Criterion.atMost("vs CRPropa JF12Field, max |ΔB|/|B| over " + (int) crpropa[1] + " points",
+                        crpropa[0], Acceptance.JF12_CRPROPA),
+                Criterion.atLeast("CRPropa reference points", crpropa[1], 20),
+                Criterion.atMost("arm pitch |atan(B_R/B_φ) − 11.5°| (deg)", pitch, Acceptance.JF12_ANGLE_DEG),
+                Criterion.atMost("|net flux| / |flux| through R = 5 kpc", Math.abs(ring), Acceptance.JF12_NET_FLUX),
+                Criterion.atMost("net flux through R = 5 kpc vs Table 1", Math.abs(ring - table),
+                        Acceptance.JF12_FLUX_VS_TABLE),
+                Criterion.atMost("|∇·B| · 1 kpc / |B| at arm centres", divergence, Acceptance.JF12_DIVERGENCE),
+                Criterion.atMost("X-field elevation |Θ − 49°| outside R_Xc (deg)", elevation,
+                        Acceptance.JF12_ANGLE_DEG));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reference", "Jansson & Farrar 2012, ApJ 757, 14 (Table 1, §5); CRPropa JF12Field at commit"
+                + " db97df1 (" + Jf12FieldChecks.CRPROPA_RESOURCE + ")");
+        data.put("crpropa_max_rel", crpropa[0]);
+        data.put("crpropa_points", (int) crpropa[1]);
+        data.put("pitch_deviation_deg", pitch);
+        data.put("net_flux_r5", ring);
+        data.put("net_flux_r5_from_table", table);
+        data.put("max_divergence_rel", divergence);
+        data.put("x_elevation_deviation_deg", elevation);
+        return new TestReport("jf12-field", data, cr, seconds(t0));
+    }
+
     // ------------------------------------------------------------------ all
 
     public static TestReport run(String name, boolean quick, int threads) {
@@ -426,6 +569,11 @@ public final class ValidationSuite {
             case "losses-continuity" -> lossesContinuity(quick);
             case "wind-losses-balance" -> windLossesBalance();
             case "terms-off" -> termsOff();
+            case "M3D" -> manufactured3d();
+            case "G3D" -> green3d();
+            case "axisym-3d" -> axisymmetric3d(quick);
+            case "mirror-3d" -> mirror3d();
+            case "jf12-field" -> jf12Field();
             default -> throw new IllegalArgumentException("unknown validation test " + name + "; known: " + NAMES);
         };
     }

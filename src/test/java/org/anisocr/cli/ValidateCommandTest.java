@@ -42,6 +42,19 @@ class ValidateCommandTest {
         try (var files = Files.list(json.getParent())) { assertEquals(1, files.count(), "no temp file left"); }
     }
 
+    @Test void threeDimensionalFieldAndMirrorRowsRunFromTheCli(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("v3d.json");
+        var cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("validate", "--only", "jf12-field,mirror-3d", "--json", json.toString()),
+                out.toString());
+        JsonNode root = new ObjectMapper().readTree(Files.readString(json));
+        assertTrue(root.get("jf12-field").get("passed").asBoolean());
+        assertEquals(35, root.get("jf12-field").get("crpropa_points").asInt());
+        assertEquals(5, root.get("mirror-3d").get("results").size());
+    }
+
     @Test void unknownTestNameIsBadInput() {
         var cl = Main.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));

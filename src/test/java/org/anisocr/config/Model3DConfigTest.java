@@ -88,7 +88,8 @@ class Model3DConfigTest {
         for (String field : new String[] {"model = \"jf12\"\ndisk = false", "model = \"pshirkov2011\"",
                 "model = \"toy\"\neps_B = 0.3"}) {
             for (String source : new String[] {"model = \"pulsar\"", "model = \"fk06-arms\"\narm_width = 0.1"}) {
-                ModelConfig c = parse(VALID_3D.replace("model = \"jf12\"", field).replace("model = \"pulsar\"", source));
+                ModelConfig c = parse(VALID_3D.replace("model = \"jf12\"", field)
+                        .replace("model = \"pulsar\"", source));
                 String text = VALID_3D.replace("model = \"jf12\"", toml(ModelTables.field3d(c.model3d().field())))
                         .replace("model = \"pulsar\"", toml(ModelTables.source3d(c.model3d().source())));
                 assertEquals(c.model3d(), parse(text).model3d(), text);
