@@ -38,6 +38,12 @@ class RecordImmutabilityTest {
     static final Map<String, String> SHARED = shared(
             "analysis.FieldMaps$Poloidal", "grid-sized field components, private to one map computation",
             "analysis.gamma.GammaProducts$Result", "emissivity maps (photon energies × grid nodes)",
+            "analysis.sky.SkyMaps$Car", "plate carrée sky maps (energies × pixels), written once",
+            "analysis.sky.SkyMaps$Result", "HEALPix sky maps (energies × pixels), written once",
+            "analysis.sky.SkyProducts$Profile", "a longitude profile per energy, written once to CSV and PNG",
+            "analysis.sky.SkyProducts$RegionSpectrum", "a region's mean spectrum, read once for its index",
+            "analysis.sky.SkyRenderer$Maps", "sky maps (energies × pixels) handed from the renderer to its caller",
+            "io.SkyFits$Column", "one sky map column (a value per pixel), written to FITS as given",
             "bench.Benchmark$TridiagonalSystems", "a benchmark's batch of line systems (m × batch per array)",
             "io.Dragon2Fits$Species", "one species' density image (energies × grid nodes), written to FITS as given",
             "io.FitsCubeReader$Cube", "the density of every momentum bin, read from a run's N.fits",

@@ -45,15 +45,15 @@ import java.util.Set;
 public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                           MagneticField field, Source source, SolverSettings solver, OutputSettings output,
                           String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
-                          EnergyLosses losses, Model3D model3d) {
+                          EnergyLosses losses, Model3D model3d, SkySettings sky) {
 
-    /** A 2D model. */
+    /** A 2D model without a [sky] table. */
     public ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                        MagneticField field, Source source, SolverSettings solver, OutputSettings output,
                        String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
                        EnergyLosses losses) {
         this(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, gas, convection, losses,
-                null);
+                null, SkySettings.defaults());
     }
 
     /** Whether this is a 3D model ({@code [grid] geometry = "cartesian3d"}). */
@@ -86,7 +86,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         }
         GasSettings resolved = new GasSettings(gas.model(), gas.xCo(), folder.resolve(gas.tableFile()).toString());
         return new ModelConfig(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, resolved,
-                convection, losses, model3d);
+                convection, losses, model3d, sky);
     }
 
     /** The model name a config file gives: its file name without ".toml". */
@@ -188,8 +188,10 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         Convection convection = top.has("convection") ? readConvection(top.table("convection", false))
                 : Convection.NONE;
         EnergyLosses losses = top.has("losses") ? readLosses(top.table("losses", false)) : EnergyLosses.NONE;
+        SkySettings sky = top.has("sky") ? SkySettings.read(top.table("sky", false)) : SkySettings.defaults();
         top.rejectUnknown();
         requireCoupledBinsFit(threeD, convection.isOn() || losses.isOn(), output, momenta);
+        refuseSkyIn3d(threeD, sky);
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
         if (analysisGiven && misfit != null) {
@@ -197,7 +199,15 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         }
         requireDragon2Fits(output, grid, momenta);
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
-                gas, convection, losses, model3d);
+                gas, convection, losses, model3d, sky);
+    }
+
+    /** Sky maps are made of axisymmetric models; a 3D model's field plugs into analysis.sky later. */
+    private static void refuseSkyIn3d(boolean threeD, SkySettings sky) {
+        if (threeD && sky.enabled()) {
+            throw new ConfigException("[sky] maps are made of axisymmetric (2D) models for now: a 3D model ([grid]"
+                    + " geometry = \"cartesian3d\") has no sky yet; leave the table out or run the 2D model");
+        }
     }
 
     /** The wind and the losses couple the bins of a 2D model; a 3D model, and DRAGON2's 2D file, refuse them. */

@@ -92,12 +92,26 @@ public final class GammaProducts {
     }
 
     /**
+     * q_γ[e][node] per H atom [s⁻¹ GeV⁻¹] at the photon energies {@code eGammaGeV} (any list, e.g. a sky map's),
+     * with J_p normalised to the local flux at R☉ of {@code s}: the emissivity of {@link #compute}.
+     */
+    public static double[][] emissivity(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s,
+                                        double[] eGammaGeV) {
+        double[] p = momenta.values();
+        return emissivity(p, density, grid.size(), idx -> idx, scale(grid, p, density, s), s, eGammaGeV.clone());
+    }
+
+    /**
      * q_γ[e][m] per H atom at {@code nodes} points, the m-th at density index node(m), for J_p = scale · N: one
      * kernel, every point (a 2D grid's nodes, or the plane of a 3D grid).
      */
     static double[][] emissivity(double[] p, double[][] density, int nodes, IntUnaryOperator node, double scale,
                                  GammaSettings s) {
-        double[] eGamma = s.photonEnergiesGeV();
+        return emissivity(p, density, nodes, node, scale, s, s.photonEnergiesGeV());
+    }
+
+    private static double[][] emissivity(double[] p, double[][] density, int nodes, IntUnaryOperator node,
+                                         double scale, GammaSettings s, double[] eGamma) {
         GammaEmissivity kernel = new GammaEmissivity(new PionDecayCrossSection(s.model()), s.enhancement(), eGamma,
                 s.protonNodesPerDecade());
         SpectrumInterpolation interp = new SpectrumInterpolation(p, kernel.momentaGeV());
