@@ -3,12 +3,14 @@ package org.anisocr.run;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.FitsCubeWriter;
 import org.anisocr.io.OutputLocation;
 import org.anisocr.io.OutputMarker;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -37,6 +39,13 @@ public final class Model3DJob {
                 fullCube);
         memory.requireFitsHeap3d();
         return memory;
+    }
+
+    /** The line printed before any work when the full cube is asked for: its size. */
+    public static String fullCubeLine(ModelConfig c) {
+        long bytes = FitsCubeWriter.cube3DBytes(c.model3d().grid(), c.momenta());
+        return String.format(Locale.ROOT, "%s: --full-cube: N.fits will hold %d bytes (%.2f GB) of float32 data",
+                c.name(), bytes, bytes / (double) (1L << 30));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.anisocr.analysis.gamma;
 
+import org.anisocr.analysis.Cartesian3DAnalysis;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.RingComparison;
 import org.anisocr.analysis.SpectralIndexFit;
@@ -182,17 +183,8 @@ public final class GammaProducts {
             throw new IllegalArgumentException("R☉ = " + s.rSunKpc() + " kpc, where J_p is normalised to the local"
                     + " proton flux, lies outside the grid (|x| < " + g.rMaxKpc() + " kpc)");
         }
-        double at = (x - g.xKpc(0)) / g.dxKpc();
-        int i0 = (int) Math.min(Math.floor(at), g.nX() - 2);
-        double f = at - i0;
-        int jc = (g.nY() - 1) / 2;
-        int kc = (g.nZ() - 1) / 2;
-        double[] n = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-            n[k] = (1 - f) * density[k][g.index(i0, jc, kc)] + f * density[k][g.index(i0 + 1, jc, kc)];
-        }
-        double scale = scaleAtSun(p, n, s);
-        int base = g.index(0, 0, kc);
+        double scale = scaleAtSun(p, Cartesian3DAnalysis.spectrumOnXAxis(g, density, x), s);
+        int base = g.index(0, 0, Cartesian3DAnalysis.centreZ(g));
         double[][] q = emissivity(p, density, g.nX() * g.nY(), m -> base + m, scale, s);
         double[] eGamma = s.photonEnergiesGeV();
         List<MapFits.Plane> planes = new ArrayList<>();
