@@ -14,13 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The γ-ray sky of a 3D model: [sky] inside {@code run}, {@code anisocr sky} on the run's folder (with and without
- * the full cube), the ℓ ↔ −ℓ symmetry of an axisymmetric model's sky, and its agreement with the 2D model's sky.
+ * The γ-ray sky of a 3D model: [sky] inside {@code run} and {@code merge}, {@code anisocr sky} on the run's folder
+ * (with and without the full cube), the ℓ ↔ −ℓ symmetry of an axisymmetric model's sky, and its agreement with the 2D model's sky.
  */
 class Sky3DCommandTest {
     /**
@@ -182,6 +183,30 @@ class Sky3DCommandTest {
         }
         // measured 1.2e-7: N.fits holds N in float32, run's [sky] used the doubles
         assertTrue(worst < 1e-6, "sky of N.fits (float32) vs run's [sky] (double): " + worst);
+    }
+
+    /** A part holds some bins only, so it has no sky; the merge of the parts writes the whole run's, bit for bit. */
+    @Test
+    void partsHaveNoSkyAndTheirMergeWritesTheWholeRunsMaps() throws Exception {
+        Path toml = tmp.resolve("m3.toml");
+        List<String> parts = new ArrayList<>(List.of("merge"));
+        for (int i = 0; i < 2; i++) {
+            Path part = tmp.resolve("part" + i);
+            CliHarness.Result r = CliHarness.inProcess("run", toml.toString(), "--out", part.toString(), "-q",
+                    "--bins", i + "/2", "--threads", "2");
+            assertEquals(0, r.code(), r.all());
+            assertFalse(Files.exists(part.resolve("sky_intensity.fits")), "a part has no sky");
+            parts.add(part.toString());
+        }
+        Path merged = tmp.resolve("merged");
+        parts.addAll(List.of("--out", merged.toString()));
+        CliHarness.Result r = CliHarness.inProcess(parts.toArray(String[]::new));
+        assertEquals(0, r.code(), r.all());
+        float[][] whole = healpix(run3d.resolve("sky_intensity.fits"));
+        float[][] joined = healpix(merged.resolve("sky_intensity.fits"));
+        for (int e = 0; e < whole.length; e++) {
+            assertArrayEquals(whole[e], joined[e], "energy " + e);
+        }
     }
 
     private static float[][] healpix(Path file) throws Exception {
