@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The γ-ray sky of a 3D model: [sky] inside {@code run} and {@code merge}, {@code anisocr sky} on the run's folder
- * (with and without the full cube), the ℓ ↔ −ℓ symmetry of an axisymmetric model's sky, and its agreement with the 2D model's sky.
+ * (with and without the full cube), the ℓ ↔ −ℓ symmetry of an axisymmetric model's sky, and its agreement with
+ * the 2D model's sky.
  */
 class Sky3DCommandTest {
     /**
