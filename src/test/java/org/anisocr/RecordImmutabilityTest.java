@@ -47,6 +47,7 @@ class RecordImmutabilityTest {
             "bench.Benchmark$TridiagonalSystems", "a benchmark's batch of line systems (m × batch per array)",
             "io.Dragon2Fits$Species", "one species' density image (energies × grid nodes), written to FITS as given",
             "io.FitsCubeReader$Cube", "the density of every momentum bin, read from a run's N.fits",
+            "io.FitsCubeReader$Cube3D", "the density of every momentum bin, read from a 3D run's N.fits",
             "io.MapFits$Plane", "one grid-sized map plane, written to FITS as given",
             "io.MapImage$Arrows", "grid-sized vector components of a map image",
             "run.Run3DResult", "the 3D density of every momentum bin",

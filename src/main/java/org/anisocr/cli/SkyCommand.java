@@ -3,6 +3,7 @@ package org.anisocr.cli;
 import org.anisocr.analysis.sky.SkyMaps;
 import org.anisocr.analysis.sky.SkyProducts;
 import org.anisocr.config.ConfigException;
+import org.anisocr.config.Model3D;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.SkySettings;
 import org.anisocr.gas.GasModel;
@@ -14,6 +15,9 @@ import org.anisocr.io.JsonFiles;
 import org.anisocr.io.OutputLocation;
 import org.anisocr.io.OutputMarker;
 import org.anisocr.io.Version;
+import org.anisocr.run.Model3DParts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 @Command(
         mixinStandardHelpOptions = true,
@@ -40,7 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SkyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", description = "a finished run's folder (holds N.fits)")
+    @Parameters(index = "0", description = "a finished run's folder (holds N.fits; a 3D run's is written by run "
+            + "--full-cube)")
     Path runDir;
 
     @Option(names = "--out", required = true, description = "output directory")
@@ -83,24 +89,35 @@ public final class SkyCommand implements Callable<Integer> {
             throw new ConfigException("--out " + out + " holds the run the maps are made from (" + runDir
                     + "); replacing it would delete that run. Give a new folder, e.g. --out " + runDir + "-sky");
         }
-        Run run = readRun();
-        ModelConfig c = ModelConfig.parse(source.getFileName().toString(), run.configText());
-        // the grid is the file's (a grid study writes refined grids under an unchanged model file)
-        FitsCubeReader.Cube cube = run.cube();
+        String configText = readConfigText();
+        ModelConfig c = ModelConfig.parse(source.getFileName().toString(), configText);
         SkySettings s = c.sky().with(nside, car, fitMinGeV, fitMaxGeV, energies, zSunKpc);
         double rSun = c.analysis().rSunKpc();
-        SkyMaps.check(s, cube.grid(), rSun);
+        Path file = runDir.resolve("N.fits");
+        // the grid is the file's (a grid study writes refined grids under an unchanged model file)
+        FitsCubeReader.Cube cube = c.is3d() ? null : read(() -> FitsCubeReader.read(file));
+        FitsCubeReader.Cube3D cube3d = c.is3d()
+                ? read(() -> FitsCubeReader.read3D(file, c.model3d().grid().cylindricalBoundary())) : null;
+        if (cube3d != null) {
+            SkyMaps.check(s, cube3d.grid(), rSun);
+        } else {
+            SkyMaps.check(s, cube.grid(), rSun);
+        }
         GasModel gas = GasModels.resolve(c.gas(), null);
         OutputLocation.checkFolder(out, overwrite.overwrite(), "--out");
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         var err = spec.commandLine().getErr();
+        Consumer<String> progress = quiet ? null : line -> { err.println(line); err.flush(); };
         Path written;
         SkyMaps.Result[] result = new SkyMaps.Result[1];
         AtomicReference<Map<String, Object>> block = new AtomicReference<>();
         try (AtomicOutputDir target = new AtomicOutputDir(out, overwrite.overwrite(), err::println)) {
             written = target.writing(() -> {
-                result[0] = SkyMaps.compute(cube.grid(), cube.momenta(), cube.density(), gas, s, rSun, workers,
-                        quiet ? null : line -> { err.println(line); err.flush(); });
+                result[0] = cube3d != null
+                        ? SkyMaps.compute(cube3d.grid(), cube3d.momenta(), cube3d.density(), gas, s, rSun, workers,
+                                progress)
+                        : SkyMaps.compute(cube.grid(), cube.momenta(), cube.density(), gas, s, rSun, workers,
+                                progress);
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("model", c.name());
                 summary.put("run_dir", runDir.toAbsolutePath().normalize().toString());
@@ -117,20 +134,59 @@ public final class SkyCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** A finished run as the maps need it: its density on its grid, and its model file. */
-    private record Run(FitsCubeReader.Cube cube, String configText) {}
+    /** A reader of N.fits. */
+    @FunctionalInterface
+    private interface CubeRead<T> {
+        T read() throws IOException;
+    }
 
-    private Run readRun() {
+    private static <T> T read(CubeRead<T> reader) {
+        try {
+            return reader.read();
+        } catch (IOException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /**
+     * The run's model file, from N.fits's HISTORY cards. A 3D run without N.fits (written without --full-cube) is
+     * told how to get its sky: the maps need the whole density, which only N.fits keeps.
+     */
+    private String readConfigText() {
         Path file = runDir.resolve("N.fits");
         if (!Files.isRegularFile(file)) {
+            if (Model3DParts.isPart(runDir)) {
+                throw new ConfigException(runDir + " is one part of a 3D run (run --bins): the sky maps need every"
+                        + " bin. Merge the parts with merge --full-cube and make the maps of the merged folder, or"
+                        + " put a [sky] table in the model file so that merge makes them");
+            }
+            if (is3dRun()) {
+                throw new ConfigException(runDir + " is a 3D run written without its full density (no N.fits): the"
+                        + " sky maps need N(x, y, z, p) everywhere. Rerun the model with run --full-cube (or merge"
+                        + " its parts with --full-cube), or put a [sky] table in the model file so that run makes"
+                        + " the maps itself");
+            }
             throw new ConfigException(runDir + " holds no N.fits: not a finished anisocr run folder");
         }
         try {
-            String text = ConfigHistory.read(file).orElseThrow(() -> new ConfigException(file
+            return ConfigHistory.read(file).orElseThrow(() -> new ConfigException(file
                     + " carries no model file in its HISTORY cards: it was not written by anisocr"));
-            return new Run(FitsCubeReader.read(file), text);
         } catch (IOException e) {
             throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** Whether the folder's summary.json describes a 3D run (its grid's geometry is cartesian3d). */
+    private boolean is3dRun() {
+        Path summary = runDir.resolve("summary.json");
+        if (!Files.isRegularFile(summary)) {
+            return false;
+        }
+        try {
+            JsonNode geometry = new ObjectMapper().readTree(summary.toFile()).path("grid").path("geometry");
+            return Model3D.GEOMETRY.equals(geometry.asText());
+        } catch (IOException e) {
+            return false; // not a readable summary: the plain "no N.fits" message
         }
     }
 

@@ -191,7 +191,6 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         SkySettings sky = top.has("sky") ? SkySettings.read(top.table("sky", false)) : SkySettings.defaults();
         top.rejectUnknown();
         requireCoupledBinsFit(threeD, convection.isOn() || losses.isOn(), output, momenta);
-        refuseSkyIn3d(threeD, sky);
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
         String misfit = analysis.problemWith(momenta);
         if (analysisGiven && misfit != null) {
@@ -200,14 +199,6 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         requireDragon2Fits(output, grid, momenta);
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
                 gas, convection, losses, model3d, sky);
-    }
-
-    /** Sky maps are made of axisymmetric models; a 3D model's field plugs into analysis.sky later. */
-    private static void refuseSkyIn3d(boolean threeD, SkySettings sky) {
-        if (threeD && sky.enabled()) {
-            throw new ConfigException("[sky] maps are made of axisymmetric (2D) models for now: a 3D model ([grid]"
-                    + " geometry = \"cartesian3d\") has no sky yet; leave the table out or run the 2D model");
-        }
     }
 
     /** The wind and the losses couple the bins of a 2D model; a 3D model, and DRAGON2's 2D file, refuse them. */

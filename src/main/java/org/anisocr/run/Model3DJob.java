@@ -1,9 +1,11 @@
 package org.anisocr.run;
 
+import org.anisocr.analysis.sky.SkyMaps;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.FitsCubeWriter;
+import org.anisocr.io.GasModels;
 import org.anisocr.io.OutputLocation;
 import org.anisocr.io.OutputMarker;
 
@@ -18,7 +20,8 @@ import java.util.function.Consumer;
  * One 3D model from config to an output directory, as {@link ModelJob} is for 2D: the folder and the memory checked
  * before any work, the bins solved ({@link Steady3DRunner}), then either the whole run's files ({@link Run3DOutput})
  * or, for {@code --bins i/n}, a partial result ({@link Model3DParts}); both written atomically. And {@link #merge}:
- * parts joined into the files of the whole run.
+ * parts joined into the files of the whole run. The [sky] maps need every bin, so a part has none and its merge
+ * makes them.
  */
 public final class Model3DJob {
     private Model3DJob() {}
@@ -38,6 +41,7 @@ public final class Model3DJob {
         MemoryEstimate memory = MemoryEstimate.of3d(c, threads, held, bins.blocks(c.momenta().count()).size(),
                 fullCube);
         memory.requireFitsHeap3d();
+        checkSky(c);
         return memory;
     }
 
@@ -72,6 +76,14 @@ public final class Model3DJob {
         }
     }
 
+    /** [sky]: the observer, the fit window and the gas, refused (exit 2) before any work. */
+    private static void checkSky(ModelConfig c) {
+        if (c.sky().enabled()) {
+            SkyMaps.check(c.sky(), c.model3d().grid(), c.analysis().rSunKpc());
+            GasModels.resolve(c.gas(), null);
+        }
+    }
+
     /** Joins the parts in {@code partDirs} into {@code dir}: the files a single run of the model writes. */
     public static Run3DResult merge(List<Path> partDirs, Path dir, boolean overwrite, boolean fullCube,
                                     Consumer<String> notes) {
@@ -79,6 +91,7 @@ public final class Model3DJob {
         OutputLocation.checkFolder(dir, overwrite, "--out");
         MemoryEstimate memory = MemoryEstimate.of3d(c, 1, c.momenta().count(), 0, fullCube);
         memory.requireFitsHeap3d();
+        checkSky(c);
         Run3DResult r = Model3DParts.join(partDirs);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("merged_from", Model3DParts.describe(partDirs));

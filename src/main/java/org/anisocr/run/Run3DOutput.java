@@ -7,12 +7,15 @@ import org.anisocr.analysis.Cartesian3DAnalysis;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.gamma.GammaProducts;
 import org.anisocr.analysis.gamma.GammaSettings;
+import org.anisocr.analysis.sky.SkyMaps;
+import org.anisocr.analysis.sky.SkyProducts;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.ModelTables;
 import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.FitsCubeWriter;
+import org.anisocr.io.GasModels;
 import org.anisocr.io.MapFits;
 import org.anisocr.io.MapImage;
 import org.anisocr.io.PlaneAxes;
@@ -40,6 +43,7 @@ import java.util.function.UnaryOperator;
  *       {@code N_maps.fits}), and {@code N_R.csv}: N̄(R) on the plane at the fit momenta;</li>
  *   <li>{@code gamma_emissivity_plane.fits}: q_γ(E_γ, x, y) per H atom on the plane;</li>
  *   <li>{@code N.fits}: the whole N(x, y, z, p) in float32, only when asked ({@code --full-cube});</li>
+ *   <li>with a [sky] table, the γ-ray sky maps of {@link SkyProducts} from the whole density in double;</li>
  *   <li>{@code summary.json}: the model-file tables, code version, per-bin iterations and residuals, timings,
  *       memory.</li>
  * </ul>
@@ -64,6 +68,9 @@ public final class Run3DOutput {
             extra.put("analysis", Map.of("skipped", misfit));
         }
         extra.put("gamma", gamma(g, m, n, out.path("")));
+        if (c.sky().enabled()) {
+            extra.put("sky", sky(r, out.path("")));
+        }
         if (fullCube) {
             FitsCubeWriter.writeCube3D(out.path("N.fits"), g, m, n, norm, c.text());
         }
@@ -144,6 +151,18 @@ public final class Run3DOutput {
         } catch (IllegalArgumentException e) {
             return Map.of("skipped", e.getMessage());
         }
+    }
+
+    /**
+     * The [sky] maps of the whole density (sky_*.fits, PNGs, profile; the summary block), as a 2D run writes them;
+     * the gas is the model's [gas].
+     */
+    private static Map<String, Object> sky(Run3DResult r, Path dir) throws IOException {
+        ModelConfig c = r.config();
+        int workers = r.threads() > 0 ? r.threads() : Runtime.getRuntime().availableProcessors();
+        SkyMaps.Result sky = SkyMaps.compute(c.model3d().grid(), c.momenta(), r.density(),
+                GasModels.resolve(c.gas(), null), c.sky(), c.analysis().rSunKpc(), workers, null);
+        return SkyProducts.writeAll(sky, c.name(), dir);
     }
 
     /** summary.json's entries that describe the model and the solve (the 2D keys where they apply). */

@@ -178,12 +178,7 @@ public final class GammaProducts {
     public static Map<String, Object> writePlane3D(CartesianGrid3D g, MomentumGrid momenta, double[][] density,
                                                    GammaSettings s, Path outDir) throws IOException {
         double[] p = momenta.values();
-        double x = -s.rSunKpc();
-        if (x <= g.xKpc(0)) {
-            throw new IllegalArgumentException("R☉ = " + s.rSunKpc() + " kpc, where J_p is normalised to the local"
-                    + " proton flux, lies outside the grid (|x| < " + g.rMaxKpc() + " kpc)");
-        }
-        double scale = scaleAtSun(p, Cartesian3DAnalysis.spectrumOnXAxis(g, density, x), s);
+        double scale = scale3D(g, p, density, s);
         int base = g.index(0, 0, Cartesian3DAnalysis.centreZ(g));
         double[][] q = emissivity(p, density, g.nX() * g.nY(), m -> base + m, scale, s);
         double[] eGamma = s.photonEnergiesGeV();
@@ -198,6 +193,27 @@ public final class GammaProducts {
         m.put("photon_energies_GeV", eGamma);
         m.put("flux_scale", scale);
         return m;
+    }
+
+    /**
+     * q_γ[e][node] per H atom [s⁻¹ GeV⁻¹] at every node of a 3D grid (node = {@link CartesianGrid3D#index}), at the
+     * photon energies {@code eGammaGeV}, with J_p normalised to the local flux at (−R☉, 0, 0) as on the plane of
+     * {@link #writePlane3D}: the 3D model's emissivity for its sky maps. Memory: nodes × energies doubles.
+     */
+    public static double[][] emissivity3D(CartesianGrid3D g, MomentumGrid momenta, double[][] density,
+                                          GammaSettings s, double[] eGammaGeV) {
+        double[] p = momenta.values();
+        return emissivity(p, density, g.size(), idx -> idx, scale3D(g, p, density, s), s, eGammaGeV.clone());
+    }
+
+    /** K with K N(p(T_ref), x = −R☉, y = 0, z = 0) = J_local(T_ref), N linear in x between the nodes. */
+    private static double scale3D(CartesianGrid3D g, double[] p, double[][] density, GammaSettings s) {
+        double x = -s.rSunKpc();
+        if (x <= g.xKpc(0)) {
+            throw new IllegalArgumentException("R☉ = " + s.rSunKpc() + " kpc, where J_p is normalised to the local"
+                    + " proton flux, lies outside the grid (|x| < " + g.rMaxKpc() + " kpc)");
+        }
+        return scaleAtSun(p, Cartesian3DAnalysis.spectrumOnXAxis(g, density, x), s);
     }
 
     /** The FITS cards every emissivity file carries: per H atom, energies, cross sections, the local flux. */

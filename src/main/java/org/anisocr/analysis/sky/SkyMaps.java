@@ -6,6 +6,7 @@ import org.anisocr.analysis.gamma.GammaSettings;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.SkySettings;
 import org.anisocr.gas.GasModel;
+import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
@@ -15,10 +16,11 @@ import org.anisocr.sky.SkyDirection;
 import java.util.function.Consumer;
 
 /**
- * The γ-ray sky of one solved 2D model: ε_e(R, z) = q_γ(E_e; R, z) n_H(R, z) on the model's grid once per energy
- * (q_γ of {@link GammaProducts}, J_p normalised to the local proton flux at R☉; n_H = n_HI + 2 n_H2 + n_HII of the
- * model's gas), then {@link LineOfSight} through every HEALPix pixel centre and, optionally, every plate carrée
- * pixel centre.
+ * The γ-ray sky of one solved model: ε_e = q_γ(E_e) n_H on the model's grid once per energy, (R, z) nodes for a 2D
+ * model ({@link AxisymmetricEmissivity}), (x, y, z) nodes for a 3D one ({@link CartesianEmissivity}) (q_γ of
+ * {@link GammaProducts}, J_p normalised to the local proton flux at R☉; n_H = n_HI + 2 n_H2 + n_HII of the model's
+ * gas), then {@link LineOfSight} through every HEALPix pixel centre and, optionally, every plate carrée pixel
+ * centre.
  */
 public final class SkyMaps {
     private SkyMaps() {}
@@ -61,6 +63,15 @@ public final class SkyMaps {
             throw new ConfigException("sky maps need an axisymmetric model ([grid] geometry = \"cylindrical\"), not "
                     + grid.geometry().key() + ": a slab has no line of sight");
         }
+        checkObserver(s, rSunKpc, grid.rMaxKpc(), grid.halfHeightKpc());
+    }
+
+    /** {@link #check} for a 3D model on its Cartesian grid. */
+    public static void check(SkySettings s, CartesianGrid3D grid, double rSunKpc) {
+        checkObserver(s, rSunKpc, grid.rMaxKpc(), grid.halfHeightKpc());
+    }
+
+    private static void checkObserver(SkySettings s, double rSunKpc, double rMaxKpc, double halfHeightKpc) {
         double[] e = energies(s);
         try {
             SpectralIndexFit.window(e, s.fitMinGeV(), s.fitMaxGeV());
@@ -69,23 +80,27 @@ public final class SkyMaps {
                     + ": the window must hold at least 2 of the map energies (" + e.length + " from " + e[0]
                     + " to " + e[e.length - 1] + " GeV)");
         }
-        if (!(rSunKpc < grid.rMaxKpc())) {
+        if (!(rSunKpc < rMaxKpc)) {
             throw new ConfigException("the observer's R☉ = " + rSunKpc + " kpc ([analysis] r_sun_kpc) lies outside"
-                    + " the model (R_max = " + grid.rMaxKpc() + " kpc)");
+                    + " the model (R_max = " + rMaxKpc + " kpc)");
         }
-        if (!(Math.abs(s.zSunKpc()) < grid.halfHeightKpc())) {
+        if (!(Math.abs(s.zSunKpc()) < halfHeightKpc)) {
             throw new ConfigException("sky.z_sun_kpc = " + s.zSunKpc() + " lies outside the model (|z| < "
-                    + grid.halfHeightKpc() + " kpc)");
+                    + halfHeightKpc + " kpc)");
         }
+    }
+
+    /** The emissivity's settings: the defaults, with J_p normalised at the observer's R☉. */
+    private static GammaSettings gammaSettings(double rSunKpc) {
+        GammaSettings d = GammaSettings.DEFAULT;
+        return new GammaSettings(d.eMinGeV(), d.eMaxGeV(), d.energiesPerDecade(), d.fitMinGeV(), d.fitMaxGeV(),
+                d.model(), d.enhancement(), d.protonNodesPerDecade(), d.localFlux(), rSunKpc);
     }
 
     /** ε_e(R, z) = q_γ n_H [photons cm⁻³ s⁻¹ GeV⁻¹] on the grid, as the field the rays cross. */
     public static AxisymmetricEmissivity emissivityField(SpatialGrid grid, MomentumGrid momenta, double[][] density,
                                                          GasModel gas, double[] energiesGeV, double rSunKpc) {
-        GammaSettings d = GammaSettings.DEFAULT;
-        GammaSettings gs = new GammaSettings(d.eMinGeV(), d.eMaxGeV(), d.energiesPerDecade(), d.fitMinGeV(),
-                d.fitMaxGeV(), d.model(), d.enhancement(), d.protonNodesPerDecade(), d.localFlux(), rSunKpc);
-        double[][] q = GammaProducts.emissivity(grid, momenta, density, gs, energiesGeV);
+        double[][] q = GammaProducts.emissivity(grid, momenta, density, gammaSettings(rSunKpc), energiesGeV);
         double[] nH = new double[grid.size()];
         for (int j = 0; j < grid.nZ(); j++) {
             for (int i = 0; i < grid.nR(); i++) {
@@ -98,6 +113,46 @@ public final class SkyMaps {
             }
         }
         return new AxisymmetricEmissivity(grid, q);
+    }
+
+    /**
+     * ε_e(x, y, z) = q_γ n_H(√(x² + y²), z) on a 3D model's nodes: q_γ from the node's own spectrum (one pass per
+     * node over all energies, {@link GammaProducts#emissivity3D}), the gas axisymmetric as in 2D.
+     */
+    public static CartesianEmissivity emissivityField(CartesianGrid3D grid, MomentumGrid momenta,
+                                                      double[][] density, GasModel gas, double[] energiesGeV,
+                                                      double rSunKpc) {
+        double[][] q = GammaProducts.emissivity3D(grid, momenta, density, gammaSettings(rSunKpc), energiesGeV);
+        double[] nH = new double[grid.size()];
+        for (int k = 0; k < grid.nZ(); k++) {
+            for (int j = 0; j < grid.nY(); j++) {
+                for (int i = 0; i < grid.nX(); i++) {
+                    nH[grid.index(i, j, k)] = gas.hydrogenAtomsPerCm3(Math.hypot(grid.xKpc(i), grid.yKpc(j)),
+                            grid.zKpc(k));
+                }
+            }
+        }
+        for (double[] qe : q) {
+            for (int n = 0; n < nH.length; n++) {
+                qe[n] *= nH[n];
+            }
+        }
+        return new CartesianEmissivity(grid, q);
+    }
+
+    /** The maps of a 3D model: {@link #compute} with its Cartesian field. */
+    public static Result compute(CartesianGrid3D grid, MomentumGrid momenta, double[][] density, GasModel gas,
+                                 SkySettings s, double rSunKpc, int threads, Consumer<String> progress) {
+        check(s, grid, rSunKpc);
+        double[] energies = energies(s);
+        long start = System.nanoTime();
+        CartesianEmissivity field = emissivityField(grid, momenta, density, gas, energies, rSunKpc);
+        return render(field, s, energies, rSunKpc, threads, progress, start);
+    }
+
+    /** Bytes {@link #compute} holds for a 3D model besides the density: q_γ, then the field's copy of q_γ n_H. */
+    public static long fieldBytes3D(CartesianGrid3D grid, SkySettings s) {
+        return 2L * grid.size() * energies(s).length * Double.BYTES;
     }
 
     public static Result compute(SpatialGrid grid, MomentumGrid momenta, double[][] density, GasModel gas,
