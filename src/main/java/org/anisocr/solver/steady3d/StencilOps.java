@@ -2,9 +2,9 @@ package org.anisocr.solver.steady3d;
 
 /**
  * The solve-phase kernels on one level's 27-point operator A ({@link LevelMatrix}: off-diagonal entries
- * {@code off[s·n + p]}, see {@link LevelShape}, and the diagonal): product, residual and the two relaxations. Every loop is over independent nodes or lines
- * of one colour, split into planes that run in parallel: the operations a GPU kernel does one thread per node or
- * per line. Nodes on the box faces are never written (they hold 0); fixed nodes inside carry identity rows.
+ * {@code off[s·n + p]}, see {@link LevelShape}, and the diagonal): product, residual and the two relaxations.
+ * Every loop is over independent nodes or lines of one colour, split into planes that run in parallel: the
+ * operations a GPU kernel does one thread per node or per line. Nodes on the box faces are never written (they hold 0); fixed nodes inside carry identity rows.
  *
  * <p>Rows are computed entry by entry ({@code for s: for i: acc[i] += a[s·n + p_i] x[p_i + o_s]}), so the inner
  * loop streams and vectorises; only the diagonal solve of a line is a recurrence.
@@ -166,7 +166,8 @@ final class StencilOps {
      * at i = iFrom, iFrom + 2, …: the rows of the plane are crossed by the lines, so each elimination step runs
      * over all lines of the colour at once, lines innermost (as {@code linalg.Thomas.solveLines}).
      */
-    private static void crossLines(LevelShape g, LevelMatrix a, double[] b, double[] x, int axis, int plane, int iFrom) {
+    private static void crossLines(LevelShape g, LevelMatrix a, double[] b, double[] x, int axis, int plane,
+                                   int iFrom) {
         int m = g.length(axis);
         int stride = g.stride(axis);
         int width = g.nX;
