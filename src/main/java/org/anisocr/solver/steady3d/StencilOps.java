@@ -4,7 +4,8 @@ package org.anisocr.solver.steady3d;
  * The solve-phase kernels on one level's 27-point operator A ({@link LevelMatrix}: off-diagonal entries
  * {@code off[s·n + p]}, see {@link LevelShape}, and the diagonal): product, residual and the two relaxations.
  * Every loop is over independent nodes or lines of one colour, split into planes that run in parallel: the
- * operations a GPU kernel does one thread per node or per line. Nodes on the box faces are never written (they hold 0); fixed nodes inside carry identity rows.
+ * operations a GPU kernel does one thread per node or per line. Nodes on the box faces are never written (they
+ * hold 0); fixed nodes inside carry identity rows.
  *
  * <p>Rows are computed entry by entry ({@code for s: for i: acc[i] += a[s·n + p_i] x[p_i + o_s]}), so the inner
  * loop streams and vectorises; only the diagonal solve of a line is a recurrence.
