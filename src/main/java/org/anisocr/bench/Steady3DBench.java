@@ -17,6 +17,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -84,9 +85,12 @@ public final class Steady3DBench {
         }
     }
 
-    /** One bin's solve. */
+    /**
+     * One bin's solve: wall seconds, and the CPU seconds of the thread that ran it (threads inside the bin, when
+     * the settings ask for more than one, not counted).
+     */
     public record BinTiming(int bin, double pGeV, int iterations, double relativeResidual, boolean converged,
-                            double seconds) {
+                            double seconds, double threadCpuSeconds) {
     }
 
     /**
@@ -106,6 +110,10 @@ public final class Steady3DBench {
 
         public double meanSecondsPerBin() {
             return bins.stream().mapToDouble(BinTiming::seconds).average().orElse(0);
+        }
+
+        public double meanThreadCpuSecondsPerBin() {
+            return bins.stream().mapToDouble(BinTiming::threadCpuSeconds).average().orElse(0);
         }
 
         public double meanIterations() {
@@ -148,15 +156,18 @@ public final class Steady3DBench {
 
     private static List<BinTiming> solveChain(Options o, SteadySolver3D solver, double[] spatial, List<Integer> chain) {
         DiffusionTensor d = diffusion(o);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<BinTiming> out = new ArrayList<>();
         double[] previous = null;
         for (int k : chain) {
             double p = momentum(o.momenta(), k);
             double[] source = source(spatial, p);
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             Steady3DResult r = solver.solve(d.parallel(p), d.perpendicular(p), source, o.warmStart() ? previous : null);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            out.add(new BinTiming(k, p, r.iterations(), r.relativeResidual(), r.converged(), seconds));
+            double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+            out.add(new BinTiming(k, p, r.iterations(), r.relativeResidual(), r.converged(), seconds, cpu));
             previous = r.density();
         }
         return out;

@@ -131,48 +131,14 @@ final class Hierarchy3D {
         return fixed;
     }
 
-    /**
-     * The fine operator −L for (D∥, D⊥) as 27-point coefficients, read off the matrix-free scheme by probing: the
-     * free nodes are split into 27 classes by (i mod 3, j mod 3, k mod 3); applying L to the indicator of one class
-     * gives at every node its coefficient to the one neighbour of that class. Fixed rows and columns are zero.
-     */
+    /** The fine operator −L for (D∥, D⊥) as 27-point coefficients (fixed rows and columns zero). */
     static double[] probe(SymmetricOperator3D operator, LevelShape g, double dPar, double dPerp) {
-        double[] a = new double[LevelShape.ENTRIES * g.size];
-        double[] indicator = new double[g.size];
-        double[] column = new double[g.size];
-        for (int cls = 0; cls < LevelShape.ENTRIES; cls++) {
-            int ri = cls % 3;
-            int rj = (cls / 3) % 3;
-            int rk = cls / 9;
-            for (int k = 0; k < g.nZ; k++) {
-                for (int j = 0; j < g.nY; j++) {
-                    for (int i = 0; i < g.nX; i++) {
-                        int p = g.index(i, j, k);
-                        indicator[p] = i % 3 == ri && j % 3 == rj && k % 3 == rk && !g.fixed[p] ? 1 : 0;
-                    }
-                }
-            }
-            operator.apply(dPar, dPerp, indicator, column);
-            scatterProbe(g, column, ri, rj, rk, a);
+        double[] a = operator.stencil27(dPar, dPerp);
+        for (int m = 0; m < a.length; m++) {
+            // −L: the solver works with the positive definite operator
+            a[m] = -a[m];
         }
         return a;
-    }
-
-    private static void scatterProbe(LevelShape g, double[] column, int ri, int rj, int rk, double[] a) {
-        for (int k = 1; k < g.nZ - 1; k++) {
-            int oz = Math.floorMod(rk - k + 1, 3) - 1;
-            for (int j = 1; j < g.nY - 1; j++) {
-                int oy = Math.floorMod(rj - j + 1, 3) - 1;
-                for (int i = 1; i < g.nX - 1; i++) {
-                    int ox = Math.floorMod(ri - i + 1, 3) - 1;
-                    int p = g.index(i, j, k);
-                    if (!g.fixed[p]) {
-                        // −L: the solver works with the positive definite operator
-                        a[LevelShape.entry(ox, oy, oz) * g.size + p] = -column[p];
-                    }
-                }
-            }
-        }
     }
 
     /**
