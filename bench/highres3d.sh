@@ -14,6 +14,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/anisocr-highres3d.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 py=/usr/bin/python3
+export PETSC_DIR=${PETSC_DIR:-/usr/lib/petscdir/petsc3.18/x86_64-linux-gnu-real}
 if ! "$py" -c 'import petsc4py' 2>/dev/null; then
   echo "installing python3-petsc4py from Debian (apt) ..." >&2
   sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_=sudo
