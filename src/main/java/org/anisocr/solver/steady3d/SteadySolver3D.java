@@ -26,11 +26,22 @@ public final class SteadySolver3D {
 
     /**
      * Bytes this solver needs beyond the solutions themselves with one bin in flight: the shared hierarchy (both
-     * parts of the operator on every level) plus one bin's working set ({@link #estimateBytesPerBin}). An estimate
-     * to refuse a model up front.
+     * parts of the operator on every level) plus the larger of one bin's working set ({@link #estimateBytesPerBin})
+     * and the transient peak of building the hierarchy ({@link #estimateSetupTransientBytes}). An estimate to
+     * refuse a model up front.
      */
     public static long estimateBytes(CartesianGrid3D grid) {
-        return estimateSharedBytes(grid) + estimateBytesPerBin(grid);
+        return estimateSharedBytes(grid) + Math.max(estimateBytesPerBin(grid), estimateSetupTransientBytes(grid));
+    }
+
+    /**
+     * The hierarchy is built in double before it is rounded: the fine operator's 27 doubles a node, and while it is
+     * coarsened the products along x and y (half and a quarter of that), one part at a time. At 401×401×81 that is
+     * about 5 GB on top of the shared hierarchy, more than a bin in flight needs.
+     */
+    public static long estimateSetupTransientBytes(CartesianGrid3D grid) {
+        long fine = (long) LevelShape.ENTRIES * Double.BYTES * grid.size();
+        return fine + fine / 2 + fine / 4;
     }
 
     /** The part shared by all bins of a model: the hierarchy's two operator parts. */
