@@ -179,6 +179,22 @@ public final class SymmetricOperator3D {
     public double[] stencil27(double dParallelKpc2PerMyr, double dPerpKpc2PerMyr) {
         int n = grid.size();
         double[] c = new double[27 * n];
+        stencil27(dParallelKpc2PerMyr, dPerpKpc2PerMyr, (entry, node, value) -> c[entry * n + node] = value);
+        return c;
+    }
+
+    /** Receives the coefficients of {@link #stencil27}: L(node, neighbour at entry) = value. */
+    @FunctionalInterface
+    public interface StencilSink {
+        void put(int entry, int node, double value);
+    }
+
+    /**
+     * {@link #stencil27} handed to {@code sink} coefficient by coefficient (each free node's 27 entries once), so
+     * that a caller can keep them in its own form without a 27-double-a-node array.
+     */
+    public void stencil27(double dParallelKpc2PerMyr, double dPerpKpc2PerMyr, StencilSink sink) {
+        int n = grid.size();
         double[] indicator = new double[n];
         double[] column = new double[n];
         for (int cls = 0; cls < 27; cls++) {
@@ -194,14 +210,12 @@ public final class SymmetricOperator3D {
                 }
             }
             apply(dParallelKpc2PerMyr, dPerpKpc2PerMyr, indicator, column);
-            scatterProbe(column, ri, rj, rk, c);
+            scatterProbe(column, ri, rj, rk, sink);
         }
-        return c;
     }
 
     /** Column values of one probe class into the stencil entries they are (class neighbour of each free node). */
-    private void scatterProbe(double[] column, int ri, int rj, int rk, double[] c) {
-        int n = grid.size();
+    private void scatterProbe(double[] column, int ri, int rj, int rk, StencilSink sink) {
         for (int k = 1; k < grid.nZ() - 1; k++) {
             int oz = Math.floorMod(rk - k + 1, 3) - 1;
             for (int j = 1; j < grid.nY() - 1; j++) {
@@ -210,7 +224,7 @@ public final class SymmetricOperator3D {
                     int ox = Math.floorMod(ri - i + 1, 3) - 1;
                     int p = grid.index(i, j, k);
                     if (!dirichlet[p]) {
-                        c[((ox + 1) + 3 * (oy + 1) + 9 * (oz + 1)) * n + p] = column[p];
+                        sink.put((ox + 1) + 3 * (oy + 1) + 9 * (oz + 1), p, column[p]);
                     }
                 }
             }

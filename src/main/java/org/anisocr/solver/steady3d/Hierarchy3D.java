@@ -50,9 +50,11 @@ final class Hierarchy3D {
         List<boolean[]> coarsened = new ArrayList<>();
         List<LevelMatrix> iso = new ArrayList<>();
         shapes.add(fine);
-        // −L for (D∥, D⊥) = (1, 1) is the isotropic part, for (1, 0) the b b part
-        double[] a = probe(operator, fine, 1, 1);
-        iso.add(LevelMatrix.round(fine, a, false));
+        // −L for (D∥, D⊥) = (1, 1) is the isotropic part, for (1, 0) the b b part; the fine level is kept rounded
+        // from the start and coarsened from that form (no 27-double-a-node copy of it ever exists)
+        LevelMatrix fineIso = probeRounded(operator, fine, 1, 1);
+        iso.add(fineIso);
+        double[] a = null;
         while (true) {
             LevelShape g = shapes.get(shapes.size() - 1);
             boolean[] halve = {Galerkin.canCoarsen(g.nX), Galerkin.canCoarsen(g.nY), Galerkin.canCoarsen(g.nZ)};
@@ -60,7 +62,7 @@ final class Hierarchy3D {
                 break;
             }
             LevelShape at = coarsenDimensions(g, halve);
-            double[] next = coarsen(g, a, halve, loops);
+            double[] next = a == null ? coarsen(g, fineIso, halve, loops) : coarsen(g, a, halve, loops);
             LevelShape coarse = new LevelShape(at.nX, at.nY, at.nZ, coarseFixed(at, next));
             Galerkin.clearFixed(coarse, next);
             shapes.add(coarse);
@@ -69,10 +71,10 @@ final class Hierarchy3D {
             a = next;
         }
         LevelMatrix[] bb = new LevelMatrix[shapes.size()];
-        a = probe(operator, fine, 1, 0);
-        bb[0] = LevelMatrix.round(fine, a, false);
+        bb[0] = probeRounded(operator, fine, 1, 0);
         for (int l = 1; l < shapes.size(); l++) {
-            a = coarsen(shapes.get(l - 1), a, coarsened.get(l - 1), loops);
+            a = l == 1 ? coarsen(fine, bb[0], coarsened.get(0), loops)
+                    : coarsen(shapes.get(l - 1), a, coarsened.get(l - 1), loops);
             Galerkin.clearFixed(shapes.get(l), a);
             bb[l] = LevelMatrix.round(shapes.get(l), a, false);
         }
@@ -88,7 +90,18 @@ final class Hierarchy3D {
 
     /** Pᵀ A P with the given axes halved, one axis at a time. */
     static double[] coarsen(LevelShape g, double[] a, boolean[] halve, PlaneLoops loops) {
-        double[] next = a;
+        int n = g.size;
+        return coarsen(g, (s, p) -> a[s * n + p], halve, loops);
+    }
+
+    /** The same from a rounded operator (its off-diagonals and diagonal as stored). */
+    static double[] coarsen(LevelShape g, LevelMatrix a, boolean[] halve, PlaneLoops loops) {
+        int n = g.size;
+        return coarsen(g, (s, p) -> s == LevelShape.CENTRE ? a.diag[p] : a.off[s * n + p], halve, loops);
+    }
+
+    private static double[] coarsen(LevelShape g, Galerkin.Entries a, boolean[] halve, PlaneLoops loops) {
+        double[] next = null;
         LevelShape at = g;
         for (int axis = 0; axis < 3; axis++) {
             if (!halve[axis]) {
@@ -97,7 +110,8 @@ final class Hierarchy3D {
             boolean[] one = new boolean[3];
             one[axis] = true;
             LevelShape to = coarsenDimensions(at, one);
-            next = Galerkin.coarsenAxis(at, next, axis, to, loops);
+            next = next == null ? Galerkin.coarsenAxis(at, a, axis, to, loops)
+                    : Galerkin.coarsenAxis(at, next, axis, to, loops);
             at = to;
         }
         return next;
@@ -129,6 +143,27 @@ final class Hierarchy3D {
             }
         }
         return fixed;
+    }
+
+    /**
+     * The fine operator −L for (D∥, D⊥) kept rounded as it is read off the scheme ({@link LevelMatrix}: float
+     * off-diagonals, the diagonal carrying their rounding so that row sums stay those of the double operator).
+     */
+    static LevelMatrix probeRounded(SymmetricOperator3D operator, LevelShape g, double dPar, double dPerp) {
+        int n = g.size;
+        float[] off = new float[LevelShape.ENTRIES * n];
+        double[] diag = new double[n];
+        operator.stencil27(dPar, dPerp, (s, p, value) -> {
+            double v = -value; // −L: the solver works with the positive definite operator
+            if (s == LevelShape.CENTRE) {
+                diag[p] += v;
+            } else {
+                float rounded = (float) v;
+                off[s * n + p] = rounded;
+                diag[p] += v - rounded;
+            }
+        });
+        return new LevelMatrix(off, diag);
     }
 
     /** The fine operator −L for (D∥, D⊥) as 27-point coefficients (fixed rows and columns zero). */

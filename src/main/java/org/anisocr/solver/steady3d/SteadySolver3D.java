@@ -35,13 +35,13 @@ public final class SteadySolver3D {
     }
 
     /**
-     * The hierarchy is built in double before it is rounded: the fine operator's 27 doubles a node, and while it is
-     * coarsened the products along x and y (half and a quarter of that), one part at a time. At 401×401×81 that is
-     * about 5 GB on top of the shared hierarchy, more than a bin in flight needs.
+     * The hierarchy's coarse levels are computed in double before they are rounded: while the fine level is
+     * coarsened, the products along x and y (27 doubles a node on half and a quarter of the fine nodes), one part at
+     * a time, and the two probing vectors. At 401×401×81 that is about 2.3 GB.
      */
     public static long estimateSetupTransientBytes(CartesianGrid3D grid) {
         long fine = (long) LevelShape.ENTRIES * Double.BYTES * grid.size();
-        return fine + fine / 2 + fine / 4;
+        return fine / 2 + fine / 4 + 2L * Double.BYTES * grid.size();
     }
 
     /** The part shared by all bins of a model: the hierarchy's two operator parts. */
