@@ -24,6 +24,23 @@ public final class Cartesian3DAnalysis {
     public static int centreY(CartesianGrid3D g) { return (g.nY() - 1) / 2; }
     public static int centreZ(CartesianGrid3D g) { return (g.nZ() - 1) / 2; }
 
+    /**
+     * N(p) at (x, 0, 0), linear in x between the nodes of the row y = 0, z = 0 (clamped to the grid): the spectrum at
+     * the Sun for x = −R☉, where the normalisation and the γ-ray flux scale are fixed.
+     */
+    public static double[] spectrumOnXAxis(CartesianGrid3D g, double[][] density, double xKpc) {
+        double at = (xKpc - g.xKpc(0)) / g.dxKpc();
+        int i0 = (int) Math.max(0, Math.min(Math.floor(at), g.nX() - 2));
+        double w = at - i0;
+        int j = centreY(g);
+        int k = centreZ(g);
+        double[] n = new double[density.length];
+        for (int b = 0; b < density.length; b++) {
+            n[b] = (1 - w) * density[b][g.index(i0, j, k)] + w * density[b][g.index(i0 + 1, j, k)];
+        }
+        return n;
+    }
+
     /** N on the plane z = 0: values[j·nX + i]. */
     public static double[] plane(CartesianGrid3D g, double[] n) {
         double[] out = new double[g.nX() * g.nY()];

@@ -122,7 +122,8 @@ public final class MultigridSteadyBench {
      */
     private static Model model(Context cx) {
         String momenta = Integer.toString(cx.o().momenta());
-        ModelConfig model = ModelConfig.parse("bench", withValues(cx.base(), Map.of("count", momenta)));
+        ModelConfig model = ModelConfig.parse("bench", withValues(cx.base(), Map.of("count", momenta)))
+                .require2d("bench steady");
         SpatialGrid g = model.grid();
         Built built = build(List.of(model));
         return new Model(built.operators().get(0), g.nR() + "x" + g.nZ() + "x" + cx.o().momenta(), built.seconds());

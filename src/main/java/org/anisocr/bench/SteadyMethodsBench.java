@@ -105,7 +105,7 @@ public final class SteadyMethodsBench {
         table.accept("|---|---|---|---|---|---|---|---|---|---|");
         List<SteadyMethodsResult.Row> rows = new ArrayList<>();
         for (Path file : o.configs()) {
-            ModelConfig c = ModelConfig.load(file);
+            ModelConfig c = ModelConfig.load(file).require2d("bench methods");
             for (double e : o.epsD()) {
                 rows.addAll(rows(o, c, e, table));
             }
@@ -170,7 +170,7 @@ public final class SteadyMethodsBench {
 
     /** JIT warm-up on the first model at a coarse εD so the first measured row is not penalised. */
     private static void warmUp(Options o) {
-        ModelConfig c = ModelConfig.load(o.configs().get(0));
+        ModelConfig c = ModelConfig.load(o.configs().get(0)).require2d("bench methods");
         TransportProblem p = problem(c, 0.1);
         for (SteadyMethod m : SteadyMethod.values()) {
             SteadySolver coarse = new SteadySolver(settings(o, m).withTolerance(1e-6), o.threads());

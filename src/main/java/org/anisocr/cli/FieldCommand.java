@@ -38,7 +38,7 @@ public final class FieldCommand implements Callable<Integer> {
     @CommandLine.Mixin OverwriteOption overwrite = new OverwriteOption();
 
     @Override public Integer call() {
-        ModelConfig c = ModelConfig.load(config);
+        ModelConfig c = ModelConfig.load(config).require2d("field");
         if (!(pRefGeV > 0) || !Double.isFinite(pRefGeV)) {
             throw ConfigException.outOfRange("--p-ref", pRefGeV, "a momentum > 0 GeV");
         }

@@ -29,6 +29,7 @@ import java.util.Locale;
             BenchCommand.class,
             SteadyBenchCommand.class,
             GridStudyCommand.class,
+            SkyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -2,7 +2,6 @@ package org.anisocr.cli;
 
 import org.anisocr.config.ConfigException;
 import org.anisocr.io.AtomicFile;
-import org.anisocr.io.FitsCubeWriter;
 import org.anisocr.io.OutputLocation;
 import org.anisocr.run.Model3DJob;
 import org.anisocr.run.Model3DParts;
@@ -118,10 +117,7 @@ public final class MergeCommand implements Callable<Integer> {
         String name = Model3DParts.model(first).name();
         Path dir = out != null ? out : first.resolveSibling(name);
         if (fullCube) {
-            long bytes = FitsCubeWriter.cube3DBytes(Model3DParts.model(first).model3d().grid(),
-                    Model3DParts.model(first).momenta());
-            spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: --full-cube: N.fits will hold %d"
-                    + " bytes (%.2f GB) of float32 data", name, bytes, bytes / (double) (1L << 30)));
+            spec.commandLine().getOut().println(Model3DJob.fullCubeLine(Model3DParts.model(first)));
         }
         Run3DResult r = Model3DJob.merge(dirs, dir, overwrite.overwrite(), fullCube,
                 line -> spec.commandLine().getErr().println(line));

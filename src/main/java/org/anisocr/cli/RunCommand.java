@@ -3,7 +3,6 @@ package org.anisocr.cli;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
-import org.anisocr.io.FitsCubeWriter;
 import org.anisocr.run.BinSelection;
 import org.anisocr.run.MemoryEstimate;
 import org.anisocr.run.Model3DJob;
@@ -142,9 +141,7 @@ public final class RunCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         }
         if (fullCube) {
-            long bytes = FitsCubeWriter.cube3DBytes(c.model3d().grid(), c.momenta());
-            outStream.println(String.format(Locale.ROOT, "%s: --full-cube: N.fits will hold %d bytes (%.2f GB) of"
-                    + " float32 data", c.name(), bytes, bytes / (double) (1L << 30)));
+            outStream.println(Model3DJob.fullCubeLine(c));
             outStream.flush();
         }
         Run3DResult r = Model3DJob.solveAndWrite(c, dir, overwrite.overwrite(), threads, selection, fullCube,

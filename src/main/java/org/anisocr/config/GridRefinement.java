@@ -33,7 +33,9 @@ public final class GridRefinement {
                 c.analysis(),
                 c.gas(),
                 c.convection(),
-                c.losses());
+                c.losses(),
+                null,
+                c.sky());
     }
 
     private static int cells(double length, double d, String what) {

@@ -45,19 +45,28 @@ import java.util.Set;
 public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                           MagneticField field, Source source, SolverSettings solver, OutputSettings output,
                           String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
-                          EnergyLosses losses, Model3D model3d) {
+                          EnergyLosses losses, Model3D model3d, SkySettings sky) {
 
-    /** A 2D model. */
+    /** A 2D model without a [sky] table. */
     public ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, DiffusionTensor diffusion,
                        MagneticField field, Source source, SolverSettings solver, OutputSettings output,
                        String text, AnalysisConfig analysis, GasSettings gas, Convection convection,
                        EnergyLosses losses) {
         this(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, gas, convection, losses,
-                null);
+                null, SkySettings.defaults());
     }
 
     /** Whether this is a 3D model ({@code [grid] geometry = "cartesian3d"}). */
     public boolean is3d() { return model3d != null; }
+
+    /** This model, or a ConfigException (exit 2) when it is 3D and {@code what} (e.g. "sweep") takes 2D models. */
+    public ModelConfig require2d(String what) {
+        if (is3d()) {
+            throw new ConfigException(name + " is a 3D model ([grid] geometry = \"" + Model3D.GEOMETRY + "\"): "
+                    + what + " takes 2D models (solve a 3D model with `anisocr run`)");
+        }
+        return this;
+    }
 
     /** Whether the model has a wind or energy losses, the terms that couple the momentum bins. */
     public boolean couplesBins() { return convection.isOn() || losses.isOn(); }
@@ -77,7 +86,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         }
         GasSettings resolved = new GasSettings(gas.model(), gas.xCo(), folder.resolve(gas.tableFile()).toString());
         return new ModelConfig(name, grid, momenta, diffusion, field, source, solver, output, text, analysis, resolved,
-                convection, losses, model3d);
+                convection, losses, model3d, sky);
     }
 
     /** The model name a config file gives: its file name without ".toml". */
@@ -179,6 +188,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         Convection convection = top.has("convection") ? readConvection(top.table("convection", false))
                 : Convection.NONE;
         EnergyLosses losses = top.has("losses") ? readLosses(top.table("losses", false)) : EnergyLosses.NONE;
+        SkySettings sky = top.has("sky") ? SkySettings.read(top.table("sky", false)) : SkySettings.defaults();
         top.rejectUnknown();
         requireCoupledBinsFit(threeD, convection.isOn() || losses.isOn(), output, momenta);
         // An explicit [analysis] table must fit the momentum grid; the defaults are skipped quietly where they don't.
@@ -188,7 +198,7 @@ public record ModelConfig(String name, SpatialGrid grid, MomentumGrid momenta, D
         }
         requireDragon2Fits(output, grid, momenta);
         return new ModelConfig(modelName, grid, momenta, diffusion, field, source, solver, output, text, analysis,
-                gas, convection, losses, model3d);
+                gas, convection, losses, model3d, sky);
     }
 
     /** The wind and the losses couple the bins of a 2D model; a 3D model, and DRAGON2's 2D file, refuse them. */

@@ -4,6 +4,7 @@ import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
+import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.Geometry;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.grid.SpatialGrid;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads back the density cube {@link FitsCubeWriter#writeCube} wrote (a run's N.fits): the grid from the WCS keys
+ * Reads back the density cube {@link FitsCubeWriter#writeCube} wrote (a run's N.fits), and a 3D run's
+ * ({@link #read3D}): the grid from the WCS keys
  * (axis 1 = R or x from 0 with step CDELT1, axis 2 = z from CRVAL2 = −half height, axis 3 = log10 p) and GEOMETRY,
  * the density as cube[k][j·NR + i]. The grid comes from the file, not from its model file, because a grid study
  * writes refined grids under an unchanged model file.
@@ -55,6 +57,57 @@ public final class FitsCubeReader {
                 }
             }
             return new Cube(grid, momenta, density);
+        } catch (FitsException e) {
+            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A 3D run's density on its grid (node = {@link CartesianGrid3D#index}); shared, not copied. */
+    public record Cube3D(CartesianGrid3D grid, MomentumGrid momenta, double[][] density) {}
+
+    /**
+     * The float32 cube {@link FitsCubeWriter#writeCube3D} wrote ({@code run --full-cube}): N[p][z][y][x] with axes
+     * 1–3 = x, y, z from CRVAL = −R_max, −R_max, −H, axis 4 = log10 p. The file does not say whether the nodes
+     * beyond R_max were held at zero, so the caller gives it (its model file's [grid] cylinder).
+     */
+    public static Cube3D read3D(Path file, boolean cylindricalBoundary) throws IOException {
+        try (Fits fits = new Fits(file.toFile())) {
+            BasicHDU<?> hdu = fits.readHDU();
+            if (hdu == null) {
+                throw new IOException(file + ": no primary HDU");
+            }
+            Header h = hdu.getHeader();
+            if (!(hdu.getKernel() instanceof float[][][][] data) || data.length == 0
+                    || !"cartesian3d".equals(h.getStringValue("GEOMETRY"))) {
+                throw new IOException(file + ": not a 3D run's N.fits (expected GEOMETRY = cartesian3d and a 4-axis"
+                        + " float cube N[p][z][y][x], NAXIS = " + h.getIntValue("NAXIS") + ")");
+            }
+            int nP = data.length;
+            int nZ = data[0].length;
+            int nY = data[0][0].length;
+            int nX = data[0][0][0].length;
+            CartesianGrid3D grid = new CartesianGrid3D(modelDigits(-require(h, "CRVAL1", file)),
+                    modelDigits(-require(h, "CRVAL3", file)), nX, nY, nZ, cylindricalBoundary);
+            double log10PMin = require(h, "CRVAL4", file);
+            double log10Step = require(h, "CDELT4", file);
+            double pMin = modelDigits(Math.pow(10, log10PMin));
+            MomentumGrid momenta = new MomentumGrid(pMin,
+                    nP == 1 ? pMin : modelDigits(Math.pow(10, log10PMin + (nP - 1) * log10Step)), nP);
+            double[][] density = new double[nP][grid.size()];
+            for (int k = 0; k < nP; k++) {
+                for (int z = 0; z < nZ; z++) {
+                    for (int y = 0; y < nY; y++) {
+                        float[] row = data[k][z][y];
+                        int at = grid.index(0, y, z);
+                        for (int x = 0; x < nX; x++) {
+                            density[k][at + x] = row[x];
+                        }
+                    }
+                }
+            }
+            return new Cube3D(grid, momenta, density);
         } catch (FitsException e) {
             throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -67,44 +67,43 @@ public final class FitsCubeWriter {
                 }
             }
         }
-        try (Fits fits = new Fits()) {
-            BasicHDU<?> hdu = Fits.makeHDU(data);
-            Header h = hdu.getHeader();
+        write(file, data, h -> {
             axis(h, 1, "X", "kpc", g.xKpc(0), g.dxKpc());
             axis(h, 2, "Y", "kpc", g.yKpc(0), g.dyKpc());
             axis(h, 3, "Z", "kpc", g.zKpc(0), g.dzKpc());
             axis(h, 4, "LOG10P", null, Math.log10(m.pMinGeV()), m.log10Step());
-            h.addValue("BUNIT", RELATIVE_UNIT, "N is a pure number: relative, see NORM");
-            h.addValue("NORM", normalisation, "N normalisation: arbitrary, or fixed at R_sun");
-            h.addValue("GEOMETRY", "cartesian3d", "Galactocentric x, y, z; Sun at x < 0");
-            h.addValue("CREATOR", Version.get(), "code version");
-            if (configText != null) {
-                for (String card : ConfigHistory.cards(configText)) {
-                    h.insertHistory(card);
-                }
-            }
-            fits.addHDU(hdu);
-            fits.write(file.toFile());
-        } catch (FitsException e) {
-            throw new IOException("cannot write FITS " + file + ": " + e.getMessage(), e);
-        }
+        }, "cartesian3d", "Galactocentric x, y, z; Sun at x < 0", normalisation, configText);
+    }
+
+    /** Adds a cube's axis keywords to its header. */
+    @FunctionalInterface
+    private interface Axes {
+        void addTo(Header h) throws HeaderCardException;
     }
 
     private static void write(Path file, Object data, SpatialGrid g, MomentumGrid m, String normalisation,
                               String configText)
             throws IOException {
-        try (Fits fits = new Fits()) {
-            BasicHDU<?> hdu = Fits.makeHDU(data);
-            Header h = hdu.getHeader();
+        write(file, data, h -> {
             axis(h, 1, g.geometry().name().equals("CARTESIAN") ? "X" : "R", "kpc", 0, g.dR());
             axis(h, 2, "Z", "kpc", -g.halfHeightKpc(), g.dz());
             // log10 p on a linear axis: CUNIT3 is left out (FITS units name physical units; "log10(GeV)" is none)
             if (m != null) {
                 axis(h, 3, "LOG10P", null, Math.log10(m.pMinGeV()), m.log10Step());
             }
+        }, g.geometry().key(), "coordinate system", normalisation, configText);
+    }
+
+    /** One HDU: the axes, then BUNIT, NORM, GEOMETRY, CREATOR and the model file as HISTORY cards. */
+    private static void write(Path file, Object data, Axes axes, String geometry, String geometryComment,
+                              String normalisation, String configText) throws IOException {
+        try (Fits fits = new Fits()) {
+            BasicHDU<?> hdu = Fits.makeHDU(data);
+            Header h = hdu.getHeader();
+            axes.addTo(h);
             h.addValue("BUNIT", RELATIVE_UNIT, "N is a pure number: relative, see NORM");
             h.addValue("NORM", normalisation, "N normalisation: arbitrary, or fixed at R_sun");
-            h.addValue("GEOMETRY", g.geometry().key(), "coordinate system");
+            h.addValue("GEOMETRY", geometry, geometryComment);
             h.addValue("CREATOR", Version.get(), "code version");
             if (configText != null) {
                 for (String card : ConfigHistory.cards(configText)) {

@@ -63,8 +63,11 @@ public final class MapImage {
         }
     }
 
-    /** The colour scale: values (log10 values when {@code log}) from lo to hi, diverging around 0 for signed data. */
-    private record Scale(double lo, double hi, boolean log, boolean diverging) {
+    /**
+     * The colour scale: values (log10 values when {@code log}) from lo to hi, diverging around 0 for signed data;
+     * shared with {@link MollweideImage}.
+     */
+    record Scale(double lo, double hi, boolean log, boolean diverging) {
         static Scale of(double[] values, boolean log) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
@@ -288,7 +291,7 @@ public final class MapImage {
         return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         if (Math.abs(v) < 1e-12) {
             return "0";
         }

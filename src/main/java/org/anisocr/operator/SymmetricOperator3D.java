@@ -168,6 +168,70 @@ public final class SymmetricOperator3D {
     }
 
     /**
+     * L for the bin (D∥, D⊥) as 27 coefficients per node, {@code c[s·n + p]} with s = (o_x + 1) + 3(o_y + 1) +
+     * 9(o_z + 1) the neighbour at offset (o_x, o_y, o_z) (13: the node itself): what an assembled solver or an
+     * external one (a matrix export) needs. Rows and columns of Dirichlet nodes are zero. Read off {@link #apply}
+     * itself by probing, so it is that operator to rounding: the free nodes are split into 27 classes by
+     * (i mod 3, j mod 3, k mod 3), and L applied to the indicator of one class gives at every node its coefficient
+     * to the one neighbour in that class. L is linear in (D⊥, D∥ − D⊥), so (1, 1) and (1, 0) give the isotropic
+     * and the b b parts of every bin.
+     */
+    public double[] stencil27(double dParallelKpc2PerMyr, double dPerpKpc2PerMyr) {
+        int n = grid.size();
+        double[] c = new double[27 * n];
+        stencil27(dParallelKpc2PerMyr, dPerpKpc2PerMyr, (entry, node, value) -> c[entry * n + node] = value);
+        return c;
+    }
+
+    /** Receives the coefficients of {@link #stencil27}: L(node, neighbour at entry) = value. */
+    @FunctionalInterface
+    public interface StencilSink {
+        void put(int entry, int node, double value);
+    }
+
+    /**
+     * {@link #stencil27} handed to {@code sink} coefficient by coefficient (each free node's 27 entries once), so
+     * that a caller can keep them in its own form without a 27-double-a-node array.
+     */
+    public void stencil27(double dParallelKpc2PerMyr, double dPerpKpc2PerMyr, StencilSink sink) {
+        int n = grid.size();
+        double[] indicator = new double[n];
+        double[] column = new double[n];
+        for (int cls = 0; cls < 27; cls++) {
+            int ri = cls % 3;
+            int rj = (cls / 3) % 3;
+            int rk = cls / 9;
+            for (int k = 0; k < grid.nZ(); k++) {
+                for (int j = 0; j < grid.nY(); j++) {
+                    for (int i = 0; i < grid.nX(); i++) {
+                        int p = grid.index(i, j, k);
+                        indicator[p] = i % 3 == ri && j % 3 == rj && k % 3 == rk && !dirichlet[p] ? 1 : 0;
+                    }
+                }
+            }
+            apply(dParallelKpc2PerMyr, dPerpKpc2PerMyr, indicator, column);
+            scatterProbe(column, ri, rj, rk, sink);
+        }
+    }
+
+    /** Column values of one probe class into the stencil entries they are (class neighbour of each free node). */
+    private void scatterProbe(double[] column, int ri, int rj, int rk, StencilSink sink) {
+        for (int k = 1; k < grid.nZ() - 1; k++) {
+            int oz = Math.floorMod(rk - k + 1, 3) - 1;
+            for (int j = 1; j < grid.nY() - 1; j++) {
+                int oy = Math.floorMod(rj - j + 1, 3) - 1;
+                for (int i = 1; i < grid.nX() - 1; i++) {
+                    int ox = Math.floorMod(ri - i + 1, 3) - 1;
+                    int p = grid.index(i, j, k);
+                    if (!dirichlet[p]) {
+                        sink.put((ox + 1) + 3 * (oy + 1) + 9 * (oz + 1), p, column[p]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Particles leaving through the boundary per unit time for the state n (n·kpc³/Myr with D in kpc²/Myr): the net
      * discrete flux into the Dirichlet nodes, V Σ_b (L n)_b before those rows are cleared. Because every flux leaves
      * one node and enters another, it equals −V Σ (L n) over the free nodes: in a steady state, the injection.

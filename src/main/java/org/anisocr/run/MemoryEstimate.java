@@ -1,5 +1,6 @@
 package org.anisocr.run;
 
+import org.anisocr.analysis.sky.SkyMaps;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.Mode;
 import org.anisocr.config.ModelConfig;
@@ -125,11 +126,13 @@ public record MemoryEstimate(long bytes, String account) {
         long problem = 6 * n * 8 + n + n * 8;
         long perWorker = SteadySolver3D.estimateBytes(g) + 2 * n * 8;
         long cube = fullCube ? FitsCubeWriter.cube3DBytes(g, c.momenta()) : 0;
-        long total = density + problem + t * perWorker + cube;
+        // the sky is made once every bin is held (a whole run or a merge), after the solvers are gone
+        long sky = c.sky().enabled() && binsHeld == c.momenta().count() ? SkyMaps.fieldBytes3D(g, c.sky()) : 0;
+        long total = density + problem + Math.max(t * perWorker, sky) + cube;
         return new MemoryEstimate(total, String.format(Locale.ROOT, "%s 3D grid %d×%d×%d, %d momenta held: %s of"
-                        + " densities, %d worker%s × %s of solver%s", c.name(), g.nX(), g.nY(), g.nZ(), binsHeld,
+                        + " densities, %d worker%s × %s of solver%s%s", c.name(), g.nX(), g.nY(), g.nZ(), binsHeld,
                 gb(density), t, t == 1 ? "" : "s", gb(perWorker), fullCube ? ", plus the float32 cube " + gb(cube)
-                        : ""));
+                        : "", sky > 0 ? ", or after the solve " + gb(sky) + " of sky emissivity" : ""));
     }
 
     /**

@@ -61,7 +61,7 @@ public final class Model3DParts {
         m.put("part", r.selection().label());
         m.put("parts", r.selection().parts());
         m.put("warm_start_block", BinSelection.WARM_START_BLOCK);
-        m.put("grid", gridJson(g));
+        m.put("grid", Run3DOutput.gridJson(g));
         m.put("momentum_count", c.momenta().count());
         m.put("bins", bins);
         m.put("density_file", DENSITY_FILE);
@@ -73,17 +73,6 @@ public final class Model3DParts {
         m.put("config", c.text());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.path(PART_FILE).toFile(), m);
         out.commit(OutputMarker.now("run-part", c.text()));
-    }
-
-    private static Map<String, Object> gridJson(CartesianGrid3D g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n_x", g.nX());
-        m.put("n_y", g.nY());
-        m.put("n_z", g.nZ());
-        m.put("r_max_kpc", g.rMaxKpc());
-        m.put("half_height_kpc", g.halfHeightKpc());
-        m.put("cylinder", g.cylindricalBoundary());
-        return m;
     }
 
     /** One part as read back: its folder, the model it was cut from, its bins and their stats. */

@@ -5,10 +5,13 @@ import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.gamma.Dragon2Protons;
 import org.anisocr.analysis.gamma.GammaProducts;
 import org.anisocr.analysis.gamma.GammaSettings;
+import org.anisocr.analysis.sky.SkyMaps;
+import org.anisocr.analysis.sky.SkyProducts;
 import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.io.AtomicOutputDir;
+import org.anisocr.io.GasModels;
 import org.anisocr.io.Dragon2Fits;
 import org.anisocr.io.OutputLocation;
 import org.anisocr.io.OutputMarker;
@@ -43,7 +46,7 @@ public final class ModelJob {
         MemoryEstimate memory = check(c, dir, overwrite, backend);
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
             RunResult r = ModelRunner.run(c, backend, progress);
-            return target.writing(() -> write(r, target, memory, extraSummary));
+            return target.writing(() -> write(r, target, memory, extraSummary, backend.threads(), log));
         }
     }
 
@@ -55,12 +58,12 @@ public final class ModelJob {
                                 Map<String, Object> extraSummary) {
         MemoryEstimate memory = check(r.config(), dir, overwrite, backend);
         try (AtomicOutputDir target = new AtomicOutputDir(dir, overwrite, log)) {
-            return target.writing(() -> write(r, target, memory, extraSummary));
+            return target.writing(() -> write(r, target, memory, extraSummary, backend.threads(), log));
         }
     }
 
-    private static Outcome write(
-            RunResult r, AtomicOutputDir target, MemoryEstimate memory, Map<String, Object> extraSummary)
+    private static Outcome write(RunResult r, AtomicOutputDir target, MemoryEstimate memory,
+                                 Map<String, Object> extraSummary, int threads, Consumer<String> log)
             throws IOException {
         ModelConfig c = r.config();
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -76,6 +79,9 @@ public final class ModelJob {
         extra.put("gamma", gammaProducts(r, target.path("")));
         if (c.output().dragon2()) {
             extra.put("dragon2", dragon2File(r, target.path("")));
+        }
+        if (c.sky().enabled()) {
+            extra.put("sky", skyProducts(r, target.path(""), threads, log));
         }
         extra.put("memory_estimate_GB", memory.bytes() / (double) (1L << 30));
         extra.put("java_max_heap_GB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
@@ -97,7 +103,24 @@ public final class ModelJob {
         checkDragon2(c);
         MemoryEstimate memory = MemoryEstimate.of(c, backend.threads());
         memory.requireFitsHeap();
+        if (c.sky().enabled()) {
+            SkyMaps.check(c.sky(), c.grid(), c.analysis().rSunKpc());
+            GasModels.resolve(c.gas(), null);
+        }
         return memory;
+    }
+
+    /**
+     * The [sky] maps (sky_*.fits, PNGs, profile; the summary block). The gas is the model's [gas] (a relative table
+     * path already taken from the model file's folder by {@code ModelConfig.load}).
+     */
+    private static Map<String, Object> skyProducts(RunResult r, Path dir, int threads, Consumer<String> log)
+            throws IOException {
+        ModelConfig c = r.config();
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        SkyMaps.Result sky = SkyMaps.compute(r.problem().grid(), r.problem().momenta(), r.density(),
+                GasModels.resolve(c.gas(), null), c.sky(), c.analysis().rSunKpc(), workers, log);
+        return SkyProducts.writeAll(sky, c.name(), dir);
     }
 
     /**

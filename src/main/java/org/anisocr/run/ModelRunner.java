@@ -1,6 +1,5 @@
 package org.anisocr.run;
 
-import org.anisocr.config.ConfigException;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.OutputSettings;
 import org.anisocr.config.SolverSettings;
@@ -37,10 +36,7 @@ public final class ModelRunner {
 
     /** A 3D model has its own path ({@link Model3DJob}, {@code anisocr run}); the 2D machinery refuses it. */
     public static void require2d(ModelConfig c) {
-        if (c.is3d()) {
-            throw new ConfigException(c.name() + " is a 3D model ([grid] geometry = \"cartesian3d\"): solve it with"
-                    + " `anisocr run`; this command takes 2D models");
-        }
+        c.require2d("this command");
     }
 
     /**

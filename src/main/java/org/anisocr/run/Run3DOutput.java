@@ -7,17 +7,19 @@ import org.anisocr.analysis.Cartesian3DAnalysis;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.gamma.GammaProducts;
 import org.anisocr.analysis.gamma.GammaSettings;
+import org.anisocr.analysis.sky.SkyMaps;
+import org.anisocr.analysis.sky.SkyProducts;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.config.ModelTables;
 import org.anisocr.grid.CartesianGrid3D;
 import org.anisocr.grid.MomentumGrid;
 import org.anisocr.io.AtomicOutputDir;
 import org.anisocr.io.FitsCubeWriter;
+import org.anisocr.io.GasModels;
 import org.anisocr.io.MapFits;
 import org.anisocr.io.MapImage;
 import org.anisocr.io.PlaneAxes;
 import org.anisocr.io.ProcessMemory;
-import org.anisocr.io.Version;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -41,6 +43,7 @@ import java.util.function.UnaryOperator;
  *       {@code N_maps.fits}), and {@code N_R.csv}: N̄(R) on the plane at the fit momenta;</li>
  *   <li>{@code gamma_emissivity_plane.fits}: q_γ(E_γ, x, y) per H atom on the plane;</li>
  *   <li>{@code N.fits}: the whole N(x, y, z, p) in float32, only when asked ({@code --full-cube});</li>
+ *   <li>with a [sky] table, the γ-ray sky maps of {@link SkyProducts} from the whole density in double;</li>
  *   <li>{@code summary.json}: the model-file tables, code version, per-bin iterations and residuals, timings,
  *       memory.</li>
  * </ul>
@@ -65,6 +68,9 @@ public final class Run3DOutput {
             extra.put("analysis", Map.of("skipped", misfit));
         }
         extra.put("gamma", gamma(g, m, n, out.path("")));
+        if (c.sky().enabled()) {
+            extra.put("sky", sky(r, out.path("")));
+        }
         if (fullCube) {
             FitsCubeWriter.writeCube3D(out.path("N.fits"), g, m, n, norm, c.text());
         }
@@ -147,30 +153,28 @@ public final class Run3DOutput {
         }
     }
 
+    /**
+     * The [sky] maps of the whole density (sky_*.fits, PNGs, profile; the summary block), as a 2D run writes them;
+     * the gas is the model's [gas].
+     */
+    private static Map<String, Object> sky(Run3DResult r, Path dir) throws IOException {
+        ModelConfig c = r.config();
+        int workers = r.threads() > 0 ? r.threads() : Runtime.getRuntime().availableProcessors();
+        SkyMaps.Result sky = SkyMaps.compute(c.model3d().grid(), c.momenta(), r.density(),
+                GasModels.resolve(c.gas(), null), c.sky(), c.analysis().rSunKpc(), workers, null);
+        return SkyProducts.writeAll(sky, c.name(), dir);
+    }
+
     /** summary.json's entries that describe the model and the solve (the 2D keys where they apply). */
     static Map<String, Object> summary(Run3DResult r) {
         ModelConfig c = r.config();
         CartesianGrid3D g = c.model3d().grid();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", c.name());
-        s.put("code_version", Version.get());
-        s.put("git_commit", Version.commit());
-        s.put("git_dirty", Version.dirty());
+        Map<String, Object> s = RunOutput.provenance(c);
         s.put("backend", "cpu");
         s.put("threads", r.threads());
         s.put("mode", c.solver().mode().key());
         s.put("scheme", "symmetric");
-        Map<String, Object> grid = new LinkedHashMap<>();
-        grid.put("geometry", "cartesian3d");
-        grid.put("n_x", g.nX());
-        grid.put("n_y", g.nY());
-        grid.put("n_z", g.nZ());
-        grid.put("r_max_kpc", g.rMaxKpc());
-        grid.put("half_height_kpc", g.halfHeightKpc());
-        grid.put("dx_kpc", g.dxKpc());
-        grid.put("dz_kpc", g.dzKpc());
-        grid.put("cylinder", g.cylindricalBoundary());
-        s.put("grid", grid);
+        s.put("grid", gridJson(g));
         s.put("momentum", Map.of("count", c.momenta().count(), "p_min_GeV", c.momenta().pMinGeV(),
                 "p_max_GeV", c.momenta().pMaxGeV()));
         s.put("wall_seconds", r.wallSeconds());
@@ -186,6 +190,21 @@ public final class Run3DOutput {
         s.put("source", ModelTables.source3d(c.model3d().source()));
         s.put("diffusion", ModelTables.diffusion(c.diffusion()));
         return s;
+    }
+
+    /** The 3D grid as summary.json and part.json give it. */
+    static Map<String, Object> gridJson(CartesianGrid3D g) {
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("geometry", "cartesian3d");
+        grid.put("n_x", g.nX());
+        grid.put("n_y", g.nY());
+        grid.put("n_z", g.nZ());
+        grid.put("r_max_kpc", g.rMaxKpc());
+        grid.put("half_height_kpc", g.halfHeightKpc());
+        grid.put("dx_kpc", g.dxKpc());
+        grid.put("dz_kpc", g.dzKpc());
+        grid.put("cylinder", g.cylindricalBoundary());
+        return grid;
     }
 
     static List<Map<String, Object>> binsJson(List<Run3DResult.BinStats> bins) {

@@ -78,14 +78,20 @@ public final class RunOutput {
         return m;
     }
 
-    public static Map<String, Object> summary(RunResult r) {
-        ModelConfig c = r.config();
+    /** summary.json's first entries: the model and which code made the numbers. */
+    static Map<String, Object> provenance(ModelConfig c) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", c.name());
         s.put("code_version", Version.get());
         // the commit alone, and whether the build had uncommitted changes: which code made these numbers
         s.put("git_commit", Version.commit());
         s.put("git_dirty", Version.dirty());
+        return s;
+    }
+
+    public static Map<String, Object> summary(RunResult r) {
+        ModelConfig c = r.config();
+        Map<String, Object> s = provenance(c);
         s.put("backend", r.backend());
         s.put("threads", r.threads());
         s.put("mode", r.mode().key());

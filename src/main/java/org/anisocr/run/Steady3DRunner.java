@@ -1,5 +1,6 @@
 package org.anisocr.run;
 
+import org.anisocr.analysis.Cartesian3DAnalysis;
 import org.anisocr.config.Model3D;
 import org.anisocr.config.ModelConfig;
 import org.anisocr.grid.CartesianGrid3D;
@@ -179,15 +180,6 @@ public final class Steady3DRunner {
 
     /** N(p) at (−R☉, 0, 0), linear in x between the nodes of the row y = 0, z = 0. */
     static double[] spectrumAtSun(CartesianGrid3D g, double[][] density, double rSunKpc) {
-        double at = (-rSunKpc - g.xKpc(0)) / g.dxKpc();
-        int i0 = (int) Math.max(0, Math.min(Math.floor(at), g.nX() - 2));
-        double w = at - i0;
-        int j = (g.nY() - 1) / 2;
-        int k = (g.nZ() - 1) / 2;
-        double[] n = new double[density.length];
-        for (int b = 0; b < density.length; b++) {
-            n[b] = (1 - w) * density[b][g.index(i0, j, k)] + w * density[b][g.index(i0 + 1, j, k)];
-        }
-        return n;
+        return Cartesian3DAnalysis.spectrumOnXAxis(g, density, -rSunKpc);
     }
 }

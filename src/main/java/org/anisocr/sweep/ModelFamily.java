@@ -40,7 +40,7 @@ public final class ModelFamily {
         } catch (IOException e) {
             throw new ConfigException("not valid TOML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        ModelConfig parsedBase = ModelConfig.parse(ModelConfig.nameOf(baseConfig), text);
+        ModelConfig parsedBase = ModelConfig.parse(ModelConfig.nameOf(baseConfig), text).require2d("sweep");
         this.baseName = parsedBase.name();
         this.baseConfigSha256 = FamilyManifest.sha256(canonical(base));
         this.axes = List.copyOf(axes);

@@ -81,6 +81,17 @@ class Run3DCommandTest {
         assertTrue(incomplete.err().contains("momentum bins missing [4]"), incomplete.err());
     }
 
+    @Test void commandsFor2dModelsRefuseA3dOne() throws IOException {
+        Path model = config(TINY);
+        CliHarness.Result field = CliHarness.inProcess("field", model.toString(), "--out", tmp.resolve("f").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, field.code(), field.all());
+        assertTrue(field.err().contains("is a 3D model") && field.err().contains("field takes 2D models"), field.err());
+        CliHarness.Result sweep = CliHarness.inProcess("sweep", model.toString(), "--vary", "eps_D=0.1,0.2", "--out",
+                tmp.resolve("s").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, sweep.code(), sweep.all());
+        assertTrue(sweep.err().contains("sweep takes 2D models"), sweep.err());
+    }
+
     @Test void threeDOptionsOnA2dModelAreRefused() throws IOException {
         Path model = config(RunCommandTest.SMALL_STEADY);
         CliHarness.Result r = CliHarness.inProcess("run", model.toString(), "--bins", "0/2", "--out",

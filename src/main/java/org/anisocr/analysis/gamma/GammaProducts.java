@@ -1,5 +1,6 @@
 package org.anisocr.analysis.gamma;
 
+import org.anisocr.analysis.Cartesian3DAnalysis;
 import org.anisocr.analysis.ModelAnalysis;
 import org.anisocr.analysis.RingComparison;
 import org.anisocr.analysis.SpectralIndexFit;
@@ -92,12 +93,26 @@ public final class GammaProducts {
     }
 
     /**
+     * q_γ[e][node] per H atom [s⁻¹ GeV⁻¹] at the photon energies {@code eGammaGeV} (any list, e.g. a sky map's),
+     * with J_p normalised to the local flux at R☉ of {@code s}: the emissivity of {@link #compute}.
+     */
+    public static double[][] emissivity(SpatialGrid grid, MomentumGrid momenta, double[][] density, GammaSettings s,
+                                        double[] eGammaGeV) {
+        double[] p = momenta.values();
+        return emissivity(p, density, grid.size(), idx -> idx, scale(grid, p, density, s), s, eGammaGeV.clone());
+    }
+
+    /**
      * q_γ[e][m] per H atom at {@code nodes} points, the m-th at density index node(m), for J_p = scale · N: one
      * kernel, every point (a 2D grid's nodes, or the plane of a 3D grid).
      */
     static double[][] emissivity(double[] p, double[][] density, int nodes, IntUnaryOperator node, double scale,
                                  GammaSettings s) {
-        double[] eGamma = s.photonEnergiesGeV();
+        return emissivity(p, density, nodes, node, scale, s, s.photonEnergiesGeV());
+    }
+
+    private static double[][] emissivity(double[] p, double[][] density, int nodes, IntUnaryOperator node,
+                                         double scale, GammaSettings s, double[] eGamma) {
         GammaEmissivity kernel = new GammaEmissivity(new PionDecayCrossSection(s.model()), s.enhancement(), eGamma,
                 s.protonNodesPerDecade());
         SpectrumInterpolation interp = new SpectrumInterpolation(p, kernel.momentaGeV());
@@ -163,22 +178,8 @@ public final class GammaProducts {
     public static Map<String, Object> writePlane3D(CartesianGrid3D g, MomentumGrid momenta, double[][] density,
                                                    GammaSettings s, Path outDir) throws IOException {
         double[] p = momenta.values();
-        double x = -s.rSunKpc();
-        if (x <= g.xKpc(0)) {
-            throw new IllegalArgumentException("R☉ = " + s.rSunKpc() + " kpc, where J_p is normalised to the local"
-                    + " proton flux, lies outside the grid (|x| < " + g.rMaxKpc() + " kpc)");
-        }
-        double at = (x - g.xKpc(0)) / g.dxKpc();
-        int i0 = (int) Math.min(Math.floor(at), g.nX() - 2);
-        double f = at - i0;
-        int jc = (g.nY() - 1) / 2;
-        int kc = (g.nZ() - 1) / 2;
-        double[] n = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-            n[k] = (1 - f) * density[k][g.index(i0, jc, kc)] + f * density[k][g.index(i0 + 1, jc, kc)];
-        }
-        double scale = scaleAtSun(p, n, s);
-        int base = g.index(0, 0, kc);
+        double scale = scale3D(g, p, density, s);
+        int base = g.index(0, 0, Cartesian3DAnalysis.centreZ(g));
         double[][] q = emissivity(p, density, g.nX() * g.nY(), m -> base + m, scale, s);
         double[] eGamma = s.photonEnergiesGeV();
         List<MapFits.Plane> planes = new ArrayList<>();
@@ -192,6 +193,27 @@ public final class GammaProducts {
         m.put("photon_energies_GeV", eGamma);
         m.put("flux_scale", scale);
         return m;
+    }
+
+    /**
+     * q_γ[e][node] per H atom [s⁻¹ GeV⁻¹] at every node of a 3D grid (node = {@link CartesianGrid3D#index}), at the
+     * photon energies {@code eGammaGeV}, with J_p normalised to the local flux at (−R☉, 0, 0) as on the plane of
+     * {@link #writePlane3D}: the 3D model's emissivity for its sky maps. Memory: nodes × energies doubles.
+     */
+    public static double[][] emissivity3D(CartesianGrid3D g, MomentumGrid momenta, double[][] density,
+                                          GammaSettings s, double[] eGammaGeV) {
+        double[] p = momenta.values();
+        return emissivity(p, density, g.size(), idx -> idx, scale3D(g, p, density, s), s, eGammaGeV.clone());
+    }
+
+    /** K with K N(p(T_ref), x = −R☉, y = 0, z = 0) = J_local(T_ref), N linear in x between the nodes. */
+    private static double scale3D(CartesianGrid3D g, double[] p, double[][] density, GammaSettings s) {
+        double x = -s.rSunKpc();
+        if (x <= g.xKpc(0)) {
+            throw new IllegalArgumentException("R☉ = " + s.rSunKpc() + " kpc, where J_p is normalised to the local"
+                    + " proton flux, lies outside the grid (|x| < " + g.rMaxKpc() + " kpc)");
+        }
+        return scaleAtSun(p, Cartesian3DAnalysis.spectrumOnXAxis(g, density, x), s);
     }
 
     /** The FITS cards every emissivity file carries: per H atom, energies, cross sections, the local flux. */

@@ -16,7 +16,7 @@ final class BandedCholesky {
     /** l[q·(band + 1) + d] = L(q, q − d). */
     private final double[] l;
 
-    BandedCholesky(LevelShape g, double[] a) {
+    BandedCholesky(LevelShape g, LevelMatrix a) {
         this.g = g;
         this.mx = g.nX - 2;
         this.my = g.nY - 2;
@@ -32,7 +32,7 @@ final class BandedCholesky {
     }
 
     /** Lower triangle of A (entries with d = q − q' ≥ 0) into the band. */
-    private void fill(double[] a) {
+    private void fill(LevelMatrix a) {
         for (int k = 1; k < g.nZ - 1; k++) {
             for (int j = 1; j < g.nY - 1; j++) {
                 for (int i = 1; i < g.nX - 1; i++) {
@@ -46,8 +46,10 @@ final class BandedCholesky {
                             continue;
                         }
                         int d = q - unknown(ni, nj, nk);
-                        if (d >= 0) {
-                            l[q * (band + 1) + d] = a[s * g.size + p];
+                        if (d == 0) {
+                            l[q * (band + 1)] = a.diag[p];
+                        } else if (d > 0) {
+                            l[q * (band + 1) + d] = a.off[s * g.size + p];
                         }
                     }
                 }

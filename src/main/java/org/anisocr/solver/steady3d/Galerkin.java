@@ -23,6 +23,18 @@ final class Galerkin {
      * with its fixed rows and columns zero (so P, in effect, never touches a fixed fine node).
      */
     static double[] coarsenAxis(LevelShape fine, double[] a, int axis, LevelShape coarse, PlaneLoops loops) {
+        int n = fine.size;
+        return coarsenAxis(fine, (s, p) -> a[s * n + p], axis, coarse, loops);
+    }
+
+    /** Read access to a fine operator's entry s of node p (a double stencil, or a rounded {@link LevelMatrix}). */
+    @FunctionalInterface
+    interface Entries {
+        double get(int s, int p);
+    }
+
+    /** {@link #coarsenAxis(LevelShape, double[], int, LevelShape, PlaneLoops)} from any form of the fine operator. */
+    static double[] coarsenAxis(LevelShape fine, Entries a, int axis, LevelShape coarse, PlaneLoops loops) {
         double[] out = new double[LevelShape.ENTRIES * coarse.size];
         int fineStride = fine.stride(axis);
         int fineLength = fine.length(axis);
@@ -46,12 +58,11 @@ final class Galerkin {
     }
 
     /** Adds w_f · A(f, g) · P(g, c') of fine row f (node pf, index f along the axis) to coarse row pc. */
-    private static void addFineRow(LevelShape fine, double[] a, int axis, int pf, int f, int c, double wf,
+    private static void addFineRow(LevelShape fine, Entries a, int axis, int pf, int f, int c, double wf,
                                    double[] out, int coarseSize, int pc) {
-        int n = fine.size;
         int fineLength = fine.length(axis);
         for (int s = 0; s < LevelShape.ENTRIES; s++) {
-            double v = a[s * n + pf];
+            double v = a.get(s, pf);
             if (v == 0) {
                 continue;
             }

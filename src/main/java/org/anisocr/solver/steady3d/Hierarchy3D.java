@@ -23,10 +23,11 @@ final class Hierarchy3D {
     final LevelShape[] shapes;
     /** coarsened[l][axis]: whether the axis is halved from level l to l + 1. */
     final boolean[][] coarsened;
-    final double[][] isotropic;
-    final double[][] directional;
+    final LevelMatrix[] isotropic;
+    final LevelMatrix[] directional;
 
-    private Hierarchy3D(LevelShape[] shapes, boolean[][] coarsened, double[][] isotropic, double[][] directional) {
+    private Hierarchy3D(LevelShape[] shapes, boolean[][] coarsened, LevelMatrix[] isotropic,
+                        LevelMatrix[] directional) {
         this.shapes = shapes;
         this.coarsened = coarsened;
         this.isotropic = isotropic;
@@ -37,47 +38,83 @@ final class Hierarchy3D {
         return shapes.length;
     }
 
+    /**
+     * Builds both parts on every level. The isotropic part goes first and decides the levels and their fixed
+     * nodes; each part is coarsened in double and kept rounded ({@link LevelMatrix}), one part at a time, so the
+     * double copies of only one part exist at once.
+     */
     static Hierarchy3D build(SymmetricOperator3D operator, PlaneLoops loops) {
         CartesianGrid3D grid = operator.grid();
         LevelShape fine = new LevelShape(grid.nX(), grid.nY(), grid.nZ(), fixedNodes(grid));
         List<LevelShape> shapes = new ArrayList<>();
         List<boolean[]> coarsened = new ArrayList<>();
-        List<double[]> iso = new ArrayList<>();
-        List<double[]> bb = new ArrayList<>();
+        List<LevelMatrix> iso = new ArrayList<>();
         shapes.add(fine);
-        // −L for (D∥, D⊥) = (1, 1) is the isotropic part, for (1, 0) the b b part
-        iso.add(probe(operator, fine, 1, 1));
-        bb.add(probe(operator, fine, 1, 0));
+        // −L for (D∥, D⊥) = (1, 1) is the isotropic part, for (1, 0) the b b part; the fine level is kept rounded
+        // from the start and coarsened from that form (no 27-double-a-node copy of it ever exists)
+        LevelMatrix fineIso = probeRounded(operator, fine, 1, 1);
+        iso.add(fineIso);
+        double[] a = null;
         while (true) {
             LevelShape g = shapes.get(shapes.size() - 1);
             boolean[] halve = {Galerkin.canCoarsen(g.nX), Galerkin.canCoarsen(g.nY), Galerkin.canCoarsen(g.nZ)};
             if (g.size <= COARSEST_NODES || !(halve[0] || halve[1] || halve[2])) {
                 break;
             }
-            double[] nextIso = iso.get(iso.size() - 1);
-            double[] nextBb = bb.get(bb.size() - 1);
-            LevelShape at = g;
-            for (int axis = 0; axis < 3; axis++) {
-                if (!halve[axis]) {
-                    continue;
-                }
-                LevelShape to = new LevelShape(axis == 0 ? Galerkin.coarseLength(at.nX) : at.nX,
-                        axis == 1 ? Galerkin.coarseLength(at.nY) : at.nY,
-                        axis == 2 ? Galerkin.coarseLength(at.nZ) : at.nZ, null);
-                nextIso = Galerkin.coarsenAxis(at, nextIso, axis, to, loops);
-                nextBb = Galerkin.coarsenAxis(at, nextBb, axis, to, loops);
-                at = to;
-            }
-            LevelShape coarse = new LevelShape(at.nX, at.nY, at.nZ, coarseFixed(at, nextIso));
-            Galerkin.clearFixed(coarse, nextIso);
-            Galerkin.clearFixed(coarse, nextBb);
+            LevelShape at = coarsenDimensions(g, halve);
+            double[] next = a == null ? coarsen(g, fineIso, halve, loops) : coarsen(g, a, halve, loops);
+            LevelShape coarse = new LevelShape(at.nX, at.nY, at.nZ, coarseFixed(at, next));
+            Galerkin.clearFixed(coarse, next);
             shapes.add(coarse);
             coarsened.add(halve);
-            iso.add(nextIso);
-            bb.add(nextBb);
+            iso.add(LevelMatrix.round(coarse, next, false));
+            a = next;
+        }
+        LevelMatrix[] bb = new LevelMatrix[shapes.size()];
+        bb[0] = probeRounded(operator, fine, 1, 0);
+        for (int l = 1; l < shapes.size(); l++) {
+            a = l == 1 ? coarsen(fine, bb[0], coarsened.get(0), loops)
+                    : coarsen(shapes.get(l - 1), a, coarsened.get(l - 1), loops);
+            Galerkin.clearFixed(shapes.get(l), a);
+            bb[l] = LevelMatrix.round(shapes.get(l), a, false);
         }
         return new Hierarchy3D(shapes.toArray(new LevelShape[0]), coarsened.toArray(new boolean[0][]),
-                iso.toArray(new double[0][]), bb.toArray(new double[0][]));
+                iso.toArray(new LevelMatrix[0]), bb);
+    }
+
+    /** The lattice with the given axes halved (no fixed nodes yet). */
+    private static LevelShape coarsenDimensions(LevelShape g, boolean[] halve) {
+        return new LevelShape(halve[0] ? Galerkin.coarseLength(g.nX) : g.nX,
+                halve[1] ? Galerkin.coarseLength(g.nY) : g.nY, halve[2] ? Galerkin.coarseLength(g.nZ) : g.nZ, null);
+    }
+
+    /** Pᵀ A P with the given axes halved, one axis at a time. */
+    static double[] coarsen(LevelShape g, double[] a, boolean[] halve, PlaneLoops loops) {
+        int n = g.size;
+        return coarsen(g, (s, p) -> a[s * n + p], halve, loops);
+    }
+
+    /** The same from a rounded operator (its off-diagonals and diagonal as stored). */
+    static double[] coarsen(LevelShape g, LevelMatrix a, boolean[] halve, PlaneLoops loops) {
+        int n = g.size;
+        return coarsen(g, (s, p) -> s == LevelShape.CENTRE ? a.diag[p] : a.off[s * n + p], halve, loops);
+    }
+
+    private static double[] coarsen(LevelShape g, Galerkin.Entries a, boolean[] halve, PlaneLoops loops) {
+        double[] next = null;
+        LevelShape at = g;
+        for (int axis = 0; axis < 3; axis++) {
+            if (!halve[axis]) {
+                continue;
+            }
+            boolean[] one = new boolean[3];
+            one[axis] = true;
+            LevelShape to = coarsenDimensions(at, one);
+            next = next == null ? Galerkin.coarsenAxis(at, a, axis, to, loops)
+                    : Galerkin.coarsenAxis(at, next, axis, to, loops);
+            at = to;
+        }
+        return next;
     }
 
     private static boolean[] fixedNodes(CartesianGrid3D grid) {
@@ -109,73 +146,76 @@ final class Hierarchy3D {
     }
 
     /**
-     * The fine operator −L for (D∥, D⊥) as 27-point coefficients, read off the matrix-free scheme by probing: the
-     * free nodes are split into 27 classes by (i mod 3, j mod 3, k mod 3); applying L to the indicator of one class
-     * gives at every node its coefficient to the one neighbour of that class. Fixed rows and columns are zero.
+     * The fine operator −L for (D∥, D⊥) kept rounded as it is read off the scheme ({@link LevelMatrix}: float
+     * off-diagonals, the diagonal carrying their rounding so that row sums stay those of the double operator).
      */
-    private static double[] probe(SymmetricOperator3D operator, LevelShape g, double dPar, double dPerp) {
-        double[] a = new double[LevelShape.ENTRIES * g.size];
-        double[] indicator = new double[g.size];
-        double[] column = new double[g.size];
-        for (int cls = 0; cls < LevelShape.ENTRIES; cls++) {
-            int ri = cls % 3;
-            int rj = (cls / 3) % 3;
-            int rk = cls / 9;
-            for (int k = 0; k < g.nZ; k++) {
-                for (int j = 0; j < g.nY; j++) {
-                    for (int i = 0; i < g.nX; i++) {
-                        int p = g.index(i, j, k);
-                        indicator[p] = i % 3 == ri && j % 3 == rj && k % 3 == rk && !g.fixed[p] ? 1 : 0;
-                    }
-                }
+    static LevelMatrix probeRounded(SymmetricOperator3D operator, LevelShape g, double dPar, double dPerp) {
+        int n = g.size;
+        float[] off = new float[LevelShape.ENTRIES * n];
+        double[] diag = new double[n];
+        operator.stencil27(dPar, dPerp, (s, p, value) -> {
+            double v = -value; // −L: the solver works with the positive definite operator
+            if (s == LevelShape.CENTRE) {
+                diag[p] += v;
+            } else {
+                float rounded = (float) v;
+                off[s * n + p] = rounded;
+                diag[p] += v - rounded;
             }
-            operator.apply(dPar, dPerp, indicator, column);
-            scatterProbe(g, column, ri, rj, rk, a);
+        });
+        return new LevelMatrix(off, diag);
+    }
+
+    /** The fine operator −L for (D∥, D⊥) as 27-point coefficients (fixed rows and columns zero). */
+    static double[] probe(SymmetricOperator3D operator, LevelShape g, double dPar, double dPerp) {
+        double[] a = operator.stencil27(dPar, dPerp);
+        for (int m = 0; m < a.length; m++) {
+            // −L: the solver works with the positive definite operator
+            a[m] = -a[m];
         }
         return a;
     }
 
-    private static void scatterProbe(LevelShape g, double[] column, int ri, int rj, int rk, double[] a) {
-        for (int k = 1; k < g.nZ - 1; k++) {
-            int oz = Math.floorMod(rk - k + 1, 3) - 1;
-            for (int j = 1; j < g.nY - 1; j++) {
-                int oy = Math.floorMod(rj - j + 1, 3) - 1;
-                for (int i = 1; i < g.nX - 1; i++) {
-                    int ox = Math.floorMod(ri - i + 1, 3) - 1;
-                    int p = g.index(i, j, k);
-                    if (!g.fixed[p]) {
-                        // −L: the solver works with the positive definite operator
-                        a[LevelShape.entry(ox, oy, oz) * g.size + p] = -column[p];
-                    }
-                }
-            }
-        }
-    }
-
     /**
-     * A bin's operator on every level: D⊥ A_iso + (D∥ − D⊥) A_bb, with identity rows at the fixed nodes (so that a
-     * relaxation leaves them at zero).
+     * A bin's operator on every level: D⊥ A_iso + (D∥ − D⊥) A_bb, the off-diagonals rounded once more and the
+     * diagonal corrected so that every row keeps the sum of the combination in double (see {@link LevelMatrix}),
+     * with identity rows at the fixed nodes (so that a relaxation leaves them at zero).
      */
-    double[][] combine(double dPerp, double dAni, PlaneLoops loops) {
-        double[][] out = new double[shapes.length][];
+    LevelMatrix[] combine(double dPerp, double dAni, PlaneLoops loops) {
+        LevelMatrix[] out = new LevelMatrix[shapes.length];
         for (int l = 0; l < shapes.length; l++) {
             LevelShape g = shapes[l];
-            double[] iso = isotropic[l];
-            double[] bb = directional[l];
-            double[] a = new double[iso.length];
+            float[] iso = isotropic[l].off;
+            float[] bb = directional[l].off;
+            double[] isoDiag = isotropic[l].diag;
+            double[] bbDiag = directional[l].diag;
+            float[] off = new float[iso.length];
+            double[] diag = new double[g.size];
             int n = g.size;
-            loops.forEach(0, LevelShape.ENTRIES, 1, s -> {
-                for (int p = s * n; p < (s + 1) * n; p++) {
-                    a[p] = dPerp * iso[p] + dAni * bb[p];
+            loops.forEach(0, g.nZ, 1, k -> {
+                int from = k * g.strideZ;
+                int to = from + g.strideZ;
+                for (int p = from; p < to; p++) {
+                    diag[p] = dPerp * isoDiag[p] + dAni * bbDiag[p];
+                }
+                for (int s = 0; s < LevelShape.ENTRIES; s++) {
+                    if (s == LevelShape.CENTRE) {
+                        continue;
+                    }
+                    for (int p = from; p < to; p++) {
+                        double v = dPerp * iso[s * n + p] + dAni * bb[s * n + p];
+                        float rounded = (float) v;
+                        off[s * n + p] = rounded;
+                        diag[p] += v - rounded;
+                    }
+                }
+                for (int p = from; p < to; p++) {
+                    if (g.fixed[p]) {
+                        diag[p] = 1;
+                    }
                 }
             });
-            int centre = LevelShape.CENTRE * n;
-            for (int p = 0; p < n; p++) {
-                if (g.fixed[p]) {
-                    a[centre + p] = 1;
-                }
-            }
-            out[l] = a;
+            out[l] = new LevelMatrix(off, diag);
         }
         return out;
     }
@@ -194,7 +234,7 @@ final class Hierarchy3D {
         return new long[] {nx, ny, nz};
     }
 
-    /** Bytes of one part's coefficients (every level) for a grid, without building it. */
+    /** Bytes of one operator's coefficients (every level; float off-diagonals, double diagonal), unbuilt. */
     static long bytes(CartesianGrid3D grid) {
         long nodes = 0;
         int nx = grid.nX();
@@ -210,6 +250,6 @@ final class Hierarchy3D {
             ny = Galerkin.canCoarsen(ny) ? Galerkin.coarseLength(ny) : ny;
             nz = Galerkin.canCoarsen(nz) ? Galerkin.coarseLength(nz) : nz;
         }
-        return nodes * LevelShape.ENTRIES * Double.BYTES;
+        return nodes * (LevelShape.ENTRIES * Float.BYTES + Double.BYTES);
     }
 }

@@ -26,11 +26,22 @@ public final class SteadySolver3D {
 
     /**
      * Bytes this solver needs beyond the solutions themselves with one bin in flight: the shared hierarchy (both
-     * parts of the operator on every level) plus one bin's working set ({@link #estimateBytesPerBin}). An estimate
-     * to refuse a model up front.
+     * parts of the operator on every level) plus the larger of one bin's working set ({@link #estimateBytesPerBin})
+     * and the transient peak of building the hierarchy ({@link #estimateSetupTransientBytes}). An estimate to
+     * refuse a model up front.
      */
     public static long estimateBytes(CartesianGrid3D grid) {
-        return estimateSharedBytes(grid) + estimateBytesPerBin(grid);
+        return estimateSharedBytes(grid) + Math.max(estimateBytesPerBin(grid), estimateSetupTransientBytes(grid));
+    }
+
+    /**
+     * The hierarchy's coarse levels are computed in double before they are rounded: while the fine level is
+     * coarsened, the products along x and y (27 doubles a node on half and a quarter of the fine nodes), one part at
+     * a time, and the two probing vectors. At 401×401×81 that is about 2.3 GB.
+     */
+    public static long estimateSetupTransientBytes(CartesianGrid3D grid) {
+        long fine = (long) LevelShape.ENTRIES * Double.BYTES * grid.size();
+        return fine / 2 + fine / 4 + 2L * Double.BYTES * grid.size();
     }
 
     /** The part shared by all bins of a model: the hierarchy's two operator parts. */
@@ -45,7 +56,7 @@ public final class SteadySolver3D {
     public static long estimateBytesPerBin(CartesianGrid3D grid) {
         long[] shape = Hierarchy3D.coarsestShape(grid);
         long nodes = grid.size();
-        long levelNodes = Hierarchy3D.bytes(grid) / ((long) LevelShape.ENTRIES * Double.BYTES);
+        long levelNodes = Hierarchy3D.bytes(grid) / ((long) LevelShape.ENTRIES * Float.BYTES + Double.BYTES);
         return Hierarchy3D.bytes(grid) + BandedCholesky.bytes((int) shape[0], (int) shape[1], (int) shape[2])
                 + 3 * levelNodes * Double.BYTES + 4 * nodes * Double.BYTES;
     }
@@ -83,56 +94,135 @@ public final class SteadySolver3D {
                 x[p] = guess == null ? 0 : guess[p];
             }
         }
-        double sourceNorm = Math.sqrt(dot(b, b));
+        double sourceNorm = Math.sqrt(dot(fine, b, b));
         if (sourceNorm == 0) {
             return new Steady3DResult(new double[n], 0, 0, true);
         }
-        double[][] operators = h.combine(dPerpKpc2PerMyr, dAni, loops);
+        LevelMatrix[] operators = h.combine(dPerpKpc2PerMyr, dAni, loops);
         VCycle3D cycle = settings.method() == Steady3DMethod.MULTIGRID_CG
                 ? new VCycle3D(h, operators, settings.smoother(), settings.sweeps(), loops) : null;
-        int iterations = conjugateGradients(fine, operators[0], cycle, b, x, sourceNorm);
+        int iterations = conjugateGradients(fine, new Product(dParallelKpc2PerMyr, dPerpKpc2PerMyr), cycle, b, x,
+                sourceNorm);
         double relative = trueResidual(dParallelKpc2PerMyr, dPerpKpc2PerMyr, b, x) / sourceNorm;
         return new Steady3DResult(x, iterations, relative, relative <= settings.tolerance());
     }
 
+    /**
+     * The bin's operator A = −L of the outer iteration: the matrix-free scheme itself (the V-cycle works with the
+     * rounded stencils, the iteration converges on the exact operator; the scheme is also the cheaper product).
+     */
+    private final class Product {
+        private final double dPar;
+        private final double dPerp;
+
+        Product(double dPar, double dPerp) {
+            this.dPar = dPar;
+            this.dPerp = dPerp;
+        }
+
+        void apply(LevelShape g, double[] x, double[] out) {
+            operator.apply(dPar, dPerp, x, out);
+            loops.forEach(0, g.nZ, 1, k -> {
+                for (int m = k * g.strideZ; m < (k + 1) * g.strideZ; m++) {
+                    out[m] = -out[m];
+                }
+            });
+        }
+    }
+
     /** PCG on A x = b (A = −L on the fine level), x updated in place; returns the iterations. */
-    private int conjugateGradients(LevelShape g, double[] a, VCycle3D cycle, double[] b, double[] x,
-                                   double bNorm) {
+    private int conjugateGradients(LevelShape g, Product a, VCycle3D cycle, double[] b, double[] x, double bNorm) {
         int n = g.size;
         double[] r = new double[n];
         double[] z = new double[n];
         double[] q = new double[n];
-        StencilOps.residual(g, a, b, x, r, loops);
+        rescaleGuess(g, a, b, x, q);
+        a.apply(g, x, q);
+        for (int m = 0; m < n; m++) {
+            r[m] = b[m] - q[m];
+        }
         double target = settings.tolerance() * bNorm;
-        if (Math.sqrt(dot(r, r)) <= target) {
+        if (Math.sqrt(dot(g, r, r)) <= target) {
             return 0;
         }
         precondition(cycle, r, z);
         double[] p = z.clone();
-        double rz = dot(r, z);
+        double rz = dot(g, r, z);
         int it = 0;
         while (it < settings.maxIterations()) {
-            StencilOps.apply(g, a, p, q, loops);
-            double alpha = rz / dot(p, q);
-            double rr = 0;
-            for (int m = 0; m < n; m++) {
-                x[m] += alpha * p[m];
-                r[m] -= alpha * q[m];
-                rr += r[m] * r[m];
-            }
+            a.apply(g, p, q);
+            double alpha = rz / dot(g, p, q);
+            double rr = update(g, alpha, p, q, x, r);
             it++;
             if (Math.sqrt(rr) <= target) {
                 break;
             }
             precondition(cycle, r, z);
-            double rzNew = dot(r, z);
+            double rzNew = dot(g, r, z);
             double beta = rzNew / rz;
             rz = rzNew;
-            for (int m = 0; m < n; m++) {
-                p[m] = z[m] + beta * p[m];
-            }
+            loops.forEach(0, g.nZ, 1, k -> {
+                for (int m = k * g.strideZ; m < (k + 1) * g.strideZ; m++) {
+                    p[m] = z[m] + beta * p[m];
+                }
+            });
         }
         return it;
+    }
+
+    /**
+     * A guess (the neighbouring bin's answer) is right in shape but not in amplitude, which changes from bin to bin
+     * with the injection spectrum and D: it is scaled by c = bᵀx / xᵀA x, the factor that minimises the A-norm of
+     * the error along x (what CG minimises), at the cost of one product.
+     */
+    private void rescaleGuess(LevelShape g, Product a, double[] b, double[] x, double[] work) {
+        a.apply(g, x, work);
+        double energy = dot(g, x, work);
+        if (energy > 0) {
+            double c = dot(g, b, x) / energy;
+            for (int m = 0; m < x.length; m++) {
+                x[m] *= c;
+            }
+        }
+    }
+
+    /** x += α p, r −= α q; returns rᵀr. */
+    private double update(LevelShape g, double alpha, double[] p, double[] q, double[] x, double[] r) {
+        double[] partial = new double[g.nZ];
+        loops.forEach(0, g.nZ, 1, k -> {
+            double rr = 0;
+            for (int m = k * g.strideZ; m < (k + 1) * g.strideZ; m++) {
+                x[m] += alpha * p[m];
+                r[m] -= alpha * q[m];
+                rr += r[m] * r[m];
+            }
+            partial[k] = rr;
+        });
+        return sum(partial);
+    }
+
+    /**
+     * aᵀb as a sum of per-plane partial sums, added in plane order: the same bits whatever the thread count (a
+     * reduction a GPU does the same way).
+     */
+    private double dot(LevelShape g, double[] a, double[] b) {
+        double[] partial = new double[g.nZ];
+        loops.forEach(0, g.nZ, 1, k -> {
+            double s = 0;
+            for (int m = k * g.strideZ; m < (k + 1) * g.strideZ; m++) {
+                s += a[m] * b[m];
+            }
+            partial[k] = s;
+        });
+        return sum(partial);
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
     }
 
     private static void precondition(VCycle3D cycle, double[] r, double[] z) {
@@ -153,13 +243,5 @@ public final class SteadySolver3D {
             sum += r * r;
         }
         return Math.sqrt(sum);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

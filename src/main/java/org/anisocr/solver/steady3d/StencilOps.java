@@ -1,10 +1,11 @@
 package org.anisocr.solver.steady3d;
 
 /**
- * The solve-phase kernels on one level's 27-point operator A (coefficients {@code a[s·n + p]}, see
- * {@link LevelShape}): product, residual and the two relaxations. Every loop is over independent nodes or lines
- * of one colour, split into planes that run in parallel: the operations a GPU kernel does one thread per node or
- * per line. Nodes on the box faces are never written (they hold 0); fixed nodes inside carry identity rows.
+ * The solve-phase kernels on one level's 27-point operator A ({@link LevelMatrix}: off-diagonal entries
+ * {@code off[s·n + p]}, see {@link LevelShape}, and the diagonal): product, residual and the two relaxations.
+ * Every loop is over independent nodes or lines of one colour, split into planes that run in parallel: the
+ * operations a GPU kernel does one thread per node or per line. Nodes on the box faces are never written (they
+ * hold 0); fixed nodes inside carry identity rows.
  *
  * <p>Rows are computed entry by entry ({@code for s: for i: acc[i] += a[s·n + p_i] x[p_i + o_s]}), so the inner
  * loop streams and vectorises; only the diagonal solve of a line is a recurrence.
@@ -24,37 +25,39 @@ final class StencilOps {
     }
 
     /** y = A x at interior nodes (faces 0). */
-    static void apply(LevelShape g, double[] a, double[] x, double[] y, PlaneLoops loops) {
+    static void apply(LevelShape g, LevelMatrix a, double[] x, double[] y, PlaneLoops loops) {
         loops.forEach(1, g.nZ - 1, 1, k -> {
             double[] acc = scratch(0, g.nX);
             for (int j = 1; j < g.nY - 1; j++) {
                 int row = g.index(0, j, k);
-                rowProduct(g, a, x, row, 1, g.nX - 1, 1, -1, acc);
-                System.arraycopy(acc, 1, y, row + 1, g.nX - 2);
+                rowProduct(g, a.off, x, row, 1, g.nX - 1, 1, 3, acc);
+                for (int i = 1; i < g.nX - 1; i++) {
+                    y[row + i] = acc[i] + a.diag[row + i] * x[row + i];
+                }
             }
         });
     }
 
     /** r = b − A x at interior nodes (faces 0). */
-    static void residual(LevelShape g, double[] a, double[] b, double[] x, double[] r, PlaneLoops loops) {
+    static void residual(LevelShape g, LevelMatrix a, double[] b, double[] x, double[] r, PlaneLoops loops) {
         loops.forEach(1, g.nZ - 1, 1, k -> {
             double[] acc = scratch(0, g.nX);
             for (int j = 1; j < g.nY - 1; j++) {
                 int row = g.index(0, j, k);
-                rowProduct(g, a, x, row, 1, g.nX - 1, 1, -1, acc);
+                rowProduct(g, a.off, x, row, 1, g.nX - 1, 1, 3, acc);
                 for (int i = 1; i < g.nX - 1; i++) {
-                    r[row + i] = b[row + i] - acc[i];
+                    r[row + i] = b[row + i] - acc[i] - a.diag[row + i] * x[row + i];
                 }
             }
         });
     }
 
     /**
-     * acc[i] = Σ_s a_s x over the entries s of the row starting at node {@code row}, for i = from, from + step, …
-     * below to; entry {@code skipAxis}'s on-line entries (offsets 0 on the two other axes) left out when
-     * skipAxis ≥ 0, the centre left out when skipAxis is 3.
+     * acc[i] = Σ_s a_s x over the off-diagonal entries s of the row starting at node {@code row}, for i = from,
+     * from + step, … below to; with skipAxis 0–2 the entries on that axis's line (offsets 0 on the two other axes)
+     * left out too; skipAxis 3: all off-diagonal entries.
      */
-    static void rowProduct(LevelShape g, double[] a, double[] x, int row, int from, int to, int step, int skipAxis,
+    static void rowProduct(LevelShape g, float[] a, double[] x, int row, int from, int to, int step, int skipAxis,
                            double[] acc) {
         for (int i = from; i < to; i += step) {
             acc[i] = 0;
@@ -73,10 +76,7 @@ final class StencilOps {
     }
 
     private static boolean skipped(int s, int skipAxis) {
-        if (skipAxis < 0) {
-            return false;
-        }
-        if (skipAxis == 3) {
+        if (s == LevelShape.CENTRE || skipAxis == 3) {
             return s == LevelShape.CENTRE;
         }
         for (int axis = 0; axis < 3; axis++) {
@@ -92,7 +92,7 @@ final class StencilOps {
      * {@code forward} is false (the adjoint pass): nodes of one colour do not touch each other in a 27-point
      * stencil, so each colour is a Jacobi step over independent nodes.
      */
-    static void pointSweep(LevelShape g, double[] a, double[] b, double[] x, boolean forward, PlaneLoops loops) {
+    static void pointSweep(LevelShape g, LevelMatrix a, double[] b, double[] x, boolean forward, PlaneLoops loops) {
         for (int m = 0; m < 8; m++) {
             int colour = forward ? m : 7 - m;
             int ci = colour & 1;
@@ -101,12 +101,11 @@ final class StencilOps {
             int iFrom = 2 - ci; // first interior index of this parity
             loops.forEach(2 - ck, g.nZ - 1, 2, k -> {
                 double[] acc = scratch(0, g.nX);
-                int centre = LevelShape.CENTRE * g.size;
                 for (int j = 2 - cj; j < g.nY - 1; j += 2) {
                     int row = g.index(0, j, k);
-                    rowProduct(g, a, x, row, iFrom, g.nX - 1, 2, 3, acc);
+                    rowProduct(g, a.off, x, row, iFrom, g.nX - 1, 2, 3, acc);
                     for (int i = iFrom; i < g.nX - 1; i += 2) {
-                        x[row + i] = (b[row + i] - acc[i]) / a[centre + row + i];
+                        x[row + i] = (b[row + i] - acc[i]) / a.diag[row + i];
                     }
                 }
             });
@@ -118,7 +117,7 @@ final class StencilOps {
      * other indices; lines of one colour do not touch), each line's tridiagonal part solved exactly with the rest
      * of its rows taken from the current x. Colours in reverse order when {@code forward} is false (the adjoint).
      */
-    static void lineSweep(LevelShape g, double[] a, double[] b, double[] x, int axis, boolean forward,
+    static void lineSweep(LevelShape g, LevelMatrix a, double[] b, double[] x, int axis, boolean forward,
                           PlaneLoops loops) {
         for (int m = 0; m < 4; m++) {
             int colour = forward ? m : 3 - m;
@@ -135,24 +134,24 @@ final class StencilOps {
     }
 
     /** The x lines of plane k with j = jFrom, jFrom + 2, …: each line contiguous, solved on its own. */
-    private static void xLines(LevelShape g, double[] a, double[] b, double[] x, int k, int jFrom) {
+    private static void xLines(LevelShape g, LevelMatrix a, double[] b, double[] x, int k, int jFrom) {
         int m = g.nX;
         double[] rhs = scratch(0, m);
         double[] cPrime = scratch(1, m);
         int n = g.size;
         int lower = LevelShape.entry(-1, 0, 0) * n;
-        int centre = LevelShape.CENTRE * n;
         int upper = LevelShape.entry(1, 0, 0) * n;
+        float[] off = a.off;
         for (int j = jFrom; j < g.nY - 1; j += 2) {
             int row = g.index(0, j, k);
-            rowProduct(g, a, x, row, 1, m - 1, 1, 0, rhs);
+            rowProduct(g, off, x, row, 1, m - 1, 1, 0, rhs);
             double yPrev = 0;
             double cPrev = 0;
             for (int i = 1; i < m - 1; i++) {
                 int p = row + i;
-                double l = a[lower + p];
-                double pivot = a[centre + p] - l * cPrev;
-                cPrev = a[upper + p] / pivot;
+                double l = off[lower + p];
+                double pivot = a.diag[p] - l * cPrev;
+                cPrev = off[upper + p] / pivot;
                 cPrime[i] = cPrev;
                 yPrev = (b[p] - rhs[i] - l * yPrev) / pivot;
                 x[p] = yPrev;
@@ -168,7 +167,8 @@ final class StencilOps {
      * at i = iFrom, iFrom + 2, …: the rows of the plane are crossed by the lines, so each elimination step runs
      * over all lines of the colour at once, lines innermost (as {@code linalg.Thomas.solveLines}).
      */
-    private static void crossLines(LevelShape g, double[] a, double[] b, double[] x, int axis, int plane, int iFrom) {
+    private static void crossLines(LevelShape g, LevelMatrix a, double[] b, double[] x, int axis, int plane,
+                                   int iFrom) {
         int m = g.length(axis);
         int stride = g.stride(axis);
         int width = g.nX;
@@ -176,19 +176,19 @@ final class StencilOps {
         double[] cPrime = scratch(1, m * width);
         int n = g.size;
         int lower = LevelShape.withOffset(LevelShape.CENTRE, axis, -1) * n;
-        int centre = LevelShape.CENTRE * n;
         int upper = LevelShape.withOffset(LevelShape.CENTRE, axis, 1) * n;
+        float[] off = a.off;
         double[] row = scratch(2, width);
         for (int q = 1; q < m - 1; q++) {
             int start = plane + q * stride;
-            rowProduct(g, a, x, start, iFrom, width - 1, 2, axis, row);
+            rowProduct(g, off, x, start, iFrom, width - 1, 2, axis, row);
             for (int i = iFrom; i < width - 1; i += 2) {
                 int p = start + i;
-                double l = a[lower + p];
+                double l = off[lower + p];
                 double cPrev = q == 1 ? 0 : cPrime[(q - 1) * width + i];
                 double yPrev = q == 1 ? 0 : rhs[(q - 1) * width + i];
-                double pivot = a[centre + p] - l * cPrev;
-                cPrime[q * width + i] = a[upper + p] / pivot;
+                double pivot = a.diag[p] - l * cPrev;
+                cPrime[q * width + i] = off[upper + p] / pivot;
                 rhs[q * width + i] = (b[p] - row[i] - l * yPrev) / pivot;
             }
         }

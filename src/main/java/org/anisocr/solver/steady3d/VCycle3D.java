@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class VCycle3D {
     private final Hierarchy3D hierarchy;
-    private final double[][] operators;
+    private final LevelMatrix[] operators;
     private final Smoother3D smoother;
     private final int sweeps;
     private final PlaneLoops loops;
@@ -19,7 +19,7 @@ final class VCycle3D {
     private final double[][] correction;
     private final double[][] residual;
 
-    VCycle3D(Hierarchy3D hierarchy, double[][] operators, Smoother3D smoother, int sweeps, PlaneLoops loops) {
+    VCycle3D(Hierarchy3D hierarchy, LevelMatrix[] operators, Smoother3D smoother, int sweeps, PlaneLoops loops) {
         this.hierarchy = hierarchy;
         this.operators = operators;
         this.smoother = smoother;
@@ -47,7 +47,7 @@ final class VCycle3D {
 
     private void cycle(int l, double[] b, double[] x) {
         LevelShape g = hierarchy.shapes[l];
-        double[] a = operators[l];
+        LevelMatrix a = operators[l];
         if (l == hierarchy.levels() - 1) {
             coarsest.solve(b, x);
             return;
@@ -66,7 +66,7 @@ final class VCycle3D {
     }
 
     /** One pass of the smoother, or its adjoint (directions and colours reversed) when {@code forward} is false. */
-    private void relax(LevelShape g, double[] a, double[] b, double[] x, boolean forward) {
+    private void relax(LevelShape g, LevelMatrix a, double[] b, double[] x, boolean forward) {
         int[] axes = smoother.lineAxes();
         if (axes.length == 0) {
             StencilOps.pointSweep(g, a, b, x, forward, loops);
