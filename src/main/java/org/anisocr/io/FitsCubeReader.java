@@ -44,12 +44,8 @@ public final class FitsCubeReader {
             int nR = data[0][0].length;
             double dR = require(h, "CDELT1", file);
             double zMin = require(h, "CRVAL2", file);
-            double log10PMin = require(h, "CRVAL3", file);
-            double log10Step = require(h, "CDELT3", file);
             SpatialGrid grid = new SpatialGrid(geometry, modelDigits(dR * (nR - 1)), -zMin, nR, nZ);
-            double pMin = modelDigits(Math.pow(10, log10PMin));
-            MomentumGrid momenta = new MomentumGrid(pMin,
-                    nP == 1 ? pMin : modelDigits(Math.pow(10, log10PMin + (nP - 1) * log10Step)), nP);
+            MomentumGrid momenta = momenta(h, 3, nP, file);
             double[][] density = new double[nP][grid.size()];
             for (int k = 0; k < nP; k++) {
                 for (int j = 0; j < nZ; j++) {
@@ -90,11 +86,7 @@ public final class FitsCubeReader {
             int nX = data[0][0][0].length;
             CartesianGrid3D grid = new CartesianGrid3D(modelDigits(-require(h, "CRVAL1", file)),
                     modelDigits(-require(h, "CRVAL3", file)), nX, nY, nZ, cylindricalBoundary);
-            double log10PMin = require(h, "CRVAL4", file);
-            double log10Step = require(h, "CDELT4", file);
-            double pMin = modelDigits(Math.pow(10, log10PMin));
-            MomentumGrid momenta = new MomentumGrid(pMin,
-                    nP == 1 ? pMin : modelDigits(Math.pow(10, log10PMin + (nP - 1) * log10Step)), nP);
+            MomentumGrid momenta = momenta(h, 4, nP, file);
             double[][] density = new double[nP][grid.size()];
             for (int k = 0; k < nP; k++) {
                 for (int z = 0; z < nZ; z++) {
@@ -131,6 +123,15 @@ public final class FitsCubeReader {
             }
         }
         throw new IOException(file + ": GEOMETRY = " + g + " is not a 2D geometry (cylindrical or cartesian)");
+    }
+
+    /** The momentum grid on FITS axis {@code axis} (log10 p from CRVAL, step CDELT) with {@code nP} planes. */
+    private static MomentumGrid momenta(Header h, int axis, int nP, Path file) throws IOException {
+        double log10PMin = require(h, "CRVAL" + axis, file);
+        double log10Step = require(h, "CDELT" + axis, file);
+        double pMin = modelDigits(Math.pow(10, log10PMin));
+        return new MomentumGrid(pMin,
+                nP == 1 ? pMin : modelDigits(Math.pow(10, log10PMin + (nP - 1) * log10Step)), nP);
     }
 
     private static double require(Header h, String key, Path file) throws IOException {

@@ -70,16 +70,7 @@ public final class MapFits {
                 h.addValue("PLANE" + (m + 1), planes.get(m).name(), "");
                 h.addValue("PUNIT" + (m + 1), planes.get(m).unit(), "");
             }
-            for (var e : header.entrySet()) {
-                Object v = e.getValue();
-                if (v instanceof Number n) {
-                    h.addValue(e.getKey(), n, "");
-                } else if (v instanceof Boolean b) {
-                    h.addValue(e.getKey(), b, "");
-                } else {
-                    h.addValue(e.getKey(), String.valueOf(v), "");
-                }
-            }
+            FitsCards.addAll(h, header);
             fits.addHDU(hdu);
             fits.write(file.toFile());
         } catch (FitsException e) {

@@ -64,12 +64,7 @@ public final class SkyFits {
             h.addValue("LASTPIX", npix - 1, "last pixel number (0-based)");
             h.addValue("INDXSCHM", "IMPLICIT", "the row number is the pixel number");
             h.addValue("OBJECT", "FULLSKY", "");
-            common(h, columns.get(0).unit(), extra);
-            fits.addHDU(hdu);
-            if (energiesMeV != null) {
-                fits.addHDU(energies(energiesMeV));
-            }
-            fits.write(file.toFile());
+            finish(fits, hdu, columns.get(0).unit(), energiesMeV, extra, file);
         } catch (FitsException e) {
             throw new IOException("cannot write FITS " + file + ": " + e.getMessage(), e);
         }
@@ -106,30 +101,27 @@ public final class SkyFits {
                 h.addValue("CRVAL3", 1.0, "");
                 h.addValue("CDELT3", 1.0, "");
             }
-            common(h, unit, extra);
-            fits.addHDU(hdu);
-            if (energiesMeV != null) {
-                fits.addHDU(energies(energiesMeV));
-            }
-            fits.write(file.toFile());
+            finish(fits, hdu, unit, energiesMeV, extra, file);
         } catch (FitsException e) {
             throw new IOException("cannot write FITS " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** The cards every sky map carries, then the map's HDU, the ENERGIES table when given, and the file. */
+    private static void finish(Fits fits, BasicHDU<?> hdu, String unit, double[] energiesMeV,
+                               Map<String, Object> extra, Path file) throws FitsException, IOException {
+        common(hdu.getHeader(), unit, extra);
+        fits.addHDU(hdu);
+        if (energiesMeV != null) {
+            fits.addHDU(energies(energiesMeV));
+        }
+        fits.write(file.toFile());
+    }
+
     private static void common(Header h, String unit, Map<String, Object> extra) throws HeaderCardException {
         h.addValue("BUNIT", unit, "unit of the values");
         h.addValue("CREATOR", Version.get(), "code version");
-        for (var e : extra.entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof Number n) {
-                h.addValue(e.getKey(), n, "");
-            } else if (v instanceof Boolean b) {
-                h.addValue(e.getKey(), b, "");
-            } else {
-                h.addValue(e.getKey(), String.valueOf(v), "");
-            }
-        }
+        FitsCards.addAll(h, extra);
     }
 
     private static BinaryTableHDU energies(double[] energiesMeV) throws FitsException {

@@ -110,6 +110,6 @@ public final class GreenFunction3DValidation {
         for (int n : sizes) {
             out.add(solve(n));
         }
-        return Steady3DRuns.withOrders(out);
+        return ObservedOrders.withOrders(out);
     }
 }

@@ -46,7 +46,7 @@ public final class Jf12FieldChecks {
         MagneticField3D jf12 = JanssonFarrar2012Field.jf12();
         double worst = 0;
         int count = 0;
-        for (double[] row : readReference()) {
+        for (double[] row : readCrpropaReference(CRPROPA_RESOURCE)) {
             FieldVector3 ours = jf12.at(row[0], row[1], row[2]);
             double scale = Math.sqrt(row[3] * row[3] + row[4] * row[4] + row[5] * row[5]);
             double[] diff = {ours.bX() - row[3], ours.bY() - row[4], ours.bZ() - row[5]};
@@ -59,10 +59,14 @@ public final class Jf12FieldChecks {
         return new double[] {worst, count};
     }
 
-    static List<double[]> readReference() {
-        InputStream in = Jf12FieldChecks.class.getResourceAsStream(CRPROPA_RESOURCE);
+    /**
+     * Field values printed by CRPropa: rows {x, y, z (kpc), B_x, B_y, B_z (µG)} of a CSV resource on the class path
+     * (comment lines start with #, the column header with x_kpc).
+     */
+    public static List<double[]> readCrpropaReference(String resource) {
+        InputStream in = Jf12FieldChecks.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("missing resource " + CRPROPA_RESOURCE);
+            throw new IllegalStateException("missing resource " + resource);
         }
         List<double[]> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -118,6 +118,6 @@ public final class Manufactured3DValidation {
         for (int n : sizes) {
             out.add(solve(n));
         }
-        return Steady3DRuns.withOrders(out);
+        return ObservedOrders.withOrders(out);
     }
 }

@@ -47,8 +47,10 @@ public final class ManufacturedValidation {
     public record GridResult(@JsonProperty("n") int n, @JsonProperty("h_kpc") double h,
                              @JsonProperty("error_l2_rel") double l2Rel, @JsonProperty("error_max_rel") double maxRel,
                              @JsonProperty("residual") double residual, @JsonProperty("seconds") double seconds,
-                             @JsonProperty("order") Double orderL2, @JsonProperty("order_max") Double orderMax) {
-        GridResult withOrders(Double l2, Double max) {
+                             @JsonProperty("order") Double orderL2, @JsonProperty("order_max") Double orderMax)
+            implements ObservedOrders.GridErrors<GridResult> {
+        @Override
+        public GridResult withOrders(Double l2, Double max) {
             return new GridResult(n, h, l2Rel, maxRel, residual, seconds, l2, max);
         }
     }
@@ -124,17 +126,11 @@ public final class ManufacturedValidation {
     }
 
     public static List<GridResult> convergence(Case c, int[] sizes, int threads, boolean independentSource) {
-        List<GridResult> out = new ArrayList<>();
+        List<GridResult> grids = new ArrayList<>();
         for (int n : sizes) {
-            GridResult r = solve(c, n, threads, independentSource);
-            if (!out.isEmpty()) {
-                GridResult prev = out.get(out.size() - 1);
-                r = r.withOrders(ErrorNorms.order(prev.l2Rel(), r.l2Rel(), prev.h(), r.h()),
-                        ErrorNorms.order(prev.maxRel(), r.maxRel(), prev.h(), r.h()));
-            }
-            out.add(r);
+            grids.add(solve(c, n, threads, independentSource));
         }
-        return out;
+        return ObservedOrders.withOrders(grids);
     }
 
     /**

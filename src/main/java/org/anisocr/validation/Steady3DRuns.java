@@ -8,9 +8,6 @@ import org.anisocr.solver.steady3d.Steady3DResult;
 import org.anisocr.solver.steady3d.Steady3DSettings;
 import org.anisocr.solver.steady3d.SteadySolver3D;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * What the 3D validation cases share: the solver settings, sampling a function on the nodes, and one grid's errors
  * with the observed orders between successive grids.
@@ -36,8 +33,10 @@ public final class Steady3DRuns {
                              @JsonProperty("error_l2_rel") double l2Rel, @JsonProperty("error_max_rel") double maxRel,
                              @JsonProperty("iterations") int iterations,
                              @JsonProperty("residual") double residual, @JsonProperty("seconds") double seconds,
-                             @JsonProperty("order") Double orderL2, @JsonProperty("order_max") Double orderMax) {
-        GridResult withOrders(Double l2, Double max) {
+                             @JsonProperty("order") Double orderL2, @JsonProperty("order_max") Double orderMax)
+            implements ObservedOrders.GridErrors<GridResult> {
+        @Override
+        public GridResult withOrders(Double l2, Double max) {
             return new GridResult(n, h, l2Rel, maxRel, iterations, residual, seconds, l2, max);
         }
     }
@@ -74,19 +73,5 @@ public final class Steady3DRuns {
         ErrorNorms e = ErrorNorms.of(numeric, exact);
         return new GridResult(g.nX(), g.dxKpc(), e.l2Rel(), e.maxRel(), r.iterations(), r.relativeResidual(),
                 (System.nanoTime() - t0) * 1e-9, null, null);
-    }
-
-    /** The same list with the observed order between each grid and the previous one. */
-    static List<GridResult> withOrders(List<GridResult> grids) {
-        List<GridResult> out = new ArrayList<>();
-        for (GridResult r : grids) {
-            if (!out.isEmpty()) {
-                GridResult prev = out.get(out.size() - 1);
-                r = r.withOrders(ErrorNorms.order(prev.l2Rel(), r.l2Rel(), prev.h(), r.h()),
-                        ErrorNorms.order(prev.maxRel(), r.maxRel(), prev.h(), r.h()));
-            }
-            out.add(r);
-        }
-        return out;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
-import nom.tam.fits.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,15 +86,7 @@ class Sky3DCommandTest {
         }
         try (Fits f = new Fits(run3d.resolve("sky_intensity.fits").toFile())) {
             BinaryTableHDU t = (BinaryTableHDU) f.getHDU(1);
-            Header h = t.getHeader();
-            assertEquals("HEALPIX", h.getStringValue("PIXTYPE"));
-            assertEquals("RING", h.getStringValue("ORDERING"));
-            assertEquals("G", h.getStringValue("COORDSYS"));
-            assertEquals(8, h.getIntValue("NSIDE"));
-            assertEquals(767, h.getIntValue("LASTPIX"));
-            assertEquals("cm-2 s-1 sr-1 MeV-1", h.getStringValue("BUNIT"));
-            assertFalse(h.getStringValue("CREATOR").isEmpty());
-            assertEquals(768, t.getNRows());
+            HealpixAssertions.assertIntensityTable(t, 8);
         }
         JsonNode sky = new ObjectMapper().readTree(run3d.resolve("summary.json").toFile()).get("sky");
         assertEquals(8, sky.get("nside").asInt());

@@ -63,15 +63,7 @@ class SkyCommandTest {
         assertTrue(s.out().contains("nside 4, 3 energies (+ CAR)"), s.out());
         try (Fits f = new Fits(sky.resolve("sky_intensity.fits").toFile())) {
             BinaryTableHDU t = (BinaryTableHDU) f.getHDU(1);
-            Header h = t.getHeader();
-            assertEquals("HEALPIX", h.getStringValue("PIXTYPE"));
-            assertEquals("RING", h.getStringValue("ORDERING"));
-            assertEquals("G", h.getStringValue("COORDSYS"));
-            assertEquals(4, h.getIntValue("NSIDE"));
-            assertEquals(191, h.getIntValue("LASTPIX"));
-            assertEquals("cm-2 s-1 sr-1 MeV-1", h.getStringValue("BUNIT"));
-            assertFalse(h.getStringValue("CREATOR").isEmpty());
-            assertEquals(192, t.getNRows());
+            HealpixAssertions.assertIntensityTable(t, 4);
             assertEquals(3, t.getNCols());
             double[] e = (double[]) ((BinaryTableHDU) f.getHDU(2)).getColumn("Energy");
             assertEquals(20000, e[1], 1e-9, "energies in MeV");

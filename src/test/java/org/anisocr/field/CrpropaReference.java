@@ -1,14 +1,10 @@
 package org.anisocr.field;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import org.anisocr.validation.Jf12FieldChecks;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,21 +18,10 @@ final class CrpropaReference {
 
     private CrpropaReference() { }
 
-    static List<Point> read(String resource) throws IOException {
+    static List<Point> read(String resource) {
         List<Point> points = new ArrayList<>();
-        InputStream in = CrpropaReference.class.getResourceAsStream(resource);
-        assertNotNull(in, resource);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("#") || line.startsWith("x_kpc") || line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                points.add(new Point(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        new FieldVector3(Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                                Double.parseDouble(f[5]))));
-            }
+        for (double[] row : Jf12FieldChecks.readCrpropaReference(resource)) {
+            points.add(new Point(row[0], row[1], row[2], new FieldVector3(row[3], row[4], row[5])));
         }
         return points;
     }

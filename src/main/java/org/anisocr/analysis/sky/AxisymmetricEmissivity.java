@@ -37,17 +37,7 @@ public final class AxisymmetricEmissivity implements EmissivityField {
         halfHeight = grid.halfHeightKpc();
         nR = grid.nR();
         nZ = grid.nZ();
-        int nodes = grid.size();
-        values = new double[nodes * energies];
-        for (int e = 0; e < energies; e++) {
-            if (emissivity[e].length != nodes) {
-                throw new IllegalArgumentException("emissivity " + e + " has " + emissivity[e].length
-                        + " values, the grid " + nodes);
-            }
-            for (int n = 0; n < nodes; n++) {
-                values[n * energies + e] = emissivity[e][n];
-            }
-        }
+        values = EnergyFastest.interleave(emissivity, grid.size());
     }
 
     @Override public int energyCount() { return energies; }

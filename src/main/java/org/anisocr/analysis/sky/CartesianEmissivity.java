@@ -23,17 +23,7 @@ public final class CartesianEmissivity implements EmissivityField {
     public CartesianEmissivity(CartesianGrid3D grid, double[][] emissivity) {
         this.grid = grid;
         this.energies = emissivity.length;
-        int nodes = grid.size();
-        values = new double[nodes * energies];
-        for (int e = 0; e < energies; e++) {
-            if (emissivity[e].length != nodes) {
-                throw new IllegalArgumentException("emissivity " + e + " has " + emissivity[e].length
-                        + " values, the grid " + nodes);
-            }
-            for (int n = 0; n < nodes; n++) {
-                values[n * energies + e] = emissivity[e][n];
-            }
-        }
+        values = EnergyFastest.interleave(emissivity, grid.size());
         lower = new double[] {grid.xKpc(0), grid.yKpc(0), grid.zKpc(0)};
         inverseStep = new double[] {1 / grid.dxKpc(), 1 / grid.dyKpc(), 1 / grid.dzKpc()};
         count = new int[] {grid.nX(), grid.nY(), grid.nZ()};
