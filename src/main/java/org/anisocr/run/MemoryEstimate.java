@@ -124,15 +124,20 @@ public record MemoryEstimate(long bytes, String account) {
         int t = Math.max(0, Math.min(available, blocks));
         long density = binsHeld * n * 8;
         long problem = 6 * n * 8 + n + n * 8;
-        long perWorker = SteadySolver3D.estimateBytes(g) + 2 * n * 8;
+        // the workers share one solver: its hierarchy once, and per worker a bin in flight with its source and guess;
+        // building the hierarchy (first bin, before the others start) has its own transient
+        long perWorker = SteadySolver3D.estimateBytesPerBin(g) + 2 * n * 8;
+        long solver = t == 0 ? 0 : SteadySolver3D.estimateSharedBytes(g)
+                + Math.max(t * perWorker, SteadySolver3D.estimateSetupTransientBytes(g));
         long cube = fullCube ? FitsCubeWriter.cube3DBytes(g, c.momenta()) : 0;
         // the sky is made once every bin is held (a whole run or a merge), after the solvers are gone
         long sky = c.sky().enabled() && binsHeld == c.momenta().count() ? SkyMaps.fieldBytes3D(g, c.sky()) : 0;
-        long total = density + problem + Math.max(t * perWorker, sky) + cube;
+        long total = density + problem + Math.max(solver, sky) + cube;
         return new MemoryEstimate(total, String.format(Locale.ROOT, "%s 3D grid %d×%d×%d, %d momenta held: %s of"
-                        + " densities, %d worker%s × %s of solver%s%s", c.name(), g.nX(), g.nY(), g.nZ(), binsHeld,
-                gb(density), t, t == 1 ? "" : "s", gb(perWorker), fullCube ? ", plus the float32 cube " + gb(cube)
-                        : "", sky > 0 ? ", or after the solve " + gb(sky) + " of sky emissivity" : ""));
+                        + " densities, %s of solver (a hierarchy shared by %d worker%s)%s%s", c.name(), g.nX(), g.nY(),
+                g.nZ(), binsHeld, gb(density), gb(solver), t, t == 1 ? "" : "s",
+                fullCube ? ", plus the float32 cube " + gb(cube) : "",
+                sky > 0 ? ", or after the solve " + gb(sky) + " of sky emissivity" : ""));
     }
 
     /**

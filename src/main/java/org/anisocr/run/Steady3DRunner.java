@@ -27,7 +27,9 @@ import java.util.function.Consumer;
 /**
  * The steady strategy of a 3D model: −L N = S per momentum bin on the model's {@code CartesianGrid3D}, L the 3D
  * symmetric scheme ({@link SymmetricOperator3D}, built once: it depends on the field only), the bins of each
- * warm-start block in order ({@link BinSelection}) and the blocks in parallel, one {@link SteadySolver3D} per worker.
+ * warm-start block in order ({@link BinSelection}) and the blocks in parallel, all workers sharing one
+ * {@link SteadySolver3D}: its multigrid hierarchy depends on the field only, so it is built once (by the first bin)
+ * and every bin combines it with its own D∥ and D⊥ — one copy in memory, not one per worker.
  * Pure computation: no files (see {@link Run3DOutput}).
  */
 public final class Steady3DRunner {
@@ -50,7 +52,7 @@ public final class Steady3DRunner {
         double[] shape = sourceShape(g, model.source());
         Steady3DSettings settings = new Steady3DSettings(c.solver().steady().tolerance(),
                 c.solver().steady().maxIterations());
-        ThreadLocal<SteadySolver3D> solvers = ThreadLocal.withInitial(() -> new SteadySolver3D(operator, settings));
+        SteadySolver3D solver = new SteadySolver3D(operator, settings);
         double[][] density = new double[m.count()][];
         List<Run3DResult.BinStats> stats = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
@@ -62,7 +64,7 @@ public final class Steady3DRunner {
         try {
             List<Future<List<Run3DResult.BinStats>>> futures = new ArrayList<>();
             for (int[] block : blocks) {
-                futures.add(pool.submit(() -> solveBlock(c, solvers.get(), shape, block, density, total, done, log)));
+                futures.add(pool.submit(() -> solveBlock(c, solver, shape, block, density, total, done, log)));
             }
             for (Future<List<Run3DResult.BinStats>> f : futures) {
                 stats.addAll(f.get());
