@@ -30,9 +30,7 @@ public final class DeviceTestRunner {
             "org.anisocr.bench.CusparseBaselineTest", "org.anisocr.cli.RunCommandTest");
 
     public static void main(String[] args) {
-        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU"))) { // as the command line honours it
-            SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
-        }
+        SolverBackend.applyGpuEnvironment(System.getenv("ANISOCR_GPU")); // as the command line honours it
         LauncherDiscoveryRequest built = request(args.length > 0 ? List.of(args) : DEFAULT_TARGETS).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();

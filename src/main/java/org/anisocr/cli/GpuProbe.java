@@ -11,9 +11,7 @@ public final class GpuProbe {
     private GpuProbe() {}
 
     public static void main(String[] args) {
-        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU"))) {
-            SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
-        }
+        SolverBackend.applyGpuEnvironment(System.getenv("ANISOCR_GPU"));
         System.out.println(SolverBackend.describeDevice());
     }
 }

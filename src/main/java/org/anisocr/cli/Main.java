@@ -39,9 +39,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        if ("off".equalsIgnoreCase(System.getenv("ANISOCR_GPU"))) {
-            SolverBackend.switchGpuOff(SolverBackend.GPU_OFF_BY_ENVIRONMENT);
-        }
+        SolverBackend.applyGpuEnvironment(System.getenv("ANISOCR_GPU"));
         int code;
         try {
             code = commandLine().execute(args);

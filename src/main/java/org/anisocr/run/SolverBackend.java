@@ -69,6 +69,16 @@ public final class SolverBackend {
         GpuDevice.switchOff(reason);
     }
 
+    /**
+     * Honours the value of the {@code ANISOCR_GPU} environment variable, which the command line reads and passes here:
+     * "off" (any case) switches the GPU off; anything else, or null, leaves the probe as it is.
+     */
+    public static void applyGpuEnvironment(String anisocrGpu) {
+        if ("off".equalsIgnoreCase(anisocrGpu)) {
+            switchGpuOff(GPU_OFF_BY_ENVIRONMENT);
+        }
+    }
+
     /** Undoes {@link #switchGpuOff}. */
     public static void switchGpuOn() {
         GpuDevice.switchOn();
